@@ -1,0 +1,65 @@
+#include "cli/dataset_options.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+
+#include "loaders/atomic_file.hpp"
+#include "loaders/dataset_loader.hpp"
+
+namespace castgraph::cli {
+
+namespace {
+
+// RFC 4180 quoting for one field of the rejects file.
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+void write_rejects(const std::string& path, const std::vector<Reject>& rejects) {
+  write_file_atomically(path, [&](std::ostream& out) {
+    out << "file,line,column,reason,row\n";
+    for (const Reject& reject : rejects)
+      out << csv_field(reject.where.file.string()) << ',' << reject.where.line << ','
+          << reject.where.column << ',' << csv_field(reject.reason) << ',' << csv_field(reject.row)
+          << '\n';
+  });
+}
+
+void report_rejects(const DatasetOptions& options, const std::vector<Reject>& rejects) {
+  if (rejects.empty()) return;
+  write_rejects(options.rejects_path, rejects);
+  std::map<std::string, std::size_t> per_file;
+  for (const Reject& reject : rejects) ++per_file[reject.where.file.filename().string()];
+  for (const auto& [file, count] : per_file)
+    std::cerr << fmt::format("castgraph: skipped {} bad row{} of {}\n", count, count == 1 ? "" : "s", file);
+  std::cerr << fmt::format("castgraph: wrote the {} skipped row{} with reasons to {}\n", rejects.size(),
+                           rejects.size() == 1 ? "" : "s", options.rejects_path);
+}
+
+}  // namespace
+
+void add_dataset_options(CLI::App& command, DatasetOptions& options) {
+  command.add_option("DATASET", options.path, "Dataset directory of CSV files")->required();
+  command.add_flag("--lenient", options.lenient,
+                   "Skip bad rows instead of stopping at the first; each skipped row is written "
+                   "with its reason to the rejects file");
+  command.add_option("--rejects", options.rejects_path,
+                     "Where --lenient writes skipped rows (CSV: file,line,column,reason,row)")
+      ->capture_default_str();
+}
+
+Network open_dataset(const DatasetOptions& options) {
+  LoadResult loaded = load_dataset(options.path, LoadOptions{options.lenient});
+  report_rejects(options, loaded.rejects);
+  return std::move(loaded.network);
+}
+
+}  // namespace castgraph::cli

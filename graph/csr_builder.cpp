@@ -1,0 +1,76 @@
+#include "graph/csr_builder.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace castgraph {
+
+namespace {
+
+std::vector<std::uint64_t> prefix_offsets(std::vector<std::uint64_t> counts) {
+  std::uint64_t running = 0;
+  for (auto& count : counts) running += std::exchange(count, running);
+  counts.push_back(running);
+  return counts;
+}
+
+// Sorts each row and drops repeated targets, compacting the arrays in place.
+void sort_and_unique_rows(std::vector<std::uint64_t>& offsets, std::vector<NodeId>& targets) {
+  std::uint64_t write = 0;
+  for (std::size_t row = 0; row + 1 < offsets.size(); ++row) {
+    auto first = targets.begin() + static_cast<std::ptrdiff_t>(offsets[row]);
+    auto last = targets.begin() + static_cast<std::ptrdiff_t>(offsets[row + 1]);
+    std::sort(first, last);
+    auto unique_end = std::unique(first, last);
+    offsets[row] = write;
+    write = static_cast<std::uint64_t>(std::move(first, unique_end, targets.begin() + static_cast<std::ptrdiff_t>(write)) - targets.begin());
+  }
+  offsets.back() = write;
+  targets.resize(write);
+  targets.shrink_to_fit();
+}
+
+}  // namespace
+
+Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const NodeId> targets,
+              bool deduplicate) {
+  assert(sources.size() == targets.size());
+  std::vector<std::uint64_t> counts(rows, 0);
+  for (NodeId source : sources) ++counts[source];
+  auto offsets = prefix_offsets(std::move(counts));
+
+  std::vector<NodeId> sorted(targets.size());
+  std::vector<std::uint64_t> cursor(offsets.begin(), offsets.end() - 1);
+  for (std::size_t i = 0; i < sources.size(); ++i) sorted[cursor[sources[i]]++] = targets[i];
+  cursor = {};
+
+  if (deduplicate) sort_and_unique_rows(offsets, sorted);
+  return Csr(Column(std::move(offsets)), Column(std::move(sorted)));
+}
+
+Csr transpose(const Csr& forward, std::size_t rows) {
+  std::vector<std::uint64_t> counts(rows, 0);
+  for (NodeId target : forward.targets()) ++counts[target];
+  auto offsets = prefix_offsets(std::move(counts));
+
+  std::vector<NodeId> reversed(forward.edges());
+  std::vector<std::uint64_t> cursor(offsets.begin(), offsets.end() - 1);
+  // Visiting forward rows in order leaves every reversed row sorted.
+  for (NodeId row = 0; row < forward.rows(); ++row)
+    for (NodeId target : forward.neighbours(row)) reversed[cursor[target]++] = row;
+  return Csr(Column(std::move(offsets)), Column(std::move(reversed)));
+}
+
+Csr csr_from_column(std::span<const NodeId> column) {
+  std::vector<std::uint64_t> offsets;
+  offsets.reserve(column.size() + 1);
+  std::vector<NodeId> targets;
+  offsets.push_back(0);
+  for (NodeId value : column) {
+    if (value != kNoNode) targets.push_back(value);
+    offsets.push_back(targets.size());
+  }
+  return Csr(Column(std::move(offsets)), Column(std::move(targets)));
+}
+
+}  // namespace castgraph

@@ -1,0 +1,101 @@
+// NetworkBuilder: collects nodes, attributes and relations in any order a loader or
+// generator meets them, checks what the model requires (unique ids, one fanbase per
+// host and platform), and finish() builds the immutable Network with its Csr arrays.
+//
+// The builder reports problems by return value, not by exception, because only the
+// caller knows the file, line and column to blame.
+#pragma once
+
+#include <cmath>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "graph/category_column.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph {
+
+class NetworkBuilder {
+ public:
+  // Each add_* returns the new node's id, or nullopt when the id is already taken.
+  std::optional<NodeId> add_platform(std::string_view id, std::string_view name,
+                                     std::uint64_t population = kUnknownCount);
+  std::optional<NodeId> add_base(std::string_view id, std::string_view name,
+                                 std::string_view province = {}, std::string_view city = {},
+                                 std::string_view kind = {});
+  std::optional<NodeId> add_broadcaster(std::string_view id, std::string_view name,
+                                        NodeId base = kNoNode, std::string_view province = {},
+                                        std::string_view kind = {}, double fee = NAN);
+  // nullopt when the host already has a fanbase on that platform.
+  std::optional<NodeId> add_fanbase(NodeId broadcaster, NodeId platform, std::uint64_t fans,
+                                    std::string_view handle = {});
+  // A fan with attributes (fans.csv); nullopt when the id was added before.
+  std::optional<NodeId> add_fan(std::string_view id, std::uint64_t weight = 1,
+                                std::string_view province = {}, std::string_view city = {});
+  // The fan with this id, created with weight 1 if it is new (follows.csv).
+  NodeId intern_fan(std::string_view id);
+
+  // Repeated follows collapse into one; repeated collabs of a pair add their weights.
+  void add_follow(NodeId fan, NodeId fanbase);
+  // false (and nothing added) when a == b: a host cannot co-stream with itself.
+  bool add_collab(NodeId a, NodeId b, double weight = 1.0);
+
+  std::optional<NodeId> find_platform(std::string_view id) const { return platform_ids_.find(id); }
+  std::optional<NodeId> find_base(std::string_view id) const { return base_ids_.find(id); }
+  std::optional<NodeId> find_broadcaster(std::string_view id) const {
+    return broadcaster_ids_.find(id);
+  }
+  std::optional<NodeId> find_fan(std::string_view id) const { return fan_ids_.find(id); }
+  std::span<const NodeId> fanbases_of(NodeId broadcaster) const;
+  NodeId fanbase_platform(NodeId fanbase) const { return fanbase_platform_[fanbase]; }
+
+  std::size_t platform_count() const { return platform_ids_.size(); }
+  std::size_t base_count() const { return base_ids_.size(); }
+  std::size_t broadcaster_count() const { return broadcaster_ids_.size(); }
+  std::size_t fanbase_count() const { return fanbase_broadcaster_.size(); }
+  std::size_t fan_count() const { return fan_ids_.size(); }
+  std::size_t follow_rows() const { return follow_fan_.size(); }
+
+  // O(nodes + follows log(fanbases per fan)). The builder is spent afterwards.
+  Network finish() &&;
+
+ private:
+  Relations build_relations();
+  Csr build_collab(Column<double>& weights);
+
+  InternerBuilder platform_ids_;
+  StringTableBuilder platform_names_;
+  std::vector<std::uint64_t> platform_population_;
+
+  InternerBuilder base_ids_;
+  StringTableBuilder base_names_;
+  CategoryColumnBuilder base_province_, base_city_, base_kind_;
+
+  InternerBuilder broadcaster_ids_;
+  StringTableBuilder broadcaster_names_;
+  std::vector<NodeId> broadcaster_base_;
+  CategoryColumnBuilder broadcaster_province_, broadcaster_kind_;
+  std::vector<double> broadcaster_fee_;
+  std::vector<std::vector<NodeId>> fanbases_of_;  // hosts are few; kept until finish()
+
+  std::vector<NodeId> fanbase_broadcaster_, fanbase_platform_;
+  std::vector<std::uint64_t> fanbase_fans_;
+  StringTableBuilder fanbase_handles_;
+
+  InternerBuilder fan_ids_;
+  std::vector<std::uint64_t> fan_weights_;  // stays empty while every fan weighs 1
+  std::vector<bool> fan_declared_;           // added through add_fan (fans.csv)
+  CategoryColumnBuilder fan_province_, fan_city_;
+
+  std::vector<NodeId> follow_fan_, follow_fanbase_;
+
+  struct CollabEdge {
+    NodeId a, b;  // a < b
+    double weight;
+  };
+  std::vector<CollabEdge> collabs_;
+};
+
+}  // namespace castgraph

@@ -1,0 +1,18 @@
+// Writing an output file so that nobody ever sees it half-written: the content goes
+// to a temporary file beside the target, which is renamed over the target only once
+// it is complete. A run killed halfway leaves the old file (or none), never a torn one.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <ostream>
+
+namespace castgraph {
+
+// Calls write(stream) on a temporary file in the target's directory, flushes and
+// syncs it, then renames it to `target`. On any failure the temporary file is
+// removed and IoError is thrown; `target` is untouched.
+void write_file_atomically(const std::filesystem::path& target,
+                           const std::function<void(std::ostream&)>& write);
+
+}  // namespace castgraph

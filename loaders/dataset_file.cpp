@@ -1,0 +1,68 @@
+#include "loaders/dataset_file.hpp"
+
+#include <fmt/format.h>
+
+namespace castgraph {
+
+namespace {
+
+CsvReader open_required(const std::filesystem::path& directory, std::string_view name) {
+  const auto path = directory / name;
+  std::error_code error;
+  if (!std::filesystem::exists(path, error))
+    throw DataError({path, 0, 0}, "missing required file " + std::string(name));
+  return CsvReader(path);
+}
+
+CsvRecord read_header(CsvReader& reader) {
+  CsvRecord header;
+  if (!reader.next(header)) throw DataError({reader.path(), 1, 1}, "empty file: no header row");
+  if (header.problem) throw DataError(reader.locate(header, header.problem->offset), header.problem->message);
+  return header;
+}
+
+}  // namespace
+
+DatasetFile::DatasetFile(const std::filesystem::path& directory, std::string_view name,
+                         const LoadOptions& options, std::vector<Reject>& rejects)
+    : reader_(open_required(directory, name)),
+      record_(read_header(reader_)),
+      columns_(reader_, record_),
+      options_(options),
+      rejects_(rejects) {}
+
+bool DatasetFile::exists(const std::filesystem::path& directory, std::string_view name) {
+  std::error_code error;
+  return std::filesystem::exists(directory / name, error);
+}
+
+bool DatasetFile::next() {
+  while (reader_.next(record_))
+    if (well_formed()) return true;
+  return false;
+}
+
+bool DatasetFile::well_formed() {
+  if (record_.problem) {
+    reject_at(record_.problem->offset, record_.problem->message);
+    return false;
+  }
+  const std::size_t expected = columns_.count();
+  const std::size_t found = record_.fields.size();
+  if (found == expected) return true;
+  const std::uint64_t where = found > expected ? record_.offsets[expected] : record_.end;
+  reject_at(where, fmt::format("expected {} fields as in the header, found {}", expected, found));
+  return false;
+}
+
+void DatasetFile::reject(std::size_t column, const std::string& reason) {
+  reject_at(record_.offsets[column], reason);
+}
+
+void DatasetFile::reject_at(std::uint64_t offset, const std::string& reason) {
+  SourceLocation where = reader_.locate(record_, offset);
+  if (!options_.lenient) throw DataError(std::move(where), reason);
+  rejects_.push_back({std::move(where), reason, std::string(reader_.raw(record_))});
+}
+
+}  // namespace castgraph

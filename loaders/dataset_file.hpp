@@ -1,0 +1,57 @@
+// DatasetFile: one CSV file of a dataset, read row by row with its columns found by
+// name. It owns the strict-or-lenient decision: reject() throws a located DataError in
+// strict mode, and in lenient mode records the row in the rejects list and lets the
+// caller skip it. Structural problems (bad UTF-8, wrong field count, bad quoting) are
+// handled here, so the per-file loaders only see well-formed rows.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loaders/csv_reader.hpp"
+#include "loaders/dataset_loader.hpp"
+
+namespace castgraph {
+
+class DatasetFile {
+ public:
+  // Opens directory/name; throws DataError when the file is missing.
+  DatasetFile(const std::filesystem::path& directory, std::string_view name,
+              const LoadOptions& options, std::vector<Reject>& rejects);
+
+  // True when directory/name exists (for optional files).
+  static bool exists(const std::filesystem::path& directory, std::string_view name);
+
+  // Column index; a missing required column throws DataError at line 1.
+  std::size_t require(std::string_view column) const { return columns_.require(column); }
+  std::optional<std::size_t> optional(std::string_view column) const {
+    return columns_.find(column);
+  }
+
+  // Advances to the next well-formed row; false at end of file.
+  bool next();
+  std::string_view field(std::size_t column) const { return record_.fields[column]; }
+  // "" when the column is absent from the file.
+  std::string_view field(std::optional<std::size_t> column) const {
+    return column ? record_.fields[*column] : std::string_view{};
+  }
+
+  // The current row is bad because of `column`. Strict: throws. Lenient: records it.
+  void reject(std::size_t column, const std::string& reason);
+  const std::filesystem::path& path() const { return reader_.path(); }
+
+ private:
+  void reject_at(std::uint64_t offset, const std::string& reason);
+  bool well_formed();
+
+  CsvReader reader_;
+  CsvRecord record_;
+  CsvColumns columns_;
+  const LoadOptions& options_;
+  std::vector<Reject>& rejects_;
+};
+
+}  // namespace castgraph

@@ -1,0 +1,246 @@
+// Loads the seven dataset files in dependency order (a file may only refer to ids
+// defined by the files before it) into a NetworkBuilder. Each file has its own small
+// function; DatasetFile handles CSV structure and the strict/lenient decision.
+#include "loaders/dataset_loader.hpp"
+
+#include <fmt/format.h>
+
+#include "graph/network_builder.hpp"
+#include "loaders/dataset_file.hpp"
+#include "loaders/field_parsers.hpp"
+
+namespace castgraph {
+
+namespace {
+
+struct Loading {
+  const std::filesystem::path& directory;
+  const LoadOptions& options;
+  NetworkBuilder builder;
+  std::vector<Reject> rejects;
+  std::uint64_t follow_rows = 0;
+
+  DatasetFile open(std::string_view name) { return DatasetFile(directory, name, options, rejects); }
+};
+
+// The id in `column`, or nullopt (row rejected) when it is empty.
+std::optional<std::string_view> nonempty_id(DatasetFile& file, std::size_t column,
+                                            std::string_view kind) {
+  const std::string_view id = file.field(column);
+  if (!id.empty()) return id;
+  file.reject(column, fmt::format("empty {} id", kind));
+  return std::nullopt;
+}
+
+// The parsed count in `column`, `blank` when the cell is empty, nullopt when invalid.
+std::optional<std::uint64_t> count_field(DatasetFile& file, std::optional<std::size_t> column,
+                                         std::string_view what, std::uint64_t blank) {
+  if (!column || trim(file.field(column)).empty()) return blank;
+  auto parsed = parse_count(file.field(*column), what);
+  if (parsed.ok()) return parsed.value;
+  file.reject(*column, parsed.error);
+  return std::nullopt;
+}
+
+std::optional<double> amount_field(DatasetFile& file, std::optional<std::size_t> column,
+                                   std::string_view what, double blank) {
+  if (!column || trim(file.field(column)).empty()) return blank;
+  auto parsed = parse_amount(file.field(*column), what);
+  if (parsed.ok()) return parsed.value;
+  file.reject(*column, parsed.error);
+  return std::nullopt;
+}
+
+void load_platforms(Loading& loading) {
+  DatasetFile file = loading.open("platforms.csv");
+  const auto id = file.require("id"), name = file.require("name");
+  const auto population = file.optional("population");
+  while (file.next()) {
+    const auto platform = nonempty_id(file, id, "platform");
+    if (!platform) continue;
+    const auto people = count_field(file, population, "population", kUnknownCount);
+    if (!people) continue;
+    if (!loading.builder.add_platform(*platform, file.field(name), *people))
+      file.reject(id, fmt::format("duplicate platform id '{}'", *platform));
+  }
+}
+
+void load_bases(Loading& loading) {
+  DatasetFile file = loading.open("bases.csv");
+  const auto id = file.require("id"), name = file.require("name");
+  const auto province = file.optional("province"), city = file.optional("city"),
+             kind = file.optional("kind");
+  while (file.next()) {
+    const auto base = nonempty_id(file, id, "base");
+    if (!base) continue;
+    if (!loading.builder.add_base(*base, file.field(name), file.field(province), file.field(city),
+                                  file.field(kind)))
+      file.reject(id, fmt::format("duplicate base id '{}'", *base));
+  }
+}
+
+void load_broadcasters(Loading& loading) {
+  DatasetFile file = loading.open("broadcasters.csv");
+  const auto id = file.require("id"), name = file.require("name");
+  const auto base = file.optional("base"), province = file.optional("province"),
+             kind = file.optional("kind"), fee = file.optional("fee");
+  while (file.next()) {
+    const auto host = nonempty_id(file, id, "broadcaster");
+    if (!host) continue;
+    NodeId base_id = kNoNode;
+    if (const std::string_view base_key = file.field(base); !base_key.empty()) {
+      const auto found = loading.builder.find_base(base_key);
+      if (!found) {
+        file.reject(*base, fmt::format("unknown base '{}' (not in bases.csv)", base_key));
+        continue;
+      }
+      base_id = *found;
+    }
+    const auto yuan = amount_field(file, fee, "fee", NAN);
+    if (!yuan) continue;
+    if (!loading.builder.add_broadcaster(*host, file.field(name), base_id, file.field(province),
+                                         file.field(kind), *yuan))
+      file.reject(id, fmt::format("duplicate broadcaster id '{}'", *host));
+  }
+}
+
+std::optional<NodeId> known_broadcaster(Loading& loading, DatasetFile& file, std::size_t column) {
+  const std::string_view key = file.field(column);
+  if (auto host = loading.builder.find_broadcaster(key)) return host;
+  file.reject(column, key.empty() ? std::string("empty broadcaster id")
+                                  : fmt::format("unknown broadcaster '{}' (not in broadcasters.csv)", key));
+  return std::nullopt;
+}
+
+std::optional<NodeId> known_platform(Loading& loading, DatasetFile& file, std::size_t column) {
+  const std::string_view key = file.field(column);
+  if (auto platform = loading.builder.find_platform(key)) return platform;
+  file.reject(column, key.empty() ? std::string("empty platform id")
+                                  : fmt::format("unknown platform '{}' (not in platforms.csv)", key));
+  return std::nullopt;
+}
+
+void load_fanbases(Loading& loading) {
+  DatasetFile file = loading.open("fanbases.csv");
+  const auto broadcaster = file.require("broadcaster"), platform = file.require("platform"),
+             fans = file.require("fans");
+  const auto handle = file.optional("handle");
+  while (file.next()) {
+    const auto host = known_broadcaster(loading, file, broadcaster);
+    if (!host) continue;
+    const auto on = known_platform(loading, file, platform);
+    if (!on) continue;
+    if (trim(file.field(fans)).empty()) {
+      file.reject(fans, "fans must be a non-negative integer, found an empty field");
+      continue;
+    }
+    const auto declared = count_field(file, fans, "fans", 0);
+    if (!declared) continue;
+    if (!loading.builder.add_fanbase(*host, *on, *declared, file.field(handle)))
+      file.reject(platform, fmt::format("duplicate fanbase: broadcaster '{}' already has one on "
+                                        "platform '{}'", file.field(broadcaster), file.field(platform)));
+  }
+}
+
+void load_fans(Loading& loading) {
+  if (!DatasetFile::exists(loading.directory, "fans.csv")) return;
+  DatasetFile file = loading.open("fans.csv");
+  const auto id = file.require("id");
+  const auto weight = file.optional("weight"), province = file.optional("province"),
+             city = file.optional("city");
+  while (file.next()) {
+    const auto fan = nonempty_id(file, id, "fan");
+    if (!fan) continue;
+    const auto people = count_field(file, weight, "weight", 1);
+    if (!people) continue;
+    if (loading.builder.find_fan(*fan)) {
+      file.reject(id, fmt::format("duplicate fan id '{}'", *fan));
+      continue;
+    }
+    loading.builder.add_fan(*fan, *people, file.field(province), file.field(city));
+  }
+}
+
+// The fanbase a follows row points at: the host's fanbase on the named platform, or
+// its only fanbase when the row names none.
+std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, NodeId host,
+                                       std::size_t broadcaster_column,
+                                       std::optional<std::size_t> platform_column) {
+  const auto fanbases = loading.builder.fanbases_of(host);
+  const std::string_view host_key = file.field(broadcaster_column);
+  if (platform_column && !file.field(platform_column).empty()) {
+    const auto platform = known_platform(loading, file, *platform_column);
+    if (!platform) return std::nullopt;
+    for (NodeId fanbase : fanbases)
+      if (loading.builder.fanbase_platform(fanbase) == *platform) return fanbase;
+    file.reject(*platform_column, fmt::format("broadcaster '{}' has no fanbase on platform '{}'",
+                                              host_key, file.field(platform_column)));
+    return std::nullopt;
+  }
+  if (fanbases.size() == 1) return fanbases[0];
+  file.reject(broadcaster_column,
+              fmt::format("no platform given and broadcaster '{}' has {} fanbases; the row must "
+                          "name the platform", host_key, fanbases.size()));
+  return std::nullopt;
+}
+
+void load_follows(Loading& loading) {
+  if (!DatasetFile::exists(loading.directory, "follows.csv")) return;
+  DatasetFile file = loading.open("follows.csv");
+  const auto fan = file.require("fan"), broadcaster = file.require("broadcaster");
+  const auto platform = file.optional("platform");
+  while (file.next()) {
+    const auto fan_key = nonempty_id(file, fan, "fan");
+    if (!fan_key) continue;
+    const auto host = known_broadcaster(loading, file, broadcaster);
+    if (!host) continue;
+    const auto fanbase = followed_fanbase(loading, file, *host, broadcaster, platform);
+    if (!fanbase) continue;
+    loading.builder.add_follow(loading.builder.intern_fan(*fan_key), *fanbase);
+    ++loading.follow_rows;
+  }
+}
+
+void load_collabs(Loading& loading) {
+  if (!DatasetFile::exists(loading.directory, "collabs.csv")) return;
+  DatasetFile file = loading.open("collabs.csv");
+  const auto a = file.require("a"), b = file.require("b");
+  const auto weight = file.optional("weight");
+  while (file.next()) {
+    const auto first = known_broadcaster(loading, file, a);
+    if (!first) continue;
+    const auto second = known_broadcaster(loading, file, b);
+    if (!second) continue;
+    const auto streams = amount_field(file, weight, "weight", 1.0);
+    if (!streams) continue;
+    if (!loading.builder.add_collab(*first, *second, *streams))
+      file.reject(b, fmt::format("broadcaster '{}' cannot collab with itself", file.field(a)));
+  }
+}
+
+void require_directory(const std::filesystem::path& directory) {
+  std::error_code error;
+  const auto status = std::filesystem::status(directory, error);
+  if (!std::filesystem::exists(status))
+    throw IoError(fmt::format("{}: no such dataset directory", directory.string()));
+  if (!std::filesystem::is_directory(status))
+    throw IoError(fmt::format("{}: not a dataset directory (expected a folder of CSV files)",
+                              directory.string()));
+}
+
+}  // namespace
+
+LoadResult load_dataset(const std::filesystem::path& directory, const LoadOptions& options) {
+  require_directory(directory);
+  Loading loading{directory, options, {}, {}, 0};
+  load_platforms(loading);
+  load_bases(loading);
+  load_broadcasters(loading);
+  load_fanbases(loading);
+  load_fans(loading);
+  load_follows(loading);
+  load_collabs(loading);
+  return {std::move(loading.builder).finish(), std::move(loading.rejects), loading.follow_rows};
+}
+
+}  // namespace castgraph

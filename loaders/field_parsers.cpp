@@ -1,0 +1,45 @@
+#include "loaders/field_parsers.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace castgraph {
+
+namespace {
+constexpr std::uint64_t kMaxCount = std::uint64_t{1} << 63;
+}
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+Parsed<std::uint64_t> parse_count(std::string_view text, std::string_view what) {
+  const std::string_view digits = trim(text);
+  const bool all_digits = !digits.empty() && digits.find_first_not_of("0123456789") ==
+                                                 std::string_view::npos;
+  if (!all_digits)
+    return {0, fmt::format("{} must be a non-negative integer, found '{}'", what, text)};
+  std::uint64_t value = 0;
+  const auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (status == std::errc::result_out_of_range || value > kMaxCount)
+    return {0, fmt::format("{} {} is beyond 2^63", what, digits)};
+  (void)end;
+  return {value, {}};
+}
+
+Parsed<double> parse_amount(std::string_view text, std::string_view what) {
+  const std::string_view number = trim(text);
+  double value = 0;
+  const auto [end, status] = std::from_chars(number.data(), number.data() + number.size(), value);
+  const bool whole = status == std::errc{} && end == number.data() + number.size();
+  if (!whole || number.empty() || !std::isfinite(value))
+    return {0, fmt::format("{} must be a finite number, found '{}'", what, text)};
+  if (value < 0) return {0, fmt::format("{} must not be negative, found '{}'", what, text)};
+  return {value == 0 ? 0.0 : value, {}};  // turn -0 into 0
+}
+
+}  // namespace castgraph

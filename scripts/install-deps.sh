@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages castgraph needs to build, test and compare itself.
+# Idempotent: packages already present are skipped, so a second run costs a second.
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake pkg-config git
+  libboost-graph-dev
+  libigraph-dev libarpack2-dev libglpk-dev libplfit-dev   # igraph's CMake package needs all four
+  libgraphviz-dev graphviz
+  librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev libroaring-dev
+  python3                                                  # CLI tests parse JSON with it
+)
+
+missing=()
+for package in "${build_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all build packages present" >&2
+fi

@@ -1,0 +1,33 @@
+#include "viz/chinese_number.hpp"
+
+#include <fmt/format.h>
+
+namespace castgraph {
+
+namespace {
+
+// value / unit with three significant digits, truncated rather than rounded so that a
+// label never claims more than the true value (99,999 is "9.99万", not "10万", which
+// would put it across the 100k tier line), trailing zeros dropped.
+std::string scaled(std::uint64_t value, std::uint64_t unit, const char* suffix) {
+  const std::uint64_t whole = value / unit;
+  const int decimals = whole >= 100 ? 0 : whole >= 10 ? 1 : 2;
+  std::uint64_t fraction = decimals == 0 ? 0 : value % unit / (decimals == 1 ? unit / 10 : unit / 100);
+  std::string text = std::to_string(whole);
+  if (decimals > 0 && fraction > 0) {
+    std::string digits = fmt::format("{:0{}}", fraction, decimals);
+    while (digits.back() == '0') digits.pop_back();
+    text += "." + digits;
+  }
+  return text + suffix;
+}
+
+}  // namespace
+
+std::string chinese_count(std::uint64_t value) {
+  if (value < 10'000) return std::to_string(value);
+  if (value < 100'000'000) return scaled(value, 10'000, "万");
+  return scaled(value, 100'000'000, "亿");
+}
+
+}  // namespace castgraph

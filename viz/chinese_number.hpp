@@ -1,0 +1,13 @@
+// Numbers the way Chinese readers write them: 3200000 -> "320万", 116000000 -> "1.16亿".
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace castgraph {
+
+// Below 10,000 the plain number; then 万 (10^4) or 亿 (10^8) with at most three
+// significant digits and no trailing zeros: 12345 -> "1.23万", 9990000 -> "999万".
+std::string chinese_count(std::uint64_t value);
+
+}  // namespace castgraph
