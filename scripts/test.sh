@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds the release and the sanitizer
+# flavours, and runs every Catch2 test through CTest in both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+for flavour in release asan; do
+  echo "== $flavour build ==" >&2
+  scripts/build.sh "$flavour"
+  echo "== $flavour tests ==" >&2
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "build/$flavour" --output-on-failure --timeout 900
+done
