@@ -1,0 +1,158 @@
+#include "algorithms/overlap.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <queue>
+#include <tuple>
+
+#include "algorithms/reach_exact.hpp"
+
+namespace castgraph {
+namespace {
+
+// Stable LSD radix sort of (fan << 32 | host) keys by their fan half, 11 bits a pass:
+// keys arrive host by host, so within one fan the hosts stay in order.
+void sort_by_fan(std::vector<std::uint64_t>& keys, std::size_t fans) {
+  constexpr int kDigitBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
+  const int fan_bits = std::max(1, static_cast<int>(std::bit_width(fans)));
+  std::vector<std::uint64_t> scratch(keys.size());
+  for (int shift = 32; shift < 32 + fan_bits; shift += kDigitBits) {
+    std::array<std::size_t, kBuckets + 1> start{};
+    for (std::uint64_t key : keys) ++start[((key >> shift) & (kBuckets - 1)) + 1];
+    for (std::size_t b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+    for (std::uint64_t key : keys) scratch[start[(key >> shift) & (kBuckets - 1)]++] = key;
+    keys.swap(scratch);
+  }
+}
+
+double jaccard_of(std::uint64_t shared, std::uint64_t a, std::uint64_t b) {
+  const std::uint64_t either = a + b - shared;
+  return either == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(either);
+}
+
+// A deduplicated relation as offsets + targets.
+struct Adjacency {
+  std::vector<std::uint64_t> offsets{0};
+  std::vector<NodeId> targets;
+  std::span<const NodeId> of(std::size_t row) const {
+    return std::span(targets).subspan(offsets[row], offsets[row + 1] - offsets[row]);
+  }
+};
+
+Adjacency fans_by_host(const Network& network) {
+  std::vector<NodeId> all(network.broadcasters.size());
+  for (NodeId host = 0; host < all.size(); ++host) all[host] = host;
+  const HostSet set = make_host_set(network, all);
+  Adjacency adjacency;
+  for (std::size_t h = 0; h < set.size(); ++h) {
+    const std::vector<NodeId> fans = host_fans(network, set, h);
+    adjacency.targets.insert(adjacency.targets.end(), fans.begin(), fans.end());
+    adjacency.offsets.push_back(adjacency.targets.size());
+  }
+  return adjacency;
+}
+
+// The transpose; rows come out sorted because hosts are visited in order.
+Adjacency transpose(const Adjacency& forward, std::size_t rows) {
+  Adjacency reverse;
+  reverse.offsets.assign(rows + 1, 0);
+  for (NodeId target : forward.targets) ++reverse.offsets[target + 1];
+  for (std::size_t r = 0; r < rows; ++r) reverse.offsets[r + 1] += reverse.offsets[r];
+  reverse.targets.resize(forward.targets.size());
+  std::vector<std::uint64_t> next(reverse.offsets.begin(), reverse.offsets.end() - 1);
+  for (std::size_t source = 0; source + 1 < forward.offsets.size(); ++source)
+    for (NodeId target : forward.of(source))
+      reverse.targets[next[target]++] = static_cast<NodeId>(source);
+  return reverse;
+}
+
+bool ranks_before(const HostPair& x, const HostPair& y) {
+  if (x.shared != y.shared) return x.shared > y.shared;
+  return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+}
+
+}  // namespace
+
+double OverlapMatrix::jaccard(std::size_t i, std::size_t j) const {
+  return jaccard_of(at(i, j), reach(i), reach(j));
+}
+
+OverlapMatrix overlap_matrix(const Network& network, const HostSet& set) {
+  const std::size_t k = set.size();
+  OverlapMatrix matrix{set.hosts, std::vector<std::uint64_t>(k * k, 0)};
+  std::vector<std::uint64_t> keys;
+  for (std::size_t h = 0; h < k; ++h)
+    for (NodeId fan : host_fans(network, set, h))
+      keys.push_back(std::uint64_t{fan} << 32 | h);
+  sort_by_fan(keys, network.fans.size());
+  for (std::size_t begin = 0, end; begin < keys.size(); begin = end) {
+    const NodeId fan = static_cast<NodeId>(keys[begin] >> 32);
+    for (end = begin + 1; end < keys.size() && (keys[end] >> 32) == fan;) ++end;
+    const std::uint64_t weight = network.fans.weight(fan);
+    for (std::size_t x = begin; x < end; ++x) {
+      const std::size_t i = static_cast<std::uint32_t>(keys[x]);
+      matrix.shared[i * k + i] += weight;
+      for (std::size_t y = x + 1; y < end; ++y) {
+        const std::size_t j = static_cast<std::uint32_t>(keys[y]);
+        matrix.shared[i * k + j] += weight;
+        matrix.shared[j * k + i] += weight;
+      }
+    }
+  }
+  return matrix;
+}
+
+TopOverlap top_overlaps(const Network& network, std::size_t count,
+                        const TopOverlapOptions& options) {
+  const std::size_t hosts = network.broadcasters.size();
+  const Adjacency host_fans = fans_by_host(network);
+  const Adjacency fan_hosts = transpose(host_fans, network.fans.size());
+  const std::size_t cap = options.max_hosts_per_fan;
+  TopOverlap result;
+
+  std::vector<std::uint64_t> reach(hosts, 0);
+  for (std::size_t a = 0; a < hosts; ++a)
+    for (NodeId fan : host_fans.of(a)) reach[a] += network.fans.weight(fan);
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
+    if (cap == 0 || fan_hosts.of(fan).size() <= cap) continue;
+    ++result.skipped_fans;
+    result.skipped_people += network.fans.weight(fan);
+  }
+
+  // A min-heap on rank: its top is the worst pair kept so far.
+  auto worse_on_top = [](const HostPair& x, const HostPair& y) { return ranks_before(x, y); };
+  std::priority_queue<HostPair, std::vector<HostPair>, decltype(worse_on_top)> best(
+      worse_on_top);
+  std::vector<std::uint64_t> shared(hosts, 0);
+  std::vector<NodeId> touched;
+  for (NodeId a = 0; a < hosts && count > 0; ++a) {
+    for (NodeId fan : host_fans.of(a)) {
+      const std::span<const NodeId> others = fan_hosts.of(fan);
+      if (cap != 0 && others.size() > cap) continue;
+      const std::uint64_t weight = network.fans.weight(fan);
+      if (weight == 0) continue;  // keeps "shared[b] == 0" meaning "not touched yet"
+      for (auto b = std::ranges::upper_bound(others, a); b != others.end(); ++b) {
+        if (shared[*b] == 0) touched.push_back(*b);
+        shared[*b] += weight;
+        ++result.pair_updates;
+      }
+    }
+    for (NodeId b : touched) {
+      const HostPair pair{a, b, shared[b], jaccard_of(shared[b], reach[a], reach[b])};
+      shared[b] = 0;
+      if (best.size() < count) best.push(pair);
+      else if (ranks_before(pair, best.top())) {
+        best.pop();
+        best.push(pair);
+      }
+    }
+    touched.clear();
+  }
+  for (; !best.empty(); best.pop()) result.pairs.push_back(best.top());
+  std::ranges::sort(result.pairs, ranks_before);
+  return result;
+}
+
+}  // namespace castgraph

@@ -1,0 +1,59 @@
+// Audience overlap between hosts: how many people two hosts share, and their Jaccard
+// similarity |A ∩ B| / |A ∪ B| (in people, so fan weights count). Two questions:
+// the full matrix for a chosen handful of hosts, and the most overlapping pairs of the
+// whole dataset, found from co-occurrence over fans without forming all n² pairs.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "algorithms/host_set.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph {
+
+struct OverlapMatrix {
+  std::vector<NodeId> hosts;          // HostSet order
+  std::vector<std::uint64_t> shared;  // hosts × hosts, row-major; the diagonal is reach
+  std::size_t size() const { return hosts.size(); }
+  std::uint64_t at(std::size_t i, std::size_t j) const { return shared[i * size() + j]; }
+  std::uint64_t reach(std::size_t i) const { return at(i, i); }
+  // 0 when neither host reaches anyone.
+  double jaccard(std::size_t i, std::size_t j) const;
+};
+
+// Exact shared people for every pair of the set (platform and region filters apply).
+// Gathers (fan, host) for each host's distinct fans, groups them by fan with a stable
+// LSD radix sort, then adds each fan's weight to every pair of hosts it follows:
+// O(M + Σ_f d_f²) for M memberships and d_f chosen hosts per fan, O(M + hosts²) memory.
+OverlapMatrix overlap_matrix(const Network& network, const HostSet& set);
+
+struct HostPair {
+  NodeId a = kNoNode, b = kNoNode;  // a < b
+  std::uint64_t shared = 0;         // people following both
+  double jaccard = 0;
+};
+
+struct TopOverlapOptions {
+  // Fans following more distinct hosts than this are left out of the pair counts (but
+  // not of each host's reach), since one fan of d hosts costs d²/2 pair updates; their
+  // number is reported. 0 means no cap: every fan counts and the answer is exact.
+  std::size_t max_hosts_per_fan = 0;
+};
+
+struct TopOverlap {
+  std::vector<HostPair> pairs;       // by shared people, descending; ties by (a, b)
+  std::uint64_t skipped_fans = 0;    // fans over the cap
+  std::uint64_t skipped_people = 0;  // their summed weight
+  std::uint64_t pair_updates = 0;    // work done: Σ_f d_f(d_f − 1)/2 over counted fans
+};
+
+// The `count` host pairs sharing the most people, with Jaccard. Row by row after
+// Gustavson's sparse matrix product: for host a, every fan of a adds its weight to each
+// host b > a that fan follows, in a dense accumulator with a touched list; a bounded heap
+// keeps the best pairs. Pairs sharing nobody are never formed. Time O(follows +
+// Σ_f d_f²), memory O(follows + hosts) (host → fans and fan → hosts, deduplicated).
+TopOverlap top_overlaps(const Network& network, std::size_t count,
+                        const TopOverlapOptions& options = {});
+
+}  // namespace castgraph

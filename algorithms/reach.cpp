@@ -1,0 +1,114 @@
+#include "algorithms/reach.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "algorithms/reach_declared.hpp"
+#include "graph/errors.hpp"
+
+namespace castgraph {
+namespace {
+
+std::uint64_t people_count(double estimate) {
+  return estimate <= 0 ? 0 : static_cast<std::uint64_t>(std::llround(estimate));
+}
+
+void fill_totals(ReachResult& result) {
+  result.gross_reach = 0;
+  for (const HostReach& host : result.per_host) result.gross_reach += host.reach;
+  if (result.unique_reach == 0) return;
+  const double unique = static_cast<double>(result.unique_reach);
+  result.duplication = static_cast<double>(result.gross_reach) / unique;
+  for (HostReach& host : result.per_host) host.share = static_cast<double>(host.reach) / unique;
+}
+
+ReachResult from_exact(const HostSet& set, const ExactReach& exact) {
+  ReachResult result;
+  result.method = ReachMethod::exact;
+  result.unique_reach = exact.unique;
+  result.frequency = exact.frequency;
+  result.memberships = exact.memberships;
+  result.exact_strategy = exact.strategy;
+  for (std::size_t h = 0; h < set.size(); ++h)
+    result.per_host.push_back({set.hosts[h], exact.per_host[h], exact.exclusive[h], 0});
+  return result;
+}
+
+ReachResult from_sketch(const HostSet& set, const SketchReach& sketch) {
+  ReachResult result;
+  result.method = ReachMethod::sketch;
+  result.unique_reach = people_count(sketch.unique);
+  result.relative_error = sketch.relative_error;
+  result.error_bound = people_count(3 * sketch.relative_error * sketch.unique);
+  for (std::size_t h = 0; h < set.size(); ++h)
+    result.per_host.push_back({set.hosts[h], people_count(sketch.per_host[h]),
+                               people_count(sketch.exclusive[h]), 0});
+  return result;
+}
+
+ReachResult from_declared(const HostSet& set, const DeclaredReach& model) {
+  ReachResult result;
+  result.method = ReachMethod::declared;
+  result.model_estimate = true;
+  result.universe = model.universe;
+  result.unique_reach = people_count(model.unique);
+  result.frequency = {people_count(model.frequency[0]), people_count(model.frequency[1]),
+                      people_count(model.frequency[2])};
+  for (std::size_t h = 0; h < set.size(); ++h)
+    result.per_host.push_back({set.hosts[h], people_count(model.per_host[h]),
+                               people_count(model.exclusive[h]), 0});
+  return result;
+}
+
+}  // namespace
+
+std::string_view to_string(ReachMethod method) {
+  switch (method) {
+    case ReachMethod::automatic: return "auto";
+    case ReachMethod::exact: return "exact";
+    case ReachMethod::sketch: return "sketch";
+    case ReachMethod::declared: return "declared";
+  }
+  return "?";
+}
+
+ReachMethod parse_reach_method(std::string_view text) {
+  for (ReachMethod method : {ReachMethod::automatic, ReachMethod::exact, ReachMethod::sketch,
+                             ReachMethod::declared})
+    if (text == to_string(method)) return method;
+  throw UsageError("unknown reach method '" + std::string(text) +
+                   "'; use auto, exact, sketch or declared");
+}
+
+ReachResult reach(const Network& network, std::span<const NodeId> hosts,
+                  const ReachOptions& options) {
+  const HostSet set = make_host_set(network, hosts, options.platform, options.region);
+  const bool has_follows = network.follow_count() > 0 || options.sketches != nullptr;
+  ReachMethod method = options.method;
+  if (method == ReachMethod::automatic)
+    method = network.follow_count() > 0 ? ReachMethod::exact : ReachMethod::declared;
+  if (method == ReachMethod::exact && network.follow_count() == 0)
+    throw UsageError("exact reach needs follows (follows.csv); this dataset has none, so "
+                     "use --method declared");
+  if (method == ReachMethod::sketch && !has_follows)
+    throw UsageError("sketched reach needs follows (follows.csv); this dataset has none, so "
+                     "use --method declared");
+
+  ReachResult result;
+  switch (method) {
+    case ReachMethod::sketch:
+      result = from_sketch(set, reach_sketch(network, set, options.sketch_precision,
+                                             options.sketches));
+      break;
+    case ReachMethod::declared:
+      result = from_declared(set, reach_declared(network, set));
+      break;
+    default:
+      result = from_exact(set, reach_exact(network, set, options.exact_strategy));
+      break;
+  }
+  fill_totals(result);
+  return result;
+}
+
+}  // namespace castgraph

@@ -1,0 +1,73 @@
+// Reach: how many different people a set of hosts reaches. The public entry point; it
+// picks a method and returns one result shape whatever the method, saying which method
+// answered and, for estimates, how far off the answer may be.
+//
+//   method     from                  what it is
+//   exact      follows               a count (reach_exact.hpp)
+//   sketch     follows, or stored    a HyperLogLog estimate, ±3 standard errors
+//              fanbase sketches      (reach_sketch.hpp)
+//   declared   declared fan counts   a model estimate (reach_declared.hpp)
+//   automatic  exact when the dataset has follows, declared otherwise
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "algorithms/reach_exact.hpp"
+#include "algorithms/reach_sketch.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph {
+
+enum class ReachMethod { automatic, exact, sketch, declared };
+
+std::string_view to_string(ReachMethod method);
+// "auto", "exact", "sketch", "declared"; UsageError otherwise.
+ReachMethod parse_reach_method(std::string_view text);
+
+struct ReachOptions {
+  ReachMethod method = ReachMethod::automatic;
+  std::optional<NodeId> platform;  // count only fanbases on this platform
+  std::string region;              // count only fans of this province ("" = all)
+  int sketch_precision = kDefaultHllPrecision;
+  ExactStrategy exact_strategy = ExactStrategy::automatic;
+  const FanbaseSketches* sketches = nullptr;  // stored sketches for method sketch
+};
+
+struct HostReach {
+  NodeId host = kNoNode;
+  std::uint64_t reach = 0;      // people this host reaches
+  std::uint64_t exclusive = 0;  // people no other chosen host reaches
+  double share = 0;             // reach / unique reach of the whole set
+};
+
+struct ReachResult {
+  ReachMethod method = ReachMethod::exact;  // the method that answered (never automatic)
+  std::uint64_t unique_reach = 0;  // people reached by at least one host
+  std::uint64_t gross_reach = 0;   // Σ per-host reach: a person once per host reaching them
+  double duplication = 0;          // gross / unique; 0 when nothing is reached
+  // People reached by exactly 1, 2, and 3 or more of the hosts; absent for sketches,
+  // which cannot tell.
+  std::optional<std::array<std::uint64_t, 3>> frequency;
+  std::vector<HostReach> per_host;  // in the order the hosts were given
+  double relative_error = 0;        // sketch: relative standard error of unique_reach
+  std::uint64_t error_bound = 0;    // sketch: ± people at 3 standard errors
+  bool model_estimate = false;      // declared: a model, not a count
+  std::uint64_t memberships = 0;    // exact: follow edges scanned
+  ExactStrategy exact_strategy = ExactStrategy::automatic;  // exact: the one that ran
+  double universe = 0;              // declared: the market the platforms combine over
+};
+
+// Unique and gross reach, duplication, frequency and per-host reach of `hosts`, by
+// options.method, after the platform and region filters. Throws UsageError for hosts out
+// of range or repeated, an unknown region, exact or sketch without follows, and the
+// declared model's refusals (reach_declared.hpp). Complexity: that of the method.
+ReachResult reach(const Network& network, std::span<const NodeId> hosts,
+                  const ReachOptions& options = {});
+
+}  // namespace castgraph

@@ -1,0 +1,109 @@
+#include "algorithms/reach_declared.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "graph/errors.hpp"
+
+namespace castgraph {
+namespace {
+
+// Platforms with declared fans among the kept fanbases, and each host's fraction q_ip of
+// platform p's population (row per host, column per involved platform).
+struct Shares {
+  std::vector<double> presence;         // N_p / U per involved platform
+  std::vector<std::vector<double>> q;   // [host][platform]
+  double universe = 0;
+};
+
+Shares platform_shares(const Network& network, const HostSet& set) {
+  std::vector<NodeId> involved;
+  for (const std::vector<NodeId>& fanbases : set.fanbases)
+    for (NodeId fanbase : fanbases)
+      if (network.fanbases.fans[fanbase] > 0 &&
+          std::ranges::find(involved, network.fanbases.platform[fanbase]) == involved.end())
+        involved.push_back(network.fanbases.platform[fanbase]);
+  if (involved.size() > kMaxDeclaredPlatforms)
+    throw UsageError("the declared model combines at most " +
+                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
+  Shares shares;
+  for (NodeId platform : involved) {
+    const std::uint64_t population = network.platforms.population[platform];
+    if (population == kUnknownCount || population == 0)
+      throw UsageError("platform " + std::string(network.platforms.ids[platform]) + " (" +
+                       std::string(network.platforms.names[platform]) +
+                       ") has no population, which the declared reach model needs; add it "
+                       "to platforms.csv or use follows (--method exact)");
+    shares.universe = std::max(shares.universe, static_cast<double>(population));
+  }
+  for (NodeId platform : involved)
+    shares.presence.push_back(static_cast<double>(network.platforms.population[platform]) /
+                              shares.universe);
+  for (const std::vector<NodeId>& fanbases : set.fanbases) {
+    std::vector<double>& row = shares.q.emplace_back(involved.size(), 0.0);
+    for (NodeId fanbase : fanbases) {
+      const auto column = std::ranges::find(involved, network.fanbases.platform[fanbase]);
+      if (column == involved.end()) continue;
+      const double population = static_cast<double>(network.platforms.population[*column]);
+      row[column - involved.begin()] =
+          std::min(1.0, static_cast<double>(network.fanbases.fans[fanbase]) / population);
+    }
+  }
+  return shares;
+}
+
+}  // namespace
+
+DeclaredReach reach_declared(const Network& network, const HostSet& set) {
+  if (set.province_code)
+    throw UsageError("declared fan counts have no provinces, so --region needs follows "
+                     "(--method exact or sketch)");
+  const Shares shares = platform_shares(network, set);
+  const std::size_t hosts = set.size();
+  const std::size_t platforms = shares.presence.size();
+  DeclaredReach result;
+  result.universe = shares.universe;
+  result.platforms = platforms;
+  result.per_host.assign(hosts, 0.0);
+  result.exclusive.assign(hosts, 0.0);
+
+  std::vector<double> reached(hosts), before(hosts + 1), after(hosts + 1);
+  for (std::uint32_t on = 0; on < (1u << platforms); ++on) {
+    // The probability that a person of the market is on exactly the platforms in `on`.
+    double probability = 1.0;
+    for (std::size_t p = 0; p < platforms; ++p)
+      probability *= (on >> p & 1) ? shares.presence[p] : 1.0 - shares.presence[p];
+    if (probability == 0.0) continue;
+    for (std::size_t i = 0; i < hosts; ++i) {
+      double missed = 1.0;
+      for (std::size_t p = 0; p < platforms; ++p)
+        if (on >> p & 1) missed *= 1.0 - shares.q[i][p];
+      reached[i] = 1.0 - missed;
+    }
+    // Poisson-binomial distribution of the number of hosts reaching the person,
+    // truncated at 3 (index 3 holds "3 or more").
+    std::array<double, 4> count{1.0, 0.0, 0.0, 0.0};
+    for (double r : reached) {
+      count[3] += count[2] * r;
+      for (int c = 2; c >= 1; --c) count[c] = count[c] * (1.0 - r) + count[c - 1] * r;
+      count[0] *= 1.0 - r;
+    }
+    result.unique += probability * (1.0 - count[0]);
+    for (int c = 1; c <= 3; ++c) result.frequency[c - 1] += probability * count[c];
+    before[0] = after[hosts] = 1.0;
+    for (std::size_t i = 0; i < hosts; ++i) before[i + 1] = before[i] * (1.0 - reached[i]);
+    for (std::size_t i = hosts; i-- > 0;) after[i] = after[i + 1] * (1.0 - reached[i]);
+    for (std::size_t i = 0; i < hosts; ++i) {
+      result.per_host[i] += probability * reached[i];
+      result.exclusive[i] += probability * reached[i] * before[i] * after[i + 1];
+    }
+  }
+  const double universe = shares.universe;
+  result.unique *= universe;
+  for (double& f : result.frequency) f *= universe;
+  for (double& r : result.per_host) r *= universe;
+  for (double& e : result.exclusive) e *= universe;
+  return result;
+}
+
+}  // namespace castgraph

@@ -1,0 +1,72 @@
+#include "algorithms/reach_sketch.hpp"
+
+#include <algorithm>
+
+namespace castgraph {
+namespace {
+
+using Registers = std::vector<std::uint8_t>;
+
+Registers host_registers(const Network& network, const HostSet& set, std::size_t h,
+                         std::size_t m, const FanbaseSketches* prebuilt) {
+  Registers registers(m, 0);
+  for (NodeId fanbase : set.fanbases[h]) {
+    if (prebuilt != nullptr) {
+      merge_registers(registers, prebuilt->of(fanbase));
+      continue;
+    }
+    for (NodeId fan : network.relations.followers.neighbours(fanbase))
+      if (set.counts(network, fan)) hll_insert_fan(registers, fan, network.fans.weight(fan));
+  }
+  return registers;
+}
+
+}  // namespace
+
+FanbaseSketches build_fanbase_sketches(const Network& network, int precision) {
+  const std::size_t m = hll_registers(precision);
+  FanbaseSketches sketches{precision, Registers(network.fanbases.size() * m, 0)};
+  for (NodeId fanbase = 0; fanbase < network.fanbases.size(); ++fanbase) {
+    std::span<std::uint8_t> registers = std::span(sketches.registers).subspan(fanbase * m, m);
+    for (NodeId fan : network.relations.followers.neighbours(fanbase))
+      hll_insert_fan(registers, fan, network.fans.weight(fan));
+  }
+  return sketches;
+}
+
+SketchReach reach_sketch(const Network& network, const HostSet& set, int precision,
+                         const FanbaseSketches* prebuilt) {
+  if (set.province_code) prebuilt = nullptr;  // stored sketches hold every province
+  if (prebuilt != nullptr) precision = prebuilt->precision;
+  const std::size_t m = hll_registers(precision);
+  const std::size_t k = set.size();
+  SketchReach result;
+  result.precision = precision;
+  result.relative_error = hll_relative_error(precision);
+
+  std::vector<Registers> hosts;
+  for (std::size_t h = 0; h < k; ++h) {
+    hosts.push_back(host_registers(network, set, h, m, prebuilt));
+    result.per_host.push_back(hll_estimate(hosts.back()));
+  }
+  // prefix[i] sketches hosts [0, i), suffix[i] hosts [i, k).
+  std::vector<Registers> prefix(k + 1, Registers(m, 0)), suffix(k + 1, Registers(m, 0));
+  for (std::size_t i = 0; i < k; ++i) {
+    prefix[i + 1] = prefix[i];
+    merge_registers(prefix[i + 1], hosts[i]);
+  }
+  for (std::size_t i = k; i-- > 0;) {
+    suffix[i] = suffix[i + 1];
+    merge_registers(suffix[i], hosts[i]);
+  }
+  result.unique = hll_estimate(prefix[k]);
+  Registers others(m);
+  for (std::size_t i = 0; i < k; ++i) {
+    others = prefix[i];
+    merge_registers(others, suffix[i + 1]);
+    result.exclusive.push_back(std::max(0.0, result.unique - hll_estimate(others)));
+  }
+  return result;
+}
+
+}  // namespace castgraph

@@ -1,0 +1,208 @@
+// `castgraph overlap DATASET --hosts ID,...` (the matrix of shared people and Jaccard
+// similarity) and `castgraph overlap DATASET --top N` (the most overlapping pairs of the
+// whole dataset).
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "algorithms/host_set.hpp"
+#include "algorithms/overlap.hpp"
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+#include "cli/table.hpp"
+#include "graph/errors.hpp"
+
+namespace castgraph::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct OverlapCommandOptions {
+  DatasetOptions dataset;
+  std::vector<std::string> hosts;
+  std::size_t top = 0;
+  std::string platform;
+  std::string region;
+  std::size_t max_hosts_per_fan = 0;
+  bool json = false;
+  bool csv = false;
+};
+
+std::string host_id(const Network& network, NodeId host) {
+  return std::string(network.broadcasters.ids[host]);
+}
+std::string host_name(const Network& network, NodeId host) {
+  return std::string(network.broadcasters.names[host]);
+}
+
+// CSV fields are quoted when they hold a comma, quote or line break (RFC 4180).
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+void print_matrix(const Network& network, const OverlapMatrix& matrix) {
+  std::vector<std::string> headers{"host", "name", "reach"};
+  for (NodeId host : matrix.hosts) headers.push_back(host_id(network, host));
+  Table shared(headers), jaccard(headers);
+  for (std::size_t c = 2; c < headers.size(); ++c) {
+    shared.align_right(c);
+    jaccard.align_right(c);
+  }
+  for (std::size_t i = 0; i < matrix.size(); ++i) {
+    std::vector<std::string> people{host_id(network, matrix.hosts[i]),
+                                    host_name(network, matrix.hosts[i]),
+                                    group_digits(matrix.reach(i))};
+    std::vector<std::string> similarity = people;
+    for (std::size_t j = 0; j < matrix.size(); ++j) {
+      people.push_back(i == j ? "-" : group_digits(matrix.at(i, j)));
+      similarity.push_back(i == j ? "-" : fmt::format("{:.3f}", matrix.jaccard(i, j)));
+    }
+    shared.add_row(std::move(people));
+    jaccard.add_row(std::move(similarity));
+  }
+  std::cout << "Shared people (exact, from follows)\n";
+  shared.print(std::cout);
+  std::cout << "\nJaccard similarity (shared / either)\n";
+  jaccard.print(std::cout);
+}
+
+void report_matrix(const Network& network, const OverlapMatrix& matrix,
+                   const OverlapCommandOptions& options) {
+  if (options.csv) {
+    std::cout << "host_a,name_a,host_b,name_b,shared,jaccard\n";
+    for (std::size_t i = 0; i < matrix.size(); ++i)
+      for (std::size_t j = i + 1; j < matrix.size(); ++j)
+        std::cout << fmt::format("{},{},{},{},{},{:.6f}\n",
+                                 csv_field(host_id(network, matrix.hosts[i])),
+                                 csv_field(host_name(network, matrix.hosts[i])),
+                                 csv_field(host_id(network, matrix.hosts[j])),
+                                 csv_field(host_name(network, matrix.hosts[j])),
+                                 matrix.at(i, j), matrix.jaccard(i, j));
+    return;
+  }
+  if (!options.json) return print_matrix(network, matrix);
+  Json json{{"method", "exact"}, {"hosts", Json::array()}, {"shared", Json::array()},
+            {"jaccard", Json::array()}};
+  for (std::size_t i = 0; i < matrix.size(); ++i) {
+    json["hosts"].push_back({{"id", host_id(network, matrix.hosts[i])},
+                             {"name", host_name(network, matrix.hosts[i])},
+                             {"reach", matrix.reach(i)}});
+    Json shared = Json::array(), jaccard = Json::array();
+    for (std::size_t j = 0; j < matrix.size(); ++j) {
+      shared.push_back(matrix.at(i, j));
+      jaccard.push_back(matrix.jaccard(i, j));
+    }
+    json["shared"].push_back(shared);
+    json["jaccard"].push_back(jaccard);
+  }
+  std::cout << json.dump(2) << "\n";
+}
+
+void report_top(const Network& network, const TopOverlap& top,
+                const OverlapCommandOptions& options) {
+  if (options.csv) {
+    std::cout << "rank,host_a,name_a,host_b,name_b,shared,jaccard\n";
+    for (std::size_t r = 0; r < top.pairs.size(); ++r) {
+      const HostPair& pair = top.pairs[r];
+      std::cout << fmt::format("{},{},{},{},{},{},{:.6f}\n", r + 1,
+                               csv_field(host_id(network, pair.a)),
+                               csv_field(host_name(network, pair.a)),
+                               csv_field(host_id(network, pair.b)),
+                               csv_field(host_name(network, pair.b)), pair.shared, pair.jaccard);
+    }
+    return;
+  }
+  if (options.json) {
+    Json json{{"top", options.top}, {"pairs", Json::array()}};
+    for (const HostPair& pair : top.pairs)
+      json["pairs"].push_back({{"a", host_id(network, pair.a)},
+                               {"name_a", host_name(network, pair.a)},
+                               {"b", host_id(network, pair.b)},
+                               {"name_b", host_name(network, pair.b)},
+                               {"shared", pair.shared},
+                               {"jaccard", pair.jaccard}});
+    json["skipped_fans"] = top.skipped_fans;
+    json["skipped_people"] = top.skipped_people;
+    std::cout << json.dump(2) << "\n";
+    return;
+  }
+  Table table({"rank", "host", "name", "host", "name", "shared", "jaccard"});
+  table.align_right(0).align_right(5).align_right(6);
+  for (std::size_t r = 0; r < top.pairs.size(); ++r) {
+    const HostPair& pair = top.pairs[r];
+    table.add_row({std::to_string(r + 1), host_id(network, pair.a), host_name(network, pair.a),
+                   host_id(network, pair.b), host_name(network, pair.b),
+                   group_digits(pair.shared), fmt::format("{:.3f}", pair.jaccard)});
+  }
+  table.print(std::cout);
+  if (top.skipped_fans > 0)
+    std::cout << fmt::format("\n{} fans ({} people) following more than {} hosts were left out "
+                             "of the pair counts\n",
+                             group_digits(top.skipped_fans), group_digits(top.skipped_people),
+                             options.max_hosts_per_fan);
+}
+
+void run_overlap(const OverlapCommandOptions& options) {
+  if (options.hosts.empty() == (options.top == 0))
+    throw UsageError("give either --hosts ID,... or --top N");
+  if (options.top > 0 && (!options.platform.empty() || !options.region.empty()))
+    throw UsageError("--platform and --region apply to --hosts, not to --top");
+  const Network network = open_dataset(options.dataset);
+  if (network.follow_count() == 0)
+    throw UsageError("overlap needs follows (follows.csv); this dataset has none");
+  if (options.top > 0) {
+    TopOverlapOptions top_options;
+    top_options.max_hosts_per_fan = options.max_hosts_per_fan;
+    return report_top(network, top_overlaps(network, options.top, top_options), options);
+  }
+  std::optional<NodeId> platform;
+  if (!options.platform.empty()) platform = resolve_platform(network, options.platform);
+  const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);
+  const HostSet set = make_host_set(network, hosts, platform, options.region);
+  report_matrix(network, overlap_matrix(network, set), options);
+}
+
+}  // namespace
+
+void add_overlap_command(CLI::App& app) {
+  auto options = std::make_shared<OverlapCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "overlap",
+      "Audience overlap in people (fan weights count), from follows: with --hosts, the matrix "
+      "of shared people and Jaccard similarity between every pair; with --top N, the N host "
+      "pairs of the whole dataset sharing the most people, found from co-occurrence over fans "
+      "without forming all pairs");
+  add_dataset_options(*command, options->dataset);
+  auto* hosts = command->add_option("--hosts", options->hosts,
+                                    "Hosts by id or exact name, comma-separated")
+                    ->delimiter(',');
+  auto* top = command->add_option("--top", options->top, "The N most overlapping pairs")
+                  ->check(CLI::PositiveNumber);
+  hosts->excludes(top);
+  command->add_option("--platform", options->platform,
+                      "With --hosts: count only fanbases on this platform");
+  command->add_option("--region", options->region,
+                      "With --hosts: count only fans whose province is this");
+  command->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
+                      "With --top: leave fans following more hosts than this out of the pair "
+                      "counts (each costs hosts²/2 updates); 0 counts every fan")
+      ->capture_default_str();
+  auto* json = command->add_flag(
+      "--json", options->json,
+      "JSON: --hosts {method, hosts:[{id,name,reach}], shared:[[..]], jaccard:[[..]]}; --top "
+      "{top, pairs:[{a,name_a,b,name_b,shared,jaccard}], skipped_fans, skipped_people}");
+  auto* csv = command->add_flag("--csv", options->csv,
+                                "CSV, one row per pair: [rank,]host_a,name_a,host_b,name_b,"
+                                "shared,jaccard");
+  json->excludes(csv);
+  command->footer("Examples:\n  castgraph overlap samples/tiny --hosts h1,h2,h7\n"
+                  "  castgraph overlap samples/tiny --top 5 --csv");
+  command->callback([options] { run_overlap(*options); });
+}
+
+}  // namespace castgraph::cli

@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "algorithms/overlap.hpp"
+#include "algorithms/random_follow_network.hpp"
+
+using namespace castgraph;
+using castgraph::testing::random_network;
+using castgraph::testing::RandomNetworkShape;
+using castgraph::testing::reference_host_fans;
+using castgraph::testing::reference_people;
+
+namespace {
+
+std::set<NodeId> intersection(const std::set<NodeId>& a, const std::set<NodeId>& b) {
+  std::set<NodeId> both;
+  std::ranges::set_intersection(a, b, std::inserter(both, both.end()));
+  return both;
+}
+
+std::vector<NodeId> all_hosts(const Network& network) {
+  std::vector<NodeId> hosts(network.broadcasters.size());
+  std::iota(hosts.begin(), hosts.end(), 0);
+  return hosts;
+}
+
+// Every pair, by brute force, optionally leaving out fans of more than `cap` hosts.
+std::vector<HostPair> reference_pairs(const Network& network, std::size_t cap) {
+  const std::vector<NodeId> hosts = all_hosts(network);
+  auto sets = reference_host_fans(network, hosts);
+  std::vector<int> hosts_of(network.fans.size(), 0);
+  for (const auto& fans : sets)
+    for (NodeId fan : fans) ++hosts_of[fan];
+  std::vector<HostPair> pairs;
+  for (NodeId a = 0; a < hosts.size(); ++a)
+    for (NodeId b = a + 1; b < hosts.size(); ++b) {
+      std::uint64_t shared = 0;
+      for (NodeId fan : intersection(sets[a], sets[b]))
+        if (cap == 0 || static_cast<std::size_t>(hosts_of[fan]) <= cap)
+          shared += network.fans.weight(fan);
+      if (shared == 0) continue;
+      const double either = static_cast<double>(reference_people(network, sets[a]) +
+                                                reference_people(network, sets[b]) - shared);
+      pairs.push_back({a, b, shared, static_cast<double>(shared) / either});
+    }
+  std::ranges::sort(pairs, [](const HostPair& x, const HostPair& y) {
+    return x.shared != y.shared ? x.shared > y.shared : std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  return pairs;
+}
+
+}  // namespace
+
+TEST_CASE("the overlap matrix matches brute-force set intersections") {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    RandomNetworkShape shape;
+    shape.weighted = seed % 2 == 0;
+    const Network network = random_network(seed, shape);
+    std::vector<NodeId> hosts = all_hosts(network);
+    std::ranges::reverse(hosts);
+    hosts.resize(2 + seed % (hosts.size() - 1));
+    const std::optional<NodeId> platform =
+        seed % 3 == 0 ? std::optional<NodeId>(1) : std::nullopt;
+    const std::string region = seed % 4 == 0 ? "辽宁" : "";
+    const HostSet set = make_host_set(network, hosts, platform, region);
+    const OverlapMatrix matrix = overlap_matrix(network, set);
+    const auto sets = reference_host_fans(network, hosts, platform, region);
+    INFO("seed " << seed);
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+      CHECK(matrix.reach(i) == reference_people(network, sets[i]));
+      for (std::size_t j = 0; j < hosts.size(); ++j) {
+        if (i == j) continue;
+        const std::uint64_t shared = reference_people(network, intersection(sets[i], sets[j]));
+        CHECK(matrix.at(i, j) == shared);
+        const double either = static_cast<double>(matrix.reach(i) + matrix.reach(j) - shared);
+        CHECK(matrix.jaccard(i, j) == Approx(either == 0 ? 0 : shared / either));
+      }
+    }
+  }
+}
+
+TEST_CASE("top overlapping pairs match brute force over all pairs") {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    RandomNetworkShape shape;
+    shape.hosts = 15;
+    shape.max_follows_per_fan = 8;
+    shape.weighted = seed % 2 == 1;
+    const Network network = random_network(100 + seed, shape);
+    for (std::size_t cap : {std::size_t{0}, std::size_t{4}}) {
+      const std::vector<HostPair> expected = reference_pairs(network, cap);
+      const std::size_t count = 1 + seed % 12;
+      TopOverlapOptions options;
+      options.max_hosts_per_fan = cap;
+      const TopOverlap top = top_overlaps(network, count, options);
+      INFO("seed " << seed << ", cap " << cap);
+      REQUIRE(top.pairs.size() == std::min(count, expected.size()));
+      for (std::size_t r = 0; r < top.pairs.size(); ++r) {
+        CHECK(top.pairs[r].a == expected[r].a);
+        CHECK(top.pairs[r].b == expected[r].b);
+        CHECK(top.pairs[r].shared == expected[r].shared);
+        CHECK(top.pairs[r].jaccard == Approx(expected[r].jaccard));
+      }
+      if (cap == 0) CHECK(top.skipped_fans == 0);
+    }
+  }
+}
+
+TEST_CASE("asking for more pairs than share anyone returns only the sharing pairs") {
+  const Network network = random_network(3);
+  const TopOverlap top = top_overlaps(network, 10'000);
+  CHECK(top.pairs.size() == reference_pairs(network, 0).size());
+  CHECK(top_overlaps(network, 0).pairs.empty());
+}
