@@ -1,0 +1,147 @@
+// The reach and overlap commands, run as a user would run them.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run_command.hpp"
+
+using castgraph::testing::run_castgraph;
+using castgraph::testing::shell_quote;
+using castgraph::testing::TempDir;
+
+namespace {
+
+// Two hosts named 张伟 (ambiguous by name), a fan of weight 100, a fan on two platforms:
+//
+//   douyin (N 1000): d1 [h1 李佳]  d2 [h2 张伟]   kuaishou (N 500): k1 [h1]  k3 [h3 张伟]
+//   a(100): d1 k1     b: d1 d2     c: d2 k3     e: k3
+void write_dataset(const TempDir& dir) {
+  dir.write("platforms.csv", "id,name,population\ndouyin,抖音,1000\nkuaishou,快手,500\n");
+  dir.write("bases.csv", "id,name\n");
+  dir.write("broadcasters.csv", "id,name\nh1,李佳\nh2,张伟\nh3,张伟\n");
+  dir.write("fanbases.csv",
+            "broadcaster,platform,fans\nh1,douyin,100\nh1,kuaishou,50\nh2,douyin,200\n"
+            "h3,kuaishou,100\n");
+  dir.write("fans.csv", "id,weight,province\na,100,辽宁\nb,1,吉林\nc,1,辽宁\ne,1,辽宁\n");
+  dir.write("follows.csv",
+            "fan,broadcaster,platform\na,h1,douyin\na,h1,kuaishou\nb,h1,douyin\nb,h2,douyin\n"
+            "c,h2,douyin\nc,h3,kuaishou\ne,h3,kuaishou\n");
+}
+
+nlohmann::json json_of(const std::string& arguments) {
+  const auto result = run_castgraph(arguments);
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  return nlohmann::json::parse(result.out);
+}
+
+}  // namespace
+
+TEST_CASE("reach --json reports unique and gross reach, frequency and per-host reach") {
+  TempDir dir;
+  write_dataset(dir);
+  const auto json = json_of("reach " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json");
+  CHECK(json["method"] == "exact");
+  CHECK(json["unique_reach"] == 103);  // a 100, b, c, e
+  CHECK(json["gross_reach"] == 101 + 2 + 2);
+  CHECK(json["frequency"]["1"] == 101);  // a, e
+  CHECK(json["frequency"]["2"] == 2);    // b, c
+  CHECK(json["frequency"]["3+"] == 0);
+  REQUIRE(json["per_host"].size() == 3);
+  CHECK(json["per_host"][0]["id"] == "h1");
+  CHECK(json["per_host"][0]["reach"] == 101);
+  CHECK(json["per_host"][0]["exclusive"] == 100);
+  CHECK(json["per_host"][2]["exclusive"] == 1);
+}
+
+TEST_CASE("reach filters by platform and region") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string base = "reach " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json";
+  CHECK(json_of(base + " --platform 快手")["unique_reach"] == 102);  // a, c, e
+  CHECK(json_of(base + " --region 辽宁")["unique_reach"] == 102);    // a, c, e
+  CHECK(json_of(base + " --platform douyin --region 辽宁")["unique_reach"] == 101);
+}
+
+TEST_CASE("reach takes hosts by unique name and lists the candidates of an ambiguous one") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string dataset = shell_quote(dir.path().string());
+  CHECK(json_of("reach " + dataset + " --hosts 李佳 --json")["unique_reach"] == 101);
+  const auto ambiguous = run_castgraph("reach " + dataset + " --hosts 张伟");
+  CHECK(ambiguous.status == 2);
+  CHECK_THAT(ambiguous.err, Catch::Contains("ambiguous") && Catch::Contains("h2") &&
+                                Catch::Contains("h3"));
+  const auto unknown = run_castgraph("reach " + dataset + " --hosts 王五");
+  CHECK(unknown.status == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("王五"));
+}
+
+TEST_CASE("reach --method declared says it is a model and needs populations") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string dataset = shell_quote(dir.path().string());
+  const auto json = json_of("reach " + dataset + " --hosts h1,h2 --method declared --json");
+  CHECK(json["method"] == "declared");
+  CHECK(json["estimate"] == "model");
+  // douyin 1000·(1 − 0.9·0.8) = 280, kuaishou 50, independent: 1000·(1 − 0.72·0.95) = 316.
+  CHECK(json["unique_reach"] == 316);
+  dir.write("platforms.csv", "id,name,population\ndouyin,抖音,1000\nkuaishou,快手,\n");
+  const auto refused = run_castgraph("reach " + dataset + " --hosts h1 --method declared");
+  CHECK(refused.status == 2);
+  CHECK_THAT(refused.err, Catch::Contains("population"));
+}
+
+TEST_CASE("reach --method sketch reports an estimate with its error") {
+  TempDir dir;
+  write_dataset(dir);
+  const auto json = json_of("reach " + shell_quote(dir.path().string()) +
+                            " --hosts h1,h2,h3 --method sketch --json");
+  CHECK(json["method"] == "sketch");
+  CHECK(json["relative_standard_error"].get<double>() > 0);
+  CHECK(json["frequency"].is_null());
+  CHECK(std::abs(json["unique_reach"].get<double>() - 103) < 5);
+}
+
+TEST_CASE("reach prints an aligned table with the method on the first line") {
+  const auto result =
+      run_castgraph("reach " + shell_quote(castgraph::testing::source_path("samples/tiny")) +
+                    " --hosts h1,h2");
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  CHECK_THAT(result.out, Catch::StartsWith("Reach of 2 hosts: exact count"));
+  CHECK_THAT(result.out, Catch::Contains("unique reach") && Catch::Contains("李佳"));
+}
+
+TEST_CASE("overlap --hosts gives the matrix of shared people and Jaccard") {
+  TempDir dir;
+  write_dataset(dir);
+  const auto json = json_of("overlap " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json");
+  CHECK(json["hosts"][0]["reach"] == 101);
+  CHECK(json["shared"][0][1] == 1);  // b
+  CHECK(json["shared"][1][2] == 1);  // c
+  CHECK(json["shared"][0][2] == 0);
+  CHECK(json["jaccard"][1][2].get<double>() == Approx(1.0 / 3));  // {b,c} vs {c,e}
+}
+
+TEST_CASE("overlap --top lists the most overlapping pairs, also as CSV") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string dataset = shell_quote(dir.path().string());
+  const auto json = json_of("overlap " + dataset + " --top 5 --json");
+  REQUIRE(json["pairs"].size() == 2);  // h1-h2 (b) and h2-h3 (c); h1-h3 share nobody
+  CHECK(json["pairs"][0]["a"] == "h1");
+  CHECK(json["pairs"][0]["b"] == "h2");
+  const auto csv = run_castgraph("overlap " + dataset + " --top 1 --csv");
+  CHECK(csv.status == 0);
+  CHECK(csv.out == "rank,host_a,name_a,host_b,name_b,shared,jaccard\n"
+                   "1,h1,李佳,h2,张伟,1,0.009804\n");  // 1 / (101 + 2 − 1)
+}
+
+TEST_CASE("overlap needs exactly one of --hosts and --top") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string dataset = shell_quote(dir.path().string());
+  CHECK(run_castgraph("overlap " + dataset).status == 2);
+  CHECK(run_castgraph("overlap " + dataset + " --hosts h1,h2 --top 3").status == 2);
+}
