@@ -1,0 +1,173 @@
+// Writing a generated dataset: prepare the directory, build the cast, write the small
+// files, stream follows.csv fan base by fan base, then fans.csv (the people who were
+// drawn) and collabs.csv. Memory: the cast, the people pool and one fan base's rows.
+#include "generator/generate.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "generator/audience.hpp"
+#include "generator/cast.hpp"
+#include "generator/collabs.hpp"
+#include "generator/csv_writer.hpp"
+#include "graph/errors.hpp"
+
+namespace castgraph::generator {
+namespace {
+
+namespace fs = std::filesystem;
+
+void prepare_directory(const fs::path& directory, bool force) {
+  std::error_code error;
+  const auto status = fs::status(directory, error);
+  if (fs::exists(status)) {
+    if (!fs::is_directory(status))
+      throw UsageError("output " + directory.string() + " exists and is not a directory");
+    if (!force && !fs::is_empty(directory, error))
+      throw UsageError("output directory " + directory.string() +
+                       " is not empty (use --force to overwrite its dataset files)");
+    return;
+  }
+  fs::create_directories(directory, error);
+  if (error) throw IoError("cannot create " + directory.string() + ": " + error.message());
+}
+
+std::uint64_t scaled(std::uint64_t declared, double scale) {
+  return static_cast<std::uint64_t>(std::llround(static_cast<double>(declared) * scale));
+}
+
+std::string id(char prefix, std::uint64_t index) { return prefix + std::to_string(index + 1); }
+
+void write_platforms(const Preset& preset, const fs::path& dir) {
+  CsvWriter out(dir / "platforms.csv");
+  out.field("id").field("name").field("population").end_row();
+  for (std::size_t p = 0; p < preset.platforms.size(); ++p)
+    out.field(id('p', p)).field(preset.platforms[p].name).field(preset.platforms[p].population).end_row();
+  out.commit();
+}
+
+void write_bases(const Preset& preset, const Cast& cast, const fs::path& dir) {
+  CsvWriter out(dir / "bases.csv");
+  out.field("id").field("name").field("province").field("city").field("kind").end_row();
+  for (std::size_t b = 0; b < cast.bases.size(); ++b) {
+    const BaseRecord& base = cast.bases[b];
+    const ProvincePlan& plan = preset.provinces[base.province];
+    out.field(id('b', b)).field(base.name).field(plan.province->name)
+        .field(plan.cities()[base.city].name).field(base.kind).end_row();
+  }
+  out.commit();
+}
+
+void write_broadcasters(const Preset& preset, const Cast& cast, const fs::path& dir) {
+  CsvWriter out(dir / "broadcasters.csv");
+  out.field("id").field("name").field("base").field("province").field("kind").field("fee").end_row();
+  for (std::size_t h = 0; h < cast.hosts.size(); ++h) {
+    const HostRecord& host = cast.hosts[h];
+    out.field(id('h', h)).field(host.name).field(host.base == kNoBase ? "" : id('b', host.base))
+        .field(preset.provinces[host.province].province->name).field(host.kind).field(host.fee)
+        .end_row();
+  }
+  out.commit();
+}
+
+void write_fanbases(const Cast& cast, const fs::path& dir) {
+  CsvWriter out(dir / "fanbases.csv");
+  out.field("broadcaster").field("platform").field("fans").field("handle").end_row();
+  for (const FanbaseRecord& fb : cast.fanbases)
+    out.field(id('h', fb.host)).field(id('p', fb.platform)).field(fb.declared).field(fb.handle).end_row();
+  out.commit();
+}
+
+void write_collabs(const Cast& cast, std::uint64_t seed, const fs::path& dir, GenerateReport& report) {
+  CsvWriter out(dir / "collabs.csv");
+  out.field("a").field("b").field("weight").field("kind").end_row();
+  for (const Collab& c : generate_collabs(cast, seed)) {
+    out.field(id('h', c.a)).field(id('h', c.b)).field(c.weight).field(c.kind).end_row();
+    ++report.collabs;
+  }
+  out.commit();
+}
+
+// follows.csv, streamed; then fans.csv from the people drawn (province and city names
+// are built-in and need no quoting).
+void write_audience(const Preset& preset, const Cast& cast, const GenerateOptions& options,
+                    const fs::path& dir, GenerateReport& report) {
+  std::uint64_t total = 0, largest = 0;
+  for (const auto& fb : cast.fanbases) {
+    total += scaled(fb.declared, options.scale);
+    largest = std::max(largest, scaled(fb.declared, options.scale));
+  }
+  const auto pool = std::max<std::uint64_t>(
+      {static_cast<std::uint64_t>(std::ceil(static_cast<double>(total) * preset.pool_per_row)),
+       largest * 2, 64});
+  Audience audience(preset, pool, mix(options.seed, stream_tag("audience")));
+  report.people_pool = audience.pool_size();
+
+  CsvWriter follows(dir / "follows.csv");
+  follows.field("fan").field("broadcaster").field("platform").end_row();
+  std::string suffix;
+  for (std::uint32_t f = 0; f < cast.fanbases.size(); ++f) {
+    const std::uint64_t rows = scaled(cast.fanbases[f].declared, options.scale);
+    if (rows == 0) continue;
+    suffix.assign(1, ',');
+    suffix.append(id('h', cast.fanbases[f].host)).append(1, ',');
+    suffix.append(id('p', cast.fanbases[f].platform)).append(1, '\n');
+    for (std::uint32_t person : audience.draw(cast, f, rows)) {
+      follows.raw("f");
+      follows.raw(std::uint64_t{person} + 1);
+      follows.raw(suffix);
+      follows.end_raw_row();
+    }
+    report.follows += rows;
+    if (options.progress) options.progress(report.follows, total);
+  }
+  follows.commit();
+
+  CsvWriter fans(dir / "fans.csv");
+  fans.field("id").field("weight").field("province").field("city").end_row();
+  audience.for_each_follower(
+      [&](std::uint64_t person, const PeopleRegion& region, std::uint32_t follows) {
+        fans.raw("f");
+        fans.raw(person + 1);
+        fans.raw(",1,");
+        fans.raw(region.province);
+        fans.raw(",");
+        fans.raw(region.city);
+        fans.raw("\n");
+        fans.end_raw_row();
+        ++report.fans;
+        report.max_follows_per_fan = std::max<std::uint64_t>(report.max_follows_per_fan, follows);
+      });
+  fans.commit();
+}
+
+}  // namespace
+
+std::uint64_t follow_rows(const Preset& preset, double scale, std::uint64_t seed) {
+  std::uint64_t total = 0;
+  for (const auto& fb : build_cast(preset, seed).fanbases) total += scaled(fb.declared, scale);
+  return total;
+}
+
+GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& options,
+                                const fs::path& directory) {
+  if (!(options.scale > 0.0 && options.scale <= 1.0))
+    throw UsageError("--scale must be in (0, 1]; 1 writes one follow row per declared fan");
+  prepare_directory(directory, options.force);
+  const Cast cast = build_cast(preset, options.seed);
+  GenerateReport report;
+  report.platforms = preset.platforms.size();
+  report.bases = cast.bases.size();
+  report.hosts = cast.hosts.size();
+  report.fanbases = cast.fanbases.size();
+  for (const auto& fb : cast.fanbases) report.declared_total += fb.declared;
+  write_platforms(preset, directory);
+  write_bases(preset, cast, directory);
+  write_broadcasters(preset, cast, directory);
+  write_fanbases(cast, directory);
+  write_audience(preset, cast, options, directory, report);
+  write_collabs(cast, options.seed, directory, report);
+  return report;
+}
+
+}  // namespace castgraph::generator

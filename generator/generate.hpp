@@ -1,0 +1,40 @@
+// generate_dataset: writes a synthetic dataset directory (the CSV format of
+// shared/DESIGN.md) for a preset at a scale and seed. The cast (bases, hosts, declared
+// fans) is the same at every scale; follow rows of a fan base are round(declared*scale).
+// Files are streamed and each appears under its final name only once complete.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+#include "generator/presets.hpp"
+
+namespace castgraph::generator {
+
+struct GenerateOptions {
+  double scale = 1.0;        // (0, 1]
+  std::uint64_t seed = 1;
+  bool force = false;        // write into a non-empty directory, replacing the files
+  // Called now and then with follow rows written so far and the total to write.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+};
+
+struct GenerateReport {
+  std::uint64_t platforms = 0, bases = 0, hosts = 0, fanbases = 0, collabs = 0;
+  std::uint64_t declared_total = 0;  // full-scale declared fans, all fan bases
+  std::uint64_t follows = 0;         // rows of follows.csv
+  std::uint64_t fans = 0;            // rows of fans.csv: distinct people who follow someone
+  std::uint64_t people_pool = 0;     // people in the model, followers or not
+  std::uint64_t max_follows_per_fan = 0;
+};
+
+// The follow rows a preset writes at `scale`, without writing them. O(hosts).
+std::uint64_t follow_rows(const Preset& preset, double scale, std::uint64_t seed);
+
+// Throws UsageError (bad scale; `directory` is a file, or a non-empty directory without
+// force) or IoError. Same preset, options and seed: byte-identical files.
+GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& options,
+                                const std::filesystem::path& directory);
+
+}  // namespace castgraph::generator
