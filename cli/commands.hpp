@@ -1,0 +1,16 @@
+// Every sub-command of the castgraph tool registers itself here. A command adds its
+// CLI::App sub-command with options and a callback; the callback does the work and
+// throws castgraph's typed errors, which main() turns into messages and exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace castgraph::cli {
+
+void add_info_command(CLI::App& app);
+void add_tiers_command(CLI::App& app);
+void add_generate_command(CLI::App& app);
+void add_reach_command(CLI::App& app);
+void add_overlap_command(CLI::App& app);
+
+}  // namespace castgraph::cli
