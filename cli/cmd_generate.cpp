@@ -52,7 +52,9 @@ void print_summary(const GenerateCommandOptions& options, const generator::Gener
   table.add_row({"fanbases.csv", group_digits(report.fanbases),
                  "declared fans " + group_digits(report.declared_total)});
   table.add_row({"follows.csv", group_digits(report.follows),
-                 fmt::format("{:.0f} rows/s", seconds > 0 ? report.follows / seconds : 0.0)});
+                 report.follows >= 100'000 && seconds > 0
+                     ? fmt::format("{} rows/s", group_digits(static_cast<std::uint64_t>(report.follows / seconds)))
+                     : ""});
   table.add_row({"fans.csv", group_digits(report.fans),
                  fmt::format("{:.2f} follows per fan, at most {}",
                              report.fans ? double(report.follows) / report.fans : 0.0,

@@ -98,10 +98,10 @@ std::uint32_t Audience::find(std::uint32_t slot) {
   return root;
 }
 
-std::uint32_t Audience::take(std::uint32_t cell, std::uint64_t offset) {
+std::uint32_t Audience::take(std::uint32_t cell, std::uint32_t start) {
   const Cell& c = cells_[cell];
   const std::uint32_t sentinel = c.first + c.size;
-  std::uint32_t slot = find(c.first + static_cast<std::uint32_t>(offset % c.size));
+  std::uint32_t slot = find(start);
   if (slot == sentinel) slot = find(c.first);  // wrap around
   if (slot == sentinel) return kFull;
   slots_[slot].next_free = slot + 1;
@@ -127,6 +127,13 @@ std::uint32_t Audience::pick_cell(Rng& rng, const HostRecord& host, std::uint32_
   return any_cell(rng);
 }
 
+std::uint32_t Audience::start_slot(std::uint32_t cell, std::uint64_t key, double u) const {
+  const std::uint64_t size = cells_[cell].size;
+  const std::uint64_t anchor = mix(key, cell) % size;
+  const auto offset = static_cast<std::uint64_t>(static_cast<double>(size) * u * u * u);
+  return cells_[cell].first + static_cast<std::uint32_t>((anchor + offset) % size);
+}
+
 std::span<const std::uint32_t> Audience::draw(const Cast& cast, std::uint32_t fanbase,
                                               std::uint64_t rows) {
   if (rows > pool_size_) throw std::length_error("a fan base exceeds the people pool");
@@ -139,19 +146,31 @@ std::span<const std::uint32_t> Audience::draw(const Cast& cast, std::uint32_t fa
   Rng rng(mix(seed_, 3, fanbase));
   taken_.clear();
   people_.clear();
-  for (std::uint64_t row = 0; row < rows; ++row) {
-    std::uint32_t cell = pick_cell(rng, host, home, local);
-    const bool by_base = base_key != 0 && rng.chance(kBaseAnchorShare);
-    std::uint32_t slot = kFull;
-    for (int attempt = 0; slot == kFull; ++attempt) {
-      const std::uint64_t size = cells_[cell].size;
-      const std::uint64_t anchor = mix(by_base ? base_key : platform_key, cell) % size;
-      const double u = rng.uniform();
-      const auto offset = static_cast<std::uint64_t>(static_cast<double>(size) * u * u * u);
-      slot = take(cell, anchor + offset);
-      if (slot == kFull) cell = attempt < 32 ? any_cell(rng) : (cell + 1) % cells_.size();
+  // Candidates are chosen a batch at a time and their slots prefetched: the pool is far
+  // larger than the caches, and waiting for memory is what a draw mostly does.
+  constexpr std::uint64_t kBatch = 32;
+  struct Candidate {
+    std::uint32_t cell;
+    std::uint32_t start;
+  };
+  Candidate batch[kBatch];
+  for (std::uint64_t row = 0; row < rows; row += kBatch) {
+    const std::uint64_t n = std::min(kBatch, rows - row);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const std::uint32_t cell = pick_cell(rng, host, home, local);
+      const bool by_base = base_key != 0 && rng.chance(kBaseAnchorShare);
+      batch[i] = {cell, start_slot(cell, by_base ? base_key : platform_key, rng.uniform())};
+      __builtin_prefetch(&slots_[batch[i].start], 1);
     }
-    people_.push_back(slot - cell);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      std::uint32_t cell = batch[i].cell;
+      std::uint32_t slot = take(cell, batch[i].start);
+      for (int attempt = 0; slot == kFull; ++attempt) {  // the cell is full: look elsewhere
+        cell = attempt < 32 ? any_cell(rng) : static_cast<std::uint32_t>((cell + 1) % cells_.size());
+        slot = take(cell, start_slot(cell, platform_key, rng.uniform()));
+      }
+      people_.push_back(slot - cell);
+    }
   }
   for (std::uint32_t slot : taken_) slots_[slot].next_free = slot;
   return people_;

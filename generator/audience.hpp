@@ -58,8 +58,10 @@ class Audience {
   };
   std::uint32_t pick_cell(Rng& rng, const HostRecord& host, std::uint32_t home, double locality) const;
   std::uint32_t any_cell(Rng& rng) const;
-  // The next free slot of `cell` at or after position `offset`, wrapping; or kFull.
-  std::uint32_t take(std::uint32_t cell, std::uint64_t offset);
+  // Where a pick starts: the anchor of `key` in `cell`, plus a power-law offset from u.
+  std::uint32_t start_slot(std::uint32_t cell, std::uint64_t key, double u) const;
+  // Takes the next free slot of `cell` at or after `start`, wrapping; or returns kFull.
+  std::uint32_t take(std::uint32_t cell, std::uint32_t start);
   std::uint32_t find(std::uint32_t slot);
 
   std::uint64_t seed_;

@@ -84,6 +84,8 @@ std::vector<std::uint64_t> calibrated_fan_counts(const ProvincePlan& plan, Rng& 
     throw std::invalid_argument("preset: tier bands exceed the host count or the total");
   const auto bottom_hosts = static_cast<std::uint32_t>(plan.hosts - counts.size());
   const std::uint64_t bottom_total = plan.declared_total - top_sum;
+  if (bottom_hosts == 0 && bottom_total != 0)
+    throw std::invalid_argument("preset: no hosts left below the bands to reach the total");
   if (bottom_hosts > 0) {
     const double low = static_cast<double>(plan.bottom_low);
     const double high = static_cast<double>(plan.bottom_high);
