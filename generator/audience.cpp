@@ -27,11 +27,11 @@ std::uint32_t pick(Rng& rng, const std::vector<double>& cumulative) {
   return static_cast<std::uint32_t>(std::min<std::size_t>(it - cumulative.begin(), cumulative.size() - 1));
 }
 
-// How much of a host's audience lives in its own province: 0.9 for a host with 1,000
-// fans or fewer, falling by 0.1875 per tenfold to 0.15 at ten million.
+// How much of a host's audience is drawn from its own province: 0.9 for a host with
+// 1,000 fans or fewer, falling by 0.1625 per tenfold to 0.25 at ten million.
 double locality(std::uint64_t declared) {
   const double tens = std::log10(std::max<double>(static_cast<double>(declared), 1000.0) / 1000.0);
-  return std::clamp(0.9 - 0.1875 * tens, 0.15, 0.9);
+  return std::clamp(0.9 - 0.1625 * tens, 0.25, 0.9);
 }
 
 bool is_own_province(const Preset& preset, std::string_view province) {
@@ -70,6 +70,10 @@ Audience::Audience(const Preset& preset, std::uint64_t people, std::uint64_t see
   for (int c = 0; c < kCategoryCount; ++c)
     category_weights.push_back(category_info(static_cast<Category>(c)).audience_share);
   region_cumulative_ = cumulative(region_weights);
+  std::vector<double> far_weights(region_weights);
+  for (std::size_t r = 0; r < regions_.size(); ++r)
+    if (regions_[r].plan >= 0 && preset.outside_share > 0) far_weights[r] = 0;
+  far_cumulative_ = cumulative(far_weights);
   category_cumulative_ = cumulative(category_weights);
 
   std::uint64_t next = 0;
@@ -123,7 +127,8 @@ std::uint32_t Audience::pick_cell(Rng& rng, const HostRecord& host, std::uint32_
   if (u < local)
     return plan_regions_[host.province][pick(rng, plan_city_cumulative_[host.province])] *
                kCategoryCount + own;
-  if (u < local + 0.5 * (1 - local)) return pick(rng, region_cumulative_) * kCategoryCount + own;
+  if (u < local + 0.5 * (1 - local))  // the rest of the country, in their interest
+    return pick(rng, far_cumulative_) * kCategoryCount + own;
   return any_cell(rng);
 }
 

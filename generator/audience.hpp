@@ -3,7 +3,8 @@
 // (region, category) pair is a cell, a contiguous block of person numbers. A fan base of
 // k follow rows draws k distinct people:
 //   - where from: the host's own city and category (near home, in their interest), its
-//     city at large, its province, or the whole country; big hosts reach further;
+//     city at large, its province, the rest of the country in its category, or anywhere;
+//     big hosts reach further;
 //   - who within a cell: a power law over positions counted from an anchor, so some
 //     people follow many hosts and most follow one or two (a heavy tail). The anchor is
 //     shared by hosts of one base (they share audiences) or one platform; popular hosts
@@ -69,6 +70,7 @@ class Audience {
   std::vector<std::vector<std::uint32_t>> plan_regions_;  // plan -> city -> region
   std::vector<std::vector<double>> plan_city_cumulative_;
   std::vector<double> region_cumulative_;
+  std::vector<double> far_cumulative_;  // regions outside the preset's provinces
   std::vector<double> category_cumulative_;
   std::vector<Cell> cells_;
   std::uint64_t pool_size_ = 0;

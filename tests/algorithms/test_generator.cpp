@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -210,6 +211,72 @@ TEST_CASE("follow rows match the fan bases, and people follow several hosts", "[
   const double per_fan = double(report.follows) / report.fans;
   CHECK(per_fan >= 2.0);
   CHECK(per_fan <= 4.0);
+}
+
+// Reads a generated dataset's follows as host -> set of fans, and host -> column value.
+std::map<std::string, std::set<std::string>> followers_by_host(const TempDir& dir) {
+  std::map<std::string, std::set<std::string>> followers;
+  const auto rows = parse_csv(read_file(dir / "follows.csv"));
+  for (std::size_t i = 1; i < rows.size(); ++i) followers[rows[i][1]].insert(rows[i][0]);
+  return followers;
+}
+
+std::map<std::string, std::string> host_column(const TempDir& dir, std::size_t column) {
+  std::map<std::string, std::string> values;
+  for (const auto& row : parse_csv(read_file(dir / "broadcasters.csv"))) values[row[0]] = row[column];
+  return values;
+}
+
+TEST_CASE("hosts of one base share more of their audience than hosts of different bases", "[generator]") {
+  TempDir dir;
+  GenerateOptions options;
+  options.scale = 0.5;
+  generate_dataset(preset("tiny"), options, dir.path());
+  const auto followers = followers_by_host(dir);
+  const auto base = host_column(dir, 2);
+  double same = 0, other = 0;
+  int same_pairs = 0, other_pairs = 0;
+  for (auto a = followers.begin(); a != followers.end(); ++a)
+    for (auto b = std::next(a); b != followers.end(); ++b) {
+      std::size_t shared = 0;
+      for (const auto& fan : a->second) shared += b->second.contains(fan);
+      const double overlap = double(shared) / std::min(a->second.size(), b->second.size());
+      const bool together = !base.at(a->first).empty() && base.at(a->first) == base.at(b->first);
+      (together ? same : other) += overlap;
+      ++(together ? same_pairs : other_pairs);
+    }
+  REQUIRE(same_pairs > 0);
+  REQUIRE(other_pairs > 0);
+  CHECK(same / same_pairs > 1.5 * (other / other_pairs));
+  CHECK(other / other_pairs > 0);  // popular hosts share audiences across bases too
+}
+
+TEST_CASE("in the north-east, audiences overlap mostly within a province", "[generator]") {
+  TempDir dir;
+  GenerateOptions options;
+  options.scale = 0.001;
+  generate_dataset(preset("northeast"), options, dir.path());
+  const auto province = host_column(dir, 3);
+  std::map<std::string, std::map<std::string, int>> provinces_of_fan;
+  std::map<std::string, double> rows_by_province;
+  double rows = 0;
+  const auto follows = parse_csv(read_file(dir / "follows.csv"));
+  for (std::size_t i = 1; i < follows.size(); ++i) {
+    ++provinces_of_fan[follows[i][0]][province.at(follows[i][1])];
+    ++rows_by_province[province.at(follows[i][1])];
+    ++rows;
+  }
+  // Pairs of hosts a fan follows: the share within one province, against chance.
+  double within = 0, pairs = 0, chance = 0;
+  for (const auto& [fan, counts] : provinces_of_fan) {
+    double n = 0;
+    for (const auto& [p, k] : counts) n += k, within += k * (k - 1) / 2.0;
+    pairs += n * (n - 1) / 2;
+  }
+  for (const auto& [p, k] : rows_by_province) chance += (k / rows) * (k / rows);
+  CHECK(rows_by_province.size() == 3);
+  CHECK(within / pairs > 0.5);
+  CHECK(within / pairs > chance + 0.1);
 }
 
 TEST_CASE("the dataset loader reads a generated dataset with the generator's figures", "[generator]") {

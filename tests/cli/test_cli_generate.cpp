@@ -52,6 +52,20 @@ TEST_CASE("generated liaoning has the published tier counts at any scale", "[cli
   CHECK(info["declared_fans"] > 116'000'000);
 }
 
+TEST_CASE("samples/liaoning is exactly what its README's command writes", "[cli][generate]") {
+  TempDir dir;
+  REQUIRE(run_castgraph("generate --preset liaoning --scale 0.001 --seed 1 -q -o " +
+                        shell_quote((dir / "liaoning").string()))
+              .status == 0);
+  for (const char* file : {"platforms.csv", "bases.csv", "broadcasters.csv", "fanbases.csv", "fans.csv",
+                           "follows.csv", "collabs.csv"}) {
+    INFO(file);
+    CHECK(read_file(dir / "liaoning" / file) == read_file(source_path("samples/liaoning/") + file));
+  }
+  CHECK_THAT(read_file(source_path("samples/liaoning/README.md")),
+             Catch::Contains("castgraph generate --preset liaoning --scale 0.001 --seed 1 -o samples/liaoning"));
+}
+
 TEST_CASE("generate exits 2 on bad usage and 74 when it cannot write", "[cli][generate]") {
   TempDir dir;
   std::filesystem::create_directories(dir / "busy");
