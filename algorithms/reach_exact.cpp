@@ -10,10 +10,14 @@
 namespace castgraph {
 namespace {
 
-// Below this many memberships per fan of the network, building per-host bitmaps beats
-// zeroing and scanning a byte per fan (measured with bench/reach_bench; see the note in
-// reach_exact.hpp).
-constexpr std::uint64_t kRoaringBelowFansPerMembership = 16;
+// Why automatic always means bitset: on a liaoning-like network at scale 0.1
+// (bench/reach_bench), 5.8M fans, thread CPU time per membership:
+//   10 largest hosts (5.2M memberships)  bitset 4-7 ns   roaring 13-17 ns
+//   hosts ranked 100-109 (57k)           bitset 5 ns     roaring 37-47 ns
+//   10 random hosts (449)                bitset 24 ns    roaring 127-153 ns
+// Building bitmaps from follower lists of scattered ids costs more than the whole byte
+// scan, which touches only a cache-resident block. Roaring stays as the independent
+// second implementation the tests cross-check, and for per-host bitmaps stored ahead.
 
 // The bitset scan's state byte per fan: bits 0-1 count the hosts reaching the fan,
 // saturating at 3; bit 7 marks "already counted for the current host" while a host with
@@ -25,8 +29,8 @@ struct FreeDeleter {
   void operator()(void* memory) const { std::free(memory); }
 };
 
-// calloc rather than a vector: the kernel hands out zeroed pages on first touch, so a
-// query touching few fans does not pay for zeroing 10^8 bytes.
+// calloc rather than a vector: zeroed pages come from the kernel on first touch, so a
+// query touching few fans does not pay for zeroing the whole block.
 std::unique_ptr<std::uint8_t[], FreeDeleter> zeroed_bytes(std::size_t count) {
   void* memory = std::calloc(std::max<std::size_t>(count, 1), 1);
   if (memory == nullptr) throw std::bad_alloc();
@@ -43,47 +47,110 @@ std::vector<NodeId> scan_order(const Network& network, const std::vector<NodeId>
   return order;
 }
 
+// The inner loops take everything by value: their stores are to bytes, which may alias
+// anything, so members read through references would be reloaded on every fan.
+struct FanFilter {
+  const std::uint32_t* codes = nullptr;  // fan provinces; null when unfiltered
+  std::uint32_t code = 0;
+};
+
+// Pass 1 over one fanbase's followers in the block: counts each fan once more (unless the
+// host already counted it) and returns the people newly counted for the host.
+template <bool kWeighted, bool kFiltered>
+std::uint64_t count_pass(const NodeId* fan, const NodeId* end, std::uint8_t* block,
+                         NodeId first, std::uint8_t mark, const std::uint64_t* weights,
+                         FanFilter filter) {
+  std::uint64_t own = 0;
+  // Branch-free: whether a fan was seen is data, and mispredicted branches cost more than
+  // the few conditional moves.
+  for (; fan != end; ++fan) {
+    std::uint8_t& s = block[*fan - first];
+    const std::uint8_t state = s;
+    const bool counted = !(state & kSeenByHost) &&
+                         (!kFiltered || filter.codes[*fan] == filter.code);
+    own += counted ? (kWeighted ? weights[*fan] : 1) : 0;
+    const std::uint8_t count = state & kCountMask;
+    const auto next = static_cast<std::uint8_t>((count + (count < 3)) | mark);
+    s = counted ? next : state;
+  }
+  return own;
+}
+
+struct Tally {
+  std::uint64_t unique = 0, exclusive = 0;
+  std::array<std::uint64_t, 3> frequency{};
+};
+
+// Pass 2: each fan is tallied at its first visit, then zeroed so later visits skip it
+// (and the block is all zero again for the next one). A fan still at count 1 belongs to
+// the host being scanned, and to no other.
+template <bool kWeighted>
+Tally tally_pass(const NodeId* fan, const NodeId* end, std::uint8_t* block, NodeId first,
+                 const std::uint64_t* weights) {
+  Tally tally;
+  for (; fan != end; ++fan) {
+    std::uint8_t& s = block[*fan - first];
+    const std::uint8_t count = s & kCountMask;
+    const std::uint64_t w = kWeighted ? weights[*fan] : 1;
+    tally.frequency[0] += count == 1 ? w : 0;
+    tally.frequency[1] += count == 2 ? w : 0;
+    tally.frequency[2] += count == 3 ? w : 0;
+    s = 0;
+  }
+  tally.unique = tally.frequency[0] + tally.frequency[1] + tally.frequency[2];
+  tally.exclusive = tally.frequency[0];
+  return tally;
+}
+
+// One block of fan ids: [first, first + kBlockFans). Every pass runs over one block
+// before the next, so the state bytes stay in the L2 cache while the follower lists
+// stream past once, and the scan needs 256 KB whatever the number of fans.
+constexpr NodeId kBlockFans = NodeId{1} << 18;
+
+// A fanbase's followers still to scan; `block_end` marks those below the current block's
+// end.
+struct Cursor {
+  const NodeId* next;
+  const NodeId* end;
+  const NodeId* block_end = nullptr;
+};
+
 template <bool kWeighted, bool kFiltered>
 void scan_bitset(const Network& network, const HostSet& set, ExactReach& result) {
-  const Csr& followers = network.relations.followers;
   const std::uint64_t* weights = network.fans.weights.span().data();
-  auto weight = [&](NodeId fan) -> std::uint64_t { return kWeighted ? weights[fan] : 1; };
-  auto counts = [&](NodeId fan) { return !kFiltered || set.counts(network, fan); };
-  auto state = zeroed_bytes(network.fans.size());
-
-  std::vector<std::vector<NodeId>> orders;
-  for (const std::vector<NodeId>& fanbases : set.fanbases)
-    orders.push_back(scan_order(network, fanbases));
-
-  // Pass 1: count hosts per fan and each host's own reach.
-  for (std::size_t h = 0; h < orders.size(); ++h) {
-    std::uint64_t own = 0;
-    for (std::size_t i = 0; i < orders[h].size(); ++i) {
-      const std::uint8_t mark = i + 1 == orders[h].size() ? 0 : kSeenByHost;
-      for (NodeId fan : followers.neighbours(orders[h][i])) {
-        const std::uint8_t s = state[fan];
-        if ((s & kSeenByHost) || !counts(fan)) continue;
-        own += weight(fan);
-        const std::uint8_t count = s & kCountMask;
-        state[fan] = static_cast<std::uint8_t>((count + (count < 3)) | mark);
-      }
+  FanFilter filter;
+  if (kFiltered) filter = {network.fans.province.codes().span().data(), *set.province_code};
+  std::vector<std::vector<Cursor>> hosts;
+  for (const std::vector<NodeId>& fanbases : set.fanbases) {
+    std::vector<Cursor>& cursors = hosts.emplace_back();
+    for (NodeId fanbase : scan_order(network, fanbases)) {
+      const std::span<const NodeId> fans = network.relations.followers.neighbours(fanbase);
+      cursors.push_back({fans.data(), fans.data() + fans.size()});
     }
-    for (std::size_t i = 0; i + 1 < orders[h].size(); ++i)
-      for (NodeId fan : followers.neighbours(orders[h][i])) state[fan] &= kCountMask;
-    result.per_host[h] = own;
   }
-  // Pass 2: each fan is tallied at its first visit, then zeroed so later visits skip it.
-  // A fan still at count 1 belongs to the host being scanned, and to no other.
-  for (std::size_t h = 0; h < orders.size(); ++h) {
-    for (NodeId fanbase : orders[h]) {
-      for (NodeId fan : followers.neighbours(fanbase)) {
-        const std::uint8_t count = state[fan] & kCountMask;
-        if (count == 0) continue;
-        const std::uint64_t w = weight(fan);
-        result.unique += w;
-        result.frequency[count - 1] += w;
-        if (count == 1) result.exclusive[h] += w;
-        state[fan] = 0;
+  auto state = zeroed_bytes(kBlockFans);
+  for (std::uint64_t first = 0; first < network.fans.size(); first += kBlockFans) {
+    const auto base = static_cast<NodeId>(first);
+    for (std::vector<Cursor>& cursors : hosts)
+      for (Cursor& c : cursors) c.block_end = std::lower_bound(c.next, c.end, first + kBlockFans);
+    for (std::size_t h = 0; h < hosts.size(); ++h) {
+      const std::vector<Cursor>& cursors = hosts[h];
+      for (std::size_t i = 0; i < cursors.size(); ++i) {
+        const std::uint8_t mark = i + 1 == cursors.size() ? 0 : kSeenByHost;
+        result.per_host[h] += count_pass<kWeighted, kFiltered>(
+            cursors[i].next, cursors[i].block_end, state.get(), base, mark, weights, filter);
+      }
+      for (std::size_t i = 0; i + 1 < cursors.size(); ++i)
+        for (const NodeId* fan = cursors[i].next; fan != cursors[i].block_end; ++fan)
+          state[*fan - base] &= kCountMask;
+    }
+    for (std::size_t h = 0; h < hosts.size(); ++h) {
+      for (Cursor& c : hosts[h]) {
+        const Tally tally = tally_pass<kWeighted>(c.next, c.block_end, state.get(), base, weights);
+        result.unique += tally.unique;
+        result.exclusive[h] += tally.exclusive;
+        for (int k = 0; k < 3; ++k) result.frequency[k] += tally.frequency[k];
+        c.next = c.block_end;
       }
     }
   }
@@ -177,10 +244,7 @@ ExactReach reach_exact(const Network& network, const HostSet& set, ExactStrategy
   result.per_host.assign(set.size(), 0);
   result.exclusive.assign(set.size(), 0);
   result.memberships = membership_count(network, set);
-  if (strategy == ExactStrategy::automatic)
-    strategy = result.memberships * kRoaringBelowFansPerMembership < network.fans.size()
-                   ? ExactStrategy::roaring
-                   : ExactStrategy::bitset;
+  if (strategy == ExactStrategy::automatic) strategy = ExactStrategy::bitset;
   result.strategy = strategy;
   if (strategy == ExactStrategy::roaring) {
     combine_roaring(network, set, result);

@@ -1,6 +1,6 @@
 // Exact reach from follow edges: the people (summed fan weights) reached by a set of
 // hosts, how many of the hosts reach each person, and each host's own and exclusive
-// reach. Two interchangeable strategies; ExactStrategy::automatic picks by query size.
+// reach. Two interchangeable strategies; ExactStrategy::automatic picks the measured winner.
 #pragma once
 
 #include <array>
@@ -13,8 +13,8 @@
 namespace castgraph {
 
 enum class ExactStrategy {
-  automatic,  // bitset when the query touches a fair share of the fans, roaring otherwise
-  bitset,     // one state byte per fan of the network, two linear passes over memberships
+  automatic,  // bitset: it won at every query size measured (see reach_exact.cpp)
+  bitset,     // a state byte per fan, block by block, two passes over the memberships
   roaring,    // one compressed bitmap per host, combined with bitmap and/or (CRoaring)
 };
 
@@ -31,12 +31,14 @@ struct ExactReach {
 // region filter, with weights summed exactly. A fan who follows one host on two platforms
 // counts once for that host; the same fan id on two platforms is one person.
 //
-// bitset: O(fans) zeroed bytes (paid lazily, page by page) + O(memberships), about 1 ns
-// per membership; the scan visits each host's followers in order, so the byte array is
-// walked almost sequentially. roaring: O(memberships) to build one bitmap per host, then
-// O(hosts) bitmap operations, each linear in the compressed sizes (Chambi, Lemire et al.
-// 2016, "Better bitmap performance with Roaring bitmaps"); unweighted counts then come
-// from cardinalities without touching single fans.
+// bitset: the fan ids are cut into blocks of 2^18; for each block every fanbase's
+// followers in it are scanned twice against a 256 KB byte array that stays in cache
+// (pass 1 counts hosts per fan and per-host reach, pass 2 tallies frequency and
+// exclusive reach and re-zeroes the bytes). O(memberships + fanbases · fans / 2^18)
+// time, O(2^18 + fanbases) memory. roaring: O(memberships) to build one bitmap per
+// host, then O(hosts) bitmap and/or/andnot operations (Chambi, Lemire et al. 2016,
+// "Better bitmap performance with Roaring bitmaps"); unweighted counts come from
+// cardinalities.
 ExactReach reach_exact(const Network& network, const HostSet& set,
                        ExactStrategy strategy = ExactStrategy::automatic);
 
