@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <queue>
 #include <tuple>
 
@@ -100,6 +101,24 @@ OverlapMatrix overlap_matrix(const Network& network, const HostSet& set) {
         matrix.shared[j * k + i] += weight;
       }
     }
+  }
+  return matrix;
+}
+
+OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set,
+                                    std::size_t k) {
+  const std::size_t n = set.size();
+  OverlapMatrix matrix{set.hosts, std::vector<std::uint64_t>(n * n, 0), true};
+  std::vector<BottomK> sketches;
+  for (std::size_t h = 0; h < n; ++h) sketches.push_back(bottom_k(network, host_fans(network, set, h), k));
+  auto people = [](double estimate) {
+    return static_cast<std::uint64_t>(std::llround(std::max(0.0, estimate)));
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    matrix.shared[i * n + i] = people(estimate_people(sketches[i]));
+    for (std::size_t j = i + 1; j < n; ++j)
+      matrix.shared[i * n + j] = matrix.shared[j * n + i] =
+          people(estimate_overlap(sketches[i], sketches[j]).shared);
   }
   return matrix;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "algorithms/host_set.hpp"
+#include "algorithms/minhash.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -15,6 +16,7 @@ namespace castgraph {
 struct OverlapMatrix {
   std::vector<NodeId> hosts;          // HostSet order
   std::vector<std::uint64_t> shared;  // hosts × hosts, row-major; the diagonal is reach
+  bool estimated = false;             // true when from sketches (overlap_matrix_sketch)
   std::size_t size() const { return hosts.size(); }
   std::uint64_t at(std::size_t i, std::size_t j) const { return shared[i * size() + j]; }
   std::uint64_t reach(std::size_t i) const { return at(i, i); }
@@ -27,6 +29,13 @@ struct OverlapMatrix {
 // LSD radix sort, then adds each fan's weight to every pair of hosts it follows:
 // O(M + Σ_f d_f²) for M memberships and d_f chosen hosts per fan, O(M + hosts²) memory.
 OverlapMatrix overlap_matrix(const Network& network, const HostSet& set);
+
+// The same matrix estimated from one weighted MinHash sketch per host (minhash.hpp):
+// O(M log k) to sketch, O(hosts² · k log k) to compare; the sketches are mergeable, so
+// stored per-fanbase sketches could replace the first step. Shared people of a pair
+// carry a relative error of about 1/sqrt(k · Jaccard).
+OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set,
+                                    std::size_t k = kDefaultBottomK);
 
 struct HostPair {
   NodeId a = kNoNode, b = kNoNode;  // a < b

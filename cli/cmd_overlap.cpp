@@ -26,6 +26,8 @@ struct OverlapCommandOptions {
   std::string platform;
   std::string region;
   std::size_t max_hosts_per_fan = 0;
+  std::string method = "exact";
+  std::size_t sketch_size = kDefaultBottomK;
   bool json = false;
   bool csv = false;
 };
@@ -45,7 +47,8 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
-void print_matrix(const Network& network, const OverlapMatrix& matrix) {
+void print_matrix(const Network& network, const OverlapMatrix& matrix,
+                  const OverlapCommandOptions& options) {
   std::vector<std::string> headers{"host", "name", "reach"};
   for (NodeId host : matrix.hosts) headers.push_back(host_id(network, host));
   Table shared(headers), jaccard(headers);
@@ -65,7 +68,10 @@ void print_matrix(const Network& network, const OverlapMatrix& matrix) {
     shared.add_row(std::move(people));
     jaccard.add_row(std::move(similarity));
   }
-  std::cout << "Shared people (exact, from follows)\n";
+  std::cout << (matrix.estimated
+                    ? fmt::format("Shared people (estimated: weighted MinHash, k = {})\n",
+                                  options.sketch_size)
+                    : std::string("Shared people (exact, from follows)\n"));
   shared.print(std::cout);
   std::cout << "\nJaccard similarity (shared / either)\n";
   jaccard.print(std::cout);
@@ -85,8 +91,8 @@ void report_matrix(const Network& network, const OverlapMatrix& matrix,
                                  matrix.at(i, j), matrix.jaccard(i, j));
     return;
   }
-  if (!options.json) return print_matrix(network, matrix);
-  Json json{{"method", "exact"}, {"hosts", Json::array()}, {"shared", Json::array()},
+  if (!options.json) return print_matrix(network, matrix, options);
+  Json json{{"method", matrix.estimated ? "sketch" : "exact"}, {"hosts", Json::array()}, {"shared", Json::array()},
             {"jaccard", Json::array()}};
   for (std::size_t i = 0; i < matrix.size(); ++i) {
     json["hosts"].push_back({{"id", host_id(network, matrix.hosts[i])},
@@ -150,8 +156,9 @@ void report_top(const Network& network, const TopOverlap& top,
 void run_overlap(const OverlapCommandOptions& options) {
   if (options.hosts.empty() == (options.top == 0))
     throw UsageError("give either --hosts ID,... or --top N");
-  if (options.top > 0 && (!options.platform.empty() || !options.region.empty()))
-    throw UsageError("--platform and --region apply to --hosts, not to --top");
+  if (options.top > 0 && (!options.platform.empty() || !options.region.empty() ||
+                          options.method != "exact"))
+    throw UsageError("--platform, --region and --method apply to --hosts, not to --top");
   const Network network = open_dataset(options.dataset);
   if (network.follow_count() == 0)
     throw UsageError("overlap needs follows (follows.csv); this dataset has none");
@@ -164,7 +171,11 @@ void run_overlap(const OverlapCommandOptions& options) {
   if (!options.platform.empty()) platform = resolve_platform(network, options.platform);
   const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);
   const HostSet set = make_host_set(network, hosts, platform, options.region);
-  report_matrix(network, overlap_matrix(network, set), options);
+  report_matrix(network,
+                options.method == "sketch"
+                    ? overlap_matrix_sketch(network, set, options.sketch_size)
+                    : overlap_matrix(network, set),
+                options);
 }
 
 }  // namespace
@@ -191,6 +202,14 @@ void add_overlap_command(CLI::App& app) {
   command->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
                       "With --top: leave fans following more hosts than this out of the pair "
                       "counts (each costs hosts²/2 updates); 0 counts every fan")
+      ->capture_default_str();
+  command->add_option("--method", options->method,
+                      "With --hosts: exact (from follows) or sketch (weighted MinHash "
+                      "estimate, relative error about 1/sqrt(k · Jaccard))")
+      ->check(CLI::IsMember({"exact", "sketch"}))
+      ->capture_default_str();
+  command->add_option("--sketch-size", options->sketch_size, "k, the fans each MinHash keeps")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 24))
       ->capture_default_str();
   auto* json = command->add_flag(
       "--json", options->json,

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <set>
 
@@ -113,4 +114,43 @@ TEST_CASE("asking for more pairs than share anyone returns only the sharing pair
   const TopOverlap top = top_overlaps(network, 10'000);
   CHECK(top.pairs.size() == reference_pairs(network, 0).size());
   CHECK(top_overlaps(network, 0).pairs.empty());
+}
+
+TEST_CASE("weighted MinHash is exact below k fans and close above it") {
+  RandomNetworkShape shape;
+  shape.fans = 30'000;
+  shape.hosts = 8;
+  const Network network = random_network(21, shape);
+  const std::vector<NodeId> hosts{0, 1, 2, 3};
+  const HostSet set = make_host_set(network, hosts);
+  const OverlapMatrix exact = overlap_matrix(network, set);
+  SECTION("with k above every host's fans the sketch keeps them all") {
+    const OverlapMatrix sketched = overlap_matrix_sketch(network, set, 100'000);
+    CHECK(sketched.estimated);
+    CHECK(sketched.shared == exact.shared);
+  }
+  SECTION("with k = 4096, shared people within 4 error bounds") {
+    const OverlapMatrix sketched = overlap_matrix_sketch(network, set, 4096);
+    for (std::size_t i = 0; i < hosts.size(); ++i)
+      for (std::size_t j = 0; j < hosts.size(); ++j) {
+        const double truth = static_cast<double>(exact.at(i, j));
+        const double jaccard = i == j ? 1.0 : std::max(exact.jaccard(i, j), 1e-3);
+        const double bound = 4 * truth / std::sqrt(4096 * jaccard) + 5;
+        INFO(i << "," << j << ": exact " << truth << ", sketch " << sketched.at(i, j));
+        CHECK(std::abs(static_cast<double>(sketched.at(i, j)) - truth) < bound);
+      }
+  }
+}
+
+TEST_CASE("a MinHash sketch of a union is the merge of the parts' sketches") {
+  const Network network = random_network(5, {.fans = 5000});
+  std::vector<NodeId> low, high, all;
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
+    (fan < 3000 ? low : high).push_back(fan);
+    all.push_back(fan);
+  }
+  const BottomK merged = merge_bottom_k(bottom_k(network, low, 256), bottom_k(network, high, 256));
+  const BottomK direct = bottom_k(network, all, 256);
+  REQUIRE(merged.entries.size() == direct.entries.size());
+  for (std::size_t i = 0; i < merged.entries.size(); ++i) CHECK(merged.entries[i].fan == direct.entries[i].fan);
 }

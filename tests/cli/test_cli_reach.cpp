@@ -145,3 +145,13 @@ TEST_CASE("overlap needs exactly one of --hosts and --top") {
   CHECK(run_castgraph("overlap " + dataset).status == 2);
   CHECK(run_castgraph("overlap " + dataset + " --hosts h1,h2 --top 3").status == 2);
 }
+
+TEST_CASE("overlap --method sketch is exact while hosts have fewer fans than k") {
+  TempDir dir;
+  write_dataset(dir);
+  const auto json = json_of("overlap " + shell_quote(dir.path().string()) +
+                            " --hosts h1,h2,h3 --method sketch --json");
+  CHECK(json["method"] == "sketch");
+  CHECK(json["hosts"][0]["reach"] == 101);
+  CHECK(json["shared"][1][2] == 1);
+}
