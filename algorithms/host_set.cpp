@@ -41,11 +41,13 @@ HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
   }
   if (platform && *platform >= network.platforms.size())
     throw UsageError("platform id " + std::to_string(*platform) + " is out of range");
+  std::vector<bool> listed(network.broadcasters.size(), false);
   for (NodeId host : hosts) {
     if (host >= network.broadcasters.size())
       throw UsageError("host id " + std::to_string(host) + " is out of range");
-    if (std::ranges::find(set.hosts, host) != set.hosts.end())
+    if (listed[host])
       throw UsageError("host " + describe_host(network, host) + " is listed twice");
+    listed[host] = true;
     set.hosts.push_back(host);
     std::vector<NodeId>& kept = set.fanbases.emplace_back();
     for (NodeId fanbase : network.relations.owns.neighbours(host))

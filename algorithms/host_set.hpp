@@ -31,7 +31,7 @@ struct HostSet {
 // Builds the HostSet for `hosts`, keeping each host's fanbases on `platform` (all when
 // absent) and fans whose province is `region` (all when empty). Throws UsageError for a
 // host id out of range, a host listed twice, or a region no fan has (the message lists
-// the provinces that exist). O(hosts + fanbases of hosts + provinces).
+// the provinces that exist). O(hosts of the network + fanbases of the chosen + provinces).
 HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
                       std::optional<NodeId> platform = std::nullopt,
                       std::string_view region = {});
