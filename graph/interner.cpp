@@ -33,10 +33,12 @@ template <class Slots, class At>
 std::optional<NodeId> probe(const Slots& slots, std::string_view text, At at) {
   if (slots.size() == 0) return std::nullopt;
   const std::size_t mask = slots.size() - 1;
-  for (std::size_t slot = intern_hash(text) & mask;; slot = (slot + 1) & mask) {
-    const NodeId id = slots[slot];
-    if (id == kNoNode) return std::nullopt;
-    if (at(id) == text) return id;
+  const std::uint64_t hash = intern_hash(text);
+  const std::uint64_t fingerprint = make_slot(0, hash);
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots[i];
+    if (slot == kEmptySlot) return std::nullopt;
+    if (make_slot(0, slot) == fingerprint && at(slot_id(slot)) == text) return slot_id(slot);
   }
 }
 
@@ -49,25 +51,31 @@ std::optional<NodeId> InternerBuilder::find(std::string_view text) const {
 InternerBuilder::Interned InternerBuilder::intern(std::string_view text) {
   if ((strings_.size() + 1) * 4 > slots_.size() * 3) grow();  // keep load under 3/4
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = intern_hash(text) & mask;; slot = (slot + 1) & mask) {
-    const NodeId id = slots_[slot];
-    if (id == kNoNode) {
+  const std::uint64_t hash = intern_hash(text);
+  const std::uint64_t fingerprint = make_slot(0, hash);
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == kEmptySlot) {
       const auto fresh = static_cast<NodeId>(strings_.size());
-      slots_[slot] = fresh;
+      slots_[i] = make_slot(fresh, hash);
       strings_.push_back(text);
       return {fresh, true};
     }
-    if (strings_[id] == text) return {id, false};
+    if (make_slot(0, slot) == fingerprint && strings_[slot_id(slot)] == text)
+      return {slot_id(slot), false};
   }
 }
 
+// Doubling rehashes every string: amortised O(1) per intern, and the strings are
+// read in order, so it streams through memory.
 void InternerBuilder::grow() {
-  std::vector<NodeId> bigger(slots_.empty() ? 16 : slots_.size() * 2, kNoNode);
+  std::vector<std::uint64_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, kEmptySlot);
   const std::size_t mask = bigger.size() - 1;
   for (NodeId id = 0; id < strings_.size(); ++id) {
-    std::size_t slot = intern_hash(strings_[id]) & mask;
-    while (bigger[slot] != kNoNode) slot = (slot + 1) & mask;
-    bigger[slot] = id;
+    const std::uint64_t hash = intern_hash(strings_[id]);
+    std::size_t i = hash & mask;
+    while (bigger[i] != kEmptySlot) i = (i + 1) & mask;
+    bigger[i] = make_slot(id, hash);
   }
   slots_ = std::move(bigger);
 }

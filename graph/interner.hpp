@@ -1,7 +1,11 @@
 // Interner: maps external string ids to dense NodeIds (0, 1, 2, ... in order of first
 // appearance) and back. Strings live once, in a StringTable; the index is an
-// open-addressing table of 32-bit ids, so a lookup costs one hash and usually one
-// string comparison, and the whole structure needs about len + 8 + 8 bytes per string.
+// open-addressing table (linear probing, load at most 3/4) whose 64-bit slots hold the
+// id and 32 bits of the string's hash. Probing compares those fingerprints and touches a
+// string only on a match, so a lookup costs one hash, a few adjacent slot reads and
+// usually one string comparison: without the fingerprint every probe was two cache
+// misses into the string table, and 5 million fan ids interned at ~1.3 us each.
+// Memory: len + 8 (end offset) + about 11-21 (slots) bytes per string.
 #pragma once
 
 #include <optional>
@@ -32,27 +36,34 @@ class InternerBuilder {
  private:
   void grow();
   StringTableBuilder strings_;
-  std::vector<NodeId> slots_;  // kNoNode marks an empty slot
+  std::vector<std::uint64_t> slots_;  // see interner_slot.hpp; kEmptySlot when free
 };
 
 class Interner {
  public:
   Interner() = default;
-  Interner(StringTable strings, Column<NodeId> slots)
+  Interner(StringTable strings, Column<std::uint64_t> slots)
       : strings_(std::move(strings)), slots_(std::move(slots)) {}
 
   std::optional<NodeId> find(std::string_view text) const;
   std::size_t size() const { return strings_.size(); }
   std::string_view operator[](NodeId id) const { return strings_[id]; }
   const StringTable& strings() const { return strings_; }
-  const Column<NodeId>& slots() const { return slots_; }
+  const Column<std::uint64_t>& slots() const { return slots_; }
 
  private:
   StringTable strings_;
-  Column<NodeId> slots_;
+  Column<std::uint64_t> slots_;
 };
 
 // The hash both sides use; stable across runs and platforms (it is stored in snapshots).
 std::uint64_t intern_hash(std::string_view text);
+
+// A slot of the index: the id in the low 32 bits, the top 32 bits of the hash above.
+inline constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
+inline constexpr std::uint64_t make_slot(NodeId id, std::uint64_t hash) {
+  return (hash & 0xFFFFFFFF00000000ULL) | id;
+}
+inline constexpr NodeId slot_id(std::uint64_t slot) { return static_cast<NodeId>(slot); }
 
 }  // namespace castgraph
