@@ -9,15 +9,9 @@
 // record knows its start line, and locate() only rescans the one record it is asked about.
 #include "loaders/csv_reader.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <system_error>
 #include <utility>
 
 #include <fmt/format.h>
@@ -52,7 +46,6 @@ constexpr ByteTable kUnquotedTable = make_table(false);
 constexpr ByteTable kQuotedTable = make_table(true);
 
 constexpr unsigned char kBom[] = {0xEF, 0xBB, 0xBF};
-constexpr std::size_t kReadChunk = 1 << 16;
 
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
@@ -101,122 +94,56 @@ std::size_t utf8_sequence_length(const unsigned char* p, std::uint64_t available
   return trailing + 1;
 }
 
-std::string describe_errno(const std::filesystem::path& path, const char* doing) {
-  const std::string reason = std::error_code(errno, std::system_category()).message();
-  return doing ? fmt::format("{}: {}: {}", path.string(), doing, reason)
-               : fmt::format("{}: {}", path.string(), reason);
-}
-
-// Closes a file descriptor on every way out of the constructor.
-class FdGuard {
- public:
-  explicit FdGuard(int fd) : fd_(fd) {}
-  FdGuard(const FdGuard&) = delete;
-  FdGuard& operator=(const FdGuard&) = delete;
-  ~FdGuard() { ::close(fd_); }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// Reads everything from fd: pipes, character devices, /proc files, and regular files
-// that cannot be mapped.
-std::string read_all(int fd, const std::filesystem::path& path) {
-  std::string text;
-  for (;;) {
-    const std::size_t old_size = text.size();
-    text.resize(old_size + kReadChunk);
-    const ssize_t got = ::read(fd, text.data() + old_size, kReadChunk);
-    if (got < 0) {
-      text.resize(old_size);
-      if (errno == EINTR) continue;
-      throw IoError(describe_errno(path, "cannot read"));
-    }
-    text.resize(old_size + static_cast<std::size_t>(got));
-    if (got == 0) return text;
-  }
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
 // Construction and ownership
 
-CsvReader::CsvReader(std::filesystem::path path) : path_(std::move(path)) {
-  const FdGuard fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) throw IoError(describe_errno(path_, nullptr));
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) throw IoError(describe_errno(path_, nullptr));
-  if (S_ISDIR(info.st_mode)) throw IoError(fmt::format("{}: is a directory", path_.string()));
-
-  if (S_ISREG(info.st_mode) && info.st_size > 0) {
-    void* map = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
-                       fd.get(), 0);
-    if (map != MAP_FAILED) {
-      // A one-pass scan: tell the kernel to read ahead aggressively and drop pages behind.
-      ::madvise(map, static_cast<std::size_t>(info.st_size), MADV_SEQUENTIAL);
-      map_ = map;
-      data_ = static_cast<const char*>(map);
-      size_ = static_cast<std::uint64_t>(info.st_size);
-      skip_bom();
-      return;
-    }
-    // Some file systems cannot map; reading still works.
-  }
-  owned_ = read_all(fd.get(), path_);
-  data_ = owned_.data();
-  size_ = owned_.size();
+CsvReader::CsvReader(std::filesystem::path path)
+    : path_(std::move(path)), bytes_(path_, FileBytes::Access::sequential) {
+  data_ = bytes_.data();
+  size_ = bytes_.size();
   skip_bom();
 }
 
 CsvReader::CsvReader(std::filesystem::path path, std::string text)
-    : path_(std::move(path)), owned_(std::move(text)) {
-  data_ = owned_.data();
-  size_ = owned_.size();
+    : path_(std::move(path)), bytes_(FileBytes::from_string(std::move(text))) {
+  data_ = bytes_.data();
+  size_ = bytes_.size();
   skip_bom();
-}
-
-CsvReader CsvReader::from_string(std::string text, std::filesystem::path name) {
-  return CsvReader(std::move(name), std::move(text));
 }
 
 CsvReader::CsvReader(CsvReader&& other) noexcept
     : path_(std::move(other.path_)),
-      owned_(std::move(other.owned_)),
-      map_(std::exchange(other.map_, nullptr)),
-      data_(std::exchange(other.data_, nullptr)),
-      size_(std::exchange(other.size_, 0)),
+      bytes_(std::move(other.bytes_)),
+      data_(bytes_.data()),  // not other.data_: a short owned text moves address (SSO)
+      size_(bytes_.size()),
       pos_(std::exchange(other.pos_, 0)),
       line_(std::exchange(other.line_, 1)),
       content_begin_(std::exchange(other.content_begin_, 0)) {
-  // A short owned string lives inside the object (SSO), so its bytes moved address.
-  if (map_ == nullptr) data_ = owned_.data();
+  other.data_ = nullptr;
+  other.size_ = 0;
 }
 
 CsvReader& CsvReader::operator=(CsvReader&& other) noexcept {
   if (this != &other) {
-    release();
     path_ = std::move(other.path_);
-    owned_ = std::move(other.owned_);
-    map_ = std::exchange(other.map_, nullptr);
-    data_ = std::exchange(other.data_, nullptr);
-    size_ = std::exchange(other.size_, 0);
+    bytes_ = std::move(other.bytes_);
+    data_ = bytes_.data();
+    size_ = bytes_.size();
+    other.data_ = nullptr;
+    other.size_ = 0;
     pos_ = std::exchange(other.pos_, 0);
     line_ = std::exchange(other.line_, 1);
     content_begin_ = std::exchange(other.content_begin_, 0);
-    if (map_ == nullptr) data_ = owned_.data();
   }
   return *this;
 }
 
-CsvReader::~CsvReader() { release(); }
+CsvReader::~CsvReader() = default;
 
-void CsvReader::release() noexcept {
-  if (map_ != nullptr) ::munmap(map_, static_cast<std::size_t>(size_));
-  map_ = nullptr;
-  data_ = nullptr;
-  size_ = 0;
+CsvReader CsvReader::from_string(std::string text, std::filesystem::path name) {
+  return CsvReader(std::move(name), std::move(text));
 }
 
 void CsvReader::skip_bom() {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "graph/errors.hpp"  // castgraph::SourceLocation, DataError, IoError
+#include "loaders/file_bytes.hpp"
 
 namespace castgraph {
 
@@ -82,7 +83,6 @@ class CsvReader {
 
  private:
   CsvReader(std::filesystem::path path, std::string text);
-  void release() noexcept;
   void skip_bom();
 
   // Finishes an unquoted field from pos_, which is at a NUL or non-ASCII byte (the
@@ -101,10 +101,9 @@ class CsvReader {
   static void note(CsvRecord& record, std::uint64_t offset, std::string message);
 
   std::filesystem::path path_;
-  std::string owned_;              // the text, when not memory-mapped
-  void* map_ = nullptr;            // the mapping, when memory-mapped
-  const char* data_ = nullptr;
-  std::uint64_t size_ = 0;
+  FileBytes bytes_;
+  const char* data_ = nullptr;     // bytes_.data() and bytes_.size(), kept at hand for
+  std::uint64_t size_ = 0;         // the scanning loops
   std::uint64_t pos_ = 0;          // next byte to read
   std::size_t line_ = 1;           // line of pos_
   std::uint64_t content_begin_ = 0;  // 3 after a UTF-8 BOM, else 0

@@ -1,0 +1,124 @@
+#include "loaders/file_bytes.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+#include <utility>
+
+#include "graph/errors.hpp"
+
+namespace castgraph {
+
+namespace {
+
+constexpr std::size_t kReadChunk = 1 << 16;
+
+// Closes a file descriptor on every way out of the constructor.
+class FdGuard {
+ public:
+  explicit FdGuard(int fd) : fd_(fd) {}
+  FdGuard(const FdGuard&) = delete;
+  FdGuard& operator=(const FdGuard&) = delete;
+  ~FdGuard() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Reads everything from fd: pipes, character devices, /proc files, and regular files
+// that cannot be mapped.
+std::string read_all(int fd, const std::filesystem::path& path) {
+  std::string text;
+  for (;;) {
+    const std::size_t old_size = text.size();
+    text.resize(old_size + kReadChunk);
+    const ssize_t got = ::read(fd, text.data() + old_size, kReadChunk);
+    if (got < 0) {
+      text.resize(old_size);
+      if (errno == EINTR) continue;
+      throw IoError(describe_errno(path, "cannot read"));
+    }
+    text.resize(old_size + static_cast<std::size_t>(got));
+    if (got == 0) return text;
+  }
+}
+
+}  // namespace
+
+std::string describe_errno(const std::filesystem::path& path, const char* doing) {
+  const std::string reason = std::error_code(errno, std::system_category()).message();
+  return doing ? fmt::format("{}: {}: {}", path.string(), doing, reason)
+               : fmt::format("{}: {}", path.string(), reason);
+}
+
+FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
+  const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw IoError(describe_errno(path, nullptr));
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) throw IoError(describe_errno(path, nullptr));
+  if (S_ISDIR(info.st_mode)) throw IoError(fmt::format("{}: is a directory", path.string()));
+
+  if (S_ISREG(info.st_mode) && info.st_size > 0) {
+    const auto size = static_cast<std::size_t>(info.st_size);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+    if (map != MAP_FAILED) {
+      ::madvise(map, size, access == Access::sequential ? MADV_SEQUENTIAL : MADV_RANDOM);
+      map_ = map;
+      data_ = static_cast<const char*>(map);
+      size_ = size;
+      return;
+    }
+    // Some file systems cannot map; reading still works.
+  }
+  owned_ = read_all(fd.get(), path);
+  data_ = owned_.data();
+  size_ = owned_.size();
+}
+
+FileBytes FileBytes::from_string(std::string text) {
+  FileBytes bytes;
+  bytes.owned_ = std::move(text);
+  bytes.data_ = bytes.owned_.data();
+  bytes.size_ = bytes.owned_.size();
+  return bytes;
+}
+
+FileBytes::FileBytes(FileBytes&& other) noexcept
+    : owned_(std::move(other.owned_)),
+      map_(std::exchange(other.map_, nullptr)),
+      data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)) {
+  // A short owned string lives inside the object (SSO), so its bytes moved address.
+  if (map_ == nullptr) data_ = owned_.data();
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this != &other) {
+    release();
+    owned_ = std::move(other.owned_);
+    map_ = std::exchange(other.map_, nullptr);
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    if (map_ == nullptr) data_ = owned_.data();
+  }
+  return *this;
+}
+
+FileBytes::~FileBytes() { release(); }
+
+void FileBytes::release() noexcept {
+  if (map_ != nullptr) ::munmap(map_, static_cast<std::size_t>(size_));
+  map_ = nullptr;
+  data_ = nullptr;
+  size_ = 0;
+}
+
+}  // namespace castgraph

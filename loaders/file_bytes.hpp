@@ -1,0 +1,47 @@
+// FileBytes: the whole content of a file as one read-only byte range, memory-mapped when
+// the file is a regular file that can be mapped, and read into memory otherwise (pipes,
+// devices, /proc files). The CSV reader scans it; the snapshot reader borrows arrays
+// straight out of it. Move-only; unmaps on destruction.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace castgraph {
+
+class FileBytes {
+ public:
+  // How the bytes will be read, passed on to the kernel as a read-ahead hint.
+  enum class Access { sequential, random };
+
+  FileBytes() = default;
+  // Throws IoError("path: reason") if the file is missing, unreadable or a directory.
+  FileBytes(const std::filesystem::path& path, Access access);
+  static FileBytes from_string(std::string text);
+
+  FileBytes(FileBytes&& other) noexcept;
+  FileBytes& operator=(FileBytes&& other) noexcept;
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+  ~FileBytes();
+
+  std::string_view view() const { return {data_, static_cast<std::size_t>(size_)}; }
+  const char* data() const { return data_; }
+  std::uint64_t size() const { return size_; }
+  bool mapped() const { return map_ != nullptr; }
+
+ private:
+  void release() noexcept;
+
+  std::string owned_;        // the bytes, when not memory-mapped
+  void* map_ = nullptr;      // the mapping, when memory-mapped
+  const char* data_ = nullptr;
+  std::uint64_t size_ = 0;
+};
+
+// "path: what: strerror(errno)" for an IoError message.
+std::string describe_errno(const std::filesystem::path& path, const char* doing);
+
+}  // namespace castgraph
