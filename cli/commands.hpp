@@ -9,8 +9,13 @@ namespace castgraph::cli {
 
 void add_info_command(CLI::App& app);
 void add_tiers_command(CLI::App& app);
+void add_snapshot_command(CLI::App& app);
 void add_generate_command(CLI::App& app);
 void add_reach_command(CLI::App& app);
 void add_overlap_command(CLI::App& app);
+void add_render_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_communities_command(CLI::App& app);
+void add_rank_command(CLI::App& app);
 
 }  // namespace castgraph::cli

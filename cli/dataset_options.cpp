@@ -6,6 +6,7 @@
 #include <map>
 
 #include "loaders/atomic_file.hpp"
+#include "graph/errors.hpp"
 #include "loaders/dataset_loader.hpp"
 
 namespace castgraph::cli {
@@ -47,7 +48,10 @@ void report_rejects(const DatasetOptions& options, const std::vector<Reject>& re
 }  // namespace
 
 void add_dataset_options(CLI::App& command, DatasetOptions& options) {
-  command.add_option("DATASET", options.path, "Dataset directory of CSV files")->required();
+  command.add_option("DATASET", options.path,
+                     "A dataset: a directory of CSV files, or a snapshot file made by "
+                     "`castgraph snapshot` (opens in milliseconds)")
+      ->required();
   command.add_flag("--lenient", options.lenient,
                    "Skip bad rows instead of stopping at the first; each skipped row is written "
                    "with its reason to the rejects file");
@@ -56,10 +60,22 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options) {
       ->capture_default_str();
 }
 
-Network open_dataset(const DatasetOptions& options) {
+OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
+  std::error_code error;
+  if (std::filesystem::is_regular_file(options.path, error)) {
+    if (!looks_like_snapshot(options.path))
+      throw UsageError(fmt::format("{} is a file but not a castgraph snapshot; a DATASET is a "
+                                   "directory of CSV files or a file made by `castgraph snapshot`",
+                                   options.path));
+    return open_snapshot(options.path);
+  }
   LoadResult loaded = load_dataset(options.path, LoadOptions{options.lenient});
   report_rejects(options, loaded.rejects);
-  return std::move(loaded.network);
+  return {std::move(loaded.network), {}};
+}
+
+Network open_dataset(const DatasetOptions& options) {
+  return std::move(open_dataset_with_extras(options).network);
 }
 
 }  // namespace castgraph::cli

@@ -1,11 +1,13 @@
-// The options every command that reads a dataset shares: the DATASET argument,
-// --lenient and --rejects, and opening the dataset with progress and reject reporting.
+// The options every command that reads a dataset shares: the DATASET argument (a
+// directory of CSV files or a snapshot file), --lenient and --rejects, and opening the
+// dataset with reject reporting.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <string>
 
 #include "graph/network.hpp"
+#include "loaders/snapshot.hpp"
 
 namespace castgraph::cli {
 
@@ -18,8 +20,12 @@ struct DatasetOptions {
 // Adds DATASET (required positional), --lenient and --rejects to `command`.
 void add_dataset_options(CLI::App& command, DatasetOptions& options);
 
-// Loads the dataset. In lenient mode, writes skipped rows to options.rejects_path and
-// prints per-file counts on stderr. Throws DataError / IoError / UsageError.
+// Loads the CSV directory, or maps the snapshot file. In lenient mode, writes skipped
+// rows to options.rejects_path and prints per-file counts on stderr.
+// Throws DataError / IoError / UsageError.
 Network open_dataset(const DatasetOptions& options);
+
+// The same, keeping the extra sections a snapshot carries (empty for a CSV directory).
+OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options);
 
 }  // namespace castgraph::cli

@@ -12,7 +12,8 @@ constexpr const char* kDescription =
     "bases on each platform, the bases they belong to, and the people who follow them.\n"
     "\n"
     "A DATASET is a directory of CSV files (platforms.csv, bases.csv, broadcasters.csv,\n"
-    "fanbases.csv, and optionally fans.csv, follows.csv, collabs.csv).\n"
+    "fanbases.csv, and optionally fans.csv, follows.csv, collabs.csv), or a snapshot\n"
+    "file made from one by `castgraph snapshot`.\n"
     "Run `castgraph COMMAND --help` for the options of one command.\n"
     "\n"
     "Exit status: 0 success, 2 bad usage, 65 malformed data, 74 I/O error.";
@@ -27,9 +28,14 @@ int main(int argc, char** argv) {
   app.footer("Example: castgraph info samples/tiny");
   cli::add_info_command(app);
   cli::add_tiers_command(app);
+  cli::add_snapshot_command(app);
   cli::add_generate_command(app);
   cli::add_reach_command(app);
   cli::add_overlap_command(app);
+  cli::add_render_command(app);
+  cli::add_export_command(app);
+  cli::add_communities_command(app);
+  cli::add_rank_command(app);
 
   try {
     app.parse(argc, argv);

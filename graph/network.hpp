@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -84,6 +85,9 @@ class Network {
   Fanbases fanbases;
   Fans fans;
   Relations relations;
+  // Keeps borrowed Column memory alive (a memory-mapped snapshot); empty when every
+  // Column owns its elements.
+  std::shared_ptr<const void> storage;
 
   Network() = default;
   Network(Network&&) = default;

@@ -1,0 +1,44 @@
+// The on-disk records of a snapshot (see snapshot.hpp for the layout) and its checksum.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace castgraph::snapshot_detail {
+
+inline constexpr char kMagic[8] = {'C', 'A', 'S', 'T', 'G', 'R', 'P', 'H'};
+inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
+inline constexpr std::uint64_t kAlignment = 64;
+inline constexpr std::size_t kNameSize = 40;
+
+struct FileHeader {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t byte_order;
+  std::uint64_t file_size;
+  std::uint64_t section_count;
+  std::uint64_t table_offset;
+  std::uint64_t table_checksum;
+  std::uint64_t reserved[2];
+};
+static_assert(sizeof(FileHeader) == 64);
+
+struct SectionEntry {
+  char name[kNameSize];  // NUL-padded
+  std::uint32_t element_size;
+  std::uint32_t reserved;
+  std::uint64_t offset;
+  std::uint64_t bytes;
+  std::uint64_t checksum;
+};
+static_assert(sizeof(SectionEntry) == 72);
+
+// A 64-bit checksum in four independent lanes so it runs at memory speed; after
+// xxHash64's structure (Collet), not its exact values.
+std::uint64_t checksum(const char* data, std::size_t size);
+
+inline std::uint64_t align_up(std::uint64_t offset) {
+  return (offset + kAlignment - 1) / kAlignment * kAlignment;
+}
+
+}  // namespace castgraph::snapshot_detail

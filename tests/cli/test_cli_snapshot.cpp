@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/run_command.hpp"
+
+using namespace castgraph::testing;
+using nlohmann::json;
+
+TEST_CASE("every command reads a snapshot as it reads the CSV directory", "[cli][snapshot]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  const std::string snapshot = shell_quote((dir / "tiny.cgs").string());
+  const auto made = run_castgraph("snapshot " + tiny + " -o " + snapshot);
+  REQUIRE(made.status == 0);
+  CHECK_THAT(made.err, Catch::Contains("wrote"));
+
+  for (const std::string command : {"info", "tiers"}) {
+    const auto from_csv = run_castgraph(command + " " + tiny + " --json");
+    const auto from_snapshot = run_castgraph(command + " " + snapshot + " --json");
+    REQUIRE(from_snapshot.status == 0);
+    CHECK(json::parse(from_snapshot.out) == json::parse(from_csv.out));
+  }
+}
+
+TEST_CASE("snapshot refuses to overwrite its input and rejects files that are not snapshots", "[cli][snapshot]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  const std::string snapshot = shell_quote((dir / "tiny.cgs").string());
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + snapshot).status == 0);
+  const auto same = run_castgraph("snapshot " + snapshot + " -o " + snapshot);
+  CHECK(same.status == 2);
+  CHECK_THAT(same.err, Catch::Contains("is the input"));
+
+  const auto csv_file = dir.write("platforms.csv", "id,name\n");
+  const auto not_snapshot = run_castgraph("info " + shell_quote(csv_file.string()));
+  CHECK(not_snapshot.status == 2);
+  CHECK_THAT(not_snapshot.err, Catch::Contains("not a castgraph snapshot"));
+
+  std::string damaged = read_file(dir / "tiny.cgs");
+  damaged[damaged.size() / 2] ^= 0x5a;
+  dir.write("damaged.cgs", damaged);
+  const auto corrupted = run_castgraph("info " + shell_quote((dir / "damaged.cgs").string()));
+  CHECK(corrupted.status == 65);
+  CHECK_THAT(corrupted.err, Catch::Contains("not a usable castgraph snapshot"));
+}

@@ -1,0 +1,123 @@
+#include <catch2/catch.hpp>
+#include <cstring>
+
+#include "algorithms/tiers.hpp"
+#include "graph/errors.hpp"
+#include "graph/whole_network.hpp"
+#include "loaders/dataset_loader.hpp"
+#include "loaders/snapshot.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace castgraph;
+using castgraph::testing::read_file;
+using castgraph::testing::TempDir;
+
+namespace {
+
+const std::string kTiny = CASTGRAPH_SOURCE_DIR "/samples/tiny";
+
+// Writes a network's snapshot and returns its bytes.
+std::string snapshot_bytes(const Network& network, const TempDir& dir, const char* name = "n.cgs") {
+  write_snapshot(network, dir / name);
+  return read_file(dir / name);
+}
+
+// The error message of opening `bytes` as a snapshot, or "" when it opens.
+std::string open_error(const TempDir& dir, const std::string& bytes) {
+  dir.write("probe.cgs", bytes);
+  try {
+    open_snapshot(dir / "probe.cgs");
+  } catch (const DataError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a snapshot opens to the same network it was written from", "[snapshot]") {
+  TempDir dir;
+  const Network original = load_dataset(kTiny).network;
+  const std::string written = snapshot_bytes(original, dir);
+  const OpenedSnapshot opened = open_snapshot(dir / "n.cgs");
+  const Network& copy = opened.network;
+
+  CHECK_FALSE(copy.relations.follows.targets().owns());  // borrowed from the mapping
+  CHECK(copy.broadcasters.size() == 8);
+  CHECK(copy.broadcasters.names[3] == "刘一手, 大连");
+  CHECK(copy.broadcasters.ids.find("h7") == NodeId{6});
+  CHECK(copy.fans.ids.find("f20").has_value());
+  CHECK(copy.fans.weight(*copy.fans.ids.find("f01")) == 1000);
+  CHECK(copy.fans.province[0] == "辽宁");
+  CHECK(copy.bases.city[1] == "大连");
+  CHECK(people(copy) == 1023);
+  CHECK(copy.follow_count() == 28);
+  CHECK(count_components(copy) == 2);
+  CHECK(tiers(copy).cumulative[0].hosts == 5);
+  // Writing the opened copy again gives the same bytes: nothing was lost or changed.
+  CHECK(snapshot_bytes(copy, dir, "again.cgs") == written);
+}
+
+TEST_CASE("extra sections travel with the snapshot", "[snapshot]") {
+  TempDir dir;
+  const Network network = load_dataset(kTiny).network;
+  const std::vector<std::uint32_t> registers{1, 2, 3, 5, 8};
+  const SnapshotExtra extra{"sketch.test", 4,
+                            {reinterpret_cast<const char*>(registers.data()), registers.size() * 4}};
+  write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
+  const OpenedSnapshot opened = open_snapshot(dir / "n.cgs");
+  REQUIRE(opened.extras.count("sketch.test") == 1);
+  const auto bytes = opened.extras.at("sketch.test");
+  REQUIRE(bytes.size() == 20);
+  CHECK(std::memcmp(bytes.data(), registers.data(), 20) == 0);
+}
+
+TEST_CASE("a truncated snapshot is refused", "[snapshot]") {
+  TempDir dir;
+  const std::string bytes = snapshot_bytes(load_dataset(kTiny).network, dir);
+  for (std::size_t size : {std::size_t{0}, std::size_t{10}, std::size_t{64}, bytes.size() / 2, bytes.size() - 1}) {
+    INFO("cut to " << size << " bytes");
+    CHECK_FALSE(open_error(dir, bytes.substr(0, size)).empty());
+  }
+  CHECK_THAT(open_error(dir, bytes.substr(0, bytes.size() - 64)), Catch::Contains("truncated"));
+}
+
+TEST_CASE("a foreign file is refused by its signature", "[snapshot]") {
+  TempDir dir;
+  CHECK_THAT(open_error(dir, "id,name\np1,抖音\n"), Catch::Contains("snapshot signature"));
+  CHECK_THAT(open_error(dir, std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, '\0')),
+             Catch::Contains("snapshot signature"));
+  CHECK(looks_like_snapshot(dir.write("x.csv", "id,name\n")) == false);
+}
+
+TEST_CASE("a snapshot from a newer castgraph is refused with advice", "[snapshot]") {
+  TempDir dir;
+  std::string bytes = snapshot_bytes(load_dataset(kTiny).network, dir);
+  const std::uint32_t future = kSnapshotVersion + 1;
+  std::memcpy(bytes.data() + 8, &future, 4);
+  CHECK_THAT(open_error(dir, bytes), Catch::Contains("newer than this castgraph"));
+}
+
+TEST_CASE("every flipped byte is refused or provably harmless", "[snapshot]") {
+  // A flip inside the header, the section table or any section fails a check; a flip
+  // in the zero padding between sections changes nothing, so the file must then open to
+  // a network that writes back byte for byte the same as the original.
+  TempDir dir;
+  const Network original = load_dataset(kTiny).network;
+  const std::string bytes = snapshot_bytes(original, dir);
+  std::size_t refused = 0, harmless = 0;
+  for (std::size_t at = 0; at < bytes.size(); at += 3) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ (1 << (at % 8)));
+    dir.write("probe.cgs", damaged);
+    try {
+      const OpenedSnapshot opened = open_snapshot(dir / "probe.cgs");
+      INFO("byte " << at << " flipped and accepted");
+      REQUIRE(snapshot_bytes(opened.network, dir, "rewritten.cgs") == bytes);
+      ++harmless;
+    } catch (const DataError&) {
+      ++refused;
+    }
+  }
+  CHECK(refused > harmless);
+}
