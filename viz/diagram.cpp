@@ -1,0 +1,377 @@
+// The diagram model's shared machinery and the entry point; see diagram.hpp and
+// diagram_builder.hpp. Each view is in its own diagram_<view>.cpp.
+#include "viz/diagram.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "algorithms/overlap.hpp"
+#include "algorithms/tiers.hpp"
+#include "graph/errors.hpp"
+#include "viz/chinese_number.hpp"
+#include "viz/diagram_builder.hpp"
+#include "viz/palette.hpp"
+
+namespace castgraph::viz {
+
+std::vector<std::uint64_t> host_reach(const Network& network) {
+  const std::size_t hosts = network.broadcasters.size();
+  std::vector<std::uint64_t> reach(hosts, 0);
+  std::vector<NodeId> seen_by(network.fans.size(), kNoNode);  // last host that counted it
+  for (NodeId host = 0; host < hosts; ++host)
+    for (NodeId fanbase : network.relations.owns.neighbours(host))
+      for (NodeId fan : network.relations.followers.neighbours(fanbase)) {
+        if (seen_by[fan] == host) continue;
+        seen_by[fan] = host;
+        reach[host] = saturating_add(reach[host], network.fans.weight(fan));
+      }
+  return reach;
+}
+
+std::vector<NodeId> host_neighbours(const Network& network, NodeId host) {
+  std::vector<NodeId> out;
+  for (NodeId partner : network.relations.collab.neighbours(host)) out.push_back(partner);
+  for (NodeId fanbase : network.relations.owns.neighbours(host))
+    for (NodeId fan : network.relations.followers.neighbours(fanbase))
+      for (NodeId other : network.relations.follows.neighbours(fan))
+        out.push_back(network.fanbases.broadcaster[other]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  out.erase(std::remove(out.begin(), out.end(), host), out.end());
+  return out;
+}
+
+DiagramBuilder::DiagramBuilder(const Network& network, const DiagramOptions& options,
+                               const Communities* communities)
+    : network_(network), options_(options), communities_(communities) {
+  const std::size_t hosts = network.broadcasters.size();
+  fans_.resize(hosts);
+  for (NodeId host = 0; host < hosts; ++host) fans_[host] = declared_fans(network, host);
+  if (has_follows()) reach_ = host_reach(network);
+  ranked_.resize(hosts);
+  std::iota(ranked_.begin(), ranked_.end(), NodeId{0});
+  const auto& score = ranks_by_reach() ? reach_ : fans_;
+  std::stable_sort(ranked_.begin(), ranked_.end(),
+                   [&](NodeId a, NodeId b) { return score[a] > score[b]; });
+}
+
+bool DiagramBuilder::ranks_by_reach() const {
+  if (options_.rank == RankBy::fans) return false;
+  return has_follows();
+}
+
+std::vector<NodeId> DiagramBuilder::top_hosts() const {
+  const std::size_t count = std::min(options_.top, ranked_.size());
+  return {ranked_.begin(), ranked_.begin() + static_cast<std::ptrdiff_t>(count)};
+}
+
+std::vector<HostGroup> DiagramBuilder::groups(bool by_community) const {
+  std::vector<HostGroup> groups;
+  std::vector<std::size_t> index_of;  // group id -> index in groups, kNoIndex until seen
+  HostGroup none{kNoNode, "none", by_community ? "无社区 no community" : "无基地 no base", {}, 0};
+  for (NodeId host : ranked_) {
+    std::uint32_t id = kNoNode;
+    if (by_community && communities_) id = communities_->of_host[host];
+    if (!by_community) id = network_.broadcasters.base[host];
+    HostGroup* group = &none;
+    if (id != kNoNode) {
+      if (id >= index_of.size()) index_of.resize(id + 1, kNoIndex);
+      if (index_of[id] == kNoIndex) {
+        index_of[id] = groups.size();
+        HostGroup fresh;
+        fresh.id = id;
+        if (by_community) {
+          fresh.key = fmt::format("community:{}", id);
+          fresh.name = fmt::format("社区 {}", id + 1);
+        } else {
+          fresh.key = fmt::format("base:{}", network_.bases.ids[id]);
+          fresh.name = std::string(network_.bases.names[id]);
+        }
+        groups.push_back(std::move(fresh));
+      }
+      group = &groups[index_of[id]];
+    }
+    group->hosts.push_back(host);
+    group->fans = saturating_add(group->fans, fans_[host]);
+  }
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const HostGroup& a, const HostGroup& b) { return a.fans > b.fans; });
+  if (!none.hosts.empty()) groups.push_back(std::move(none));
+  return groups;
+}
+
+std::string DiagramBuilder::host_label(NodeId host) const {
+  std::string label(network_.broadcasters.names[host]);
+  label += "\n粉丝 " + chinese_count(fans_[host]);
+  if (ranks_by_reach()) label += " · 触达 " + chinese_count(reach_[host]);
+  return label;
+}
+
+std::pair<std::string, std::string> DiagramBuilder::category(NodeId host) const {
+  switch (options_.color) {
+    case ColorBy::community: {
+      if (!communities_) return {"none", "未计算"};
+      const std::uint32_t c = communities_->of_host[host];
+      return {fmt::format("{}", c), fmt::format("社区 {}", c + 1)};
+    }
+    case ColorBy::platform: {
+      NodeId best = kNoNode;
+      std::uint64_t most = 0;
+      for (NodeId fanbase : network_.relations.owns.neighbours(host)) {
+        const NodeId platform = network_.fanbases.platform[fanbase];
+        const std::uint64_t fans = network_.fanbases.fans[fanbase];
+        if (best == kNoNode || fans > most || (fans == most && platform < best)) {
+          best = platform;
+          most = fans;
+        }
+      }
+      if (best == kNoNode) return {"", "无平台 none"};
+      return {std::string(network_.platforms.ids[best]),
+              std::string(network_.platforms.names[best])};
+    }
+    case ColorBy::base: {
+      const NodeId base = network_.broadcasters.base[host];
+      if (base == kNoNode) return {"", "无基地 none"};
+      return {std::string(network_.bases.ids[base]), std::string(network_.bases.names[base])};
+    }
+    case ColorBy::kind: {
+      const std::string kind(network_.broadcasters.kind[host]);
+      return {kind, kind.empty() ? "未知 unknown" : kind};
+    }
+    case ColorBy::tier: break;
+  }
+  return {"", ""};
+}
+
+void DiagramBuilder::colour_later(std::size_t index, std::string key, std::string label) {
+  pending_.push_back({index, std::move(key), std::move(label)});
+}
+
+std::size_t DiagramBuilder::add_node(DiagramNode node) {
+  diagram_.nodes.push_back(std::move(node));
+  return diagram_.nodes.size() - 1;
+}
+
+int DiagramBuilder::add_cluster(const std::string& key, const std::string& label) {
+  diagram_.clusters.push_back({key, label});
+  return static_cast<int>(diagram_.clusters.size() - 1);
+}
+
+std::size_t DiagramBuilder::add_host(NodeId host, int cluster) {
+  const auto& thresholds = options_.tier_thresholds;
+  const std::size_t band = tier_band(fans_[host], thresholds);
+  DiagramNode node;
+  node.kind = DiagramNodeKind::host;
+  node.key = fmt::format("host:{}", network_.broadcasters.ids[host]);
+  node.label = host_label(host);
+  node.tooltip = fmt::format("{} ({})", network_.broadcasters.names[host],
+                             network_.broadcasters.ids[host]);
+  node.size = 0.9 + 0.6 * static_cast<double>(band);
+  node.font_size = 10 + 2 * static_cast<double>(band);
+  node.cluster = cluster;
+  node.source = host;
+  node.fans = fans_[host];
+  node.reach = reach(host);
+  node.color = std::string(kNeutralColor);
+  const std::size_t index = add_node(std::move(node));
+  if (options_.color == ColorBy::tier) {
+    diagram_.nodes[index].color = std::string(sequential_color(band, thresholds.size() + 1));
+  } else {
+    auto [key, label] = category(host);
+    colour_later(index, std::move(key), std::move(label));
+  }
+  return index;
+}
+
+std::size_t DiagramBuilder::add_platform(NodeId platform) {
+  DiagramNode node;
+  node.kind = DiagramNodeKind::platform;
+  node.key = fmt::format("platform:{}", network_.platforms.ids[platform]);
+  node.label = std::string(network_.platforms.names[platform]);
+  const std::uint64_t population = network_.platforms.population[platform];
+  if (population != kUnknownCount) node.label += "\n" + chinese_count(population) + " 用户";
+  node.tooltip = node.label;
+  node.size = 1.2;
+  node.font_size = 15;
+  node.source = platform;
+  node.color = std::string(kNeutralColor);
+  const std::size_t index = add_node(std::move(node));
+  if (options_.color == ColorBy::platform)
+    colour_later(index, std::string(network_.platforms.ids[platform]),
+                 std::string(network_.platforms.names[platform]));
+  return index;
+}
+
+std::size_t DiagramBuilder::add_base(NodeId base, int cluster) {
+  DiagramNode node;
+  node.kind = DiagramNodeKind::base;
+  node.key = fmt::format("base:{}", network_.bases.ids[base]);
+  node.label = fmt::format("{}\n{} 位主播", network_.bases.names[base],
+                           network_.relations.base_members.degree(base));
+  node.tooltip = std::string(network_.bases.names[base]);
+  node.size = 1.0;
+  node.cluster = cluster;
+  node.source = base;
+  node.count = network_.relations.base_members.degree(base);
+  node.color = std::string(kNeutralColor);
+  const std::size_t index = add_node(std::move(node));
+  if (options_.color == ColorBy::base)
+    colour_later(index, std::string(network_.bases.ids[base]),
+                 std::string(network_.bases.names[base]));
+  return index;
+}
+
+std::size_t DiagramBuilder::add_folded(const std::string& key, const std::string& what,
+                                       const std::vector<NodeId>& hosts, int cluster,
+                                       const std::string& color_key,
+                                       const std::string& color_label) {
+  DiagramNode node;
+  node.kind = DiagramNodeKind::folded;
+  node.key = "fold:" + key;
+  node.count = hosts.size();
+  for (NodeId host : hosts) {
+    node.fans = saturating_add(node.fans, fans_[host]);
+    node.reach = saturating_add(node.reach, reach(host));  // gross, an upper bound
+  }
+  node.label = fmt::format("{}\n其他 {} 位主播\n粉丝 {}", what, hosts.size(),
+                           chinese_count(node.fans));
+  node.tooltip = fmt::format("{}: {} more hosts", what, hosts.size());
+  node.size = 0.8 + 0.25 * std::log10(1.0 + static_cast<double>(hosts.size()));
+  node.cluster = cluster;
+  node.color = std::string(kNeutralColor);
+  const std::size_t index = add_node(std::move(node));
+  if (!color_label.empty()) colour_later(index, color_key, color_label);
+  return index;
+}
+
+void DiagramBuilder::add_edge(std::size_t from, std::size_t to, DiagramEdgeKind kind,
+                              std::uint64_t weight) {
+  if (from == to) return;
+  if (kind == DiagramEdgeKind::audience || kind == DiagramEdgeKind::collab)
+    if (from > to) std::swap(from, to);  // undirected: one key per pair
+  const auto key = std::make_tuple(from, to, kind);
+  if (auto found = edge_index_.find(key); found != edge_index_.end()) {
+    auto& edge = diagram_.edges[found->second];
+    edge.weight = saturating_add(edge.weight, weight);
+    return;
+  }
+  edge_index_.emplace(key, diagram_.edges.size());
+  diagram_.edges.push_back({from, to, kind, 1.0, weight});
+}
+
+Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
+  diagram_.title = options_.title.empty() ? std::move(default_title) : options_.title;
+  diagram_.note = std::move(note);
+  static constexpr const char* kColorNames[] = {"社区 community", "主要平台 main platform",
+                                                "基地 base", "粉丝档位 tier", "类型 kind"};
+  diagram_.legend_title = std::string("颜色 colour: ") + kColorNames[static_cast<int>(options_.color)];
+
+  if (options_.color == ColorBy::tier) {
+    const auto& thresholds = options_.tier_thresholds;
+    for (std::size_t band = 0; band <= thresholds.size(); ++band) {
+      std::string name;
+      if (band == 0) name = "< " + chinese_count(thresholds[0]);
+      else name = chinese_count(thresholds[band - 1]) + "+";
+      diagram_.legend.push_back({"粉丝 " + name, std::string(sequential_color(band, thresholds.size() + 1))});
+    }
+  } else {
+    // Categories by how many nodes they colour, then by key: the same input, the same colours.
+    std::map<std::string, std::pair<std::size_t, std::string>> counts;
+    for (const Pending& p : pending_) {
+      auto& entry = counts[p.key];
+      ++entry.first;
+      entry.second = p.label;
+    }
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::string>>> order(counts.begin(),
+                                                                                  counts.end());
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    std::map<std::string, std::string> colour_of;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      colour_of[order[i].first] = std::string(category_color(i));
+      if (i < kCategoryColors) diagram_.legend.push_back({order[i].second.second, colour_of[order[i].first]});
+    }
+    if (order.size() > kCategoryColors)
+      diagram_.legend.push_back({fmt::format("其他 {} 类 other", order.size() - kCategoryColors),
+                                 std::string(kOtherColor)});
+    for (const Pending& p : pending_) diagram_.nodes[p.node].color = colour_of[p.key];
+  }
+
+  // Widths on a log scale per edge kind, so one huge overlap does not flatten the rest.
+  std::map<DiagramEdgeKind, std::uint64_t> heaviest;
+  for (const auto& edge : diagram_.edges)
+    heaviest[edge.kind] = std::max(heaviest[edge.kind], edge.weight);
+  for (auto& edge : diagram_.edges) {
+    if (edge.kind == DiagramEdgeKind::member) {
+      edge.width = 0.6;
+      continue;
+    }
+    const double top = std::log1p(static_cast<double>(heaviest[edge.kind]));
+    edge.width = 0.6 + (top > 0 ? 5.4 * std::log1p(static_cast<double>(edge.weight)) / top : 0);
+  }
+  return std::move(diagram_);
+}
+
+void add_audience_edges(DiagramBuilder& builder, const std::vector<NodeId>& hosts,
+                        const std::vector<std::size_t>& nodes, std::size_t keep) {
+  if (!builder.has_follows() || hosts.size() < 2) return;
+  const Network& network = builder.network();
+  const OverlapMatrix matrix = overlap_matrix(network, make_host_set(network, hosts));
+  struct Pair {
+    std::uint64_t shared;
+    std::size_t i, j;
+  };
+  std::vector<Pair> pairs;
+  for (std::size_t i = 0; i < matrix.size(); ++i)
+    for (std::size_t j = i + 1; j < matrix.size(); ++j)
+      if (matrix.at(i, j) > 0) pairs.push_back({matrix.at(i, j), i, j});
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& a, const Pair& b) { return a.shared > b.shared; });
+  if (pairs.size() > keep) pairs.resize(keep);
+  // matrix.hosts is HostSet order, which is the order given.
+  for (const Pair& pair : pairs)
+    builder.add_edge(nodes[pair.i], nodes[pair.j], DiagramEdgeKind::audience, pair.shared);
+}
+
+void add_collab_edges(DiagramBuilder& builder, const std::vector<std::size_t>& node_of) {
+  const Network& network = builder.network();
+  const Csr& collab = network.relations.collab;
+  for (NodeId a = 0; a < collab.rows(); ++a) {
+    if (node_of[a] == kNoIndex) continue;
+    const auto partners = collab.neighbours(a);
+    const std::uint64_t begin = collab.offsets()[a];
+    for (std::size_t k = 0; k < partners.size(); ++k) {
+      const NodeId b = partners[k];
+      if (b <= a || node_of[b] == kNoIndex) continue;
+      const double weight = network.relations.collab_weight.empty()
+                                ? 1.0
+                                : network.relations.collab_weight[begin + k];
+      builder.add_edge(node_of[a], node_of[b], DiagramEdgeKind::collab,
+                       static_cast<std::uint64_t>(std::max(1.0, std::round(weight))));
+    }
+  }
+}
+
+Diagram build_diagram(const Network& network, const DiagramOptions& options,
+                      const Communities* communities) {
+  if (options.top == 0) throw UsageError("--top must be at least 1");
+  const bool needs_communities =
+      options.view == DiagramView::communities || options.color == ColorBy::community;
+  if (needs_communities && !communities)
+    throw UsageError("this view or colouring needs communities, which were not computed");
+  if (communities && communities->of_host.size() != network.broadcasters.size())
+    throw UsageError("the communities do not belong to this network");
+  DiagramBuilder builder(network, options, communities);
+  switch (options.view) {
+    case DiagramView::network: return build_network_view(std::move(builder));
+    case DiagramView::hosts: return build_hosts_view(std::move(builder));
+    case DiagramView::communities: return build_communities_view(std::move(builder));
+    case DiagramView::ego: return build_ego_view(std::move(builder));
+  }
+  throw UsageError("unknown view");
+}
+
+}  // namespace castgraph::viz

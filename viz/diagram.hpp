@@ -1,0 +1,107 @@
+// Diagram: what a castgraph picture shows, before any Graphviz syntax. Nodes carry a
+// kind (drawn as a shape), a label, a size, a colour and an optional cluster; edges
+// carry a width. Builders turn a Network into a Diagram for one view:
+//
+//   network      platforms, bases and the top hosts; the other hosts of a base fold
+//                into one node per base carrying their count and fans
+//   hosts        the projected host graph: top hosts, edges by shared audience (from
+//                follows) and co-streams; the rest fold into one node per community
+//                (when computed) or base
+//   communities  one node per community, sized by reach, edges by shared audience
+//   ego          a host and every host within N hops in the projected host graph
+//
+// Summarising keeps large networks readable: the liaoning sample's 12,000 hosts become a
+// few dozen top hosts and one folded node per group. render.hpp turns a Diagram into DOT.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algorithms/communities.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph::viz {
+
+enum class DiagramView { network, hosts, communities, ego };
+enum class ColorBy { community, platform, base, tier, kind };
+enum class RankBy { automatic, reach, fans };  // automatic: reach when follows exist
+
+enum class DiagramNodeKind { platform, base, host, folded, community };
+
+struct DiagramNode {
+  DiagramNodeKind kind = DiagramNodeKind::host;
+  std::string key;      // stable identity: "host:h1", "fold:base:b3", ...
+  std::string label;    // plain text, may hold '\n'; escaped when written
+  std::string tooltip;  // plain text
+  double size = 0.5;    // inches, the node's width
+  double font_size = 11;  // points
+  std::string color;    // fill, "#RRGGBB"
+  int cluster = -1;     // index into Diagram::clusters, -1 for none
+  bool emphasised = false;   // the ego of an ego view
+  NodeId source = kNoNode;   // the host / base / platform / community it stands for
+  std::uint64_t count = 1;   // hosts a folded or community node stands for
+  std::uint64_t fans = 0;    // declared fans (summed for folded nodes)
+  std::uint64_t reach = 0;   // people reached, when known
+  int hop = -1;              // ego view: hops from the ego
+};
+
+enum class DiagramEdgeKind { fanbase, member, audience, collab };
+
+struct DiagramEdge {
+  std::size_t from = 0, to = 0;  // indices into Diagram::nodes
+  DiagramEdgeKind kind = DiagramEdgeKind::audience;
+  double width = 1.0;            // pen width in points
+  std::uint64_t weight = 0;      // shared people, fans, or co-streams
+};
+
+struct DiagramCluster {
+  std::string key;
+  std::string label;
+};
+
+struct LegendEntry {
+  std::string label;
+  std::string color;
+};
+
+struct Diagram {
+  std::string title;
+  std::vector<DiagramNode> nodes;
+  std::vector<DiagramEdge> edges;
+  std::vector<DiagramCluster> clusters;
+  std::vector<LegendEntry> legend;  // colour key, in the order shown
+  std::string legend_title;         // what the colours mean
+  std::string note;                 // summary line, e.g. "top 30 of 12,000 hosts"
+};
+
+struct DiagramOptions {
+  DiagramView view = DiagramView::network;
+  ColorBy color = ColorBy::base;
+  RankBy rank = RankBy::automatic;
+  std::size_t top = 30;         // hosts shown individually
+  std::size_t max_groups = 12;  // bases / communities kept as groups; the rest fold together
+  std::string title;
+  std::optional<NodeId> ego;    // the ego host, for view ego
+  std::size_t hops = 1;
+  std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
+};
+
+// Builds the diagram for options.view. `communities` is required for view communities
+// and colour community, and otherwise used, when given, to cluster the hosts view.
+// Throws UsageError for a missing ego or communities. Complexity: O(follows + fanbases
+// + hosts log hosts) plus, for edges by shared audience, that of overlap_matrix over the
+// shown hosts; the ego view's BFS is O(Σ over visited hosts of their fans' follows).
+Diagram build_diagram(const Network& network, const DiagramOptions& options,
+                      const Communities* communities = nullptr);
+
+// People each host reaches (distinct fans, weighted), from follows; O(follows).
+std::vector<std::uint64_t> host_reach(const Network& network);
+
+// Hosts adjacent to `host` in the projected host graph: co-stream partners and hosts
+// sharing at least one fan. Sorted, without `host`. O(its fans' follows + collabs).
+std::vector<NodeId> host_neighbours(const Network& network, NodeId host);
+
+}  // namespace castgraph::viz

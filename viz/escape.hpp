@@ -1,0 +1,29 @@
+// Escaping names for the text formats castgraph writes, so that a name such as
+// `<script>`, `"`, `\` or `&` comes out as the same text, never as markup or syntax.
+//
+//   DOT quoted string   \ -> \\ and " -> \" (a trailing backslash cannot swallow the
+//                       closing quote); line breaks -> \n
+//   DOT label           the same, and & -> &amp;: Graphviz decodes HTML entities in
+//                       labels, so a literal "&lt;" would otherwise show as "<"
+//   XML / HTML text     & < > " ' -> entities; control characters XML 1.0 forbids -> U+FFFD
+//   JSON string         " \ and control characters -> escapes
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace castgraph::viz {
+
+// The inside of a DOT "..." string for an attribute other than a label.
+std::string escape_dot(std::string_view text);
+
+// The inside of a DOT "..." label: escape_dot plus & -> &amp;.
+std::string escape_dot_label(std::string_view text);
+
+// Text or attribute value for XML, SVG, HTML, GraphML, GEXF and Graphviz HTML-like labels.
+std::string escape_xml(std::string_view text);
+
+// The inside of a JSON "..." string.
+std::string escape_json(std::string_view text);
+
+}  // namespace castgraph::viz

@@ -1,0 +1,231 @@
+// Diagram -> DOT text -> Graphviz layout -> SVG / PNG / PDF; see render.hpp.
+#include "viz/render.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+
+#include "graph/errors.hpp"
+#include "viz/escape.hpp"
+#include "viz/graphviz_owners.hpp"
+#include "viz/palette.hpp"
+
+namespace castgraph::viz {
+namespace {
+
+constexpr std::array<std::string_view, 6> kLayouts{"sfdp", "fdp", "neato", "dot", "twopi", "circo"};
+constexpr std::array<std::string_view, 4> kFormats{"svg", "png", "pdf", "dot"};
+
+constexpr std::string_view kFanbaseColor = "#66666680";
+constexpr std::string_view kMemberColor = "#99999990";
+constexpr std::string_view kAudienceColor = "#0072B2A0";
+constexpr std::string_view kCollabColor = "#D55E00C0";
+
+std::string_view shape_of(DiagramNodeKind kind) {
+  switch (kind) {
+    case DiagramNodeKind::platform: return "hexagon";
+    case DiagramNodeKind::base: return "box";
+    case DiagramNodeKind::host: return "ellipse";
+    case DiagramNodeKind::folded: return "folder";
+    case DiagramNodeKind::community: return "circle";
+  }
+  return "ellipse";
+}
+
+std::string dot_string(std::string_view text) { return "\"" + escape_dot(text) + "\""; }
+std::string label(std::string_view text) { return "\"" + escape_dot_label(text) + "\""; }
+
+// Plain text for an HTML-like label: escaped, line breaks as <BR/>.
+std::string html_text(std::string_view text) {
+  std::string out;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', begin);
+    out += escape_xml(text.substr(begin, end - begin));
+    if (end == std::string_view::npos) break;
+    out += "<BR/>";
+    begin = end + 1;
+  }
+  return out;
+}
+
+std::string legend_label(const Diagram& diagram, const RenderOptions& options) {
+  std::string html = fmt::format(
+      "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"22\" FACE=\"{0}\">{1}</FONT></TD></TR>"
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{0}\">{2}</FONT></TD></TR>",
+      escape_xml(options.font), html_text(diagram.title), html_text(diagram.note));
+  html += fmt::format("<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{}\">{}</FONT></TD></TR>",
+                      escape_xml(options.font), html_text(diagram.legend_title));
+  // Colour key, several entries to a row so the legend stays short.
+  constexpr std::size_t kPerRow = 4;
+  if (!diagram.legend.empty()) {
+    html += "<TR><TD COLSPAN=\"2\"><TABLE BORDER=\"0\" CELLSPACING=\"3\"><TR>";
+    for (std::size_t i = 0; i < diagram.legend.size(); ++i) {
+      if (i > 0 && i % kPerRow == 0) html += "</TR><TR>";
+      const LegendEntry& entry = diagram.legend[i];
+      html += fmt::format(
+          "<TD BGCOLOR=\"{}\" WIDTH=\"14\" HEIGHT=\"14\" BORDER=\"1\"> </TD>"
+          "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" FACE=\"{}\">{}</FONT></TD>",
+          escape_xml(entry.color), escape_xml(options.font), html_text(entry.label));
+    }
+    html += "</TR></TABLE></TD></TR>";
+  }
+  html += fmt::format(
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\" FACE=\"{0}\">"
+      "六边形 = 平台 platform · 圆角框 = 基地 base · 椭圆 = 主播 host (大小 = 粉丝档位 size = tier) · "
+      "文件夹 = 合并的主播 folded hosts</FONT></TD></TR>"
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\" FACE=\"{0}\">"
+      "<FONT COLOR=\"{1}\">━━</FONT> 平台粉丝 fans on platform   "
+      "<FONT COLOR=\"{2}\">┅┅</FONT> 所属基地 member   "
+      "<FONT COLOR=\"{3}\">━━</FONT> 共同受众 shared audience   "
+      "<FONT COLOR=\"{4}\">╍╍</FONT> 连麦 co-streams</FONT></TD></TR></TABLE>>",
+      escape_xml(options.font), kFanbaseColor.substr(0, 7), kMemberColor.substr(0, 7),
+      kAudienceColor.substr(0, 7), kCollabColor.substr(0, 7));
+  return html;
+}
+
+std::string node_line(const Diagram& diagram, std::size_t index) {
+  const DiagramNode& node = diagram.nodes[index];
+  std::string style = "filled";
+  if (node.kind == DiagramNodeKind::base) style += ",rounded";
+  if (node.kind == DiagramNodeKind::folded) style += ",dashed";
+  std::string line = fmt::format(
+      "n{} [shape={} label={} tooltip={} width={:.2f} fillcolor=\"{}\" fontcolor=\"{}\" "
+      "style=\"{}\"",
+      index, shape_of(node.kind), label(node.label), label(node.tooltip), node.size,
+      escape_dot(node.color), text_color_on(node.color), style);
+  line += fmt::format(" fontsize={:.0f}", node.font_size);
+  if (node.kind == DiagramNodeKind::platform) line += " penwidth=2";
+  if (node.emphasised) line += " penwidth=4 peripheries=2";
+  return line + "];\n";
+}
+
+std::string edge_line(const DiagramEdge& edge) {
+  std::string_view colour = kFanbaseColor, style = "solid";
+  switch (edge.kind) {
+    case DiagramEdgeKind::fanbase: break;
+    case DiagramEdgeKind::member: colour = kMemberColor, style = "dotted"; break;
+    case DiagramEdgeKind::audience: colour = kAudienceColor; break;
+    case DiagramEdgeKind::collab: colour = kCollabColor, style = "dashed"; break;
+  }
+  return fmt::format("n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}];\n",
+                     edge.from, edge.to, edge.width, colour, style,
+                     edge.kind == DiagramEdgeKind::member ? 2 : 1);
+}
+
+// Cairo stamps a PDF with the time it was made; overwrite the digits (same length, so
+// the cross-reference offsets stay right) so that the same input gives the same bytes.
+void fix_creation_date(std::string& pdf) {
+  constexpr std::string_view kKey = "/CreationDate (D:";
+  const std::size_t at = pdf.find(kKey);
+  if (at == std::string::npos) return;
+  constexpr std::string_view kFixed = "20000101000000";  // YYYYMMDDHHmmSS
+  for (std::size_t i = 0; i < kFixed.size(); ++i) {
+    const std::size_t pos = at + kKey.size() + i;
+    if (pos >= pdf.size() || pdf[pos] < '0' || pdf[pos] > '9') return;
+    pdf[pos] = kFixed[i];
+  }
+}
+
+// Graphviz reports through a process-wide callback; a mutex keeps renders apart.
+std::mutex graphviz_mutex;
+std::string* captured_warnings = nullptr;
+int capture_warning(char* message) {
+  if (captured_warnings && message) *captured_warnings += message;
+  return 0;
+}
+
+}  // namespace
+
+std::span<const std::string_view> layout_engines() { return kLayouts; }
+std::span<const std::string_view> output_formats() { return kFormats; }
+
+std::string to_dot(const Diagram& diagram, const RenderOptions& options) {
+  if (std::find(kLayouts.begin(), kLayouts.end(), options.layout) == kLayouts.end())
+    throw UsageError(fmt::format("unknown layout '{}': use one of {}", options.layout,
+                                 fmt::join(kLayouts, ", ")));
+  const std::string font = dot_string(options.font);
+  std::string dot = "graph castgraph {\n";
+  dot += fmt::format(
+      "  graph [layout={} start={} {}sep=\"+8\" splines=false "
+      "outputorder=edgesfirst pack=true packmode=clust K=1.2 ranksep=1.2 nodesep=0.4 "
+      "fontname={} labelloc=t labeljust=l pad=0.4 bgcolor=white size=\"40,40\" dpi=96 "
+      "style=\"rounded,dashed\" color=\"#888888\" fontsize=16];\n",
+      dot_string(options.layout), options.seed,
+      // fdp's overlap removal is not repeatable in Graphviz 2.42 (the same input gives
+      // different layouts from run to run); fdp's own forces keep clusters apart.
+      options.layout == "fdp" ? "" : "overlap=prism overlap_scaling=-4 ", font);
+  dot += fmt::format("  graph [label={}];\n", legend_label(diagram, options));
+  dot += fmt::format("  node [fontname={} fontsize=11 margin=\"0.08,0.04\" penwidth=1];\n", font);
+  dot += "  edge [arrowhead=none];\n";
+
+  std::vector<std::vector<std::size_t>> in_cluster(diagram.clusters.size());
+  for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
+    const int cluster = diagram.nodes[i].cluster;
+    if (cluster >= 0 && static_cast<std::size_t>(cluster) < diagram.clusters.size())
+      in_cluster[static_cast<std::size_t>(cluster)].push_back(i);
+    else
+      dot += "  " + node_line(diagram, i);
+  }
+  for (std::size_t c = 0; c < diagram.clusters.size(); ++c) {
+    if (in_cluster[c].empty()) continue;
+    dot += fmt::format("  subgraph cluster_{} {{\n    graph [label={} fontsize=13];\n", c,
+                       label(diagram.clusters[c].label));
+    for (std::size_t i : in_cluster[c]) dot += "    " + node_line(diagram, i);
+    dot += "  }\n";
+  }
+  for (const DiagramEdge& edge : diagram.edges) dot += "  " + edge_line(edge);
+  dot += "}\n";
+  return dot;
+}
+
+std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
+                       std::string* warnings) {
+  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+    throw UsageError(fmt::format("unknown output format '{}': use one of {}", format,
+                                 fmt::join(kFormats, ", ")));
+  if (std::find(kLayouts.begin(), kLayouts.end(), layout) == kLayouts.end())
+    throw UsageError(fmt::format("unknown layout '{}': use one of {}", layout,
+                                 fmt::join(kLayouts, ", ")));
+  if (format == "dot") return dot;
+
+  const std::lock_guard lock(graphviz_mutex);
+  std::string collected;
+  captured_warnings = &collected;
+  const agusererrf previous = agseterrf(capture_warning);
+  struct Restore {
+    agusererrf previous;
+    ~Restore() {
+      agseterrf(previous);
+      captured_warnings = nullptr;
+    }
+  } restore{previous};
+  // Declared in this order so the layout is freed before the graph, the graph before
+  // the context.
+  const GvContext context;
+  const GvGraph graph(dot);
+  const GvLayout laid_out(context, graph, std::string(layout));
+  std::string bytes = laid_out.render(std::string(format));
+  if (format == "pdf") fix_creation_date(bytes);
+  if (warnings) *warnings = collected;
+  return bytes;
+}
+
+std::string format_of(std::string_view path) {
+  const std::size_t dot = path.rfind('.');
+  const std::size_t slash = path.rfind('/');
+  std::string extension;
+  if (dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash))
+    extension = std::string(path.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::find(kFormats.begin(), kFormats.end(), extension) == kFormats.end())
+    throw UsageError(fmt::format("cannot tell the format of '{}': end it in .{}", path,
+                                 fmt::join(kFormats, ", .")));
+  return extension;
+}
+
+}  // namespace castgraph::viz
