@@ -49,9 +49,38 @@ std::optional<NodeId> InternerBuilder::find(std::string_view text) const {
 }
 
 InternerBuilder::Interned InternerBuilder::intern(std::string_view text) {
-  if ((strings_.size() + 1) * 4 > slots_.size() * 3) grow();  // keep load under 3/4
+  reserve_for(1);
+  return intern_hashed(text, intern_hash(text));
+}
+
+void InternerBuilder::reserve_for(std::size_t more) {
+  while ((strings_.size() + more) * 4 > slots_.size() * 3) grow();  // keep load under 3/4
+}
+
+void InternerBuilder::intern_batch(std::span<const std::string_view> texts, std::span<NodeId> ids) {
+  reserve_for(texts.size());  // no rehash inside the batch, so prefetched slots stay put
   const std::size_t mask = slots_.size() - 1;
-  const std::uint64_t hash = intern_hash(text);
+  std::vector<std::uint64_t> hashes(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    hashes[i] = intern_hash(texts[i]);
+    __builtin_prefetch(&slots_[hashes[i] & mask]);
+  }
+  // Later waves: the string a matching fingerprint points at (its end offset, then its
+  // bytes), each wave reading only lines the wave before prefetched.
+  auto candidate = [&](std::size_t i) -> std::optional<NodeId> {
+    const std::uint64_t slot = slots_[hashes[i] & mask];
+    if (slot == kEmptySlot || make_slot(0, slot) != make_slot(0, hashes[i])) return std::nullopt;
+    return slot_id(slot);
+  };
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    if (auto id = candidate(i)) __builtin_prefetch(strings_.end_slot(*id == 0 ? 0 : *id - 1));
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    if (auto id = candidate(i)) __builtin_prefetch(strings_.begin_of(*id));
+  for (std::size_t i = 0; i < texts.size(); ++i) ids[i] = intern_hashed(texts[i], hashes[i]).id;
+}
+
+InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text, std::uint64_t hash) {
+  const std::size_t mask = slots_.size() - 1;
   const std::uint64_t fingerprint = make_slot(0, hash);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];

@@ -81,6 +81,13 @@ NodeId NetworkBuilder::intern_fan(std::string_view id) {
   return fan;
 }
 
+void NetworkBuilder::intern_fans(std::span<const std::string_view> ids, std::span<NodeId> fans) {
+  fan_ids_.intern_batch(ids, fans);
+  // Ids are dense and given in order of first appearance: the new ones are known..size.
+  fan_declared_.resize(fan_ids_.size(), false);
+  if (!fan_weights_.empty()) fan_weights_.resize(fan_ids_.size(), 1);
+}
+
 void NetworkBuilder::add_follow(NodeId fan, NodeId fanbase) {
   follow_fan_.push_back(fan);
   follow_fanbase_.push_back(fanbase);

@@ -41,6 +41,9 @@ class StringTableBuilder {
     const std::uint64_t begin = i == 0 ? 0 : ends_[i - 1];
     return {bytes_.data() + begin, static_cast<std::size_t>(ends_[i] - begin)};
   }
+  // Where string i's bytes start and end, for prefetching.
+  const char* begin_of(std::size_t i) const { return bytes_.data() + (i == 0 ? 0 : ends_[i - 1]); }
+  const std::uint64_t* end_slot(std::size_t i) const { return ends_.data() + i; }
   StringTable finish() && {
     bytes_.shrink_to_fit();
     ends_.shrink_to_fit();

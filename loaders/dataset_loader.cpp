@@ -184,11 +184,45 @@ std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, Node
   return std::nullopt;
 }
 
+// Follow rows whose fan ids wait to be interned as one batch. The ids are copied into
+// one arena because a field's view only lives until the next row is read.
+class FollowBatch {
+ public:
+  static constexpr std::size_t kRows = 4096;
+
+  void add(std::string_view fan, NodeId fanbase) {
+    ends_.push_back(arena_.size() + fan.size());
+    arena_.append(fan);
+    fanbases_.push_back(fanbase);
+  }
+  bool full() const { return fanbases_.size() >= kRows; }
+
+  void flush(NetworkBuilder& builder) {
+    views_.clear();
+    for (std::size_t i = 0, begin = 0; i < ends_.size(); begin = ends_[i++])
+      views_.emplace_back(arena_.data() + begin, ends_[i] - begin);
+    fans_.resize(views_.size());
+    builder.intern_fans(views_, fans_);
+    for (std::size_t i = 0; i < fans_.size(); ++i) builder.add_follow(fans_[i], fanbases_[i]);
+    arena_.clear();
+    ends_.clear();
+    fanbases_.clear();
+  }
+
+ private:
+  std::string arena_;
+  std::vector<std::size_t> ends_;
+  std::vector<NodeId> fanbases_;
+  std::vector<std::string_view> views_;
+  std::vector<NodeId> fans_;
+};
+
 void load_follows(Loading& loading) {
   if (!DatasetFile::exists(loading.directory, "follows.csv")) return;
   DatasetFile file = loading.open("follows.csv");
   const auto fan = file.require("fan"), broadcaster = file.require("broadcaster");
   const auto platform = file.optional("platform");
+  FollowBatch batch;
   while (file.next()) {
     const auto fan_key = nonempty_id(file, fan, "fan");
     if (!fan_key) continue;
@@ -196,9 +230,11 @@ void load_follows(Loading& loading) {
     if (!host) continue;
     const auto fanbase = followed_fanbase(loading, file, *host, broadcaster, platform);
     if (!fanbase) continue;
-    loading.builder.add_follow(loading.builder.intern_fan(*fan_key), *fanbase);
+    batch.add(*fan_key, *fanbase);
     ++loading.follow_rows;
+    if (batch.full()) batch.flush(loading.builder);
   }
+  batch.flush(loading.builder);
 }
 
 void load_collabs(Loading& loading) {
