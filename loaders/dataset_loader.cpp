@@ -153,11 +153,8 @@ void load_fans(Loading& loading) {
     if (!fan) continue;
     const auto people = count_field(file, weight, "weight", 1);
     if (!people) continue;
-    if (loading.builder.find_fan(*fan)) {
+    if (!loading.builder.add_fan(*fan, *people, file.field(province), file.field(city)))
       file.reject(id, fmt::format("duplicate fan id '{}'", *fan));
-      continue;
-    }
-    loading.builder.add_fan(*fan, *people, file.field(province), file.field(city));
   }
 }
 
