@@ -40,12 +40,12 @@ for passes, label in ((2, "python-igraph leiden 2 passes"), (None, "python-igrap
     ig.set_random_number_generator(random.Random(1))
     start = time.perf_counter()
     if passes:
-        c = g.community_leiden(objective="modularity", weights="weight", n_iterations=passes)
+        c = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=passes)
     else:
-        c = g.community_leiden(objective="modularity", weights="weight", n_iterations=1)
+        c = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=1)
         for _ in range(49):
             before = canonical(c.membership)
-            c = g.community_leiden(objective="modularity", weights="weight", n_iterations=1,
+            c = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=1,
                                    initial_membership=c.membership)
             if canonical(c.membership) == before:
                 break
