@@ -25,7 +25,7 @@ namespace {
 struct RenderCommandOptions {
   DatasetOptions dataset;
   std::string output;
-  std::string layout = "fdp";
+  std::string layout = "sfdp";
   std::string view = "network";
   std::string color = "auto";
   std::string rank = "auto";
@@ -141,8 +141,10 @@ void add_render_command(CLI::App& app) {
       ->check(CLI::IsMember({"network", "hosts", "communities", "ego"}))
       ->capture_default_str();
   command->add_option("--layout", options->layout,
-                      "Graphviz engine: fdp (default; draws base/community clusters), sfdp "
-                      "(fastest on big pictures), neato, dot, twopi, circo")
+                      "Graphviz engine: sfdp (default: quick, and the same input gives the same "
+                      "picture), fdp (draws each base or community as a boxed cluster, but "
+                      "Graphviz 2.42's fdp is not repeatable), neato, dot (boxed clusters, "
+                      "layered), twopi, circo (slow)")
       ->check(CLI::IsMember({"sfdp", "fdp", "neato", "dot", "twopi", "circo"}))
       ->capture_default_str();
   command->add_option("--top", options->top,

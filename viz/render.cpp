@@ -7,6 +7,12 @@
 #include <array>
 #include <mutex>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+
 #include "graph/errors.hpp"
 #include "viz/escape.hpp"
 #include "viz/graphviz_owners.hpp"
@@ -162,10 +168,13 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options) {
   dot += fmt::format("  node [fontname={} fontsize=11 margin=\"0.08,0.04\" penwidth=1];\n", font);
   dot += "  edge [arrowhead=none];\n";
 
+  // Only fdp and dot lay clusters out as boxes of their own; the other engines would
+  // draw each cluster's bounding box around scattered members, boxes overlapping.
+  const bool clusters = options.layout == "fdp" || options.layout == "dot";
   std::vector<std::vector<std::size_t>> in_cluster(diagram.clusters.size());
   for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
     const int cluster = diagram.nodes[i].cluster;
-    if (cluster >= 0 && static_cast<std::size_t>(cluster) < diagram.clusters.size())
+    if (clusters && cluster >= 0 && static_cast<std::size_t>(cluster) < diagram.clusters.size())
       in_cluster[static_cast<std::size_t>(cluster)].push_back(i);
     else
       dot += "  " + node_line(diagram, i);
@@ -182,19 +191,15 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options) {
   return dot;
 }
 
-std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
-                       std::string* warnings) {
-  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
-    throw UsageError(fmt::format("unknown output format '{}': use one of {}", format,
-                                 fmt::join(kFormats, ", ")));
-  if (std::find(kLayouts.begin(), kLayouts.end(), layout) == kLayouts.end())
-    throw UsageError(fmt::format("unknown layout '{}': use one of {}", layout,
-                                 fmt::join(kLayouts, ", ")));
-  if (format == "dot") return dot;
+namespace {
 
+// Lays out and renders in this process. Graphviz 2.42 keeps global state from one layout
+// to the next (neato draws clusters only the first time, fdp and sfdp start from other
+// positions), so render_dot calls this in a child process of its own.
+std::string render_here(const std::string& dot, std::string_view format, std::string_view layout,
+                        std::string& warnings) {
   const std::lock_guard lock(graphviz_mutex);
-  std::string collected;
-  captured_warnings = &collected;
+  captured_warnings = &warnings;
   const agusererrf previous = agseterrf(capture_warning);
   struct Restore {
     agusererrf previous;
@@ -210,8 +215,78 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   const GvLayout laid_out(context, graph, std::string(layout));
   std::string bytes = laid_out.render(std::string(format));
   if (format == "pdf") fix_creation_date(bytes);
-  if (warnings) *warnings = collected;
   return bytes;
+}
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// The child's answer on the pipe: one status byte ('+' bytes follow, '!' a message
+// follows), the warnings' length as 20 decimal digits, the warnings, then the payload.
+std::string answer(char status, const std::string& warnings, const std::string& payload) {
+  return std::string(1, status) + fmt::format("{:020}", warnings.size()) + warnings + payload;
+}
+
+}  // namespace
+
+std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
+                       std::string* warnings) {
+  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+    throw UsageError(fmt::format("unknown output format '{}': use one of {}", format,
+                                 fmt::join(kFormats, ", ")));
+  if (std::find(kLayouts.begin(), kLayouts.end(), layout) == kLayouts.end())
+    throw UsageError(fmt::format("unknown layout '{}': use one of {}", layout,
+                                 fmt::join(kLayouts, ", ")));
+  if (format == "dot") return dot;
+
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("render: cannot create a pipe");
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw std::runtime_error("render: cannot fork");
+  }
+  if (child == 0) {
+    ::close(fds[0]);
+    std::string collected, message;
+    try {
+      const std::string bytes = render_here(dot, format, layout, collected);
+      message = answer('+', collected, bytes);
+    } catch (const std::exception& error) {
+      message = answer('!', collected, error.what());
+    }
+    ::_exit(write_all(fds[1], message) ? 0 : 1);  // no atexit handlers, no stdio flush
+  }
+  ::close(fds[1]);
+  std::string received;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    received.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status))
+    throw std::runtime_error(fmt::format("Graphviz crashed (signal {})", WTERMSIG(status)));
+  if (received.size() < 21) throw std::runtime_error("Graphviz gave no answer");
+  const std::size_t warning_length = std::stoull(received.substr(1, 20));
+  if (21 + warning_length > received.size()) throw std::runtime_error("Graphviz's answer was cut short");
+  if (warnings) *warnings = received.substr(21, warning_length);
+  std::string payload = received.substr(21 + warning_length);
+  if (received[0] != '+') throw std::runtime_error(payload);
+  return payload;
 }
 
 std::string format_of(std::string_view path) {

@@ -6,7 +6,8 @@
 //   colour   the fill each node's diagram carries (palette.hpp), text black or white
 //   edges    fans on a platform grey · base membership dotted · shared audience blue ·
 //            co-streams dashed vermillion; width from the diagram
-//   clusters one "subgraph cluster" per base or community (drawn by fdp and dot)
+//   clusters one "subgraph cluster" per base or community, for fdp and dot, the engines
+//            that lay clusters out; with the others, colour and member edges group
 //   legend   the graph label: title, summary, colour key and encoding, as an HTML-like
 //            table at the top
 //
@@ -28,7 +29,10 @@ namespace castgraph::viz {
 inline constexpr std::string_view kCjkFont = "Noto Sans CJK SC";
 
 struct RenderOptions {
-  std::string layout = "fdp";  // sfdp | fdp | neato | dot | twopi | circo
+  // sfdp | fdp | neato | dot | twopi | circo. sfdp is the default: quick and repeatable.
+  // fdp draws clusters but is not repeatable in Graphviz 2.42 (the same input gives other
+  // layouts from run to run); only fdp and dot get the cluster subgraphs.
+  std::string layout = "sfdp";
   std::uint64_t seed = 1;      // Graphviz `start`
   std::string font{kCjkFont};
 };
@@ -44,7 +48,12 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options = {});
 // Lays out `dot` with `layout` and renders it to `format` ("svg", "png", "pdf"); "dot"
 // returns the text unchanged. Graphviz's warnings are collected, never printed, and
 // returned in `warnings` when given. Throws UsageError for an unknown layout or format,
-// std::runtime_error when Graphviz fails. Time: that of the layout engine.
+// std::runtime_error when Graphviz fails or crashes. Time: that of the layout engine.
+//
+// Graphviz runs in a forked child process: Graphviz 2.42 keeps global state from one
+// layout to the next, so a second render in the same process came out different (and a
+// crash inside Graphviz would take the caller down). Call it while no other thread of
+// the caller holds a lock the child might need (castgraph renders from one thread).
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
                        std::string* warnings = nullptr);
 

@@ -1,0 +1,138 @@
+// Rendering: DOT that Graphviz parses, well-formed SVG, PNG and PDF that decode, hostile
+// names kept as inert text, and the same bytes for the same input.
+#include <catch2/catch.hpp>
+
+#include "graph/errors.hpp"
+#include "loaders/dataset_loader.hpp"
+#include "viz/diagram.hpp"
+#include "viz/graphviz_owners.hpp"
+#include "viz/render.hpp"
+#include "viz_test_support.hpp"
+
+using namespace castgraph;
+using namespace castgraph::viz;
+using castgraph::testing::png_size;
+using castgraph::testing::read_file;
+using castgraph::testing::run_shell;
+using castgraph::testing::shell_quote;
+using castgraph::testing::TempDir;
+
+namespace {
+
+const Network& hostile_network() {
+  static const Network network = [] {
+    TempDir dir;
+    castgraph::testing::write_hostile_dataset(dir);
+    return load_dataset(dir.path()).network;
+  }();
+  return network;
+}
+
+const Network& tiny() {
+  static const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
+  return network;
+}
+
+// top 3: every host drawn; top 1: two fold into their base's node.
+std::string hostile_dot(DiagramView view = DiagramView::network, std::size_t top = 3) {
+  DiagramOptions options;
+  options.view = view;
+  options.top = top;
+  return to_dot(build_diagram(hostile_network(), options));
+}
+
+}  // namespace
+
+TEST_CASE("the DOT of a diagram with hostile names parses with Graphviz's dot", "[viz]") {
+  TempDir dir;
+  for (DiagramView view : {DiagramView::network, DiagramView::hosts})
+    for (std::size_t top : {1, 3}) {
+      const auto path = dir.write("g.dot", hostile_dot(view, top));
+      CHECK(run_shell("dot -Tcanon " + shell_quote(path.string()) + " >/dev/null 2>&1") == 0);
+    }
+}
+
+TEST_CASE("the SVG is well-formed and shows hostile names as text, never as markup", "[viz]") {
+  std::string warnings;
+  const std::string svg = render_dot(hostile_dot(), "svg", "fdp", &warnings);
+  TempDir dir;
+  const auto path = dir.write("g.svg", svg);
+  CHECK(run_shell("xmllint --noout " + shell_quote(path.string()) + " 2>&1") == 0);
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(svg.find("Tom &amp; &quot;Jerry&quot;") != std::string::npos);
+  CHECK(svg.find(R"(a\b&quot;c\)") != std::string::npos);
+  CHECK(svg.find("抖音 &quot;quoted&quot;") != std::string::npos);
+  CHECK(svg.find("&amp;amp; &lt;b&gt;基地&lt;/b&gt;") != std::string::npos);
+  CHECK(svg.find("<b>") == std::string::npos);
+  CHECK(svg.find("Noto Sans CJK SC") != std::string::npos);
+}
+
+TEST_CASE("a PNG render decodes: PNG signature and a sane IHDR size", "[viz]") {
+  const std::string png = render_dot(hostile_dot(), "png", "sfdp");
+  const auto [width, height] = png_size(png);
+  CHECK(width > 100);
+  CHECK(height > 100);
+  CHECK(width < 20000);
+  CHECK(height < 20000);
+}
+
+TEST_CASE("a PDF render is a PDF", "[viz]") {
+  const std::string pdf = render_dot(hostile_dot(), "pdf", "neato");
+  CHECK(pdf.rfind("%PDF-", 0) == 0);
+  CHECK(pdf.find("%%EOF") != std::string::npos);
+}
+
+TEST_CASE("the same input gives the same bytes, in every format and for each layout", "[viz]") {
+  DiagramOptions options;
+  options.view = DiagramView::hosts;
+  for (const char* layout : {"sfdp", "neato", "dot"}) {  // not fdp: not repeatable in 2.42
+    RenderOptions render;
+    render.layout = layout;
+    const std::string first = to_dot(build_diagram(tiny(), options), render);
+    const std::string second = to_dot(build_diagram(tiny(), options), render);
+    REQUIRE(first == second);
+    for (const char* format : {"svg", "png", "pdf"}) {
+      INFO(layout << " " << format);
+      CHECK(render_dot(first, format, layout) == render_dot(second, format, layout));
+    }
+  }
+}
+
+TEST_CASE("every offered layout engine lays out the tiny network", "[viz]") {
+  const std::string dot = to_dot(build_diagram(tiny(), DiagramOptions{}));
+  for (std::string_view layout : layout_engines()) {
+    INFO(layout);
+    const std::string svg = render_dot(dot, "svg", layout);
+    CHECK(svg.find("</svg>") != std::string::npos);
+  }
+}
+
+TEST_CASE("unknown formats and layouts are usage errors", "[viz]") {
+  const std::string dot = to_dot(build_diagram(tiny(), DiagramOptions{}));
+  CHECK_THROWS_AS(render_dot(dot, "gif", "fdp"), UsageError);
+  CHECK_THROWS_AS(render_dot(dot, "svg", "spring"), UsageError);
+  RenderOptions bad;
+  bad.layout = "spring";
+  CHECK_THROWS_AS(to_dot(build_diagram(tiny(), DiagramOptions{}), bad), UsageError);
+  CHECK(format_of("out/diagram.SVG") == "svg");
+  CHECK_THROWS_AS(format_of("out.svg/diagram"), UsageError);
+}
+
+TEST_CASE("Graphviz owners move by exchange and leave the source empty", "[viz]") {
+  GvContext context;
+  GVC_t* raw = context.c_struct();
+  GvContext moved(std::move(context));
+  CHECK(moved.c_struct() == raw);
+  CHECK(context.c_struct() == nullptr);  // NOLINT(bugprone-use-after-move)
+
+  GvGraph graph("graph { a -- b }");
+  GvGraph other(std::move(graph));
+  CHECK(graph.c_struct() == nullptr);  // NOLINT(bugprone-use-after-move)
+  {
+    GvLayout layout(moved, other, "neato");
+    GvLayout kept(std::move(layout));
+    CHECK(kept.render("svg").find("</svg>") != std::string::npos);
+  }  // the layout is freed here, before the graph and the context
+  CHECK_THROWS(GvGraph("graph { a -- "));
+}
