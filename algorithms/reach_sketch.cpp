@@ -25,13 +25,13 @@ Registers host_registers(const Network& network, const HostSet& set, std::size_t
 
 FanbaseSketches build_fanbase_sketches(const Network& network, int precision) {
   const std::size_t m = hll_registers(precision);
-  FanbaseSketches sketches{precision, Registers(network.fanbases.size() * m, 0)};
+  Registers all(network.fanbases.size() * m, 0);
   for (NodeId fanbase = 0; fanbase < network.fanbases.size(); ++fanbase) {
-    std::span<std::uint8_t> registers = std::span(sketches.registers).subspan(fanbase * m, m);
+    std::span<std::uint8_t> registers = std::span(all).subspan(fanbase * m, m);
     for (NodeId fan : network.relations.followers.neighbours(fanbase))
       hll_insert_fan(registers, fan, network.fans.weight(fan));
   }
-  return sketches;
+  return {precision, Column(std::move(all))};
 }
 
 SketchReach reach_sketch(const Network& network, const HostSet& set, int precision,

@@ -16,10 +16,12 @@ namespace castgraph {
 // Plain arrays, so the snapshot can store them as they are.
 struct FanbaseSketches {
   int precision = kDefaultHllPrecision;
-  std::vector<std::uint8_t> registers;  // fanbase-major: fanbase f owns [f·m, (f+1)·m)
+  // fanbase-major: fanbase f owns [f·m, (f+1)·m). A Column, so a snapshot's stored
+  // sketches are used in place, without copying.
+  Column<std::uint8_t> registers;
   std::span<const std::uint8_t> of(NodeId fanbase) const {
     const std::size_t m = std::size_t{1} << precision;
-    return std::span(registers).subspan(fanbase * m, m);
+    return registers.span().subspan(fanbase * m, m);
   }
 };
 

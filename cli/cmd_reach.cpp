@@ -10,6 +10,7 @@
 #include "algorithms/reach.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
@@ -121,7 +122,11 @@ void run_reach(const ReachCommandOptions& options) {
   reach_options.method = parse_reach_method(options.method);
   reach_options.region = options.region;
   reach_options.sketch_precision = options.precision;
-  const Network network = open_dataset(options.dataset);
+  const OpenedSnapshot opened = open_dataset_with_extras(options.dataset);
+  const Network& network = opened.network;
+  // Sketches stored in a snapshot answer --method sketch without touching follows.
+  const std::optional<FanbaseSketches> stored = stored_sketches(opened);
+  if (stored && stored->precision == options.precision) reach_options.sketches = &*stored;
   if (!options.platform.empty())
     reach_options.platform = resolve_platform(network, options.platform);
   const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 #include "loaders/snapshot.hpp"
@@ -18,6 +19,8 @@ namespace {
 struct SnapshotOptions {
   DatasetOptions dataset;
   std::string output;
+  bool sketches = true;
+  int sketch_precision = kDefaultHllPrecision;
 };
 
 void refuse_overwriting_input(const SnapshotOptions& options) {
@@ -33,7 +36,13 @@ void run_snapshot(const SnapshotOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const Network network = open_dataset(options.dataset);
   const auto loaded = std::chrono::steady_clock::now();
-  write_snapshot(network, options.output);
+  std::vector<SnapshotExtra> extras;
+  FanbaseSketches sketches;
+  if (options.sketches && network.follow_count() > 0) {
+    sketches = build_fanbase_sketches(network, options.sketch_precision);
+    extras.push_back(sketch_section(sketches));
+  }
+  write_snapshot(network, options.output, extras);
   const auto written = std::chrono::steady_clock::now();
   const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
   std::cerr << fmt::format("castgraph: wrote {} ({} bytes): loaded in {:.2f} s, written in {:.2f} s\n",
@@ -52,6 +61,13 @@ void add_snapshot_command(CLI::App& app) {
   add_dataset_options(*command, options->dataset);
   command->add_option("-o,--output", options->output, "The snapshot file to write (replaced atomically)")
       ->required();
+  command->add_flag("!--no-sketches", options->sketches,
+                    "Do not store the per-fanbase HyperLogLog sketches that let `reach --method "
+                    "sketch` answer without reading follows (they take fanbases x 2^p bytes)");
+  command->add_option("--sketch-precision", options->sketch_precision,
+                      "HyperLogLog precision p of the stored sketches")
+      ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
+      ->capture_default_str();
   command->footer("Example:\n  castgraph snapshot samples/liaoning -o liaoning.cgs\n"
                   "  castgraph info liaoning.cgs");
   command->callback([options] { run_snapshot(*options); });

@@ -43,3 +43,21 @@ TEST_CASE("snapshot refuses to overwrite its input and rejects files that are no
   CHECK(corrupted.status == 65);
   CHECK_THAT(corrupted.err, Catch::Contains("not a usable castgraph snapshot"));
 }
+
+TEST_CASE("a snapshot stores reach sketches that give the same estimate as sketches built from follows", "[cli][snapshot]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  const std::string snapshot = shell_quote((dir / "tiny.cgs").string());
+  const std::string bare = shell_quote((dir / "bare.cgs").string());
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + snapshot).status == 0);
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + bare + " --no-sketches").status == 0);
+  CHECK(std::filesystem::file_size(dir / "tiny.cgs") > std::filesystem::file_size(dir / "bare.cgs"));
+
+  const std::string query = " --hosts h1,h2,h7 --method sketch --json";
+  const auto stored = run_castgraph("reach " + snapshot + query);
+  const auto built = run_castgraph("reach " + tiny + query);
+  const auto rebuilt = run_castgraph("reach " + bare + query);
+  REQUIRE(stored.status == 0);
+  CHECK(json::parse(stored.out)["unique_reach"] == json::parse(built.out)["unique_reach"]);
+  CHECK(json::parse(rebuilt.out)["unique_reach"] == json::parse(built.out)["unique_reach"]);
+}
