@@ -9,7 +9,8 @@ build_packages=(
   libigraph-dev libarpack2-dev libglpk-dev libplfit-dev   # igraph's CMake package needs all four
   libgraphviz-dev graphviz
   librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev libroaring-dev
-  python3                                                  # CLI tests parse JSON with it
+  python3                                                  # bench/ peers and render tests
+  fonts-noto-cjk libxml2-utils python3-networkx           # CJK labels in PNG/PDF; render tests
 )
 
 missing=()
