@@ -1,0 +1,79 @@
+// Roster planning: the hosts that reach the most different people for a number of
+// bookings (k) or a budget in yuan, under constraints, with an upper bound on the best
+// possible reach so the answer says how close to optimal it is.
+//
+// Candidates are the hosts that pass every filter (kind, host province, minimum declared
+// fans, not excluded); --include hosts are booked first and must pass the filters too.
+// Reach is counted by a ReachOracle (plan_oracle.hpp: exact, sketch or declared, with the
+// platform and region filters of `castgraph reach`) and maximised by lazy greedy
+// (lazy_greedy.hpp: CELF for k, cost-effective greedy plus best single host for a budget,
+// optional partial enumeration).
+//
+// Unknown fees. Under a budget a host whose fee is unknown (NaN) cannot be priced, so it
+// is left out of the candidates and listed in Plan::unknown_fee_excluded for the output
+// to say so; an --include host with an unknown fee is a UsageError. Without a budget fees
+// are only reported, and unknown ones are not added to the spend.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algorithms/lazy_greedy.hpp"
+#include "algorithms/plan_oracle.hpp"
+#include "algorithms/reach.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph {
+
+struct PlanOptions {
+  std::optional<std::size_t> k;   // exactly one of k and budget
+  std::optional<double> budget;   // yuan
+  ReachMethod method = ReachMethod::automatic;
+  std::optional<NodeId> platform;  // only fanbases on this platform count
+  std::string region;              // only fans of this province count
+  std::uint64_t min_fans = 0;      // declared fans (on `platform` when given) at least this
+  std::vector<std::string> kinds;  // host kind is one of these (all when empty)
+  std::string province;            // host province is this ("" = any)
+  std::optional<std::size_t> max_per_base;  // hosts from one base; hosts without a base are free
+  std::vector<NodeId> include;     // booked first, in this order
+  std::vector<NodeId> exclude;     // never booked
+  bool enumerate = false;          // partial enumeration of seeds of 1–3 hosts
+  int sketch_precision = kPlanSketchPrecision;
+};
+
+struct PlanPick {
+  NodeId host = kNoNode;
+  double fee = 0;               // NaN when unknown
+  double marginal_reach = 0;    // people this host added
+  double cumulative_reach = 0;  // people reached after booking it
+  double spent = 0;             // yuan spent after booking it (unknown fees count 0)
+  bool included = false;        // booked by --include
+};
+
+struct Plan {
+  ReachMethod method = ReachMethod::exact;  // the method that answered
+  std::vector<PlanPick> picks;              // in booking order
+  double unique_reach = 0;
+  double spent = 0;
+  double upper_bound = 0;  // no roster within the constraints reaches more (see lazy_greedy.hpp)
+  double ratio = 1;        // unique_reach / upper_bound: "within (1 − ratio) of optimal"
+  double guarantee = 0;    // a-priori worst-case ratio of the algorithm; 0 when none is known
+  StopReason stop_reason = StopReason::no_eligible;
+  std::size_t candidates = 0;               // eligible hosts, --include ones too
+  std::vector<NodeId> unknown_fee_excluded; // budget only: eligible but for an unknown fee
+  bool best_single_won = false;
+  std::uint64_t seeds_tried = 0;
+  std::uint64_t evaluations = 0;            // oracle gain queries
+  double relative_error = 0;                // sketch: relative standard error of a reach
+};
+
+// Plans a roster as described above. Throws UsageError for: neither or both of k and
+// budget; k = 0 or a negative budget; a host both included and excluded; an included host
+// that fails a filter, has an unknown fee under a budget, or breaks k, the budget or
+// --max-per-base together with the other included hosts; and the oracle's refusals
+// (plan_oracle.hpp). Complexity: O(hosts + fanbases) to filter, plus lazy_greedy's.
+Plan plan_roster(const Network& network, const PlanOptions& options);
+
+}  // namespace castgraph
