@@ -17,5 +17,6 @@ void add_render_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_communities_command(CLI::App& app);
 void add_rank_command(CLI::App& app);
+void add_plan_command(CLI::App& app);
 
 }  // namespace castgraph::cli

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   cli::add_export_command(app);
   cli::add_communities_command(app);
   cli::add_rank_command(app);
+  cli::add_plan_command(app);
 
   try {
     app.parse(argc, argv);
