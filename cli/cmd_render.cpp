@@ -37,22 +37,6 @@ struct RenderCommandOptions {
   std::uint64_t seed = 1;
 };
 
-// An output that would overwrite the dataset (or one of its files) is refused.
-void refuse_overwriting_input(const std::string& output, const DatasetOptions& dataset) {
-  namespace fs = std::filesystem;
-  std::error_code error;
-  const fs::path out = fs::weakly_canonical(output, error);
-  const fs::path in = fs::weakly_canonical(dataset.path, error);
-  std::vector<fs::path> inputs{in, fs::weakly_canonical(dataset.rejects_path, error)};
-  if (fs::is_directory(in, error))
-    for (const char* name : {"platforms.csv", "bases.csv", "broadcasters.csv", "fanbases.csv",
-                             "fans.csv", "follows.csv", "collabs.csv"})
-      inputs.push_back(in / name);
-  for (const fs::path& input : inputs)
-    if (out == input)
-      throw UsageError(fmt::format("the output {} is an input; choose another -o", output));
-}
-
 viz::DiagramView parse_view(const std::string& view) {
   if (view == "hosts") return viz::DiagramView::hosts;
   if (view == "communities") return viz::DiagramView::communities;

@@ -23,16 +23,15 @@ struct SnapshotOptions {
   int sketch_precision = kDefaultHllPrecision;
 };
 
-void refuse_overwriting_input(const SnapshotOptions& options) {
+void refuse_bad_output(const SnapshotOptions& options) {
+  refuse_overwriting_input(options.output, options.dataset);
   std::error_code error;
-  if (std::filesystem::equivalent(options.dataset.path, options.output, error))
-    throw UsageError(fmt::format("the output {} is the input; choose another -o", options.output));
   if (std::filesystem::is_directory(options.output, error))
     throw UsageError(fmt::format("the output {} is a directory; -o names the snapshot file", options.output));
 }
 
 void run_snapshot(const SnapshotOptions& options) {
-  refuse_overwriting_input(options);
+  refuse_bad_output(options);
   const auto start = std::chrono::steady_clock::now();
   const Network network = open_dataset(options.dataset);
   const auto loaded = std::chrono::steady_clock::now();

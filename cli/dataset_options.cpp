@@ -60,6 +60,20 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options) {
       ->capture_default_str();
 }
 
+void refuse_overwriting_input(const std::string& output, const DatasetOptions& dataset) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path out = fs::weakly_canonical(output, error);
+  const fs::path in = fs::weakly_canonical(dataset.path, error);
+  std::vector<fs::path> inputs{in, fs::weakly_canonical(dataset.rejects_path, error)};
+  if (fs::is_directory(in, error))
+    for (const char* name : kDatasetFiles) inputs.push_back(in / name);
+  for (const fs::path& input : inputs)
+    if (out == input)
+      throw UsageError(fmt::format("the output {} is an input: it is the input dataset, one of "
+                                   "its files or the rejects file; choose another -o", output));
+}
+
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
   std::error_code error;
   if (std::filesystem::is_regular_file(options.path, error)) {

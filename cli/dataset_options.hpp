@@ -25,6 +25,10 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options);
 // Throws DataError / IoError / UsageError.
 Network open_dataset(const DatasetOptions& options);
 
+// Throws UsageError when `output` would overwrite an input: the dataset (a snapshot
+// file), one of its CSV files, or the rejects file.
+void refuse_overwriting_input(const std::string& output, const DatasetOptions& dataset);
+
 // The same, keeping the extra sections a snapshot carries (empty for a CSV directory).
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options);
 
