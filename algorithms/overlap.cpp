@@ -7,6 +7,7 @@
 #include <queue>
 #include <tuple>
 
+#include "algorithms/host_masks.hpp"
 #include "algorithms/reach_exact.hpp"
 
 namespace castgraph {
@@ -80,7 +81,10 @@ double OverlapMatrix::jaccard(std::size_t i, std::size_t j) const {
   return jaccard_of(at(i, j), reach(i), reach(j));
 }
 
-OverlapMatrix overlap_matrix(const Network& network, const HostSet& set) {
+namespace {
+
+// Groups (fan, host) pairs by fan with a radix sort: any number of hosts.
+OverlapMatrix overlap_matrix_by_sorting(const Network& network, const HostSet& set) {
   const std::size_t k = set.size();
   OverlapMatrix matrix{set.hosts, std::vector<std::uint64_t>(k * k, 0)};
   std::vector<std::uint64_t> keys;
@@ -103,6 +107,39 @@ OverlapMatrix overlap_matrix(const Network& network, const HostSet& set) {
     }
   }
   return matrix;
+}
+
+// Each reached fan comes with the bitmask of the hosts reaching it (host_masks.hpp), so
+// nothing is sorted: the upper triangle is summed, then mirrored.
+OverlapMatrix overlap_matrix_by_masks(const Network& network, const HostSet& set) {
+  const std::size_t k = set.size();
+  OverlapMatrix matrix{set.hosts, std::vector<std::uint64_t>(k * k, 0)};
+  HostMaskScan scan(network, set);
+  std::vector<std::size_t> reaching;
+  scan.scan([&](const ReachedFan& fan) {
+    reaching.clear();
+    for (std::size_t w = 0; w < fan.hosts.size(); ++w)
+      for (std::uint64_t bits = fan.hosts[w]; bits != 0; bits &= bits - 1)
+        reaching.push_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+    for (std::size_t x = 0; x + 1 < reaching.size(); ++x)
+      for (std::size_t y = x + 1; y < reaching.size(); ++y)
+        matrix.shared[reaching[x] * k + reaching[y]] += fan.people;
+  });
+  for (std::size_t i = 0; i < k; ++i) {
+    matrix.shared[i * k + i] = scan.own_reach()[i];
+    for (std::size_t j = i + 1; j < k; ++j) matrix.shared[j * k + i] = matrix.shared[i * k + j];
+  }
+  return matrix;
+}
+
+}  // namespace
+
+OverlapMatrix overlap_matrix(const Network& network, const HostSet& set,
+                             OverlapStrategy strategy) {
+  if (strategy == OverlapStrategy::automatic)
+    strategy = set.size() <= kMaxMaskHosts ? OverlapStrategy::masks : OverlapStrategy::sorting;
+  return strategy == OverlapStrategy::masks ? overlap_matrix_by_masks(network, set)
+                                            : overlap_matrix_by_sorting(network, set);
 }
 
 OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set,

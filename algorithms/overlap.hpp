@@ -24,11 +24,19 @@ struct OverlapMatrix {
   double jaccard(std::size_t i, std::size_t j) const;
 };
 
-// Exact shared people for every pair of the set (platform and region filters apply).
-// Gathers (fan, host) for each host's distinct fans, groups them by fan with a stable
-// LSD radix sort, then adds each fan's weight to every pair of hosts it follows:
-// O(M + Σ_f d_f²) for M memberships and d_f chosen hosts per fan, O(M + hosts²) memory.
-OverlapMatrix overlap_matrix(const Network& network, const HostSet& set);
+enum class OverlapStrategy {
+  automatic,  // masks up to kMaxMaskHosts hosts (host_masks.hpp), sorting beyond
+  masks,      // one pass: each reached fan with the bitmask of hosts reaching it
+  sorting,    // (fan, host) pairs grouped by fan with an LSD radix sort; any size
+};
+
+// Exact shared people for every pair of the set (platform and region filters apply);
+// each fan's weight goes to every pair of hosts reaching it. O(M + Σ_f d_f²) for M
+// memberships and d_f chosen hosts per fan. masks: O(hosts²) memory besides the scan's
+// 256 KB, and on liaoning at scale 1 the 100 largest hosts took 1.0 s against 3.7 s for
+// sorting (bench/reach_bench.cpp); sorting: O(M + hosts²) memory.
+OverlapMatrix overlap_matrix(const Network& network, const HostSet& set,
+                             OverlapStrategy strategy = OverlapStrategy::automatic);
 
 // The same matrix estimated from one weighted MinHash sketch per host (minhash.hpp):
 // O(M log k) to sketch, O(hosts² · k log k) to compare; the sketches are mergeable, so

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <set>
@@ -53,6 +54,27 @@ std::vector<HostPair> reference_pairs(const Network& network, std::size_t cap) {
   return pairs;
 }
 
+constexpr std::array kOverlapStrategies{OverlapStrategy::automatic, OverlapStrategy::masks,
+                                        OverlapStrategy::sorting};
+
+void check_matrix_against_sets(const Network& network, const std::vector<NodeId>& hosts,
+                               std::optional<NodeId> platform, const std::string& region,
+                               OverlapStrategy strategy) {
+  const HostSet set = make_host_set(network, hosts, platform, region);
+  const OverlapMatrix matrix = overlap_matrix(network, set, strategy);
+  const auto sets = reference_host_fans(network, hosts, platform, region);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    REQUIRE(matrix.reach(i) == reference_people(network, sets[i]));
+    for (std::size_t j = 0; j < hosts.size(); ++j) {
+      if (i == j) continue;
+      const std::uint64_t shared = reference_people(network, intersection(sets[i], sets[j]));
+      REQUIRE(matrix.at(i, j) == shared);
+      const double either = static_cast<double>(matrix.reach(i) + matrix.reach(j) - shared);
+      REQUIRE(matrix.jaccard(i, j) == Approx(either == 0 ? 0 : shared / either));
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the overlap matrix matches brute-force set intersections") {
@@ -66,19 +88,24 @@ TEST_CASE("the overlap matrix matches brute-force set intersections") {
     const std::optional<NodeId> platform =
         seed % 3 == 0 ? std::optional<NodeId>(1) : std::nullopt;
     const std::string region = seed % 4 == 0 ? "辽宁" : "";
-    const HostSet set = make_host_set(network, hosts, platform, region);
-    const OverlapMatrix matrix = overlap_matrix(network, set);
-    const auto sets = reference_host_fans(network, hosts, platform, region);
     INFO("seed " << seed);
-    for (std::size_t i = 0; i < hosts.size(); ++i) {
-      CHECK(matrix.reach(i) == reference_people(network, sets[i]));
-      for (std::size_t j = 0; j < hosts.size(); ++j) {
-        if (i == j) continue;
-        const std::uint64_t shared = reference_people(network, intersection(sets[i], sets[j]));
-        CHECK(matrix.at(i, j) == shared);
-        const double either = static_cast<double>(matrix.reach(i) + matrix.reach(j) - shared);
-        CHECK(matrix.jaccard(i, j) == Approx(either == 0 ? 0 : shared / either));
-      }
+    for (OverlapStrategy strategy : kOverlapStrategies)
+      check_matrix_against_sets(network, hosts, platform, region, strategy);
+  }
+}
+
+// 100 and 300 hosts need two and five mask words per fan, and cross blocks of fans.
+TEST_CASE("the overlap matrix of many hosts matches brute force on both paths") {
+  for (int hosts_count : {100, 300}) {
+    RandomNetworkShape shape;
+    shape.hosts = hosts_count;
+    shape.fans = hosts_count == 100 ? 40'000 : 8'000;
+    shape.max_follows_per_fan = 8;
+    const Network network = random_network(static_cast<std::uint64_t>(hosts_count), shape);
+    INFO(hosts_count << " hosts");
+    for (OverlapStrategy strategy : kOverlapStrategies) {
+      check_matrix_against_sets(network, all_hosts(network), std::nullopt, "", strategy);
+      check_matrix_against_sets(network, all_hosts(network), std::nullopt, "吉林", strategy);
     }
   }
 }

@@ -152,6 +152,30 @@ TEST_CASE("exact reach matches a brute-force set union on random networks") {
   }
 }
 
+// More than 64 hosts take several mask words per fan, and more fans than one block of
+// masks holds make the scan cross blocks (host_masks.hpp): both paths against the union.
+TEST_CASE("exact reach of more than 64 hosts over many blocks matches the brute-force union") {
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    RandomNetworkShape shape;
+    shape.hosts = 130 + static_cast<int>(seed) * 20;
+    shape.fans = 40'000;
+    shape.max_follows_per_fan = 8;
+    shape.weighted = seed != 2;
+    const Network network = random_network(seed, shape);
+    std::vector<NodeId> hosts(network.broadcasters.size());
+    std::iota(hosts.begin(), hosts.end(), 0);
+    std::shuffle(hosts.begin(), hosts.end(), std::mt19937_64(seed));
+    INFO("seed " << seed << ", " << hosts.size() << " hosts");
+    for (ExactStrategy strategy : kStrategies) {
+      ReachOptions options;
+      options.exact_strategy = strategy;
+      check_against_reference(network, hosts, options, "");
+      options.region = "黑龙江";
+      check_against_reference(network, hosts, options, "黑龙江");
+    }
+  }
+}
+
 TEST_CASE("a fan following a host on two platforms is one person for that host") {
   const Network network = random_network(7);
   const std::vector<NodeId> first{0};
