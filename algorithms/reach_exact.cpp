@@ -7,17 +7,21 @@
 #include <memory>
 #include <new>
 
+#include "algorithms/reach_bit_planes.hpp"
+
 namespace castgraph {
 namespace {
 
-// Why automatic always means bitset: on a liaoning-like network at scale 0.1
-// (bench/reach_bench), 5.8M fans, thread CPU time per membership:
+// Why automatic means planes or bitset, never roaring: on a liaoning-like network at
+// scale 0.1 (bench/reach_bench), 5.8M fans, thread CPU time per membership:
 //   10 largest hosts (5.2M memberships)  bitset 4-7 ns   roaring 13-17 ns
 //   hosts ranked 100-109 (57k)           bitset 5 ns     roaring 37-47 ns
 //   10 random hosts (449)                bitset 24 ns    roaring 127-153 ns
 // Building bitmaps from follower lists of scattered ids costs more than the whole byte
 // scan, which touches only a cache-resident block. Roaring stays as the independent
 // second implementation the tests cross-check, and for per-host bitmaps stored ahead.
+// Bit planes beat the byte scan when the chosen followers are dense (the largest hosts);
+// bit_planes_pay_off draws the line (figures in reach_bit_planes.cpp).
 
 // The bitset scan's state byte per fan: bits 0-1 count the hosts reaching the fan,
 // saturating at 3; bit 7 marks "already counted for the current host" while a host with
@@ -239,13 +243,29 @@ std::uint64_t membership_count(const Network& network, const HostSet& set) {
   return total;
 }
 
+std::string_view strategy_name(ExactStrategy strategy) {
+  switch (strategy) {
+    case ExactStrategy::automatic: return "automatic";
+    case ExactStrategy::bitset: return "bitset";
+    case ExactStrategy::roaring: return "roaring";
+    case ExactStrategy::planes: return "planes";
+  }
+  return "?";
+}
+
 ExactReach reach_exact(const Network& network, const HostSet& set, ExactStrategy strategy) {
   ExactReach result;
   result.per_host.assign(set.size(), 0);
   result.exclusive.assign(set.size(), 0);
   result.memberships = membership_count(network, set);
-  if (strategy == ExactStrategy::automatic) strategy = ExactStrategy::bitset;
+  if (strategy == ExactStrategy::automatic)
+    strategy = bit_planes_pay_off(network, set, result.memberships) ? ExactStrategy::planes
+                                                                    : ExactStrategy::bitset;
   result.strategy = strategy;
+  if (strategy == ExactStrategy::planes) {
+    reach_by_bit_planes(network, set, result);
+    return result;
+  }
   if (strategy == ExactStrategy::roaring) {
     combine_roaring(network, set, result);
     return result;

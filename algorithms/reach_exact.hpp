@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "algorithms/host_set.hpp"
@@ -13,10 +14,14 @@
 namespace castgraph {
 
 enum class ExactStrategy {
-  automatic,  // bitset: it won at every query size measured (see reach_exact.cpp)
+  automatic,  // planes when the memberships are dense (bit_planes_pay_off), else bitset
   bitset,     // a state byte per fan, block by block, two passes over the memberships
   roaring,    // one compressed bitmap per host, combined with bitmap and/or (CRoaring)
+  planes,     // a bit plane per host per block, folded a word at a time (reach_bit_planes.hpp)
 };
+
+// "bitset", "roaring" or "planes": the strategy's name in JSON and benchmarks.
+std::string_view strategy_name(ExactStrategy strategy);
 
 struct ExactReach {
   std::uint64_t unique = 0;                  // people reached by at least one host

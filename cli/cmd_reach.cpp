@@ -33,9 +33,7 @@ std::string describe_method(const ReachResult& result) {
   switch (result.method) {
     case ReachMethod::exact:
       return fmt::format("exact count from follows ({} scan of {} follow edges)",
-                         result.exact_strategy == ExactStrategy::roaring ? "roaring bitmap"
-                                                                         : "bitset",
-                         group_digits(result.memberships));
+                         strategy_name(result.exact_strategy), group_digits(result.memberships));
     case ReachMethod::sketch:
       return fmt::format("HyperLogLog estimate, ±{:.2f}% standard error (±{} people at 3σ)",
                          100 * result.relative_error, group_digits(result.error_bound));
@@ -100,7 +98,7 @@ nlohmann::ordered_json report_json(const Network& network, const ReachResult& re
   json["error_bound"] =
       result.method == ReachMethod::sketch ? Json(result.error_bound) : Json(nullptr);
   if (result.method == ReachMethod::exact) {
-    json["strategy"] = result.exact_strategy == ExactStrategy::roaring ? "roaring" : "bitset";
+    json["strategy"] = strategy_name(result.exact_strategy);
     json["memberships"] = result.memberships;
   }
   if (result.method == ReachMethod::declared) json["universe"] = result.universe;

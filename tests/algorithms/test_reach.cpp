@@ -48,7 +48,7 @@ Network drawn_network() {
   return std::move(builder).finish();
 }
 
-constexpr std::array kStrategies{ExactStrategy::bitset, ExactStrategy::roaring,
+constexpr std::array kStrategies{ExactStrategy::bitset, ExactStrategy::roaring, ExactStrategy::planes,
                                  ExactStrategy::automatic};
 
 void check_against_reference(const Network& network, const std::vector<NodeId>& hosts,
