@@ -14,6 +14,7 @@
 #include "algorithms/tiers.hpp"
 #include "graph/errors.hpp"
 #include "viz/escape.hpp"
+#include "viz/output_format.hpp"
 
 namespace castgraph::viz {
 namespace {
@@ -315,17 +316,7 @@ void write_dot(const Network& network, std::ostream& out, const ExportOptions& o
 std::span<const std::string_view> export_formats() { return kFormats; }
 
 std::string export_format_of(std::string_view path) {
-  const std::size_t dot = path.rfind('.');
-  const std::size_t slash = path.rfind('/');
-  std::string extension;
-  if (dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash))
-    extension = std::string(path.substr(dot + 1));
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (std::find(kFormats.begin(), kFormats.end(), extension) == kFormats.end())
-    throw UsageError(fmt::format("cannot tell the export format of '{}': end it in .{}", path,
-                                 fmt::join(kFormats, ", .")));
-  return extension;
+  return format_from_extension(path, kFormats, "export format");
 }
 
 void export_network(const Network& network, std::string_view format, std::ostream& out,

@@ -16,6 +16,7 @@
 #include "graph/errors.hpp"
 #include "viz/escape.hpp"
 #include "viz/graphviz_owners.hpp"
+#include "viz/output_format.hpp"
 #include "viz/palette.hpp"
 
 namespace castgraph::viz {
@@ -290,17 +291,7 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
 }
 
 std::string format_of(std::string_view path) {
-  const std::size_t dot = path.rfind('.');
-  const std::size_t slash = path.rfind('/');
-  std::string extension;
-  if (dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash))
-    extension = std::string(path.substr(dot + 1));
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (std::find(kFormats.begin(), kFormats.end(), extension) == kFormats.end())
-    throw UsageError(fmt::format("cannot tell the format of '{}': end it in .{}", path,
-                                 fmt::join(kFormats, ", .")));
-  return extension;
+  return format_from_extension(path, kFormats, "format");
 }
 
 }  // namespace castgraph::viz
