@@ -2,8 +2,9 @@
 # Projection + Leiden on a generated liaoning dataset, beside python-igraph's
 # community_leiden on the very same projected graph.
 #
-#   bench/communities_bench.sh [BUILD_DIR] [SCALE] [MIN_SHARED]
+#   bench/communities_bench.sh [BUILD_DIR] [SCALE] [MIN_SHARED] [DATASET]
 #
+# With DATASET (a directory or a snapshot) that dataset is used and SCALE only labels it.
 # Needs python-igraph for the comparison: apt-get install python3-igraph
 # The dataset goes to a temporary directory and is deleted afterwards (scale 1 is about
 # 3.5 GB of CSV).
@@ -11,12 +12,16 @@ set -eu
 build=${1:-build}
 scale=${2:-0.1}
 min_shared=${3:-1}
+dataset=${4:-}
 work=$(mktemp -d /tmp/castgraph-communities-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 echo "== liaoning scale $scale, min_shared $min_shared"
-"$build/cli/castgraph" generate --preset liaoning --scale "$scale" -o "$work/data" >/dev/null
-"$build/bench/communities_bench" "$work/data" "$work/edges.txt" "$min_shared"
+if [ -z "$dataset" ]; then
+  dataset="$work/data"
+  "$build/cli/castgraph" generate --preset liaoning --scale "$scale" -o "$dataset" >/dev/null
+fi
+"$build/bench/communities_bench" "$dataset" "$work/edges.txt" "$min_shared"
 
 /usr/bin/python3 - "$work/edges.txt" <<'PY'
 import sys, time
@@ -38,7 +43,7 @@ def canonical(membership):
     return [seen.setdefault(m, len(seen)) for m in membership]
 for passes, label in ((2, "python-igraph leiden 2 passes"), (None, "python-igraph leiden stable")):
     ig.set_random_number_generator(random.Random(1))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if passes:
         c = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=passes)
     else:
@@ -49,11 +54,11 @@ for passes, label in ((2, "python-igraph leiden 2 passes"), (None, "python-igrap
                                    initial_membership=c.membership)
             if canonical(c.membership) == before:
                 break
-    took = time.perf_counter() - start
+    took, took_cpu = time.perf_counter() - start, time.process_time() - cpu
     q = g.modularity(c.membership, weights="weight")
-    print(f"{label:<30} {took:8.2f} s  modularity {q:.4f}, {len(c)} communities (igraph {ig.__version__})")
-start = time.perf_counter()
+    print(f"{label:<30} {took:8.2f} s wall {took_cpu:8.2f} s CPU  modularity {q:.4f}, {len(c)} communities (igraph {ig.__version__})")
+start, cpu = time.perf_counter(), time.process_time()
 c = g.community_multilevel(weights="weight")
-took = time.perf_counter() - start
-print(f"{'python-igraph multilevel':<30} {took:8.2f} s  modularity {g.modularity(c.membership, weights='weight'):.4f}, {len(c)} communities")
+took, took_cpu = time.perf_counter() - start, time.process_time() - cpu
+print(f"{'python-igraph multilevel':<30} {took:8.2f} s wall {took_cpu:8.2f} s CPU  modularity {g.modularity(c.membership, weights='weight'):.4f}, {len(c)} communities")
 PY
