@@ -297,8 +297,15 @@ constexpr std::string_view kScript = R"JS(
 })();
 )JS";
 
-void write_unavailable(std::ostream& out, const std::string& reason) {
-  out << "<p class=\"unavailable\">Not available for this dataset: " << esc(reason) << "</p>\n";
+// Opens a section; when it could not be computed, says why, closes it and returns null.
+template <class T>
+const T* open_section(std::ostream& out, std::string_view id, std::string_view title,
+                      std::string_view chinese, const ReportSection<T>& section) {
+  out << "<section id=\"" << id << "\">\n<h2>" << title << " <small>" << chinese << "</small></h2>\n";
+  if (section.value) return &*section.value;
+  out << "<p class=\"unavailable\">Not available for this dataset: " << esc(section.unavailable)
+      << "</p>\n</section>\n";
+  return nullptr;
 }
 
 void write_summary(std::ostream& out, const HtmlReport& report) {
@@ -320,13 +327,9 @@ void write_summary(std::ostream& out, const HtmlReport& report) {
 }
 
 void write_tiers(std::ostream& out, const ReportSection<ReportTiers>& section) {
-  out << "<section id=\"tiers\">\n<h2>Tiers <small>粉丝档位</small></h2>\n";
-  if (!section.value) {
-    write_unavailable(out, section.unavailable);
-    out << "</section>\n";
-    return;
-  }
-  const ReportTiers& tiers = *section.value;
+  const ReportTiers* found_section = open_section(out, "tiers", "Tiers", "粉丝档位", section);
+  if (!found_section) return;
+  const ReportTiers& tiers = *found_section;
   out << "<p class=\"note\">Hosts by " << esc(tiers.basis) << ".</p>\n<div class=\"twocol\">\n<div>\n";
   out << "<table id=\"tiers-table\">\n<thead><tr>" << th("tier", false) << th("hosts", true)
       << th("fans", true) << "</tr></thead>\n<tbody>\n";
@@ -354,13 +357,9 @@ void write_tiers(std::ostream& out, const ReportSection<ReportTiers>& section) {
 }
 
 void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
-  out << "<section id=\"hosts\">\n<h2>Top hosts <small>头部主播</small></h2>\n";
-  if (!section.value) {
-    write_unavailable(out, section.unavailable);
-    out << "</section>\n";
-    return;
-  }
-  const ReportHosts& hosts = *section.value;
+  const ReportHosts* found_section = open_section(out, "hosts", "Top hosts", "头部主播", section);
+  if (!found_section) return;
+  const ReportHosts& hosts = *found_section;
   out << "<p class=\"note\">" << group_digits(hosts.hosts.size()) << " of "
       << group_digits(hosts.total) << " hosts, " << esc(hosts.order) << ".";
   if (!hosts.reach_method.empty())
@@ -387,13 +386,9 @@ void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
 }
 
 void write_communities(std::ostream& out, const ReportSection<ReportCommunities>& section) {
-  out << "<section id=\"communities\">\n<h2>Communities <small>社群</small></h2>\n";
-  if (!section.value) {
-    write_unavailable(out, section.unavailable);
-    out << "</section>\n";
-    return;
-  }
-  const ReportCommunities& found = *section.value;
+  const ReportCommunities* found_section = open_section(out, "communities", "Communities", "社群", section);
+  if (!found_section) return;
+  const ReportCommunities& found = *found_section;
   out << fmt::format(
       "<p class=\"note\">{} communities, modularity <span data-cell=\"communities/modularity\" "
       "data-value=\"{}\">{:.4f}</span> (0 = no structure, above ~0.3 = clear clusters); {}.{}</p>\n",
@@ -423,13 +418,9 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
 }
 
 void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
-  out << "<section id=\"plan\">\n<h2>Recommended roster <small>推荐主播组合</small></h2>\n";
-  if (!section.value) {
-    write_unavailable(out, section.unavailable);
-    out << "</section>\n";
-    return;
-  }
-  const ReportPlan& plan = *section.value;
+  const ReportPlan* found_section = open_section(out, "plan", "Recommended roster", "推荐主播组合", section);
+  if (!found_section) return;
+  const ReportPlan& plan = *found_section;
   out << "<p class=\"note\">For " << esc(plan.request) << ", from " << group_digits(plan.candidates)
       << " eligible hosts; reach: " << esc(plan.method)
       << ". Each host is the one that adds the most people not yet reached"
@@ -484,13 +475,9 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
 }
 
 void write_diagram(std::ostream& out, const ReportSection<ReportDiagram>& section) {
-  out << "<section id=\"diagram\">\n<h2>Network <small>网络图</small></h2>\n";
-  if (!section.value) {
-    write_unavailable(out, section.unavailable);
-    out << "</section>\n";
-    return;
-  }
-  const ReportDiagram& diagram = *section.value;
+  const ReportDiagram* found_section = open_section(out, "diagram", "Network", "网络图", section);
+  if (!found_section) return;
+  const ReportDiagram& diagram = *found_section;
   out << "<p class=\"note\">" << esc(diagram.note)
       << ". Hover a node for its details<span class=\"js-only\">; drag to pan, wheel or +/− to "
          "zoom, double-click to zoom in</span>.</p>\n";
