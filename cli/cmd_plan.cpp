@@ -3,7 +3,6 @@
 // possible reach and the reason the plan stopped.
 #include <fmt/format.h>
 
-#include <cmath>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -13,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
+#include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
@@ -38,47 +38,13 @@ struct PlanCommandOptions {
   bool json = false;
 };
 
-std::uint64_t people(double value) {
-  return value <= 0 ? 0 : static_cast<std::uint64_t>(std::llround(value));
-}
-
 std::string with_chinese(std::uint64_t count) {
   return count >= 10'000 ? fmt::format("{} ({})", group_digits(count), chinese_count(count))
                          : group_digits(count);
 }
 
 std::string fee_text(double fee) {
-  return fee >= 0 ? group_digits(people(fee)) : std::string("unknown");
-}
-
-std::string method_text(const Plan& plan) {
-  switch (plan.method) {
-    case ReachMethod::exact: return "exact count from follows";
-    case ReachMethod::sketch:
-      return fmt::format("HyperLogLog estimate, ±{:.1f}% standard error per reach",
-                         100 * plan.relative_error);
-    case ReachMethod::declared:
-      return "model estimate from declared fans (random duplication)";
-    default: return "?";
-  }
-}
-
-std::string stop_text(const Plan& plan, const PlanOptions& options) {
-  switch (plan.stop_reason) {
-    case StopReason::k_reached:
-      return fmt::format("k reached: {} hosts booked", plan.picks.size());
-    case StopReason::budget_spent:
-      return fmt::format("budget spent: {} of {} yuan left, and every host that would still "
-                         "add reach costs more",
-                         group_digits(people(*options.budget - plan.spent)),
-                         group_digits(people(*options.budget)));
-    case StopReason::no_gain: return "nothing left that adds reach: every other eligible host's "
-                                     "fans are already reached";
-    case StopReason::capped:
-      return "every host that would still add reach is in a base already at --max-per-base";
-    case StopReason::no_eligible: return "no eligible host: the filters leave nobody to book";
-  }
-  return "?";
+  return fee >= 0 ? group_digits(round_people(fee)) : std::string("unknown");
 }
 
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
@@ -93,8 +59,8 @@ std::string host_list(const Network& network, const std::vector<NodeId>& hosts, 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
   std::cout << "Plan for "
             << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan", group_digits(people(*options.budget))))
-            << ": " << method_text(plan) << "\n";
+                          : fmt::format("a budget of {} yuan", group_digits(round_people(*options.budget))))
+            << ": " << describe_plan_method(plan) << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
             << (plan.candidates == 1 ? "" : "s") << "\n";
   if (!plan.unknown_fee_excluded.empty())
@@ -108,17 +74,17 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
     table.add_row({std::to_string(i + 1) + (pick.included ? "*" : ""),
                    std::string(network.broadcasters.ids[pick.host]),
                    std::string(network.broadcasters.names[pick.host]), fee_text(pick.fee),
-                   group_digits(people(pick.marginal_reach)),
-                   group_digits(people(pick.cumulative_reach)), group_digits(people(pick.spent))});
+                   group_digits(round_people(pick.marginal_reach)),
+                   group_digits(round_people(pick.cumulative_reach)), group_digits(round_people(pick.spent))});
   }
   table.print(std::cout);
   if (std::ranges::any_of(plan.picks, &PlanPick::included))
     std::cout << "* booked by --include\n";
   std::cout << "\n";
-  std::cout << "unique reach: " << with_chinese(people(plan.unique_reach)) << " people from "
+  std::cout << "unique reach: " << with_chinese(round_people(plan.unique_reach)) << " people from "
             << plan.picks.size() << " host" << (plan.picks.size() == 1 ? "" : "s") << ", "
-            << group_digits(people(plan.spent)) << " yuan spent\n";
-  std::cout << "upper bound:  " << with_chinese(people(plan.upper_bound))
+            << group_digits(round_people(plan.spent)) << " yuan spent\n";
+  std::cout << "upper bound:  " << with_chinese(round_people(plan.upper_bound))
             << fmt::format(" people: within {:.1f}% of optimal", 100 * (1 - plan.ratio));
   if (plan.guarantee > 0)
     std::cout << fmt::format(" (guaranteed at least {:.1f}%)", 100 * plan.guarantee);
@@ -128,7 +94,7 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
   if (plan.seeds_tried > 0)
     std::cout << "partial enumeration: " << group_digits(plan.seeds_tried)
               << " seed sets of 1-3 hosts completed greedily\n";
-  std::cout << "stopped: " << stop_text(plan, options) << "\n";
+  std::cout << "stopped: " << describe_plan_stop(plan, options) << "\n";
 }
 
 nlohmann::ordered_json report_json(const Network& network, const Plan& plan,
@@ -147,17 +113,17 @@ nlohmann::ordered_json report_json(const Network& network, const Plan& plan,
     json["picks"].push_back({{"id", network.broadcasters.ids[pick.host]},
                              {"name", network.broadcasters.names[pick.host]},
                              {"fee", pick.fee >= 0 ? Json(pick.fee) : Json(nullptr)},
-                             {"marginal_reach", people(pick.marginal_reach)},
-                             {"cumulative_reach", people(pick.cumulative_reach)},
+                             {"marginal_reach", round_people(pick.marginal_reach)},
+                             {"cumulative_reach", round_people(pick.cumulative_reach)},
                              {"spent", pick.spent},
                              {"included", pick.included}});
-  json["unique_reach"] = people(plan.unique_reach);
+  json["unique_reach"] = round_people(plan.unique_reach);
   json["spent"] = plan.spent;
-  json["upper_bound"] = people(plan.upper_bound);
+  json["upper_bound"] = round_people(plan.upper_bound);
   json["ratio"] = plan.ratio;
   json["guarantee"] = plan.guarantee > 0 ? Json(plan.guarantee) : Json(nullptr);
   json["stop_reason"] = to_string(plan.stop_reason);
-  json["stop_message"] = stop_text(plan, options);
+  json["stop_message"] = describe_plan_stop(plan, options);
   json["unknown_fee_excluded"] = Json::array();
   for (NodeId host : plan.unknown_fee_excluded)
     json["unknown_fee_excluded"].push_back(network.broadcasters.ids[host]);

@@ -10,6 +10,7 @@
 #include "algorithms/reach.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/result_text.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -28,23 +29,6 @@ struct ReachCommandOptions {
   bool json = false;
 };
 
-// What kind of number the answer is, in words, for the first line of the report.
-std::string describe_method(const ReachResult& result) {
-  switch (result.method) {
-    case ReachMethod::exact:
-      return fmt::format("exact count from follows ({} scan of {} follow edges)",
-                         strategy_name(result.exact_strategy), group_digits(result.memberships));
-    case ReachMethod::sketch:
-      return fmt::format("HyperLogLog estimate, ±{:.2f}% standard error (±{} people at 3σ)",
-                         100 * result.relative_error, group_digits(result.error_bound));
-    case ReachMethod::declared:
-      return fmt::format("model estimate from declared fans (random duplication within each "
-                         "platform's population, independent across platforms; market {})",
-                         chinese_count(static_cast<std::uint64_t>(result.universe)));
-    default: return "?";
-  }
-}
-
 std::string with_chinese(std::uint64_t people) {
   return people >= 10'000 ? fmt::format("{} ({})", group_digits(people), chinese_count(people))
                           : group_digits(people);
@@ -53,7 +37,7 @@ std::string with_chinese(std::uint64_t people) {
 void print_report(const Network& network, const ReachResult& result,
                   const ReachCommandOptions& options) {
   std::cout << "Reach of " << result.per_host.size() << " host"
-            << (result.per_host.size() == 1 ? "" : "s") << ": " << describe_method(result) << "\n";
+            << (result.per_host.size() == 1 ? "" : "s") << ": " << describe_reach_method(result) << "\n";
   if (!options.platform.empty()) std::cout << "platform: " << options.platform << "\n";
   if (!options.region.empty()) std::cout << "region: " << options.region << "\n";
   std::cout << "\n";

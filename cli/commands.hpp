@@ -7,6 +7,9 @@
 
 namespace castgraph::cli {
 
+// What `castgraph --version` prints, and what a report says made it.
+inline constexpr const char* kVersion = "castgraph 0.1.0";
+
 void add_info_command(CLI::App& app);
 void add_tiers_command(CLI::App& app);
 void add_snapshot_command(CLI::App& app);
@@ -18,5 +21,6 @@ void add_export_command(CLI::App& app);
 void add_communities_command(CLI::App& app);
 void add_rank_command(CLI::App& app);
 void add_plan_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 }  // namespace castgraph::cli

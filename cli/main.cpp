@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   using namespace castgraph;
   CLI::App app{kDescription, "castgraph"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "castgraph 0.1.0");
+  app.set_version_flag("--version", cli::kVersion);
   app.footer("Example: castgraph info samples/tiny");
   cli::add_info_command(app);
   cli::add_tiers_command(app);
@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   cli::add_communities_command(app);
   cli::add_rank_command(app);
   cli::add_plan_command(app);
+  cli::add_report_command(app);
 
   try {
     app.parse(argc, argv);

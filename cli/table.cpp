@@ -51,13 +51,6 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
-std::string group_digits(std::uint64_t value) {
-  std::string digits = std::to_string(value);
-  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
-    digits.insert(static_cast<std::size_t>(i), 1, ',');
-  return digits;
-}
-
 Table::Table(std::vector<std::string> headers)
     : headers_(std::move(headers)), right_aligned_(headers_.size(), false) {}
 

@@ -8,14 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "viz/chinese_number.hpp"
+
 namespace castgraph::cli {
 
 // Terminal columns `text` occupies: 2 for East Asian wide and fullwidth characters,
 // 0 for combining marks, 1 otherwise. Invalid UTF-8 bytes count 1 each.
 std::size_t display_width(std::string_view text);
 
-// 116000000 -> "116,000,000".
-std::string group_digits(std::uint64_t value);
+// 116000000 -> "116,000,000" (viz/chinese_number.hpp, shared with the HTML report).
+using castgraph::group_digits;
 
 class Table {
  public:

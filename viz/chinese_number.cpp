@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstddef>
+
 namespace castgraph {
 
 namespace {
@@ -28,6 +30,13 @@ std::string chinese_count(std::uint64_t value) {
   if (value < 10'000) return std::to_string(value);
   if (value < 100'000'000) return scaled(value, 10'000, "万");
   return scaled(value, 100'000'000, "亿");
+}
+
+std::string group_digits(std::uint64_t value) {
+  std::string digits = std::to_string(value);
+  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), 1, ',');
+  return digits;
 }
 
 }  // namespace castgraph

@@ -1,4 +1,5 @@
-// Numbers the way Chinese readers write them: 3200000 -> "320万", 116000000 -> "1.16亿".
+// Numbers the way people read them: 3200000 -> "320万", 116000000 -> "1.16亿" for Chinese
+// readers, and 116000000 -> "116,000,000" in the CLI tables and the HTML report.
 #pragma once
 
 #include <cstdint>
@@ -9,5 +10,8 @@ namespace castgraph {
 // Below 10,000 the plain number; then 万 (10^4) or 亿 (10^8) with at most three
 // significant digits and no trailing zeros: 12345 -> "1.23万", 9990000 -> "999万".
 std::string chinese_count(std::uint64_t value);
+
+// Thousands separated by commas: 116000000 -> "116,000,000".
+std::string group_digits(std::uint64_t value);
 
 }  // namespace castgraph

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <mutex>
+#include <optional>
+#include <utility>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -235,7 +237,49 @@ std::string answer(char status, const std::string& warnings, const std::string& 
   return std::string(1, status) + fmt::format("{:020}", warnings.size()) + warnings + payload;
 }
 
+// The value of attribute `name` in the start tag tag[0, end): [begin, end) of the text
+// between its quotes, or nullopt.
+std::optional<std::pair<std::size_t, std::size_t>> attribute_span(const std::string& text,
+                                                                  std::size_t tag_end,
+                                                                  std::string_view name) {
+  const std::string needle = " " + std::string(name) + "=\"";
+  for (std::size_t at = text.find(needle.substr(1)); at != std::string::npos && at < tag_end;
+       at = text.find(needle.substr(1), at + 1)) {
+    if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '\n')) continue;
+    const std::size_t begin = at + needle.size() - 1, end = text.find('"', begin);
+    if (end == std::string::npos || end > tag_end) return std::nullopt;
+    return std::pair{begin, end};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+void fix_svg_viewbox(std::string& svg) {
+  const std::size_t root = svg.find("<svg");
+  if (root == std::string::npos) return;
+  const std::size_t root_end = svg.find('>', root);
+  const auto width = attribute_span(svg, root_end, "width");
+  const auto height = attribute_span(svg, root_end, "height");
+  const auto view_box = attribute_span(svg, root_end, "viewBox");
+  if (!width || !height || !view_box) return;
+  auto points = [&](std::pair<std::size_t, std::size_t> span) -> std::optional<double> {
+    std::string text = svg.substr(span.first, span.second - span.first);
+    if (text.size() < 3 || text.substr(text.size() - 2) != "pt") return std::nullopt;
+    text.resize(text.size() - 2);
+    try {
+      std::size_t used = 0;
+      const double value = std::stod(text, &used);
+      return used == text.size() && value > 0 ? std::optional<double>(value) : std::nullopt;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+  const auto w = points(*width), h = points(*height);
+  if (!w || !h) return;
+  svg.replace(view_box->first, view_box->second - view_box->first,
+              fmt::format("0.00 0.00 {:.2f} {:.2f}", *w, *h));
+}
 
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
                        std::string* warnings) {
@@ -259,7 +303,8 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
     ::close(fds[0]);
     std::string collected, message;
     try {
-      const std::string bytes = render_here(dot, format, layout, collected);
+      std::string bytes = render_here(dot, format, layout, collected);
+      if (format == "svg") fix_svg_viewbox(bytes);
       message = answer('+', collected, bytes);
     } catch (const std::exception& error) {
       message = answer('!', collected, error.what());

@@ -57,6 +57,12 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options = {});
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
                        std::string* warnings = nullptr);
 
+// Graphviz 2.42/2.43 writes an SVG's viewBox at 72 dpi but draws at the graph's dpi
+// (castgraph's DOT says 96), so browsers clipped the right and bottom quarter. This sets
+// the viewBox to the width and height (in pt) Graphviz gives the drawing, which bound it.
+// render_dot applies it to every SVG; an SVG without those attributes is left as it is.
+void fix_svg_viewbox(std::string& svg);
+
 // The output format named by a path's extension ("out.svg" -> "svg"); UsageError when
 // it is none of output_formats().
 std::string format_of(std::string_view path);

@@ -2,6 +2,8 @@
 // names kept as inert text, and the same bytes for the same input.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 #include "graph/errors.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "viz/diagram.hpp"
@@ -135,4 +137,32 @@ TEST_CASE("Graphviz owners move by exchange and leave the source empty", "[viz]"
     CHECK(kept.render("svg").find("</svg>") != std::string::npos);
   }  // the layout is freed here, before the graph and the context
   CHECK_THROWS(GvGraph("graph { a -- "));
+}
+
+TEST_CASE("viewBox of the SVG bounds the whole drawing, which Graphviz 2.42 draws at 96 dpi", "[viz][svgfix]") {
+  const std::string svg = render_dot(to_dot(build_diagram(tiny(), DiagramOptions{})), "svg", "sfdp");
+  const std::size_t root = svg.find("<svg");
+  const std::string tag = svg.substr(root, svg.find('>', root) - root);
+  auto attribute = [&](const std::string& name) {
+    const std::size_t at = tag.find(" " + name + "=\"");
+    REQUIRE(at != std::string::npos);
+    const std::size_t begin = at + name.size() + 3;
+    return tag.substr(begin, tag.find('"', begin) - begin);
+  };
+  const double width = std::stod(attribute("width")), height = std::stod(attribute("height"));
+  double x = -1, y = -1, w = 0, h = 0;
+  REQUIRE(std::sscanf(attribute("viewBox").c_str(), "%lf %lf %lf %lf", &x, &y, &w, &h) == 4);
+  CHECK(x == 0);
+  CHECK(y == 0);
+  CHECK(w == Approx(width).margin(0.01));
+  CHECK(h == Approx(height).margin(0.01));
+  // The drawing is scaled by 96/72 inside: the viewBox is that much larger than at 72 dpi.
+  CHECK_THAT(svg, Catch::Contains("scale(1.33 1.33)"));
+
+  std::string plain = "<svg width=\"10pt\" height=\"20pt\"\n viewBox=\"0.00 0.00 7.50 15.00\">";
+  fix_svg_viewbox(plain);
+  CHECK(plain == "<svg width=\"10pt\" height=\"20pt\"\n viewBox=\"0.00 0.00 10.00 20.00\">");
+  std::string unitless = "<svg width=\"100%\" viewBox=\"0 0 5 5\">";
+  fix_svg_viewbox(unitless);
+  CHECK(unitless == "<svg width=\"100%\" viewBox=\"0 0 5 5\">");
 }

@@ -1,0 +1,446 @@
+// `castgraph report DATASET -o report.html`: one self-contained HTML file with what the
+// other commands tell — the dataset in counts (info), people reached by all hosts
+// (reach), tiers, the top hosts, communities, a recommended roster (plan) and the
+// network diagram (render) — computed by the same functions those commands call, and
+// written by viz/html_report.hpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <sstream>
+
+#include "algorithms/communities.hpp"
+#include "algorithms/community_summary.hpp"
+#include "algorithms/host_set.hpp"
+#include "algorithms/plan.hpp"
+#include "algorithms/reach.hpp"
+#include "algorithms/tiers.hpp"
+#include "cli/commands.hpp"
+#include "cli/dataset_counts.hpp"
+#include "cli/dataset_options.hpp"
+#include "cli/human_numbers.hpp"
+#include "cli/result_text.hpp"
+#include "cli/table.hpp"
+#include "graph/errors.hpp"
+#include "loaders/atomic_file.hpp"
+#include "viz/chinese_number.hpp"
+#include "viz/diagram.hpp"
+#include "viz/html_report.hpp"
+#include "viz/render.hpp"
+
+namespace castgraph::cli {
+namespace {
+
+struct ReportCommandOptions {
+  DatasetOptions dataset;
+  std::string output;
+  std::size_t k = 0;
+  std::string budget;
+  std::string platform;
+  std::string region;
+  std::size_t top = 50;
+  std::size_t show_communities = 20;
+  std::string view = "network";
+  std::size_t diagram_top = 30;
+  std::uint64_t seed = 1;
+  std::string title;
+};
+
+constexpr std::size_t kDefaultK = 10;
+
+// Everything the report knows about one host: a row of the hosts table, and the
+// tooltip of the host in the diagram.
+struct HostFacts {
+  viz::ReportHost row;
+  bool on_platform = true;
+};
+
+std::string now_text() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[64];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S %z", &local);
+  return text;
+}
+
+std::string with_chinese(std::uint64_t count) {
+  return count >= 10'000 ? fmt::format("{} ({})", group_digits(count), chinese_count(count))
+                         : group_digits(count);
+}
+
+// The filters, in words, for notes: " on Douyin, fans in 辽宁".
+std::string filters_text(const Network& network, std::optional<NodeId> platform,
+                         const std::string& region) {
+  std::string text;
+  if (platform) text += fmt::format(" on {}", network.platforms.names[*platform]);
+  if (!region.empty()) text += fmt::format("{} counting only fans in {}", text.empty() ? "," : ";", region);
+  return text;
+}
+
+// Each section is computed on its own; one this dataset cannot answer (no follows, a
+// platform of unknown size for the declared model, ...) says why in the report and on
+// stderr, and the rest of the report is still written.
+template <class T, class Compute>
+viz::ReportSection<T> section(const char* name, Compute&& compute) {
+  viz::ReportSection<T> out;
+  try {
+    out.value = compute();
+  } catch (const UsageError& error) {
+    out.unavailable = error.what();
+  } catch (const DataError&) {
+    throw;
+  } catch (const IoError&) {
+    throw;
+  } catch (const std::runtime_error& error) {  // Graphviz failed or crashed
+    out.unavailable = error.what();
+  }
+  if (!out.value) std::cerr << "castgraph: report: no " << name << ": " << out.unavailable << "\n";
+  return out;
+}
+
+std::vector<HostFacts> host_facts(const Network& network, const TierTable& tier_table,
+                                  std::optional<NodeId> platform, const ReachResult* reach) {
+  std::vector<HostFacts> facts(network.broadcasters.size());
+  for (NodeId h = 0; h < network.broadcasters.size(); ++h) {
+    viz::ReportHost& row = facts[h].row;
+    row.id = std::string(network.broadcasters.ids[h]);
+    row.name = std::string(network.broadcasters.names[h]);
+    row.fans = declared_fans(network, h, platform);
+    if (platform) {
+      facts[h].on_platform = false;
+      for (NodeId fanbase : network.relations.owns.neighbours(h))
+        if (network.fanbases.platform[fanbase] == *platform) facts[h].on_platform = true;
+    }
+    if (facts[h].on_platform)
+      row.tier = tier_table.bands[tier_band(row.fans, tier_table.thresholds)].name;
+    if (reach) {
+      row.reach = reach->per_host[h].reach;
+      row.exclusive = reach->per_host[h].exclusive;
+    }
+    if (const NodeId base = network.broadcasters.base[h]; base != kNoNode)
+      row.base = std::string(network.bases.names[base]);
+    row.province = std::string(network.broadcasters.province[h]);
+    row.kind = std::string(network.broadcasters.kind[h]);
+    if (const double fee = network.broadcasters.fee[h]; !std::isnan(fee)) row.fee = fee;
+  }
+  return facts;
+}
+
+viz::ReportHosts top_hosts(const std::vector<HostFacts>& facts, std::size_t top,
+                           const ReachResult* reach, const std::string& fans_basis) {
+  std::vector<NodeId> order;
+  for (NodeId h = 0; h < facts.size(); ++h)
+    if (facts[h].on_platform) order.push_back(h);
+  // By reach when it is known, then by fans; ties keep the dataset's order.
+  std::ranges::stable_sort(order, [&](NodeId a, NodeId b) {
+    const viz::ReportHost &x = facts[a].row, &y = facts[b].row;
+    if (x.reach != y.reach) return x.reach.value_or(0) > y.reach.value_or(0);
+    return x.fans > y.fans;
+  });
+  viz::ReportHosts hosts;
+  hosts.total = order.size();
+  if (top != 0 && order.size() > top) order.resize(top);
+  for (NodeId h : order) hosts.hosts.push_back(facts[h].row);
+  hosts.order = reach ? "the most people reached first" : "the most " + fans_basis + " first";
+  if (reach) hosts.reach_method = describe_reach_method(*reach);
+  return hosts;
+}
+
+viz::ReportCommunities communities_section(const Network& network, const Communities& found,
+                                           const CommunityOptions& options, std::size_t show) {
+  SummaryOptions summary_options;
+  summary_options.max_communities = show;
+  viz::ReportCommunities out;
+  out.count = found.count;
+  out.modularity = found.modularity;
+  out.method = fmt::format("{} (seed {}) on the {} ties between hosts", to_string(options.method),
+                           options.seed,
+                           network.follow_count() > 0 ? "shared-audience and co-stream"
+                                                      : "co-stream (no follows: no audience ties)");
+  for (const CommunitySummary& s : summarize_communities(network, found, summary_options)) {
+    viz::ReportCommunity& c = out.communities.emplace_back();
+    c.number = s.community;
+    c.size = s.size;
+    c.declared_fans = s.declared_fans;
+    c.reach = s.reach;
+    c.reach_estimated = s.reach_estimated;
+    c.province = s.province;
+    c.province_share = s.province_share;
+    c.base = s.base;
+    c.platform = s.platform;
+    c.kind = s.kind;
+    for (NodeId h : s.top_hosts) c.top_hosts.emplace_back(network.broadcasters.names[h]);
+  }
+  return out;
+}
+
+viz::ReportPlan plan_section(const Network& network, const PlanOptions& options) {
+  const Plan plan = plan_roster(network, options);
+  viz::ReportPlan out;
+  out.request = options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
+                          : fmt::format("a budget of {} yuan", group_digits(round_people(*options.budget)));
+  out.method = describe_plan_method(plan);
+  out.candidates = plan.candidates;
+  for (const PlanPick& pick : plan.picks) {
+    viz::ReportPick& row = out.picks.emplace_back();
+    row.id = std::string(network.broadcasters.ids[pick.host]);
+    row.name = std::string(network.broadcasters.names[pick.host]);
+    if (pick.fee >= 0) row.fee = pick.fee;
+    row.marginal_reach = round_people(pick.marginal_reach);
+    row.cumulative_reach = round_people(pick.cumulative_reach);
+    row.spent = pick.spent;
+    row.included = pick.included;
+  }
+  out.unique_reach = round_people(plan.unique_reach);
+  out.upper_bound = round_people(plan.upper_bound);
+  out.spent = plan.spent;
+  out.ratio = plan.ratio;
+  out.stop = describe_plan_stop(plan, options);
+  for (NodeId h : plan.unknown_fee_excluded)
+    out.unknown_fee_excluded.push_back(fmt::format("{} ({})", network.broadcasters.ids[h],
+                                                   network.broadcasters.names[h]));
+  return out;
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::string host_tooltip(const viz::ReportHost& host) {
+  std::string text = fmt::format("{} ({})\n粉丝 fans: {}", host.name, host.id, with_chinese(host.fans));
+  if (host.reach) text += "\n触达 reach: " + with_chinese(*host.reach);
+  if (host.exclusive) text += "\n独有 exclusive: " + with_chinese(*host.exclusive);
+  if (!host.tier.empty()) text += "\n档位 tier: " + host.tier;
+  if (!host.base.empty()) text += "\n基地 base: " + host.base;
+  if (!host.kind.empty()) text += "\n类型 kind: " + host.kind;
+  text += "\n报价 fee: " + (host.fee ? group_digits(round_people(*host.fee)) + " 元" : std::string("unknown"));
+  return text;
+}
+
+// Tooltips for the diagram's nodes and edges, by the names Graphviz gives them.
+std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
+                                                  const std::vector<HostFacts>& facts) {
+  std::map<std::string, std::string> titles;
+  for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
+    const viz::DiagramNode& node = diagram.nodes[i];
+    std::string text = node.tooltip.empty() ? node.label : node.tooltip;
+    if (node.kind == viz::DiagramNodeKind::host && node.source < facts.size())
+      text = host_tooltip(facts[node.source].row);
+    else if (node.kind == viz::DiagramNodeKind::folded || node.kind == viz::DiagramNodeKind::community) {
+      text += fmt::format("\n{} hosts, {} fans", group_digits(node.count), with_chinese(node.fans));
+      if (node.reach > 0) text += "\n触达 reach: " + with_chinese(node.reach);
+    }
+    titles[fmt::format("n{}", i)] = text;
+  }
+  for (const viz::DiagramEdge& edge : diagram.edges) {
+    const std::string a = first_line(diagram.nodes[edge.from].label),
+                      b = first_line(diagram.nodes[edge.to].label);
+    std::string what;
+    switch (edge.kind) {
+      case viz::DiagramEdgeKind::fanbase: what = with_chinese(edge.weight) + " fans on the platform"; break;
+      case viz::DiagramEdgeKind::member: what = "member of the base"; break;
+      case viz::DiagramEdgeKind::audience: what = with_chinese(edge.weight) + " people in common"; break;
+      case viz::DiagramEdgeKind::collab: what = group_digits(edge.weight) + " co-streams"; break;
+    }
+    std::string& text = titles[fmt::format("n{}--n{}", edge.from, edge.to)];
+    text += (text.empty() ? a + " — " + b + ": " : "; ") + what;
+  }
+  return titles;
+}
+
+viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOptions& command,
+                                   const Communities* communities,
+                                   const std::vector<HostFacts>& facts) {
+  viz::DiagramOptions options;
+  options.view = command.view == "hosts"         ? viz::DiagramView::hosts
+                 : command.view == "communities" ? viz::DiagramView::communities
+                                                 : viz::DiagramView::network;
+  // As `castgraph render` does: communities colour themselves, the rest by base.
+  options.color = options.view == viz::DiagramView::communities ? viz::ColorBy::community
+                                                                : viz::ColorBy::base;
+  options.top = command.diagram_top;
+  const viz::Diagram diagram = viz::build_diagram(network, options, communities);
+  viz::RenderOptions render_options;
+  render_options.seed = command.seed;
+  std::string warnings;
+  viz::ReportDiagram out;
+  out.svg = viz::render_dot(viz::to_dot(diagram, render_options), "svg", render_options.layout, &warnings);
+  out.note = fmt::format("{} nodes and {} edges: {}", diagram.nodes.size(), diagram.edges.size(),
+                         diagram.note);
+  out.titles = diagram_titles(diagram, facts);
+  return out;
+}
+
+void run_report(const ReportCommandOptions& command) {
+  const auto started = std::chrono::steady_clock::now();
+  refuse_overwriting_input(command.output, command.dataset);
+  if (command.k > 0 && !command.budget.empty()) throw UsageError("choose one of --k and --budget");
+  PlanOptions plan_options;
+  if (!command.budget.empty())
+    plan_options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
+  else plan_options.k = command.k > 0 ? command.k : kDefaultK;
+
+  const Network network = open_dataset(command.dataset);
+  std::optional<NodeId> platform;
+  if (!command.platform.empty()) platform = resolve_platform(network, command.platform);
+  if (!command.region.empty()) {
+    if (network.follow_count() == 0)
+      throw UsageError("--region counts fans by province, which needs follows (follows.csv); "
+                       "this dataset has none");
+    (void)make_host_set(network, {}, platform, command.region);  // an unknown region throws here
+  }
+
+  viz::HtmlReport report;
+  report.title = command.title.empty()
+                     ? fmt::format("直播电商网络报告 · Livestream network report: {}",
+                                   std::filesystem::path(command.dataset.path).filename().string())
+                     : command.title;
+  report.dataset = command.dataset.path;
+  report.generated = now_text();
+  report.version = kVersion;
+  const std::string filters = filters_text(network, platform, command.region);
+
+  // Summary: what `castgraph info` counts, and everybody's reach.
+  for (const DatasetCount& count : count_dataset(network))
+    report.summary.push_back({count.key, count.label, count.value});
+  std::vector<NodeId> everyone(network.broadcasters.size());
+  std::iota(everyone.begin(), everyone.end(), NodeId{0});
+  ReachOptions reach_options;
+  reach_options.platform = platform;
+  reach_options.region = command.region;
+  const auto reach_all = section<ReachResult>("reach", [&] { return reach(network, everyone, reach_options); });
+  if (reach_all.value) {
+    report.summary.push_back({"reach", "people reached by all hosts together", reach_all.value->unique_reach});
+    report.reach_note = fmt::format("People reached by all hosts together{}: {}.", filters,
+                                    describe_reach_method(*reach_all.value));
+  } else {
+    report.reach_note = "People reached by all hosts together: not available: " + reach_all.unavailable;
+  }
+  const ReachResult* reach_result = reach_all.value ? &*reach_all.value : nullptr;
+
+  // Tiers and the hosts table.
+  TierOptions tier_options;
+  tier_options.platform = platform;
+  const TierTable tier_table = tiers(network, tier_options);
+  const std::string fans_basis =
+      platform ? fmt::format("declared fans on {}", network.platforms.names[*platform]) : "declared fans";
+  report.tiers.value.emplace();
+  report.tiers.value->basis = fans_basis;
+  for (const TierBand& band : tier_table.bands)
+    report.tiers.value->bands.push_back({band.name, band.hosts, band.fans});
+  for (const TierCumulative& level : tier_table.cumulative)
+    report.tiers.value->cumulative.push_back({level.name, level.hosts, 0});
+  const std::vector<HostFacts> facts = host_facts(network, tier_table, platform, reach_result);
+  report.hosts.value = top_hosts(facts, command.top, reach_result, fans_basis);
+
+  // Communities, as `castgraph communities` finds them by default.
+  CommunityOptions community_options;
+  community_options.seed = command.seed;
+  std::optional<Communities> found;
+  report.communities = section<viz::ReportCommunities>("communities", [&] {
+    found = find_communities(network, community_options);
+    return communities_section(network, *found, community_options, command.show_communities);
+  });
+
+  // The roster, as `castgraph plan` picks it.
+  plan_options.platform = platform;
+  plan_options.region = command.region;
+  report.plan = section<viz::ReportPlan>("plan", [&] { return plan_section(network, plan_options); });
+
+  report.diagram = section<viz::ReportDiagram>("diagram", [&] {
+    if (command.view == "communities" && !found)
+      throw UsageError("the communities view needs communities, and there are none");
+    return diagram_section(network, command, found ? &*found : nullptr, facts);
+  });
+
+  report.options.emplace_back(plan_options.k ? "--k" : "--budget",
+                              plan_options.k ? std::to_string(*plan_options.k) : command.budget);
+  report.options.emplace_back("--platform", command.platform.empty() ? "all" : command.platform);
+  report.options.emplace_back("--region", command.region.empty() ? "all" : command.region);
+  report.options.emplace_back("--top", std::to_string(command.top));
+  report.options.emplace_back("--communities", std::to_string(command.show_communities));
+  report.options.emplace_back("--view", command.view);
+  report.options.emplace_back("--diagram-top", std::to_string(command.diagram_top));
+  report.options.emplace_back("--seed", std::to_string(command.seed));
+  if (command.dataset.lenient) report.options.emplace_back("--lenient", "yes");
+
+  std::ostringstream html;
+  viz::write_html_report(html, report);
+  const std::string bytes = std::move(html).str();
+  write_file_atomically(command.output, [&](std::ostream& out) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << fmt::format("wrote {} ({} KB) in {:.1f} s\n", command.output,
+                           group_digits((bytes.size() + 1023) / 1024), seconds);
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app) {
+  auto options = std::make_shared<ReportCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "report",
+      "Write one HTML file to open in a browser and forward: the dataset in counts, people "
+      "reached by all hosts together, tiers (table and bar chart), the top hosts (a table "
+      "sortable by fans, reach, exclusive reach, tier, base, kind or fee), communities with "
+      "their dominant province, base and platform, a recommended roster with its reach curve "
+      "(reach against spend), and the network diagram with zoom, pan and a tooltip per host. "
+      "Self-contained: styles, script and diagram are inline and it loads nothing; without "
+      "JavaScript every table and picture still shows. The numbers are those of info, tiers, "
+      "reach, plan and communities (their --json) on the same dataset and options.");
+  add_dataset_options(*command, options->dataset);
+  command->add_option("-o,--output", options->output, "The HTML file to write (e.g. report.html)")
+      ->required();
+  auto* k = command->add_option("--k", options->k,
+                                "The roster books this many hosts (default 10)")
+                ->check(CLI::PositiveNumber);
+  auto* budget = command->add_option("--budget", options->budget,
+                                     "The roster spends at most this many yuan on fees instead "
+                                     "(2000000, 200万, 2M); hosts of unknown fee are left out");
+  k->excludes(budget);
+  budget->excludes(k);
+  command->add_option("--platform", options->platform,
+                      "Count only this platform (id or exact name): its fans in tiers and the "
+                      "table, its fanbases in reach and the roster");
+  command->add_option("--region", options->region,
+                      "Count only people of this province in reach and the roster (needs "
+                      "follows); tiers and communities count everyone");
+  command->add_option("--top", options->top, "Hosts listed in the table (0 = all)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command->add_option("--communities", options->show_communities,
+                      "Communities listed, the largest first (0 = all)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command->add_option("--view", options->view,
+                      "The diagram: network (platforms, bases, top hosts), hosts (the host "
+                      "graph) or communities (one node per community); see `castgraph render`")
+      ->check(CLI::IsMember({"network", "hosts", "communities"}))
+      ->capture_default_str();
+  command->add_option("--diagram-top", options->diagram_top,
+                      "Hosts drawn one by one in the diagram; the rest fold per base or "
+                      "community, so big datasets stay readable")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{500}))
+      ->capture_default_str();
+  command->add_option("--seed", options->seed, "Seed of community detection and of the layout")
+      ->capture_default_str();
+  command->add_option("--title", options->title, "Title at the top of the report");
+  command->footer(
+      "Examples:\n"
+      "  castgraph report samples/liaoning -o liaoning-report.html\n"
+      "  castgraph report samples/liaoning -o plan.html --budget 200万 --platform douyin\n"
+      "  castgraph report samples/tiny -o tiny.html --k 3 --region 辽宁 --view hosts\n"
+      "Open the file in any browser; it needs no network and no other file.");
+  command->callback([options] { run_report(*options); });
+}
+
+}  // namespace castgraph::cli

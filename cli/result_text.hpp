@@ -1,0 +1,27 @@
+// Words for results that more than one command prints: how a reach number was counted,
+// how a plan counted reach and why it stopped. Shared by reach, plan and report so that
+// the terminal and the HTML report say the same thing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "algorithms/plan.hpp"
+#include "algorithms/reach.hpp"
+
+namespace castgraph::cli {
+
+// A reach or plan figure in whole people (or yuan): rounded, never below 0.
+std::uint64_t round_people(double value);
+
+// "exact count from follows (bitset scan of 115,149 follow edges)", "HyperLogLog
+// estimate, ±1.63% ...", "model estimate from declared fans (...)".
+std::string describe_reach_method(const ReachResult& result);
+
+// How a plan counted reach: "exact count from follows", ...
+std::string describe_plan_method(const Plan& plan);
+
+// Why a plan stopped: "k reached: 10 hosts booked", "budget spent: ...", ...
+std::string describe_plan_stop(const Plan& plan, const PlanOptions& options);
+
+}  // namespace castgraph::cli

@@ -1,0 +1,161 @@
+// The HTML report: one self-contained file a marketing team opens in a browser and
+// forwards. Everything it shows is gathered before (cli/cmd_report.cpp runs the same
+// algorithms as info, tiers, reach, plan, communities and render); this file only
+// writes it down:
+//
+//   summary      counts of the dataset, declared fans, people reached by all hosts
+//   tiers        table and an inline SVG bar chart
+//   hosts        a table sortable by any column (fans, reach, exclusive reach, ...)
+//   communities  each community's size, fans, reach and dominant province/base/platform
+//   plan         the recommended roster and its reach curve (reach against spend, SVG)
+//   diagram      the Graphviz SVG inline, with zoom, pan and a tooltip per node
+//   about        the dataset, the options and the time the report was made
+//
+// Self-contained: CSS and script are inline, nothing is fetched (a Content-Security-Policy
+// forbids it). Every name is escaped (escape_xml). Without JavaScript every table, chart
+// and the diagram still show; the script only adds sorting, zoom, pan and nicer tooltips.
+// Numbers are written as the CLI tables write them (12,345,678 and, from 10,000 on, the
+// Chinese reading 1235万).
+//
+// For tests and scripts, every number cell carries data-cell="SECTION/ROW/COLUMN" and
+// data-value="the exact number" (see the per-section comments below for the names).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace castgraph::viz {
+
+// data-cell="summary/KEY": one row of the summary table.
+struct ReportCount {
+  std::string key;    // the `castgraph info --json` key, or "reach" etc.
+  std::string label;  // what the table calls it
+  std::uint64_t value = 0;
+};
+
+// data-cell="tiers/NAME/hosts|fans"; cumulative rows "tiers/NAME/hosts" with NAME "100k+".
+struct ReportTier {
+  std::string name;  // "<100k", "100k-1M", ...
+  std::uint64_t hosts = 0;
+  std::uint64_t fans = 0;
+};
+
+// data-cell="hosts/ID/fans|reach|exclusive|fee".
+struct ReportHost {
+  std::string id, name;
+  std::uint64_t fans = 0;                  // declared fans (on the chosen platform)
+  std::optional<std::uint64_t> reach;      // people this host reaches
+  std::optional<std::uint64_t> exclusive;  // people no other host reaches
+  std::string tier, base, province, kind;  // "" when unknown
+  std::optional<double> fee;               // yuan
+};
+
+// data-cell="communities/NUMBER/size|declared_fans|reach".
+struct ReportCommunity {
+  std::uint32_t number = 0;
+  std::uint64_t size = 0;
+  std::uint64_t declared_fans = 0;
+  std::optional<std::uint64_t> reach;
+  bool reach_estimated = false;
+  std::string province;
+  double province_share = 0;
+  std::string base, platform, kind;
+  std::vector<std::string> top_hosts;  // names
+};
+
+// data-cell="plan/INDEX/fee|marginal_reach|cumulative_reach|spent" (INDEX from 1).
+struct ReportPick {
+  std::string id, name;
+  std::optional<double> fee;
+  std::uint64_t marginal_reach = 0;
+  std::uint64_t cumulative_reach = 0;
+  double spent = 0;
+  bool included = false;
+};
+
+struct ReportPlan {
+  std::string request;  // "10 hosts" or "a budget of 2,000,000 yuan"
+  std::string method;   // how reach was counted, in words
+  std::vector<ReportPick> picks;
+  std::uint64_t candidates = 0;
+  std::uint64_t unique_reach = 0;  // data-cell="plan/total/unique_reach"
+  std::uint64_t upper_bound = 0;   // data-cell="plan/total/upper_bound"
+  double spent = 0;                // data-cell="plan/total/spent"
+  double ratio = 1;
+  std::string stop;                // why it stopped, in words
+  std::vector<std::string> unknown_fee_excluded;  // "id (name)"
+};
+
+// A section that could not be computed on this dataset says why instead.
+template <class T>
+struct ReportSection {
+  std::optional<T> value;
+  std::string unavailable;  // the reason, when !value
+};
+
+struct ReportTiers {
+  std::vector<ReportTier> bands;
+  std::vector<ReportTier> cumulative;  // fans unused
+  std::string basis;                   // "declared fans" or "declared fans on Douyin"
+};
+
+struct ReportHosts {
+  std::vector<ReportHost> hosts;  // in the order shown
+  std::uint64_t total = 0;        // hosts in the dataset (on the platform)
+  std::string order;              // how they are ranked, in words
+  std::string reach_method;       // how reach was counted, in words ("" when unknown)
+};
+
+struct ReportCommunities {
+  std::vector<ReportCommunity> communities;  // the largest ones
+  std::uint64_t count = 0;                   // communities found
+  double modularity = 0;
+  std::string method;                        // "leiden, seed 1, layers audience+collab"
+};
+
+struct ReportDiagram {
+  std::string svg;   // Graphviz's SVG output, as render_dot returns it
+  std::string note;  // "top 30 of 12,000 hosts ..."
+  // Plain-text tooltips by Graphviz element name: "n3" for node 3, "n3--n7" for the
+  // edge between them. Each replaces that element's <title>, which browsers show on
+  // hover even without JavaScript (Graphviz would show the bare name).
+  std::map<std::string, std::string> titles;
+};
+
+struct HtmlReport {
+  std::string title;
+  std::string dataset;                                   // the path given
+  std::vector<std::pair<std::string, std::string>> options;  // name, value as given
+  std::string generated;                                 // when, as text
+  std::string version;                                   // "castgraph 0.1.0"
+  std::vector<ReportCount> summary;
+  std::string reach_note;  // how "people reached by all hosts" was counted
+  ReportSection<ReportTiers> tiers;
+  ReportSection<ReportHosts> hosts;
+  ReportSection<ReportCommunities> communities;
+  ReportSection<ReportPlan> plan;
+  ReportSection<ReportDiagram> diagram;
+};
+
+// Writes the whole HTML document. O(size of the report).
+void write_html_report(std::ostream& out, const HtmlReport& report);
+
+// Pieces, exposed for tests. Each returns an <svg> element that needs no script.
+// Horizontal bars, one per label, lengths proportional to the values.
+std::string svg_bar_chart(const std::vector<std::pair<std::string, std::uint64_t>>& bars,
+                          const std::string& caption);
+// The reach curve of a plan: cumulative reach against cumulative spend (against hosts
+// booked when nothing was spent), from (0, 0), with the upper bound as a dashed line.
+std::string svg_reach_curve(const ReportPlan& plan);
+// Graphviz SVG made fit for inlining in HTML: no XML prolog, DOCTYPE or comments; no
+// fixed width and height (the viewBox stays); the <title> of every element named in
+// `titles` replaced by its text (escaped).
+std::string inline_svg(const std::string& graphviz_svg,
+                       const std::map<std::string, std::string>& titles);
+
+}  // namespace castgraph::viz
