@@ -47,14 +47,20 @@ Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const
   }
   auto offsets = prefix_offsets(std::move(counts));
 
+  // offsets[r] serves as row r's cursor, so no copy of the offsets is needed (at 10^8
+  // fans that copy was 800 MB of peak memory); afterwards offsets[r] has moved on to the
+  // start of row r + 1, and shifting the array back by one restores it.
   std::vector<NodeId> sorted(targets.size());
-  std::vector<std::uint64_t> cursor(offsets.begin(), offsets.end() - 1);
   for (std::size_t i = 0; i < edges; ++i) {
-    if (i + 2 * kAhead < edges) __builtin_prefetch(&cursor[sources[i + 2 * kAhead]], 1);
-    if (i + kAhead < edges) __builtin_prefetch(&sorted[cursor[sources[i + kAhead]]], 1);
-    sorted[cursor[sources[i]]++] = targets[i];
+    if (i + 2 * kAhead < edges) __builtin_prefetch(&offsets[sources[i + 2 * kAhead]], 1);
+    if (i + kAhead < edges) __builtin_prefetch(&sorted[offsets[sources[i + kAhead]]], 1);
+    sorted[offsets[sources[i]]++] = targets[i];
   }
-  cursor = {};
+  if (rows > 0) {
+    std::copy_backward(offsets.begin(), offsets.begin() + static_cast<std::ptrdiff_t>(rows - 1),
+                       offsets.begin() + static_cast<std::ptrdiff_t>(rows));
+    offsets[0] = 0;
+  }
 
   if (deduplicate) sort_and_unique_rows(offsets, sorted);
   return Csr(Column(std::move(offsets)), Column(std::move(sorted)));

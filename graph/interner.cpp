@@ -193,7 +193,10 @@ std::vector<std::uint64_t> index_strings(const StringTableBuilder& strings) {
 
 Interner InternerBuilder::finish() && {
   // Numbered strings are not in the table yet: index everything afresh, in id order.
-  if (numbered_.in_use()) slots_ = index_strings(strings_);
+  if (numbered_.in_use()) {
+    numbered_.clear();  // not needed any more: free it before the table is allocated
+    slots_ = index_strings(strings_);
+  }
   return Interner(std::move(strings_).finish(), Column(std::move(slots_)));
 }
 

@@ -44,6 +44,8 @@ class NumberedIds {
   void count_hashed_match() { ++hashed_matches_; }
   std::size_t hashed_matches() const { return hashed_matches_; }
   bool in_use() const { return !ids_.empty(); }
+  // Frees the array (once the interner is frozen and indexed another way).
+  void clear() { ids_ = {}; }
 
  private:
   bool chosen_ = false;

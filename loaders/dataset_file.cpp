@@ -46,7 +46,10 @@ bool DatasetFile::next() {
   return false;
 }
 
-void DatasetFile::report_progress() const {
+void DatasetFile::report_progress() {
+  // The rows before this one are done with (a batch copies what it keeps), and the
+  // mapped bytes of a multi-gigabyte file need not stay resident till the end.
+  reader_.release_before(record_);
   if (options_.progress)
     options_.progress({name_, reader_.position(), reader_.size_bytes(), rows_});
 }

@@ -32,7 +32,7 @@ class DatasetFile {
   }
 
   // Advances to the next well-formed row; false at end of file. Every 2^16 rows, and at
-  // the end, tells options.progress how far it got.
+  // the end, tells options.progress how far it got and lets the bytes read so far go.
   bool next();
   std::string_view field(std::size_t column) const { return record_.fields[column]; }
   // "" when the column is absent from the file.
@@ -50,7 +50,7 @@ class DatasetFile {
  private:
   void reject_at(std::uint64_t offset, const std::string& reason);
   bool well_formed();
-  void report_progress() const;
+  void report_progress();
 
   CsvReader reader_;
   CsvRecord record_;
