@@ -2,53 +2,101 @@
 # Loading, snapshots and a 10-host reach query on `generate --preset liaoning`, side by
 # side with python-igraph, graph-tool and NetworkX doing the same work on the same file.
 #
-#   bench/load_bench.sh [SCALE...]        default scales: 0.01 0.1
+#   bench/load_bench.sh [SCALE...]        default scales: 0.01 0.1 1
+#
+# Environment: RUNS (runs per figure, default 5; the median is reported), PEER_RUNS
+# (default 3, and 1 at scale 1 where a peer takes minutes), WHAT (all, castgraph or
+# peers), PEERS (default "igraph graph-tool networkx"), BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH (the binary),
+# PEER_MEMORY_KB (address-space cap for a peer, default 16 GB: a peer that needs more
+# fails with MemoryError instead of waking the OOM killer on a shared machine).
 #
 # Needs a release build (scripts/build.sh release) and, for the peers,
 # apt-get install python3-igraph python3-graph-tool python3-networkx.
-# Each figure is the median of RUNS runs (default 3); memory is the peak RSS.
+# Prints one Markdown table row per measurement: median wall seconds, median CPU seconds
+# (user + sys, which other work on the machine disturbs less), median peak RSS, the
+# number of runs, the 1-minute load average when the runs started, and for reach
+# queries the answer (every tool must agree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 castgraph=${CASTGRAPH:-build/release/cli/castgraph}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
+what=${WHAT:-all}
 scales=("$@")
-((${#scales[@]})) || scales=(0.01 0.1)
+((${#scales[@]})) || scales=(0.01 0.1 1)
 work=${BENCH_DIR:-/tmp/castgraph-bench}
+peer_memory_kb=${PEER_MEMORY_KB:-16000000}
 mkdir -p "$work"
+scratch=$(mktemp -d)  # per run, so two runs may share $work
+trap 'rm -rf "$scratch"' EXIT
 
-# median_of CMD...: runs CMD $runs times under /usr/bin/time; prints "seconds peak_kb".
-median_of() {
-  local i
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
-    cat "$work/time"
-  done | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { print }'
+# measure N CMD...: runs CMD N times under /usr/bin/time; prints "wall cpu peak_kb answer"
+# (medians; answer is the last line of the first run's stdout, or -).
+measure() {
+  local n=$1 i
+  shift
+  for ((i = 0; i < n; i++)); do
+    /usr/bin/time -f "%e %U %S %M" -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err" ||
+      { echo "failed: $* ($(tail -1 "$scratch/err"))" >&2; echo "fail fail 0 -"; return; }
+    ((i > 0)) || answer=$(tail -1 "$scratch/out")
+    read -r wall user sys kb <"$scratch/time"
+    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $kb"
+  done >"$scratch/samples"
+  median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  echo "$(cut -d' ' -f1 "$scratch/samples" | median) $(cut -d' ' -f2 "$scratch/samples" | median)" \
+    "$(cut -d' ' -f3 "$scratch/samples" | median) ${answer:--}"
 }
 
 # The ten hosts with the most follow rows, which every tool then reaches.
 top_hosts() {
-  # awk reads to the end, so no stage dies of SIGPIPE under pipefail
-  tail -n +2 "$1/follows.csv" | cut -d, -f2 | sort | uniq -c | sort -rn |
-    awk 'NR <= 10 {print $2}' | paste -sd, -
+  # one pass counting 12,000 hosts, not a sort of 10^8 lines; the generator writes no
+  # quoted fields, so splitting on commas is exact here. Ties are broken by host id.
+  awk -F, 'NR > 1 { rows[$2]++ } END { for (h in rows) print rows[h], h }' "$1/follows.csv" |
+    sort -k1,1nr -k2,2 | awk 'NR <= 10 {print $2}' | paste -sd, -
 }
 
-printf '%-8s %-34s %10s %10s\n' scale step seconds peak_MB
+load_average() { cut -d' ' -f1 /proc/loadavg; }
+
+# row SCALE STEP N CMD...: measures and prints one table row.
+row() {
+  local scale=$1 step=$2 n=$3 load
+  shift 3
+  load=$(load_average)
+  read -r wall cpu kb answer < <(measure "$n" "$@")
+  [[ $step == *reach* ]] || answer=-
+  printf '| %s | %s | %s | %s | %d | %s | %s | %s |\n' "$scale" "$step" "$wall" "$cpu" \
+    $((kb / 1024)) "$n" "$load" "$answer"
+}
+
+echo "| scale | step | wall s | CPU s | peak MiB | runs | load avg | answer |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for scale in "${scales[@]}"; do
   data="$work/liaoning-$scale"
-  [[ -d $data ]] || "$castgraph" generate --preset liaoning --scale "$scale" --seed 1 -o "$data" >/dev/null
+  [[ -f $data/follows.csv ]] ||
+    "$castgraph" generate --preset liaoning --scale "$scale" --seed 1 -q --force -o "$data" >/dev/null
   rows=$(($(wc -l <"$data/follows.csv") - 1))
   hosts=$(top_hosts "$data")
-  report() { printf '%-8s %-34s %10s %10d\n' "$scale" "$1" "$2" $(($3 / 1024)); }
+  snapshot="$work/liaoning-$scale.cgs"
+  reach_answer() { "$castgraph" reach "$1" --hosts "$hosts" --method exact --json | awk -F'[:,]' '/unique_reach/ { gsub(/ /, "", $2); print $2 }'; }
 
-  read -r s kb < <(median_of "$castgraph" tiers "$data"); report "castgraph load CSV ($rows rows)" "$s" "$kb"
-  read -r s kb < <(median_of "$castgraph" snapshot "$data" -o "$work/liaoning-$scale.cgs"); report "castgraph load + write snapshot" "$s" "$kb"
-  read -r s kb < <(median_of "$castgraph" tiers "$work/liaoning-$scale.cgs"); report "castgraph open snapshot" "$s" "$kb"
-  read -r s kb < <(median_of "$castgraph" reach "$work/liaoning-$scale.cgs" --hosts "$hosts" --method exact); report "castgraph 10-host reach (snapshot)" "$s" "$kb"
-  read -r s kb < <(median_of "$castgraph" reach "$data" --hosts "$hosts" --method exact); report "castgraph 10-host reach (CSV)" "$s" "$kb"
-  for peer in igraph graph-tool networkx; do
-    if [[ $peer == networkx && $scale != 0.01 && $scale != 0.1 ]]; then continue; fi  # too slow beyond
-    /usr/bin/python3 -c "import ${peer/graph-tool/graph_tool}" 2>/dev/null || { echo "($peer not installed)"; continue; }
-    read -r s kb < <(median_of /usr/bin/python3 bench/peers/load_and_reach.py "$peer" "$data" "$hosts")
-    report "$peer load + 10-host reach" "$s" "$kb"
-  done
+  if [[ $what != peers ]]; then
+    row "$scale" "castgraph load CSV, $rows follow rows (tiers)" "$runs" "$castgraph" tiers "$data"
+    row "$scale" "castgraph load CSV + write snapshot" "$runs" "$castgraph" snapshot "$data" -o "$snapshot"
+    row "$scale" "castgraph open snapshot (tiers)" "$runs" "$castgraph" tiers "$snapshot"
+    # reach prints a table; the JSON's unique_reach is the answer to compare
+    row "$scale" "castgraph 10-host reach from snapshot" "$runs" \
+      bash -c "$(declare -f reach_answer); castgraph=$castgraph hosts=$hosts reach_answer $snapshot"
+    row "$scale" "castgraph 10-host reach from CSV" "$runs" \
+      bash -c "$(declare -f reach_answer); castgraph=$castgraph hosts=$hosts reach_answer $data"
+    ls -l "$snapshot" | awk -v s="$scale" '{ printf "| %s | snapshot file size (MiB) | | | %d | | | |\n", s, $5 / 1048576 }'
+  fi
+  if [[ $what != castgraph ]]; then
+    peer_runs=${PEER_RUNS:-$([[ $scale == 1 ]] && echo 1 || echo 3)}
+    for peer in ${PEERS:-igraph graph-tool networkx}; do
+      if [[ $peer == networkx && $scale == 1 ]]; then continue; fi  # hours and > 24 GB
+      /usr/bin/python3 -c "import ${peer/graph-tool/graph_tool}" 2>/dev/null || { echo "($peer not installed)"; continue; }
+      # the peer prints "load_seconds reach_seconds answer"; keep the answer
+      row "$scale" "$peer load CSV + 10-host reach" "$peer_runs" bash -c \
+        "ulimit -v $peer_memory_kb; /usr/bin/python3 bench/peers/load_and_reach.py $peer $data $hosts | awk '{ print \$3 }'"
+    done
+  fi
 done

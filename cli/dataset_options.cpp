@@ -8,6 +8,7 @@
 #include "loaders/atomic_file.hpp"
 #include "graph/errors.hpp"
 #include "loaders/dataset_loader.hpp"
+#include "cli/load_progress.hpp"
 
 namespace castgraph::cli {
 
@@ -83,7 +84,10 @@ OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
                                    options.path));
     return open_snapshot(options.path);
   }
-  LoadResult loaded = load_dataset(options.path, LoadOptions{options.lenient});
+  LoadResult loaded = [&] {
+    LoadProgressLine progress;  // erased before anything else is printed
+    return load_dataset(options.path, LoadOptions{options.lenient, 0, progress.callback()});
+  }();
   report_rejects(options, loaded.rejects);
   return {std::move(loaded.network), {}};
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +42,8 @@ class CategoryColumnBuilder {
  private:
   InternerBuilder labels_;
   std::vector<std::uint32_t> codes_;  // stays empty until a row has a non-empty label
+  std::string last_label_;            // the label set last, and its code
+  NodeId last_code_ = 0;
 };
 
 }  // namespace castgraph

@@ -20,7 +20,7 @@ void sort_and_unique_rows(std::vector<std::uint64_t>& offsets, std::vector<NodeI
   for (std::size_t row = 0; row + 1 < offsets.size(); ++row) {
     auto first = targets.begin() + static_cast<std::ptrdiff_t>(offsets[row]);
     auto last = targets.begin() + static_cast<std::ptrdiff_t>(offsets[row + 1]);
-    std::sort(first, last);
+    if (last - first > 1) std::sort(first, last);  // most fans follow one or two fanbases
     auto unique_end = std::unique(first, last);
     offsets[row] = write;
     write = static_cast<std::uint64_t>(std::move(first, unique_end, targets.begin() + static_cast<std::ptrdiff_t>(write)) - targets.begin());
@@ -35,14 +35,32 @@ void sort_and_unique_rows(std::vector<std::uint64_t>& offsets, std::vector<NodeI
 Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const NodeId> targets,
               bool deduplicate) {
   assert(sources.size() == targets.size());
+  // Both passes jump to random rows (for follows: a random fan per row of the file); the
+  // sources are known ahead, so their counters and cursors are prefetched kAhead edges
+  // early and the cache misses overlap instead of following one another.
+  constexpr std::size_t kAhead = 16;
+  const std::size_t edges = sources.size();
   std::vector<std::uint64_t> counts(rows, 0);
-  for (NodeId source : sources) ++counts[source];
+  for (std::size_t i = 0; i < edges; ++i) {
+    if (i + kAhead < edges) __builtin_prefetch(&counts[sources[i + kAhead]], 1);
+    ++counts[sources[i]];
+  }
   auto offsets = prefix_offsets(std::move(counts));
 
+  // offsets[r] serves as row r's cursor, so no copy of the offsets is needed (at 10^8
+  // fans that copy was 800 MB of peak memory); afterwards offsets[r] has moved on to the
+  // start of row r + 1, and shifting the array back by one restores it.
   std::vector<NodeId> sorted(targets.size());
-  std::vector<std::uint64_t> cursor(offsets.begin(), offsets.end() - 1);
-  for (std::size_t i = 0; i < sources.size(); ++i) sorted[cursor[sources[i]]++] = targets[i];
-  cursor = {};
+  for (std::size_t i = 0; i < edges; ++i) {
+    if (i + 2 * kAhead < edges) __builtin_prefetch(&offsets[sources[i + 2 * kAhead]], 1);
+    if (i + kAhead < edges) __builtin_prefetch(&sorted[offsets[sources[i + kAhead]]], 1);
+    sorted[offsets[sources[i]]++] = targets[i];
+  }
+  if (rows > 0) {
+    std::copy_backward(offsets.begin(), offsets.begin() + static_cast<std::ptrdiff_t>(rows - 1),
+                       offsets.begin() + static_cast<std::ptrdiff_t>(rows));
+    offsets[0] = 0;
+  }
 
   if (deduplicate) sort_and_unique_rows(offsets, sorted);
   return Csr(Column(std::move(offsets)), Column(std::move(sorted)));

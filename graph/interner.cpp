@@ -1,5 +1,6 @@
 #include "graph/interner.hpp"
 
+#include <array>
 #include <cstring>
 
 namespace castgraph {
@@ -44,20 +45,55 @@ std::optional<NodeId> probe(const Slots& slots, std::string_view text, At at) {
 
 }  // namespace
 
-std::optional<NodeId> InternerBuilder::find(std::string_view text) const {
+std::optional<NodeId> InternerBuilder::find_hashed(std::string_view text) const {
   return probe(slots_, text, [this](NodeId id) { return strings_[id]; });
 }
 
+std::optional<NodeId> InternerBuilder::find(std::string_view text) const {
+  if (const auto number = numbered_.number(text)) return find_numbered(text, *number);
+  return find_hashed(text);
+}
+
+std::optional<NodeId> InternerBuilder::find_numbered(std::string_view text,
+                                                     std::uint32_t number) const {
+  if (const NodeId id = numbered_.at(number); id != kNoNode) return id;
+  if (numbered_.hashed_matches() == 0) return std::nullopt;
+  return find_hashed(text);
+}
+
+InternerBuilder::Interned InternerBuilder::append(std::string_view text) {
+  const auto fresh = static_cast<NodeId>(strings_.size());
+  strings_.push_back(text);
+  return {fresh, true};
+}
+
+InternerBuilder::Interned InternerBuilder::intern_numbered(std::string_view text,
+                                                           std::uint32_t number) {
+  if (const auto known = find_numbered(text, number)) return {*known, false};
+  if (numbered_.make_room(number, strings_.size())) {
+    numbered_.store(number, static_cast<NodeId>(strings_.size()));
+    return append(text);
+  }
+  numbered_.count_hashed_match();
+  reserve_for(1);
+  return intern_hashed(text, intern_hash(text));
+}
+
 InternerBuilder::Interned InternerBuilder::intern(std::string_view text) {
+  if (const auto number = numbered_.choose_prefix(text)) return intern_numbered(text, *number);
   reserve_for(1);
   return intern_hashed(text, intern_hash(text));
 }
 
 void InternerBuilder::reserve_for(std::size_t more) {
-  while ((strings_.size() + more) * 4 > slots_.size() * 3) grow();  // keep load under 3/4
+  while ((hashed_ + more) * 4 > slots_.size() * 3) grow();  // keep load under 3/4
 }
 
 void InternerBuilder::intern_batch(std::span<const std::string_view> texts, std::span<NodeId> ids) {
+  if (!texts.empty() && numbered_.choose_prefix(texts[0])) {
+    intern_numbered_batch(texts, ids);
+    return;
+  }
   reserve_for(texts.size());  // no rehash inside the batch, so prefetched slots stay put
   const std::size_t mask = slots_.size() - 1;
   std::vector<std::uint64_t> hashes(texts.size());
@@ -76,7 +112,26 @@ void InternerBuilder::intern_batch(std::span<const std::string_view> texts, std:
     if (auto id = candidate(i)) __builtin_prefetch(strings_.end_slot(*id == 0 ? 0 : *id - 1));
   for (std::size_t i = 0; i < texts.size(); ++i)
     if (auto id = candidate(i)) __builtin_prefetch(strings_.begin_of(*id));
-  for (std::size_t i = 0; i < texts.size(); ++i) ids[i] = intern_hashed(texts[i], hashes[i]).id;
+  // A later text of the batch may be the first numbered one and choose the prefix.
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto number = numbered_.choose_prefix(texts[i]);
+    ids[i] = number ? intern_numbered(texts[i], *number).id : intern_hashed(texts[i], hashes[i]).id;
+  }
+}
+
+void InternerBuilder::intern_numbered_batch(std::span<const std::string_view> texts,
+                                            std::span<NodeId> ids) {
+  // Wave one parses every number and prefetches its entry; wave two reads them.
+  numbers_.resize(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto number = numbered_.number(texts[i]);
+    numbers_[i] = number ? *number : kNotNumbered;
+    if (number && numbered_.make_room(*number, strings_.size() + i))
+      __builtin_prefetch(numbered_.slot_of(*number));
+  }
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    ids[i] = numbers_[i] == kNotNumbered ? intern(texts[i]).id
+                                         : intern_numbered(texts[i], static_cast<std::uint32_t>(numbers_[i])).id;
 }
 
 InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text, std::uint64_t hash) {
@@ -85,10 +140,9 @@ InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text, 
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == kEmptySlot) {
-      const auto fresh = static_cast<NodeId>(strings_.size());
-      slots_[i] = make_slot(fresh, hash);
-      strings_.push_back(text);
-      return {fresh, true};
+      slots_[i] = make_slot(static_cast<NodeId>(strings_.size()), hash);
+      ++hashed_;
+      return append(text);
     }
     if (make_slot(0, slot) == fingerprint && strings_[slot_id(slot)] == text)
       return {slot_id(slot), false};
@@ -101,6 +155,9 @@ void InternerBuilder::grow() {
   std::vector<std::uint64_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, kEmptySlot);
   const std::size_t mask = bigger.size() - 1;
   for (NodeId id = 0; id < strings_.size(); ++id) {
+    // Strings in the number -> id array are not in the table.
+    if (const auto number = numbered_.number(strings_[id]); number && numbered_.at(*number) == id)
+      continue;
     const std::uint64_t hash = intern_hash(strings_[id]);
     std::size_t i = hash & mask;
     while (bigger[i] != kEmptySlot) i = (i + 1) & mask;
@@ -109,7 +166,37 @@ void InternerBuilder::grow() {
   slots_ = std::move(bigger);
 }
 
+std::vector<std::uint64_t> index_strings(const StringTableBuilder& strings) {
+  std::size_t size = 16;
+  while (strings.size() * 4 > size * 3) size *= 2;
+  std::vector<std::uint64_t> slots(size, kEmptySlot);
+  const std::size_t mask = size - 1;
+  // Hashes are computed kAhead strings early and their slots prefetched, so the random
+  // writes into a table far larger than the caches overlap their misses.
+  constexpr std::size_t kAhead = 32;
+  std::array<std::uint64_t, kAhead> ahead{};
+  const std::size_t count = strings.size();
+  for (std::size_t id = 0; id < count + kAhead; ++id) {
+    if (id >= kAhead) {
+      const std::uint64_t hash = ahead[id % kAhead];
+      std::size_t i = hash & mask;
+      while (slots[i] != kEmptySlot) i = (i + 1) & mask;
+      slots[i] = make_slot(static_cast<NodeId>(id - kAhead), hash);
+    }
+    if (id < count) {
+      ahead[id % kAhead] = intern_hash(strings[id]);
+      __builtin_prefetch(&slots[ahead[id % kAhead] & mask], 1);
+    }
+  }
+  return slots;
+}
+
 Interner InternerBuilder::finish() && {
+  // Numbered strings are not in the table yet: index everything afresh, in id order.
+  if (numbered_.in_use()) {
+    numbered_.clear();  // not needed any more: free it before the table is allocated
+    slots_ = index_strings(strings_);
+  }
   return Interner(std::move(strings_).finish(), Column(std::move(slots_)));
 }
 

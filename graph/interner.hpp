@@ -6,6 +6,11 @@
 // usually one string comparison: without the fingerprint every probe was two cache
 // misses into the string table, and 5 million fan ids interned at ~1.3 us each.
 // Memory: len + 8 (end offset) + about 11-21 (slots) bytes per string.
+//
+// While building, ids that look like "prefix + number" skip the table and live in a
+// dense number -> id array instead (see numbered_ids.hpp); finish() then builds the table
+// of every string in one pass, in id order, so the frozen Interner is the same whichever
+// path each string took.
 #pragma once
 
 #include <optional>
@@ -14,6 +19,7 @@
 #include <vector>
 
 #include "graph/ids.hpp"
+#include "graph/numbered_ids.hpp"
 #include "graph/string_table.hpp"
 
 namespace castgraph {
@@ -43,9 +49,24 @@ class InternerBuilder {
   void grow();
   void reserve_for(std::size_t more);
   Interned intern_hashed(std::string_view text, std::uint64_t hash);
+  Interned append(std::string_view text);
+  // intern() when `text` is numbered: number -> id array, else the table.
+  Interned intern_numbered(std::string_view text, std::uint32_t number);
+  std::optional<NodeId> find_numbered(std::string_view text, std::uint32_t number) const;
+  std::optional<NodeId> find_hashed(std::string_view text) const;
+  void intern_numbered_batch(std::span<const std::string_view> texts, std::span<NodeId> ids);
+
+  static constexpr std::int64_t kNotNumbered = -1;
   StringTableBuilder strings_;
-  std::vector<std::uint64_t> slots_;  // see interner_slot.hpp; kEmptySlot when free
+  std::vector<std::uint64_t> slots_;  // kEmptySlot when free; strings not in numbered_
+  std::size_t hashed_ = 0;            // strings in slots_
+  NumberedIds numbered_;
+  std::vector<std::int64_t> numbers_;  // intern_numbered_batch's scratch
 };
+
+// The index of every string of `strings`, inserted in id order into a table of the
+// smallest power-of-two size (at least 16) that keeps the load at most 3/4.
+std::vector<std::uint64_t> index_strings(const StringTableBuilder& strings);
 
 class Interner {
  public:

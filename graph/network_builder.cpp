@@ -1,6 +1,8 @@
 #include "graph/network_builder.hpp"
 
 #include <algorithm>
+#include <future>
+#include <thread>
 #include <numeric>
 #include <tuple>
 
@@ -88,9 +90,19 @@ void NetworkBuilder::intern_fans(std::span<const std::string_view> ids, std::spa
   if (!fan_weights_.empty()) fan_weights_.resize(fan_ids_.size(), 1);
 }
 
+void NetworkBuilder::reserve_follows(std::size_t rows) {
+  follow_fan_.reserve(rows);
+  follow_fanbase_.reserve(rows);
+}
+
 void NetworkBuilder::add_follow(NodeId fan, NodeId fanbase) {
   follow_fan_.push_back(fan);
   follow_fanbase_.push_back(fanbase);
+}
+
+void NetworkBuilder::add_follows(std::span<const NodeId> fans, std::span<const NodeId> fanbases) {
+  follow_fan_.insert(follow_fan_.end(), fans.begin(), fans.end());
+  follow_fanbase_.insert(follow_fanbase_.end(), fanbases.begin(), fanbases.end());
 }
 
 bool NetworkBuilder::add_collab(NodeId a, NodeId b, double weight) {
@@ -137,7 +149,7 @@ Csr NetworkBuilder::build_collab(Column<double>& weights) {
   return build_csr(hosts, sorted_sources, sorted_targets, /*deduplicate=*/false);
 }
 
-Relations NetworkBuilder::build_relations() {
+Relations NetworkBuilder::build_relations(std::size_t fans) {
   Relations relations;
   const std::vector<NodeId> fanbase_ids = [&] {
     std::vector<NodeId> ids(fanbase_broadcaster_.size());
@@ -149,7 +161,7 @@ Relations NetworkBuilder::build_relations() {
       build_csr(platform_ids_.size(), fanbase_platform_, fanbase_ids, false);
   relations.base_members = transpose(csr_from_column(broadcaster_base_), base_ids_.size());
 
-  relations.follows = build_csr(fan_ids_.size(), follow_fan_, follow_fanbase_, true);
+  relations.follows = build_csr(fans, follow_fan_, follow_fanbase_, true);
   follow_fan_ = {};
   follow_fanbase_ = {};
   relations.followers = transpose(relations.follows, fanbase_broadcaster_.size());
@@ -160,7 +172,14 @@ Relations NetworkBuilder::build_relations() {
 
 Network NetworkBuilder::finish() && {
   Network network;
-  network.relations = build_relations();
+  // Indexing the fan ids (a random write per fan, see InternerBuilder::finish) and
+  // building the relations (a random write per follow) are each bound by memory
+  // latency and independent: on two cores they overlap.
+  const std::size_t fans = fan_ids_.size();
+  auto fan_ids = std::async(std::thread::hardware_concurrency() > 1 ? std::launch::async
+                                                                    : std::launch::deferred,
+                            [this] { return std::move(fan_ids_).finish(); });
+  network.relations = build_relations(fans);
 
   network.platforms.ids = std::move(platform_ids_).finish();
   network.platforms.names = std::move(platform_names_).finish();
@@ -186,8 +205,7 @@ Network NetworkBuilder::finish() && {
   network.fanbases.fans = Column(std::move(fanbase_fans_));
   network.fanbases.handles = std::move(fanbase_handles_).finish();
 
-  const std::size_t fans = fan_ids_.size();
-  network.fans.ids = std::move(fan_ids_).finish();
+  network.fans.ids = fan_ids.get();
   network.fans.weights = Column(std::move(fan_weights_));
   network.fans.province = std::move(fan_province_).finish(fans);
   network.fans.city = std::move(fan_city_).finish(fans);

@@ -41,6 +41,16 @@ class NetworkBuilder {
 
   // Repeated follows collapse into one; repeated collabs of a pair add their weights.
   void add_follow(NodeId fan, NodeId fanbase);
+  // Room for `rows` follows, so that a load that can estimate them does not grow (and
+  // copy) the follow lists step by step.
+  void reserve_follows(std::size_t rows);
+  // add_follow(fans[i], fanbases[i]) for each i.
+  //
+  // intern_fans and add_follows touch only the fan and follow members, so one thread may
+  // call them while another calls the const find_* / fanbases_of / fanbase_platform
+  // lookups (the loader's pipeline does: it parses follows.csv on one core and interns
+  // on the other).
+  void add_follows(std::span<const NodeId> fans, std::span<const NodeId> fanbases);
   // false (and nothing added) when a == b: a host cannot co-stream with itself.
   bool add_collab(NodeId a, NodeId b, double weight = 1.0);
 
@@ -64,7 +74,7 @@ class NetworkBuilder {
   Network finish() &&;
 
  private:
-  Relations build_relations();
+  Relations build_relations(std::size_t fans);
   Csr build_collab(Column<double>& weights);
 
   InternerBuilder platform_ids_;

@@ -80,6 +80,9 @@ class CsvReader {
   // Progress reporting: total bytes, and bytes consumed so far.
   std::uint64_t size_bytes() const { return size_; }
   std::uint64_t position() const { return pos_; }
+  // The records before `record` will not be read again (nor located): their bytes may
+  // leave memory (FileBytes::release_before).
+  void release_before(const CsvRecord& record) { bytes_.release_before(record.begin); }
 
  private:
   CsvReader(std::filesystem::path path, std::string text);

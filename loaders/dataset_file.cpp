@@ -29,7 +29,8 @@ DatasetFile::DatasetFile(const std::filesystem::path& directory, std::string_vie
       record_(read_header(reader_)),
       columns_(reader_, record_),
       options_(options),
-      rejects_(rejects) {}
+      rejects_(rejects),
+      name_(name) {}
 
 bool DatasetFile::exists(const std::filesystem::path& directory, std::string_view name) {
   std::error_code error;
@@ -37,9 +38,20 @@ bool DatasetFile::exists(const std::filesystem::path& directory, std::string_vie
 }
 
 bool DatasetFile::next() {
-  while (reader_.next(record_))
+  while (reader_.next(record_)) {
+    if ((++rows_ & 0xFFFF) == 0) report_progress();
     if (well_formed()) return true;
+  }
+  report_progress();
   return false;
+}
+
+void DatasetFile::report_progress() {
+  // The rows before this one are done with (a batch copies what it keeps), and the
+  // mapped bytes of a multi-gigabyte file need not stay resident till the end.
+  reader_.release_before(record_);
+  if (options_.progress)
+    options_.progress({name_, reader_.position(), reader_.size_bytes(), rows_});
 }
 
 bool DatasetFile::well_formed() {

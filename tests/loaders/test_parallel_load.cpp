@@ -1,0 +1,169 @@
+// Loading follows.csv on two threads (parse on one, intern on the other) must give the
+// same network, bit for bit, as loading it on one, and the same errors and rejects in
+// the same order. Networks are compared through their snapshot bytes, which cover every
+// column and relation; the follows are also checked against a std::set built here from
+// the rows written.
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include "generator/generate.hpp"
+#include "generator/presets.hpp"
+#include "loaders/dataset_loader.hpp"
+#include "loaders/snapshot.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace castgraph;
+using castgraph::testing::TempDir;
+
+namespace {
+
+LoadResult load_with(const TempDir& data, unsigned threads, bool lenient = false) {
+  LoadOptions options;
+  options.threads = threads;
+  options.lenient = lenient;
+  return load_dataset(data.path(), options);
+}
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::string snapshot_bytes(const Network& network) {
+  const TempDir dir;
+  write_snapshot(network, dir / "network.cgs");
+  return read_all(dir / "network.cgs");
+}
+
+// The tiny preset: 36 hosts and some 400,000 follow rows, dozens of batches.
+void generate_tiny(const TempDir& data) {
+  generator::GenerateOptions options;
+  options.seed = 7;
+  options.force = true;
+  generator::generate_dataset(*generator::find_preset("tiny"), options, data.path());
+}
+
+// The (fan id, host id) pairs of the network's follows.
+std::set<std::pair<std::string, std::string>> follow_pairs(const Network& network) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan)
+    for (NodeId fanbase : network.relations.follows.neighbours(fan))
+      pairs.emplace(network.fans.ids[fan],
+                    network.broadcasters.ids[network.fanbases.broadcaster[fanbase]]);
+  return pairs;
+}
+
+// Rewrites follows.csv so that fan ids come in every shape the CSV reader and the
+// interner treat differently: quoted with a comma and a line break inside (a batch
+// boundary may fall anywhere), quoted with doubled quotes, plainly quoted numbered ids,
+// and words. Returns the (fan, host) pairs written.
+std::set<std::pair<std::string, std::string>> rewrite_follows(const TempDir& data) {
+  std::istringstream in(read_all(data / "follows.csv"));
+  std::string line;
+  std::getline(in, line);
+  std::string out = "fan,broadcaster,platform\n";
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (std::size_t row = 0; std::getline(in, line); ++row) {
+    const std::size_t comma = line.find(',');
+    std::string fan = line.substr(0, comma);
+    const std::string rest = line.substr(comma);  // ,host,platform
+    const std::string host = rest.substr(1, rest.find(',', 1) - 1);
+    std::string field = fan;
+    switch (row % 7) {
+      case 1: fan = "x," + fan + "\nline two"; field = '"' + fan + '"'; break;
+      case 2: fan = "say \"" + fan + '"'; field = "\"say \"\"" + fan.substr(5, fan.size() - 6) + "\"\"\""; break;
+      case 3: field = '"' + fan + '"'; break;
+      case 4: fan = "word" + fan; field = fan; break;
+      default: break;
+    }
+    out += field + rest + "\n";
+    pairs.emplace(fan, host);
+  }
+  data.write("follows.csv", out);
+  return pairs;
+}
+
+}  // namespace
+
+TEST_CASE("a load on two threads equals a load on one, on a generated dataset", "[loader]") {
+  const TempDir data;
+  generate_tiny(data);
+  const LoadResult one = load_with(data, 1);
+  const LoadResult two = load_with(data, 2);
+  REQUIRE(one.follow_rows > 100'000);
+  CHECK(two.follow_rows == one.follow_rows);
+  CHECK(snapshot_bytes(two.network) == snapshot_bytes(one.network));
+}
+
+TEST_CASE("quoted fan ids with commas, line breaks and quotes load the same on two threads",
+          "[loader]") {
+  const TempDir data;
+  generate_tiny(data);
+  const auto written = rewrite_follows(data);
+  const LoadResult one = load_with(data, 1);
+  const LoadResult two = load_with(data, 2);
+  CHECK(follow_pairs(one.network) == written);
+  CHECK(snapshot_bytes(two.network) == snapshot_bytes(one.network));
+  const auto quoted = std::ranges::find_if(written, [](const auto& pair) {
+    return pair.first.starts_with("x,");
+  });
+  REQUIRE(quoted != written.end());
+  CHECK(two.network.fans.ids.find(quoted->first).has_value());
+}
+
+TEST_CASE("a bad follow row deep in the file is reported at its line on two threads too",
+          "[loader]") {
+  const TempDir data;
+  generate_tiny(data);
+  std::string follows = read_all(data / "follows.csv");
+  // Break row 50,000 (line 50,001): a host nobody declared.
+  std::size_t at = 0;
+  for (int line = 1; line < 50'001; ++line) at = follows.find('\n', at) + 1;
+  follows.insert(at, "f1,nobody,\n");
+  data.write("follows.csv", follows);
+
+  for (unsigned threads : {1U, 2U}) {
+    INFO("threads " << threads);
+    try {
+      load_with(data, threads);
+      FAIL("loaded a dataset with an unknown host");
+    } catch (const DataError& error) {
+      CHECK_THAT(error.what(), Catch::EndsWith(
+                                   "follows.csv:50001:4: unknown broadcaster 'nobody' (not in "
+                                   "broadcasters.csv)"));
+    }
+  }
+}
+
+TEST_CASE("lenient loads on one and two threads skip the same rows in file order", "[loader]") {
+  const TempDir data;
+  generate_tiny(data);
+  std::istringstream in(read_all(data / "follows.csv"));
+  std::string line, follows;
+  for (std::size_t row = 0; std::getline(in, line); ++row) {
+    if (row % 9973 == 5) follows += ",h1,\n";                   // empty fan id
+    if (row % 12011 == 7) follows += "f1,nobody,\n";             // unknown host
+    if (row % 15013 == 9) follows += "f1,h1,no-such-platform\n"; // unknown platform
+    follows += line + "\n";
+  }
+  data.write("follows.csv", follows);
+  const LoadResult one = load_with(data, 1, true);
+  const LoadResult two = load_with(data, 2, true);
+  REQUIRE(one.rejects.size() > 60);
+  REQUIRE(two.rejects.size() == one.rejects.size());
+  for (std::size_t i = 0; i < one.rejects.size(); ++i) {
+    INFO("reject " << i);
+    CHECK(two.rejects[i].where.line == one.rejects[i].where.line);
+    CHECK(two.rejects[i].where.column == one.rejects[i].where.column);
+    CHECK(two.rejects[i].reason == one.rejects[i].reason);
+    if (i > 0) CHECK(one.rejects[i].where.line > one.rejects[i - 1].where.line);
+  }
+  CHECK(snapshot_bytes(two.network) == snapshot_bytes(one.network));
+}
