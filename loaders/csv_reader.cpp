@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -208,6 +209,7 @@ bool CsvReader::next(CsvRecord& record) {
       if (i < size_ && kUnquotedTable[bytes[i]] != kStop) read_unquoted_rest(record);
       record.fields.emplace_back(data_ + start, pos_ - start);
     }
+    if (record.fields.size() > kMaxFields) drop_excess_field(record);
     if (pos_ < size_ && bytes[pos_] == ',') {
       ++pos_;
       continue;
@@ -223,6 +225,18 @@ bool CsvReader::next(CsvRecord& record) {
         std::string_view(record.scratch_.data() + pending.scratch_begin, pending.length);
   }
   return true;
+}
+
+void CsvReader::drop_excess_field(CsvRecord& record) {
+  // A hostile record may have millions of fields too many: format the message once.
+  if (!record.problem)
+    note(record, record.offsets.back(), fmt::format("more than {} fields in one record", kMaxFields));
+  if (!record.pending_.empty() && record.pending_.back().index == record.fields.size() - 1) {
+    record.scratch_.resize(record.pending_.back().scratch_begin);
+    record.pending_.pop_back();
+  }
+  record.fields.pop_back();
+  record.offsets.pop_back();
 }
 
 void CsvReader::read_unquoted_rest(CsvRecord& record) {
@@ -372,10 +386,13 @@ CsvColumns::CsvColumns(const CsvReader& reader, const CsvRecord& header)
     throw DataError(reader.locate(header, header.problem->offset), header.problem->message);
   }
   names_.reserve(header.fields.size());
+  // A set, not find(): a header may have thousands of columns, and pairwise
+  // comparison would take seconds.
+  std::unordered_set<std::string_view> seen;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string_view name = trim_spaces(header.fields[i]);
     // An empty header cell (e.g. after a trailing comma) names nothing, so two are fine.
-    if (!name.empty() && find(name)) {
+    if (!name.empty() && !seen.insert(name).second) {
       throw DataError(reader.locate(header, header.offsets[i]),
                       fmt::format("duplicate column name '{}'", name));
     }
