@@ -11,6 +11,7 @@ build_packages=(
   librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev libroaring-dev
   python3                                                  # bench/ peers and render tests
   fonts-noto-cjk libxml2-utils python3-networkx           # CJK labels in PNG/PDF; render tests
+  clang libclang-rt-14-dev                                 # scripts/fuzz.sh: libFuzzer is in clang's runtime
 )
 
 missing=()
