@@ -194,3 +194,25 @@ TEST_CASE("a truncated snapshot is refused by the command, naming the file", "[c
     CHECK_THAT(result.err, Catch::Contains("cut.cgs"));
   }
 }
+
+TEST_CASE("an output that is an input, by name, symlink or hard link, is refused before anything is written",
+          "[cli][hostile]") {
+  BrokenDataset data;
+  const std::string dataset = shell_quote(data.path.string());
+  const std::string follows = read_file(data.file("follows.csv"));
+  data.append("fanbases.csv", "h9,douyin,1\n");  // a bad row, so --lenient has rejects to write
+
+  const auto rejects = run_castgraph("info " + dataset + " --lenient --rejects " + shell_quote(data.file("follows.csv").string()));
+  CHECK(rejects.status == kExitUsage);
+  CHECK_THAT(rejects.err, Catch::Contains("choose another --rejects"));
+
+  fs::create_hard_link(data.file("follows.csv"), data.dir / "hard.dot");
+  fs::create_symlink(data.file("follows.csv"), data.dir / "soft.graphml");
+  for (const char* output : {"hard.dot", "soft.graphml"}) {
+    INFO(output);
+    const auto exported = run_castgraph("export " + dataset + " -o " + shell_quote((data.dir / output).string()));
+    CHECK(exported.status == kExitUsage);
+    CHECK_THAT(exported.err, Catch::Contains("is an input"));
+  }
+  CHECK(read_file(data.file("follows.csv")) == follows);
+}
