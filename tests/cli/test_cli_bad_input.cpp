@@ -44,68 +44,59 @@ CommandResult info_bounded(const fs::path& dataset) {
   return run_castgraph("info " + shell_quote(dataset.string()), prefix);
 }
 
+enum class Edit { append, replace };
+
+// Breaks one file of a fresh copy of the sample (appends `text` to it, or replaces it),
+// runs info on the copy, and checks the data-error status and that the message contains
+// `expected`, e.g. "file.csv:line:column: reason". Returns the run for further checks.
+CommandResult expect_data_error(const char* name, const std::string& text, const std::string& expected,
+                                Edit edit = Edit::append) {
+  BrokenDataset data;
+  if (edit == Edit::append) data.append(name, text);
+  else data.replace(name, text);
+  const auto result = info_bounded(data.path);
+  CHECK(result.status == kExitData);
+  CHECK_THAT(result.err, Catch::Contains(expected));
+  return result;
+}
+
 }  // namespace
 
 // fanbases.csv of the sample has 11 lines, so an appended row is line 12.
 
 TEST_CASE("a NUL byte is refused at its line and column", "[cli][hostile]") {
-  BrokenDataset data;
-  data.append("fanbases.csv", std::string("h8,momo,1\0" "2,x\n", 14));
-  const auto result = info_bounded(data.path);
-  CHECK(result.status == kExitData);
-  CHECK_THAT(result.err, Catch::Contains("fanbases.csv:12:10: NUL byte"));
+  expect_data_error("fanbases.csv", std::string("h8,momo,1\0" "2,x\n", 14), "fanbases.csv:12:10: NUL byte");
 }
 
 TEST_CASE("a 100 MB line is refused at its over-long field, in bounded memory", "[cli][hostile]") {
-  BrokenDataset data;
-  data.append("fanbases.csv", "h8,momo,1," + std::string(100'000'000, 'x') + "\n");
-  const auto result = info_bounded(data.path);
-  CHECK(result.status == kExitData);
-  CHECK_THAT(result.err, Catch::Contains("fanbases.csv:12:11: a field of 100000000 bytes"));
+  expect_data_error("fanbases.csv", "h8,momo,1," + std::string(100'000'000, 'x') + "\n",
+                    "fanbases.csv:12:11: a field of 100000000 bytes");
 }
 
 TEST_CASE("a row or a header of 10^7 columns is refused at the first column too many", "[cli][hostile]") {
   const std::string columns(10'000'000, ',');
   SECTION("a row") {
-    BrokenDataset data;
-    data.append("fanbases.csv", columns + "\n");
-    const auto result = info_bounded(data.path);
-    CHECK(result.status == kExitData);
-    CHECK_THAT(result.err, Catch::Contains("fanbases.csv:12:16385: more than 16384 fields in one record"));
+    expect_data_error("fanbases.csv", columns + "\n", "fanbases.csv:12:16385: more than 16384 fields in one record");
   }
   SECTION("the header") {
-    BrokenDataset data;
-    data.replace("platforms.csv", "id,name" + columns + "\n");
-    const auto result = info_bounded(data.path);
-    CHECK(result.status == kExitData);
-    CHECK_THAT(result.err, Catch::Contains("platforms.csv:1:16391: more than 16384 fields"));
+    expect_data_error("platforms.csv", "id,name" + columns + "\n", "platforms.csv:1:16391: more than 16384 fields",
+                      Edit::replace);
   }
 }
 
 TEST_CASE("a field of 10^7 doubled quotes is too long, and one quote more never closes", "[cli][hostile]") {
   const std::string quotes(20'000'000, '"');
   SECTION("balanced: a quoted field holding 10^7 quote characters") {
-    BrokenDataset data;
-    data.append("fanbases.csv", "h8,momo,1,\"" + quotes + "\"\n");
-    const auto result = info_bounded(data.path);
-    CHECK(result.status == kExitData);
-    CHECK_THAT(result.err, Catch::Contains("fanbases.csv:12:11: a field of 10000000 bytes"));
+    expect_data_error("fanbases.csv", "h8,momo,1,\"" + quotes + "\"\n", "fanbases.csv:12:11: a field of 10000000 bytes");
   }
   SECTION("unbalanced: the field runs to the end of the file") {
-    BrokenDataset data;
-    data.append("fanbases.csv", "h8,momo,1,\"" + quotes + "\n");
-    const auto result = info_bounded(data.path);
-    CHECK(result.status == kExitData);
-    CHECK_THAT(result.err, Catch::Contains("fanbases.csv:12:11: unterminated quoted field"));
+    expect_data_error("fanbases.csv", "h8,momo,1,\"" + quotes + "\n", "fanbases.csv:12:11: unterminated quoted field");
   }
 }
 
 TEST_CASE("a fan id of 1 MB is refused, and the message does not repeat it", "[cli][hostile]") {
-  BrokenDataset data;
-  data.append("follows.csv", std::string(1 << 20, 'f') + ",h1,douyin\n");
-  const auto result = info_bounded(data.path);
-  CHECK(result.status == kExitData);
-  CHECK_THAT(result.err, Catch::Contains("follows.csv:31:1: a field of 1048576 bytes"));
+  const auto result = expect_data_error("follows.csv", std::string(1 << 20, 'f') + ",h1,douyin\n",
+                                        "follows.csv:31:1: a field of 1048576 bytes");
   CHECK(result.err.size() < 1000);
 }
 
@@ -129,13 +120,8 @@ TEST_CASE("missing, empty and directory-shaped files are named", "[cli][hostile]
     CHECK_THAT(result.err, Catch::Contains("bases.csv") && Catch::Contains("missing required file"));
   }
   SECTION("an empty file, required or optional") {
-    for (const char* name : {"platforms.csv", "follows.csv"}) {
-      BrokenDataset data;
-      data.replace(name, "");
-      const auto result = info_bounded(data.path);
-      CHECK(result.status == kExitData);
-      CHECK_THAT(result.err, Catch::Contains(std::string(name) + ":1:1: empty file: no header row"));
-    }
+    for (const char* name : {"platforms.csv", "follows.csv"})
+      expect_data_error(name, "", std::string(name) + ":1:1: empty file: no header row", Edit::replace);
   }
   SECTION("a directory where a file belongs") {
     BrokenDataset data;
