@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/reference_utf8.hpp"
 #include "loaders/csv_reader.hpp"
 
 namespace {
@@ -27,29 +28,10 @@ struct NaiveResult {
   bool malformed = false;
 };
 
-// Well-formed UTF-8 by decoding each code point and checking its range (RFC 3629).
-bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    std::uint32_t code = length == 1 ? lead : lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = code << 6 | (next & 0x3F);
-    }
-    const std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-    i += length;
-  }
-  return true;
-}
-
 NaiveResult naive_parse(std::string_view text) {
   NaiveResult result;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  result.malformed = text.find('\0') != std::string_view::npos || !valid_utf8(text);
+  result.malformed = text.find('\0') != std::string_view::npos || !castgraph::fuzz::valid_utf8(text);
   std::size_t i = 0, line = 1;
   auto at_line_end = [&] { return i < text.size() && (text[i] == '\n' || text[i] == '\r'); };
   auto skip_line_end = [&] {

@@ -1,8 +1,9 @@
 // Fuzzes the escaping functions (viz/escape.hpp) with the decoders that read their
 // output, written here independently: a DOT reader's unescaping of a quoted string, an
 // XML parser's entity decoding, a JSON parser's string decoding. Properties:
-//   - decoding the escaped text gives the original back (line ends and the control
-//     characters XML cannot hold excepted, as escape.hpp documents);
+//   - decoding the escaped text gives the original back (line ends, ill-formed UTF-8
+//     and the characters XML cannot hold excepted, as escape.hpp documents), and XML
+//     and JSON output is well-formed UTF-8;
 //   - the escaped text cannot end its string early: no bare `"` in DOT or JSON, no bare
 //     `<`, `>`, `"`, `'` or `&` that is not an entity's start in XML;
 //   - a DOT label has no `&` that is not "&amp;".
@@ -12,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/reference_utf8.hpp"
 #include "viz/escape.hpp"
 
 namespace {
@@ -116,13 +118,20 @@ std::string without_cr(std::string_view text) {
   return out;
 }
 
-// The input as escape_xml promises to keep it: controls other than tab, LF, CR -> U+FFFD.
-std::string xml_visible(std::string_view text) {
+// The input with every byte where no well-formed character starts replaced by U+FFFD,
+// and, for XML, the characters XML 1.0 forbids (controls but tab, LF, CR; U+FFFE,
+// U+FFFF) too: what escape.hpp promises to keep of a name.
+std::string replaced(std::string_view text, bool xml) {
   std::string out;
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
-    else out += c;
+  for (std::size_t i = 0; i < text.size();) {
+    const castgraph::fuzz::Decoded decoded = castgraph::fuzz::decode_utf8(text, i);
+    const std::uint32_t code = decoded.code;
+    const bool forbidden = decoded.length == 0 ||
+                           (xml && ((code < 0x20 && code != '\t' && code != '\n' && code != '\r') ||
+                                    code == 0xFFFE || code == 0xFFFF));
+    if (forbidden) out += "\xEF\xBF\xBD";
+    else out += text.substr(i, decoded.length);
+    i += decoded.length == 0 ? 1 : decoded.length;
   }
   return out;
 }
@@ -136,7 +145,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string label_text = dot_unescape(escape_dot_label(input), input);
   // Graphviz decodes entities in labels, so the label must decode to the input through both.
   if (label_entities_decode(label_text, input) != without_cr(input)) fail("DOT label does not round-trip", input);
-  if (xml_unescape(escape_xml(input), input) != xml_visible(input)) fail("XML text does not round-trip", input);
-  if (json_unescape(escape_json(input), input) != input) fail("JSON string does not round-trip", input);
+  const std::string xml = escape_xml(input), json = escape_json(input);
+  if (!castgraph::fuzz::valid_utf8(xml) || !castgraph::fuzz::valid_utf8(json)) fail("ill-formed UTF-8 written", input);
+  if (xml_unescape(xml, input) != replaced(input, true)) fail("XML text does not round-trip", input);
+  if (json_unescape(json, input) != replaced(input, false)) fail("JSON string does not round-trip", input);
   return 0;
 }
