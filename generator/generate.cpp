@@ -4,8 +4,9 @@
 //
 // The files are written into a staging folder inside the output and moved into place
 // only once all seven are complete, so a run killed halfway leaves the old dataset (or
-// none) beside a staging folder the loader never reads, and never a dataset whose
-// follows.csv is missing or from another run, which would load and answer wrongly.
+// none) beside a staging folder the loader never reads (and the next run removes), and
+// never a dataset whose follows.csv is missing or from another run, which would load
+// and answer wrongly.
 #include "generator/generate.hpp"
 
 #include <unistd.h>
@@ -18,11 +19,15 @@
 #include "generator/collabs.hpp"
 #include "generator/csv_writer.hpp"
 #include "graph/errors.hpp"
+#include "loaders/stale_temporaries.hpp"
 
 namespace castgraph::generator {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The staging folder inside the output directory, followed by the process id.
+const std::string kStagingPrefix = ".castgraph-generate.";
 
 void prepare_directory(const fs::path& directory, bool force) {
   std::error_code error;
@@ -180,7 +185,8 @@ GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& opt
   report.hosts = cast.hosts.size();
   report.fanbases = cast.fanbases.size();
   for (const auto& fb : cast.fanbases) report.declared_total += fb.declared;
-  const fs::path staging = directory / (".castgraph-generate." + std::to_string(::getpid()));
+  remove_stale_temporaries(directory, kStagingPrefix);
+  const fs::path staging = directory / (kStagingPrefix + std::to_string(::getpid()));
   std::error_code error;
   fs::create_directory(staging, error);
   if (error) throw IoError("cannot create " + staging.string() + ": " + error.message());

@@ -85,12 +85,13 @@ TEST_CASE("a snapshot killed at any point leaves the old snapshot or the new one
   CHECK(interrupted > 0);  // else nothing was tested: every run finished before its kill
 
   // What a killed run leaves is its own temporary file, which no later run reads or
-  // trips over: the next run writes the same snapshot, which opens.
+  // trips over: the next run writes the same snapshot, which opens, and removes them.
   for (const auto& [name, bytes] : files_in(dir.path()))
     if (name != "out.cgs" && name != "reference.cgs") CHECK_THAT(name, Catch::StartsWith("out.cgs.tmp."));
   REQUIRE(run_castgraph("snapshot --no-sketches " + shell_quote(big_path) + " -o " + shell_quote(out.string())).status == 0);
   CHECK(read_file(out) == new_bytes);
   CHECK(run_castgraph("info " + shell_quote(out.string())).status == 0);
+  CHECK(files_in(dir.path()).size() == 2);  // out.cgs and reference.cgs only
 }
 
 TEST_CASE("generate --force killed at any point leaves the old dataset or the new one, never a mixture",
@@ -112,8 +113,10 @@ TEST_CASE("generate --force killed at any point leaves the old dataset or the ne
   }
   CHECK(interrupted > 0);
 
-  // A killed run leaves at most its staging folder, which the loader never looks in.
+  // A killed run leaves at most its staging folder, which the loader never looks in
+  // and the next run removes.
   REQUIRE(run_castgraph("generate --preset liaoning --scale 0.01 -q --force -o " + shell_quote(out.string())).status == 0);
   CHECK(files_in(out) == new_files);
   CHECK(run_castgraph("info " + shell_quote(out.string())).status == 0);
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 7);
 }
