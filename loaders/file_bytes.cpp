@@ -59,14 +59,11 @@ std::string describe_errno(const std::filesystem::path& path, const char* doing)
 }
 
 FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
-  // O_NONBLOCK: opening a FIFO that nobody writes to would otherwise wait forever. Once
-  // open, such a FIFO reads as empty; reads block again so that a writer is waited for.
-  const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) throw IoError(describe_errno(path, nullptr));
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) throw IoError(describe_errno(path, nullptr));
   if (S_ISDIR(info.st_mode)) throw IoError(fmt::format("{}: is a directory", path.string()));
-  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
 
   if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) >= kMapThreshold) {
     const auto size = static_cast<std::size_t>(info.st_size);

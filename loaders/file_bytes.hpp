@@ -26,8 +26,6 @@ class FileBytes {
 
   FileBytes() = default;
   // Throws IoError("path: reason") if the file is missing, unreadable or a directory.
-  // A FIFO is read to its end; one that no process has open for writing reads as empty
-  // rather than blocking.
   FileBytes(const std::filesystem::path& path, Access access);
   static FileBytes from_string(std::string text);
 

@@ -155,16 +155,6 @@ TEST_CASE("a symlink loop or a dangling symlink is an error, never a silently ab
   }
 }
 
-TEST_CASE("a FIFO nobody writes to reads as an empty file instead of hanging", "[cli][hostile]") {
-  BrokenDataset data;
-  fs::remove(data.file("fanbases.csv"));
-  REQUIRE(::mkfifo(data.file("fanbases.csv").c_str(), 0644) == 0);
-  // `timeout` turns a hang into exit status 124 rather than a stuck test.
-  const auto result = run_castgraph("info " + shell_quote(data.path.string()), "timeout 60 ");
-  CHECK(result.status == kExitData);
-  CHECK_THAT(result.err, Catch::Contains("fanbases.csv:1:1: empty file: no header row"));
-}
-
 TEST_CASE("an unreadable file is an I/O error naming it", "[cli][hostile]") {
   BrokenDataset data;
   fs::permissions(data.file("broadcasters.csv"), fs::perms::none);
