@@ -61,21 +61,44 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options) {
       ->capture_default_str();
 }
 
-void refuse_overwriting_input(const std::string& output, const DatasetOptions& dataset) {
+namespace {
+
+// The dataset's own paths: the snapshot file, or the directory and each of its CSV files.
+std::vector<std::filesystem::path> dataset_paths(const DatasetOptions& dataset) {
   namespace fs = std::filesystem;
   std::error_code error;
-  const fs::path out = fs::weakly_canonical(output, error);
   const fs::path in = fs::weakly_canonical(dataset.path, error);
-  std::vector<fs::path> inputs{in, fs::weakly_canonical(dataset.rejects_path, error)};
+  std::vector<fs::path> paths{in};
   if (fs::is_directory(in, error))
-    for (const char* name : kDatasetFiles) inputs.push_back(in / name);
-  for (const fs::path& input : inputs)
-    if (out == input)
+    for (const char* name : kDatasetFiles) paths.push_back(in / name);
+  return paths;
+}
+
+// The same file: the same path once symlinks are resolved, or the same inode (a hard link).
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code error;
+  return std::filesystem::weakly_canonical(a, error) == std::filesystem::weakly_canonical(b, error) ||
+         std::filesystem::equivalent(a, b, error);
+}
+
+}  // namespace
+
+void refuse_overwriting_input(const std::string& output, const DatasetOptions& dataset) {
+  std::vector<std::filesystem::path> inputs = dataset_paths(dataset);
+  inputs.emplace_back(dataset.rejects_path);
+  for (const auto& input : inputs)
+    if (same_file(output, input))
       throw UsageError(fmt::format("the output {} is an input: it is the input dataset, one of "
                                    "its files or the rejects file; choose another -o", output));
 }
 
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
+  // The rejects file is an output too: --rejects data/follows.csv must not replace it.
+  if (options.lenient)
+    for (const auto& input : dataset_paths(options))
+      if (same_file(options.rejects_path, input))
+        throw UsageError(fmt::format("the rejects file {} is the input dataset or one of its files; "
+                                     "choose another --rejects", options.rejects_path));
   std::error_code error;
   if (std::filesystem::is_regular_file(options.path, error)) {
     if (!looks_like_snapshot(options.path))

@@ -1,7 +1,15 @@
 // Writing a generated dataset: prepare the directory, build the cast, write the small
 // files, stream follows.csv fan base by fan base, then fans.csv (the people who were
 // drawn) and collabs.csv. Memory: the cast, the people pool and one fan base's rows.
+//
+// The files are written into a staging folder inside the output and moved into place
+// only once all seven are complete, so a run killed halfway leaves the old dataset (or
+// none) beside a staging folder the loader never reads (and the next run removes), and
+// never a dataset whose follows.csv is missing or from another run, which would load
+// and answer wrongly.
 #include "generator/generate.hpp"
+
+#include <unistd.h>
 
 #include <cmath>
 #include <string>
@@ -11,11 +19,15 @@
 #include "generator/collabs.hpp"
 #include "generator/csv_writer.hpp"
 #include "graph/errors.hpp"
+#include "loaders/stale_temporaries.hpp"
 
 namespace castgraph::generator {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The staging folder inside the output directory, followed by the process id.
+const std::string kStagingPrefix = ".castgraph-generate.";
 
 void prepare_directory(const fs::path& directory, bool force) {
   std::error_code error;
@@ -30,6 +42,18 @@ void prepare_directory(const fs::path& directory, bool force) {
   }
   fs::create_directories(directory, error);
   if (error) throw IoError("cannot create " + directory.string() + ": " + error.message());
+}
+
+// Moves every file of `staging` into `directory`, replacing files of the same name,
+// then removes `staging`. Renames within one file system: the whole step takes
+// microseconds, however big the files.
+void publish(const fs::path& staging, const fs::path& directory) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(staging)) {
+    fs::rename(entry.path(), directory / entry.path().filename(), error);
+    if (error) throw IoError("cannot move " + entry.path().string() + " into place: " + error.message());
+  }
+  fs::remove(staging, error);
 }
 
 std::uint64_t scaled(std::uint64_t declared, double scale) {
@@ -161,12 +185,24 @@ GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& opt
   report.hosts = cast.hosts.size();
   report.fanbases = cast.fanbases.size();
   for (const auto& fb : cast.fanbases) report.declared_total += fb.declared;
-  write_platforms(preset, directory);
-  write_bases(preset, cast, directory);
-  write_broadcasters(preset, cast, directory);
-  write_fanbases(cast, directory);
-  write_audience(preset, cast, options, directory, report);
-  write_collabs(cast, options.seed, directory, report);
+  remove_stale_temporaries(directory, kStagingPrefix);
+  const fs::path staging = directory / (kStagingPrefix + std::to_string(::getpid()));
+  std::error_code error;
+  fs::create_directory(staging, error);
+  if (error) throw IoError("cannot create " + staging.string() + ": " + error.message());
+  try {
+    write_platforms(preset, staging);
+    write_bases(preset, cast, staging);
+    write_broadcasters(preset, cast, staging);
+    write_fanbases(cast, staging);
+    write_audience(preset, cast, options, staging, report);
+    write_collabs(cast, options.seed, staging, report);
+    publish(staging, directory);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    throw;
+  }
   return report;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "graph/utf8.hpp"
+
 namespace castgraph {
 
 namespace {
@@ -32,6 +34,10 @@ class Checker {
              [&] { return fmt::format("{}: string offsets out of order or out of range", name); });
       previous = end;
     }
+    // The CSV loader only accepts UTF-8; a snapshot must not smuggle in what it refuses
+    // (JSON output and XML escaping rely on it).
+    for (std::size_t i = 0; i < table.size() && !problem; ++i)
+      expect(is_valid_utf8(table[i]), [&] { return fmt::format("{}: string {} is not valid UTF-8", name, i); });
   }
 
   void interner(std::string_view name, const Interner& ids, std::size_t expected) {

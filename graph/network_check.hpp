@@ -1,8 +1,8 @@
 // Checking a Network's internal consistency: every column as long as its kind, every
 // relation's offsets monotone and its targets within the target kind, every string and
-// category index in range. A Network from the builder always passes; one opened from a
-// snapshot file is checked before use, so damaged data is refused instead of crashing
-// a later query. O(nodes + edges).
+// category index in range, every string valid UTF-8. A Network the CSV loader builds
+// always passes; one opened from a snapshot file is checked before use, so damaged data
+// is refused instead of crashing a later query. O(nodes + edges + string bytes).
 #pragma once
 
 #include <optional>

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "graph/errors.hpp"
+#include "loaders/stale_temporaries.hpp"
 
 namespace castgraph {
 
@@ -29,6 +30,7 @@ void sync_file(const std::filesystem::path& path) {
 
 void write_file_atomically(const std::filesystem::path& target,
                            const std::function<void(std::ostream&)>& write) {
+  remove_stale_temporaries(target.parent_path(), target.filename().string() + ".tmp.");
   const auto temporary = temporary_beside(target);
   try {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

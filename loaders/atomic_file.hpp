@@ -9,9 +9,10 @@
 
 namespace castgraph {
 
-// Calls write(stream) on a temporary file in the target's directory, flushes and
-// syncs it, then renames it to `target`. On any failure the temporary file is
-// removed and IoError is thrown; `target` is untouched.
+// Calls write(stream) on a temporary file in the target's directory ("target.tmp.PID"),
+// flushes and syncs it, then renames it to `target`. On any failure the temporary file
+// is removed and IoError is thrown; `target` is untouched. Temporary files of the same
+// target left by killed runs are removed first (stale_temporaries.hpp).
 void write_file_atomically(const std::filesystem::path& target,
                            const std::function<void(std::ostream&)>& write);
 

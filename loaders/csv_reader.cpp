@@ -9,12 +9,14 @@
 // record knows its start line, and locate() only rescans the one record it is asked about.
 #include "loaders/csv_reader.hpp"
 
-
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "graph/utf8.hpp"
 
 namespace castgraph {
 
@@ -46,53 +48,6 @@ constexpr ByteTable kUnquotedTable = make_table(false);
 constexpr ByteTable kQuotedTable = make_table(true);
 
 constexpr unsigned char kBom[] = {0xEF, 0xBB, 0xBF};
-
-bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-
-// Length (2-4) of the well-formed UTF-8 sequence starting with the non-ASCII byte p[0],
-// following the table of well-formed sequences in Unicode 15 §3.9 (D92); or 0 with
-// `why` set when the sequence is ill-formed. `available` counts p[0] itself.
-std::size_t utf8_sequence_length(const unsigned char* p, std::uint64_t available,
-                                 const char*& why) {
-  const unsigned char lead = p[0];
-  std::size_t trailing = 0;
-  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (lead < 0xC0) {
-    why = " (unexpected continuation byte)";
-    return 0;
-  } else if (lead < 0xC2) {
-    why = " (overlong encoding)";
-    return 0;
-  } else if (lead < 0xE0) {
-    trailing = 1;
-  } else if (lead < 0xF0) {
-    trailing = 2;
-    if (lead == 0xE0) low = 0xA0;   // below: overlong
-    if (lead == 0xED) high = 0x9F;  // above: UTF-16 surrogates
-  } else if (lead < 0xF5) {
-    trailing = 3;
-    if (lead == 0xF0) low = 0x90;   // below: overlong
-    if (lead == 0xF4) high = 0x8F;  // above: beyond U+10FFFF
-  } else {
-    why = "";  // 0xF5-0xFF never occur in UTF-8
-    return 0;
-  }
-  why = " (truncated sequence)";
-  if (available <= trailing) return 0;
-  const unsigned char second = p[1];
-  if (second < low || second > high) {
-    if (is_continuation(second)) {
-      why = lead == 0xED   ? " (surrogate code point)"
-            : lead == 0xF4 ? " (code point above U+10FFFF)"
-                           : " (overlong encoding)";
-    }
-    return 0;
-  }
-  for (std::size_t i = 2; i <= trailing; ++i) {
-    if (!is_continuation(p[i])) return 0;
-  }
-  return trailing + 1;
-}
 
 }  // namespace
 
@@ -208,6 +163,7 @@ bool CsvReader::next(CsvRecord& record) {
       if (i < size_ && kUnquotedTable[bytes[i]] != kStop) read_unquoted_rest(record);
       record.fields.emplace_back(data_ + start, pos_ - start);
     }
+    if (record.fields.size() > kMaxFields) drop_excess_field(record);
     if (pos_ < size_ && bytes[pos_] == ',') {
       ++pos_;
       continue;
@@ -223,6 +179,18 @@ bool CsvReader::next(CsvRecord& record) {
         std::string_view(record.scratch_.data() + pending.scratch_begin, pending.length);
   }
   return true;
+}
+
+void CsvReader::drop_excess_field(CsvRecord& record) {
+  // A hostile record may have millions of fields too many: format the message once.
+  if (!record.problem)
+    note(record, record.offsets.back(), fmt::format("more than {} fields in one record", kMaxFields));
+  if (!record.pending_.empty() && record.pending_.back().index == record.fields.size() - 1) {
+    record.scratch_.resize(record.pending_.back().scratch_begin);
+    record.pending_.pop_back();
+  }
+  record.fields.pop_back();
+  record.offsets.pop_back();
 }
 
 void CsvReader::read_unquoted_rest(CsvRecord& record) {
@@ -372,10 +340,13 @@ CsvColumns::CsvColumns(const CsvReader& reader, const CsvRecord& header)
     throw DataError(reader.locate(header, header.problem->offset), header.problem->message);
   }
   names_.reserve(header.fields.size());
+  // A set, not find(): a header may have thousands of columns, and pairwise
+  // comparison would take seconds.
+  std::unordered_set<std::string_view> seen;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string_view name = trim_spaces(header.fields[i]);
     // An empty header cell (e.g. after a trailing comma) names nothing, so two are fine.
-    if (!name.empty() && find(name)) {
+    if (!name.empty() && !seen.insert(name).second) {
       throw DataError(reader.locate(header, header.offsets[i]),
                       fmt::format("duplicate column name '{}'", name));
     }

@@ -52,6 +52,11 @@ struct CsvRecord {
 
 class CsvReader {
  public:
+  // A record keeps at most this many fields (Excel's column limit); more is a problem
+  // at the first extra field, and the extra fields are dropped, so a hostile line of
+  // 10^7 commas costs no more memory than a spreadsheet's widest row.
+  static constexpr std::size_t kMaxFields = 16384;
+
   // Throws IoError("path: reason") if the file is missing, unreadable or a directory.
   explicit CsvReader(std::filesystem::path path);
   // Reads from memory; `name` is used in locations. For tests and generated data.
@@ -102,6 +107,8 @@ class CsvReader {
   // byte after recording the problem.
   void step_non_ascii(CsvRecord& record);
   static void note(CsvRecord& record, std::uint64_t offset, std::string message);
+  // Forgets the field just read when the record already holds kMaxFields.
+  static void drop_excess_field(CsvRecord& record);
 
   std::filesystem::path path_;
   FileBytes bytes_;

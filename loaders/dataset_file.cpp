@@ -7,11 +7,9 @@ namespace castgraph {
 namespace {
 
 CsvReader open_required(const std::filesystem::path& directory, std::string_view name) {
-  const auto path = directory / name;
-  std::error_code error;
-  if (!std::filesystem::exists(path, error))
-    throw DataError({path, 0, 0}, "missing required file " + std::string(name));
-  return CsvReader(path);
+  if (!DatasetFile::exists(directory, name))
+    throw DataError({directory / name, 0, 0}, "missing required file " + std::string(name));
+  return CsvReader(directory / name);
 }
 
 CsvRecord read_header(CsvReader& reader) {
@@ -34,7 +32,8 @@ DatasetFile::DatasetFile(const std::filesystem::path& directory, std::string_vie
 
 bool DatasetFile::exists(const std::filesystem::path& directory, std::string_view name) {
   std::error_code error;
-  return std::filesystem::exists(directory / name, error);
+  const auto status = std::filesystem::symlink_status(directory / name, error);
+  return status.type() != std::filesystem::file_type::not_found;
 }
 
 bool DatasetFile::next() {
@@ -61,6 +60,12 @@ bool DatasetFile::well_formed() {
   }
   const std::size_t expected = columns_.count();
   const std::size_t found = record_.fields.size();
+  for (std::size_t i = 0; i < found; ++i) {
+    if (record_.fields[i].size() <= kMaxFieldBytes) continue;
+    reject_at(record_.offsets[i], fmt::format("a field of {} bytes; a field may have at most {}",
+                                              record_.fields[i].size(), kMaxFieldBytes));
+    return false;
+  }
   if (found == expected) return true;
   const std::uint64_t where = found > expected ? record_.offsets[expected] : record_.end;
   reject_at(where, fmt::format("expected {} fields as in the header, found {}", expected, found));

@@ -18,11 +18,19 @@ namespace castgraph {
 
 class DatasetFile {
  public:
+  // No field of a dataset is longer: an id, a name or a number of 64 KiB is already
+  // absurd, and the limit keeps one hostile cell from flowing into the interners, the
+  // snapshot and every error message.
+  static constexpr std::size_t kMaxFieldBytes = 64 * 1024;
+
   // Opens directory/name; throws DataError when the file is missing.
   DatasetFile(const std::filesystem::path& directory, std::string_view name,
               const LoadOptions& options, std::vector<Reject>& rejects);
 
-  // True when directory/name exists (for optional files).
+  // True when directory/name exists (for optional files). A name that exists but cannot
+  // be examined (a symlink loop, a dangling symlink, a directory without search
+  // permission) counts as present, so that opening it reports why instead of the file
+  // being silently skipped.
   static bool exists(const std::filesystem::path& directory, std::string_view name);
 
   // Column index; a missing required column throws DataError at line 1.

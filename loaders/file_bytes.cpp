@@ -34,10 +34,9 @@ class FdGuard {
   int fd_;
 };
 
-// Reads everything from fd: pipes, character devices, /proc files, and regular files
-// that cannot be mapped.
-std::string read_all(int fd, const std::filesystem::path& path) {
-  std::string text;
+// Appends everything from fd to `text` (reserved ahead when the size is known): small
+// regular files, pipes, character devices, /proc files, and files that cannot be mapped.
+std::string read_all(int fd, const std::filesystem::path& path, std::string text) {
   for (;;) {
     const std::size_t old_size = text.size();
     text.resize(old_size + kReadChunk);
@@ -67,7 +66,7 @@ FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
   if (::fstat(fd.get(), &info) != 0) throw IoError(describe_errno(path, nullptr));
   if (S_ISDIR(info.st_mode)) throw IoError(fmt::format("{}: is a directory", path.string()));
 
-  if (S_ISREG(info.st_mode) && info.st_size > 0) {
+  if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) >= kMapThreshold) {
     const auto size = static_cast<std::size_t>(info.st_size);
     void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
     if (map != MAP_FAILED) {
@@ -79,7 +78,8 @@ FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
     }
     // Some file systems cannot map; reading still works.
   }
-  owned_ = read_all(fd.get(), path);
+  if (S_ISREG(info.st_mode)) owned_.reserve(static_cast<std::size_t>(info.st_size) + kReadChunk);
+  owned_ = read_all(fd.get(), path, std::move(owned_));
   data_ = owned_.data();
   size_ = owned_.size();
 }

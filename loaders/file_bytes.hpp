@@ -1,7 +1,13 @@
 // FileBytes: the whole content of a file as one read-only byte range, memory-mapped when
-// the file is a regular file that can be mapped, and read into memory otherwise (pipes,
-// devices, /proc files). The CSV reader scans it; the snapshot reader borrows arrays
-// straight out of it. Move-only; unmaps on destruction.
+// the file is a regular file of at least kMapThreshold bytes that can be mapped, and read
+// into memory otherwise (small files, pipes, devices, /proc files). The CSV reader scans
+// it; the snapshot reader borrows arrays straight out of it. Move-only; unmaps on
+// destruction.
+//
+// A mapped file that another process truncates while castgraph reads it makes the next
+// access to the lost pages raise SIGBUS, which kills the process (exit status 135): it
+// stops, it never answers from half a file. Small files are read, not mapped, so they
+// cannot do that; for big ones the copy would cost as much memory as the file.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +21,8 @@ class FileBytes {
  public:
   // How the bytes will be read, passed on to the kernel as a read-ahead hint.
   enum class Access { sequential, random };
+  // Smaller regular files are read into memory rather than mapped.
+  static constexpr std::uint64_t kMapThreshold = std::uint64_t{16} << 20;
 
   FileBytes() = default;
   // Throws IoError("path: reason") if the file is missing, unreadable or a directory.

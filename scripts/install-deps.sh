@@ -12,6 +12,7 @@ build_packages=(
   python3                                                  # bench/ peers and render tests
   fonts-noto-cjk libxml2-utils python3-networkx           # CJK labels in PNG/PDF; render tests
   chromium                                                 # report tests: headless DOM and screenshot
+  clang libclang-rt-14-dev                                 # scripts/fuzz.sh: libFuzzer is in clang's runtime
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds the release and the sanitizer
-# flavours, and runs every Catch2 test through CTest in both.
+# flavours, runs every Catch2 test through CTest in both, then fuzzes each libFuzzer
+# target for a short while (FUZZ_SECONDS per target, 60 by default; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -11,3 +12,7 @@ for flavour in release asan; do
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "build/$flavour" --output-on-failure --timeout 900
 done
+if (( ${FUZZ_SECONDS:-60} > 0 )); then
+  echo "== fuzz ==" >&2
+  scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+fi

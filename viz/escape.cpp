@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "graph/utf8.hpp"
+
 namespace castgraph::viz {
 namespace {
 
@@ -27,6 +29,33 @@ std::string escape_dot_impl(std::string_view text, bool label) {
   return out;
 }
 
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Copies the UTF-8 character at the start of `text` (a non-ASCII lead byte) to `out`, or
+// U+FFFD for an ill-formed byte, so that the output is always well-formed UTF-8 (a name
+// from a damaged source must not make the whole SVG or JSON unreadable). Returns the
+// bytes consumed.
+std::size_t copy_utf8_char(std::string_view text, std::string& out) {
+  const char* why = "";
+  const std::size_t length =
+      utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()), text.size(), why);
+  if (length == 0) {
+    out += kReplacement;
+    return 1;
+  }
+  out += text.substr(0, length);
+  return length;
+}
+
+// The same, also replacing U+FFFE and U+FFFF, which XML 1.0 forbids.
+std::size_t copy_xml_char(std::string_view text, std::string& out) {
+  if (text.substr(0, 3) == "\xEF\xBF\xBE" || text.substr(0, 3) == "\xEF\xBF\xBF") {
+    out += kReplacement;
+    return 3;
+  }
+  return copy_utf8_char(text, out);
+}
+
 }  // namespace
 
 std::string escape_dot(std::string_view text) { return escape_dot_impl(text, false); }
@@ -36,8 +65,13 @@ std::string escape_dot_label(std::string_view text) { return escape_dot_impl(tex
 std::string escape_xml(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      i += copy_xml_char(text.substr(i), out);
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -46,10 +80,11 @@ std::string escape_xml(std::string_view text) {
       case '\'': out += "&#39;"; break;
       default:
         if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r')
-          out += "\xEF\xBF\xBD";  // U+FFFD: XML 1.0 has no way to write these
+          out += kReplacement;  // XML 1.0 has no way to write these
         else
           out += c;
     }
+    ++i;
   }
   return out;
 }
@@ -57,8 +92,14 @@ std::string escape_xml(std::string_view text) {
 std::string escape_json(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      i += copy_utf8_char(text.substr(i), out);
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -5,8 +5,11 @@
 //                       closing quote); line breaks -> \n
 //   DOT label           the same, and & -> &amp;: Graphviz decodes HTML entities in
 //                       labels, so a literal "&lt;" would otherwise show as "<"
-//   XML / HTML text     & < > " ' -> entities; control characters XML 1.0 forbids -> U+FFFD
+//   XML / HTML text     & < > " ' -> entities; characters XML 1.0 forbids (controls,
+//                       U+FFFE, U+FFFF) -> U+FFFD
 //   JSON string         " \ and control characters -> escapes
+//
+// XML and JSON output is always well-formed UTF-8: an ill-formed byte becomes U+FFFD.
 #pragma once
 
 #include <string>

@@ -159,14 +159,18 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options) {
   const std::string font = dot_string(options.font);
   std::string dot = "graph castgraph {\n";
   dot += fmt::format(
-      "  graph [layout={} start={} {}sep=\"+8\" splines=false "
-      "outputorder=edgesfirst pack=true packmode=clust K=1.2 ranksep=1.2 nodesep=0.4 "
+      "  graph [layout={} start={} {}{}sep=\"+8\" splines=false "
+      "outputorder=edgesfirst K=1.2 ranksep=1.2 nodesep=0.4 "
       "fontname={} labelloc=t labeljust=l pad=0.4 bgcolor=white size=\"40,40\" dpi=96 "
       "style=\"rounded,dashed\" color=\"#888888\" fontsize=16];\n",
       dot_string(options.layout), options.seed,
       // fdp's overlap removal is not repeatable in Graphviz 2.42 (the same input gives
       // different layouts from run to run); fdp's own forces keep clusters apart.
-      options.layout == "fdp" ? "" : "overlap=prism overlap_scaling=-4 ", font);
+      options.layout == "fdp" ? "" : "overlap=prism overlap_scaling=-4 ",
+      // dot ranks disconnected parts side by side itself, and Graphviz 2.42's dot with
+      // pack reads freed memory while splitting the graph into components (valgrind
+      // shows it on the tiny sample), which can make its output differ run to run.
+      options.layout == "dot" ? "" : "pack=true packmode=clust ", font);
   dot += fmt::format("  graph [label={}];\n", legend_label(diagram, options));
   dot += fmt::format("  node [fontname={} fontsize=11 margin=\"0.08,0.04\" penwidth=1];\n", font);
   dot += "  edge [arrowhead=none];\n";

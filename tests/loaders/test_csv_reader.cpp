@@ -616,4 +616,39 @@ TEST_CASE("random fields written as RFC 4180 read back identical", "[csv]") {
   }
 }
 
+TEST_CASE("a record keeps at most kMaxFields fields and reports the first one too many", "[csv][hostile]") {
+  // 20,000 fields, several quoted with doubled quotes beyond the limit: none of them may
+  // be kept, and their unescaped text must not stay in the record's scratch buffer.
+  std::string line = "a";
+  for (int i = 1; i < 20000; ++i) line += i % 1000 == 0 ? ",\"x\"\"y\"" : ",b";
+  auto reader = CsvReader::from_string(line + "\nnext\n", "t.csv");
+  const auto records = read_records(reader);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].fields.size() == CsvReader::kMaxFields);
+  CHECK(records[0].fields[999] == "b");
+  CHECK(records[0].fields[1000] == "x\"y");
+  REQUIRE(records[0].problem);
+  CHECK(records[0].problem->message == "more than 16384 fields in one record");
+  std::size_t first_extra = 0;  // just after the kMaxFields-th comma
+  for (std::size_t commas = 0; commas < CsvReader::kMaxFields; ++first_extra) commas += line[first_extra] == ',';
+  CHECK(records[0].problem->offset == first_extra);
+  CHECK(records[1].fields == std::vector<std::string>{"next"});
+  CHECK_FALSE(records[1].problem);
+}
+
+TEST_CASE("a header of kMaxFields distinct columns is read, and a repeated one still found", "[csv][hostile]") {
+  std::string header;
+  for (std::size_t i = 0; i < CsvReader::kMaxFields - 1; ++i) header += "c" + std::to_string(i) + ",";
+  auto reader = CsvReader::from_string(header + "c7\n", "t.csv");
+  CsvRecord record;
+  REQUIRE(reader.next(record));
+  try {
+    CsvColumns columns(reader, record);
+    FAIL("the duplicate column c7 was not found");
+  } catch (const DataError& error) {
+    CHECK(error.where().column == header.size() + 1);
+    CHECK_THAT(error.what(), Catch::Contains("duplicate column name 'c7'"));
+  }
+}
+
 }  // namespace castgraph

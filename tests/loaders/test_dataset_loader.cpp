@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "loaders/dataset_file.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "support/temp_dir.hpp"
 
@@ -219,4 +220,25 @@ TEST_CASE("a dataset path that is missing or a file is an I/O error", "[loader]"
   TempDir dir;
   CHECK_THROWS_AS(load_dataset(dir / "absent"), IoError);
   CHECK_THROWS_AS(load_dataset(dir.write("file.csv", "x")), IoError);
+}
+
+TEST_CASE("a field longer than 64 KiB is refused where it starts, without quoting it back", "[loader][hostile]") {
+  const std::string huge(DatasetFile::kMaxFieldBytes + 1, 'f');
+  const std::string message = load_error(with("follows.csv", "fan,broadcaster,platform\nf1,h1,dy\n" + huge + ",h1,dy\n"));
+  CHECK(message == "follows.csv:3:1: a field of 65537 bytes; a field may have at most 65536");
+  // One byte less is an ordinary (if odd) fan id.
+  CHECK(load_error(with("follows.csv", "fan,broadcaster,platform\n" + huge.substr(1) + ",h1,dy\n")).empty());
+}
+
+TEST_CASE("an optional file that exists but cannot be opened is an error, never skipped", "[loader][hostile]") {
+  // Skipping follows.csv would silently turn every reach answer into a declared estimate.
+  Dataset loop = without("follows.csv");
+  std::filesystem::create_symlink("follows.csv", loop.dir / "follows.csv");
+  CHECK_THROWS_WITH(load_dataset(loop.dir.path()), Catch::Contains("follows.csv: Too many levels of symbolic links"));
+
+  Dataset dangling = without("fans.csv");
+  std::filesystem::create_symlink("gone.csv", dangling.dir / "fans.csv");
+  CHECK_THROWS_AS(load_dataset(dangling.dir.path()), IoError);
+
+  CHECK(load_dataset(without("follows.csv").dir.path()).network.follow_count() == 0);  // truly absent: fine
 }

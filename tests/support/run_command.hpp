@@ -24,10 +24,11 @@ inline std::string shell_quote(const std::string& argument) {
 }
 
 // Runs `castgraph <arguments>` (arguments already joined and quoted as needed).
-inline CommandResult run_castgraph(const std::string& arguments) {
+// `shell_prefix` runs first in the same shell, e.g. "ulimit -v 524288; exec ".
+inline CommandResult run_castgraph(const std::string& arguments, const std::string& shell_prefix = "") {
   TempDir scratch;
   const auto err_path = scratch / "stderr";
-  const std::string command = shell_quote(CASTGRAPH_BINARY) + " " + arguments + " 2>" +
+  const std::string command = shell_prefix + shell_quote(CASTGRAPH_BINARY) + " " + arguments + " 2>" +
                               shell_quote(err_path.string()) + " </dev/null";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");

@@ -28,3 +28,14 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[vi
   CHECK(escape_json(R"(a"b\c)") == R"(a\"b\\c)");
   CHECK(escape_json(std::string("\x01\n")) == "\\u0001\\n");
 }
+
+TEST_CASE("XML and JSON output stay well-formed UTF-8 whatever bytes a name holds", "[viz]") {
+  // Found by fuzz_escape: a truncated sequence (E4 BC) was copied through, and one bad
+  // byte in a name made the whole SVG, GraphML or JSON unreadable.
+  const std::string found("a\r\nb\x01\x1f\t\xe5\xbc\xa0\xe4\xbc" "c&amp", 17);
+  CHECK(escape_xml(found) == "a\r\nb\xEF\xBF\xBD\xEF\xBF\xBD\t张\xEF\xBF\xBD\xEF\xBF\xBD" "c&amp;amp");
+  CHECK(escape_json(found) == "a\\r\\nb\\u0001\\u001f\\t张\xEF\xBF\xBD\xEF\xBF\xBD" "c&amp");
+  // U+FFFF is well-formed UTF-8 but no XML character; JSON may hold it.
+  CHECK(escape_xml("x\xEF\xBF\xBFy") == "x\xEF\xBF\xBDy");
+  CHECK(escape_json("x\xEF\xBF\xBFy") == "x\xEF\xBF\xBFy");
+}
