@@ -106,8 +106,10 @@ void run_reach(const ReachCommandOptions& options) {
   reach_options.sketch_precision = options.precision;
   const OpenedSnapshot opened = open_dataset_with_extras(options.dataset);
   const Network& network = opened.network;
-  // Sketches stored in a snapshot answer --method sketch without touching follows.
-  const std::optional<FanbaseSketches> stored = stored_sketches(opened);
+  // Sketches stored in a snapshot answer --method sketch without touching follows; other
+  // methods leave them unread (and their checksum unchecked).
+  const std::optional<FanbaseSketches> stored =
+      reach_options.method == ReachMethod::sketch ? stored_sketches(opened) : std::nullopt;
   if (stored && stored->precision == options.precision) reach_options.sketches = &*stored;
   if (!options.platform.empty())
     reach_options.platform = resolve_platform(network, options.platform);

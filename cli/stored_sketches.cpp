@@ -17,13 +17,14 @@ SnapshotExtra sketch_section(const FanbaseSketches& sketches) {
 }
 
 std::optional<FanbaseSketches> stored_sketches(const OpenedSnapshot& snapshot) {
-  for (const auto& [name, bytes] : snapshot.extras) {
+  for (const auto& [name, extra] : snapshot.extras) {
     if (!name.starts_with(kPrefix)) continue;
     const int precision = std::atoi(name.c_str() + kPrefix.size());
     const std::size_t expected = snapshot.network.fanbases.size() << precision;
-    if (precision < kMinHllPrecision || precision > kMaxHllPrecision || bytes.size() != expected)
+    if (precision < kMinHllPrecision || precision > kMaxHllPrecision || extra.size() != expected)
       throw DataError({}, fmt::format("snapshot section {} holds {} bytes, expected {}", name,
-                                      bytes.size(), expected));
+                                      extra.size(), expected));
+    const std::span<const char> bytes = extra.bytes();  // checks the checksum
     FanbaseSketches sketches;
     sketches.precision = precision;
     sketches.registers = Column<std::uint8_t>::borrow(

@@ -106,6 +106,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const OpenedSnapshot opened = open_snapshot(scratch_file());
     volatile std::uint64_t sink = use(opened.network);
+    // Extras are checked when read: read them all (each may be refused on its own).
+    for (const auto& [name, extra] : opened.extras) {
+      try {
+        for (char byte : extra.bytes()) sink = sink + static_cast<unsigned char>(byte);
+      } catch (const DataError&) {
+      }
+    }
     (void)sink;
   } catch (const DataError&) {
   } catch (const IoError&) {

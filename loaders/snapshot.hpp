@@ -40,12 +40,33 @@ struct SnapshotExtra {
 void write_snapshot(const Network& network, const std::filesystem::path& path,
                     std::span<const SnapshotExtra> extras = {});
 
-struct OpenedSnapshot {
-  Network network;  // its Columns borrow from the mapping, which network.storage keeps alive
-  std::map<std::string, std::span<const char>, std::less<>> extras;
+// An extra section as opened. Its checksum is checked when its bytes are first asked
+// for, not at open: the stored reach sketches are a quarter of a GB at every scale, and
+// most commands never read them.
+class OpenedExtra {
+ public:
+  OpenedExtra(std::span<const char> bytes, std::uint64_t checksum, std::filesystem::path file,
+              std::string name);
+  std::size_t size() const { return bytes_.size(); }
+  // The bytes, once they match their checksum. Throws DataError naming the file and the
+  // section otherwise. O(size) the first time, O(1) after.
+  std::span<const char> bytes() const;
+
+ private:
+  std::span<const char> bytes_;
+  std::uint64_t checksum_;
+  std::filesystem::path file_;  // for the error
+  std::string name_;
+  mutable bool verified_ = false;
 };
 
-// Maps and validates. O(file size) for the checksums. Throws DataError naming the file
+struct OpenedSnapshot {
+  Network network;  // its Columns borrow from the mapping, which network.storage keeps alive
+  std::map<std::string, OpenedExtra, std::less<>> extras;
+};
+
+// Maps and validates the network's sections. O(network size) for the checksums; extra
+// sections are checked when read (OpenedExtra::bytes). Throws DataError naming the file
 // and the broken section, or IoError when it cannot be read.
 OpenedSnapshot open_snapshot(const std::filesystem::path& path);
 

@@ -1,5 +1,5 @@
-// Opening a snapshot: map the file, check the header, the section table and every
-// section's checksum, borrow each Column straight from the mapping, and finally check
+// Opening a snapshot: map the file, check the header, the section table and the
+// checksum of every section of the network (extras are checked when read), borrow each Column straight from the mapping, and finally check
 // the network's internal consistency (graph/network_check.hpp). Nothing is copied.
 #include <fmt/format.h>
 
@@ -101,18 +101,23 @@ class SectionBorrower {
     relation = Csr(std::move(offsets), std::move(targets));
   }
 
-  // The sections after the network's own: extras, by name.
-  std::map<std::string, std::span<const char>, std::less<>> extras() {
-    std::map<std::string, std::span<const char>, std::less<>> found;
+  // The sections after the network's own: extras, by name, their checksums left for
+  // OpenedExtra::bytes to check on first use.
+  std::map<std::string, OpenedExtra, std::less<>> extras() {
+    std::map<std::string, OpenedExtra, std::less<>> found;
     while (next_ < table_.size()) {
-      const std::string name = entry_name(table_[next_]);
-      found.emplace(name, take(name, table_[next_].element_size));
+      const SectionEntry& entry = table_[next_];
+      const std::string name = entry_name(entry);
+      const std::span<const char> bytes = take(name, entry.element_size, Verify::later);
+      found.emplace(name, OpenedExtra(bytes, entry.checksum, path_, name));
     }
     return found;
   }
 
  private:
-  std::span<const char> take(std::string_view name, std::uint32_t element_size) {
+  enum class Verify { now, later };
+  std::span<const char> take(std::string_view name, std::uint32_t element_size,
+                             Verify verify = Verify::now) {
     if (next_ >= table_.size()) refuse(path_, fmt::format("section '{}' is missing", name));
     const SectionEntry& entry = table_[next_++];
     if (entry_name(entry) != name)
@@ -124,7 +129,7 @@ class SectionBorrower {
         entry.bytes > file_.size() - entry.offset)
       refuse(path_, fmt::format("section '{}' lies outside the file", name));
     const char* data = file_.data() + entry.offset;
-    if (checksum(data, entry.bytes) != entry.checksum)
+    if (verify == Verify::now && checksum(data, entry.bytes) != entry.checksum)
       refuse(path_, fmt::format("section '{}' is corrupted (checksum mismatch)", name));
     return {data, static_cast<std::size_t>(entry.bytes)};
   }
@@ -136,6 +141,19 @@ class SectionBorrower {
 };
 
 }  // namespace
+
+OpenedExtra::OpenedExtra(std::span<const char> bytes, std::uint64_t checksum,
+                         std::filesystem::path file, std::string name)
+    : bytes_(bytes), checksum_(checksum), file_(std::move(file)), name_(std::move(name)) {}
+
+std::span<const char> OpenedExtra::bytes() const {
+  if (!verified_) {
+    if (snapshot_detail::checksum(bytes_.data(), bytes_.size()) != checksum_)
+      refuse(file_, fmt::format("section '{}' is corrupted (checksum mismatch)", name_));
+    verified_ = true;
+  }
+  return bytes_;
+}
 
 OpenedSnapshot open_snapshot(const std::filesystem::path& path) {
   // Validation reads every byte once, front to back: let the kernel read ahead.

@@ -36,12 +36,30 @@ TEST_CASE("snapshot refuses to overwrite its input and rejects files that are no
   CHECK(not_snapshot.status == 2);
   CHECK_THAT(not_snapshot.err, Catch::Contains("not a castgraph snapshot"));
 
-  std::string damaged = read_file(dir / "tiny.cgs");
+  // Without sketches the middle byte lies in the network's own sections.
+  const std::string bare = shell_quote((dir / "bare.cgs").string());
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + bare + " --no-sketches").status == 0);
+  std::string damaged = read_file(dir / "bare.cgs");
   damaged[damaged.size() / 2] ^= 0x5a;
   dir.write("damaged.cgs", damaged);
   const auto corrupted = run_castgraph("info " + shell_quote((dir / "damaged.cgs").string()));
   CHECK(corrupted.status == 65);
   CHECK_THAT(corrupted.err, Catch::Contains("not a usable castgraph snapshot"));
+}
+
+TEST_CASE("damaged stored sketches are refused by the query that reads them, and only by it", "[cli][snapshot]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string())).status == 0);
+  // The sketches are the last section and most of the file: damage its last bytes.
+  std::string damaged = read_file(dir / "tiny.cgs");
+  damaged[damaged.size() - 100] ^= 0x5a;
+  const std::string path = shell_quote(dir.write("damaged.cgs", damaged).string());
+  CHECK(run_castgraph("info " + path).status == 0);
+  CHECK(run_castgraph("reach " + path + " --hosts h1,h2 --json").status == 0);
+  const auto sketched = run_castgraph("reach " + path + " --hosts h1,h2 --method sketch --json");
+  CHECK(sketched.status == 65);
+  CHECK_THAT(sketched.err, Catch::Contains("section 'sketches.hll.p14' is corrupted"));
 }
 
 TEST_CASE("a snapshot stores reach sketches that give the same estimate as sketches built from follows", "[cli][snapshot]") {

@@ -67,9 +67,32 @@ TEST_CASE("extra sections travel with the snapshot", "[snapshot]") {
   write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
   const OpenedSnapshot opened = open_snapshot(dir / "n.cgs");
   REQUIRE(opened.extras.count("sketch.test") == 1);
-  const auto bytes = opened.extras.at("sketch.test");
+  const auto bytes = opened.extras.at("sketch.test").bytes();
   REQUIRE(bytes.size() == 20);
   CHECK(std::memcmp(bytes.data(), registers.data(), 20) == 0);
+}
+
+// Extras are checked when read, so a command that never reads them does not pay for the
+// checksum; one that does gets the same refusal as for any other corrupted section.
+TEST_CASE("a corrupted extra section opens but is refused when read", "[snapshot]") {
+  TempDir dir;
+  const Network network = load_dataset(kTiny).network;
+  const std::vector<std::uint32_t> registers{1, 2, 3, 5, 8};
+  const SnapshotExtra extra{"sketch.test", 4,
+                            {reinterpret_cast<const char*>(registers.data()), registers.size() * 4}};
+  write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
+  std::string bytes = read_file(dir / "n.cgs");
+  const std::string_view needle(reinterpret_cast<const char*>(registers.data()), 20);
+  const std::size_t at = bytes.rfind(needle);
+  REQUIRE(at != std::string::npos);
+  bytes[at + 9] = static_cast<char>(bytes[at + 9] ^ 0x10);
+  dir.write("damaged.cgs", bytes);
+  const OpenedSnapshot opened = open_snapshot(dir / "damaged.cgs");
+  CHECK(opened.network.broadcasters.size() == network.broadcasters.size());
+  const OpenedExtra& damaged = opened.extras.at("sketch.test");
+  CHECK(damaged.size() == 20);
+  CHECK_THROWS_WITH(damaged.bytes(), Catch::Contains("damaged.cgs") &&
+                                         Catch::Contains("section 'sketch.test' is corrupted"));
 }
 
 TEST_CASE("a truncated snapshot is refused", "[snapshot]") {
