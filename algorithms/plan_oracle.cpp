@@ -7,6 +7,7 @@
 
 #include "algorithms/host_set.hpp"
 #include "algorithms/hyperloglog.hpp"
+#include "algorithms/reach_declared.hpp"
 #include "graph/errors.hpp"
 
 namespace castgraph {
@@ -156,20 +157,10 @@ class DeclaredOracle final : public ReachOracle {
     if (set.province_code)
       throw UsageError("declared fan counts have no provinces, so --region needs follows "
                        "(--method exact or sketch)");
-    std::vector<NodeId> involved;
-    for (const std::vector<NodeId>& fanbases : set.fanbases)
-      for (NodeId fanbase : fanbases)
-        if (network.fanbases.fans[fanbase] > 0 &&
-            std::ranges::find(involved, network.fanbases.platform[fanbase]) == involved.end())
-          involved.push_back(network.fanbases.platform[fanbase]);
+    const std::vector<NodeId> involved = declared_platforms(
+        network, set, ", plan on one platform (--platform) or use follows (--method exact)");
     for (NodeId platform : involved) {
       const std::uint64_t population = network.platforms.population[platform];
-      if (population == kUnknownCount || population == 0)
-        throw UsageError("platform " + std::string(network.platforms.ids[platform]) + " (" +
-                         std::string(network.platforms.names[platform]) +
-                         ") has no population, which the declared reach model needs; add it "
-                         "to platforms.csv, plan on one platform (--platform) or use follows "
-                         "(--method exact)");
       universe_ = std::max(universe_, static_cast<double>(population));
     }
     platforms_ = involved.size();

@@ -16,24 +16,38 @@ struct Shares {
   double universe = 0;
 };
 
-Shares platform_shares(const Network& network, const HostSet& set) {
+}  // namespace
+
+std::vector<NodeId> declared_platforms(const Network& network, const HostSet& set,
+                                       std::string_view advice) {
   std::vector<NodeId> involved;
   for (const std::vector<NodeId>& fanbases : set.fanbases)
     for (NodeId fanbase : fanbases)
       if (network.fanbases.fans[fanbase] > 0 &&
           std::ranges::find(involved, network.fanbases.platform[fanbase]) == involved.end())
         involved.push_back(network.fanbases.platform[fanbase]);
-  if (involved.size() > kMaxDeclaredPlatforms)
-    throw UsageError("the declared model combines at most " +
-                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
-  Shares shares;
   for (NodeId platform : involved) {
     const std::uint64_t population = network.platforms.population[platform];
     if (population == kUnknownCount || population == 0)
       throw UsageError("platform " + std::string(network.platforms.ids[platform]) + " (" +
                        std::string(network.platforms.names[platform]) +
                        ") has no population, which the declared reach model needs; add it "
-                       "to platforms.csv or use follows (--method exact)");
+                       "to platforms.csv" + std::string(advice));
+  }
+  return involved;
+}
+
+namespace {
+
+Shares platform_shares(const Network& network, const HostSet& set) {
+  const std::vector<NodeId> involved =
+      declared_platforms(network, set, " or use follows (--method exact)");
+  if (involved.size() > kMaxDeclaredPlatforms)
+    throw UsageError("the declared model combines at most " +
+                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
+  Shares shares;
+  for (NodeId platform : involved) {
+    const std::uint64_t population = network.platforms.population[platform];
     shares.universe = std::max(shares.universe, static_cast<double>(population));
   }
   for (NodeId platform : involved)
