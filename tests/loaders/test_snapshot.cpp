@@ -58,13 +58,22 @@ TEST_CASE("a snapshot opens to the same network it was written from", "[snapshot
   CHECK(snapshot_bytes(copy, dir, "again.cgs") == written);
 }
 
+// The tiny sample written as dir/n.cgs with one extra section, "sketch.test", holding
+// kExtraRegisters.
+const std::vector<std::uint32_t> kExtraRegisters{1, 2, 3, 5, 8};
+Network write_with_extra(const TempDir& dir) {
+  Network network = load_dataset(kTiny).network;
+  const SnapshotExtra extra{"sketch.test", 4,
+                            {reinterpret_cast<const char*>(kExtraRegisters.data()),
+                             kExtraRegisters.size() * 4}};
+  write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
+  return network;
+}
+
 TEST_CASE("extra sections travel with the snapshot", "[snapshot]") {
   TempDir dir;
-  const Network network = load_dataset(kTiny).network;
-  const std::vector<std::uint32_t> registers{1, 2, 3, 5, 8};
-  const SnapshotExtra extra{"sketch.test", 4,
-                            {reinterpret_cast<const char*>(registers.data()), registers.size() * 4}};
-  write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
+  write_with_extra(dir);
+  const std::vector<std::uint32_t>& registers = kExtraRegisters;
   const OpenedSnapshot opened = open_snapshot(dir / "n.cgs");
   REQUIRE(opened.extras.count("sketch.test") == 1);
   const auto bytes = opened.extras.at("sketch.test").bytes();
@@ -76,11 +85,8 @@ TEST_CASE("extra sections travel with the snapshot", "[snapshot]") {
 // checksum; one that does gets the same refusal as for any other corrupted section.
 TEST_CASE("a corrupted extra section opens but is refused when read", "[snapshot]") {
   TempDir dir;
-  const Network network = load_dataset(kTiny).network;
-  const std::vector<std::uint32_t> registers{1, 2, 3, 5, 8};
-  const SnapshotExtra extra{"sketch.test", 4,
-                            {reinterpret_cast<const char*>(registers.data()), registers.size() * 4}};
-  write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
+  const Network network = write_with_extra(dir);
+  const std::vector<std::uint32_t>& registers = kExtraRegisters;
   std::string bytes = read_file(dir / "n.cgs");
   const std::string_view needle(reinterpret_cast<const char*>(registers.data()), 20);
   const std::size_t at = bytes.rfind(needle);
