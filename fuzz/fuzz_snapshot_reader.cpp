@@ -1,15 +1,18 @@
 // Fuzzes the snapshot reader (loaders/snapshot_reader.cpp): the input is written to a
 // file and opened with open_snapshot. Almost any mutation of a real snapshot breaks a
 // checksum, which would stop every input at the first check; so when the input's last
-// byte is even, the harness first recomputes the file size, every section's checksum
-// and the table's checksum, and the mutation reaches the structural checks behind them.
+// byte is even, the harness first recomputes the file size, every chunk's checksum,
+// every section's and the table's checksum, and the mutation reaches the structural
+// checks behind them.
 // Properties:
 //   - open_snapshot never crashes, hangs or leaks: it returns or throws DataError /
 //     IoError;
 //   - a snapshot it accepts can be used: every string, category, id lookup and
-//     relation of the network is read, under ASan, without leaving the mapping.
+//     relation of the network is read, under ASan, without leaving the mapping (the
+//     columns are checked as they are read, so a read may be refused with DataError).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -25,6 +28,19 @@ namespace {
 using namespace castgraph;
 using namespace castgraph::snapshot_detail;
 
+// Rewrites the chunk checksums of one section (at `sums` in the chunk table) and
+// returns the checksum of that list, for the section's table entry.
+std::uint64_t fix_chunks(std::string& bytes, const SectionEntry& entry, std::uint64_t chunk_bytes, std::size_t sums) {
+  const std::uint64_t chunks = chunk_count(entry.bytes, chunk_bytes);
+  for (std::uint64_t chunk = 0; chunk < chunks; ++chunk) {
+    const std::uint64_t first = chunk * chunk_bytes;
+    const std::uint64_t sum =
+        checksum(bytes.data() + entry.offset + first, std::min<std::uint64_t>(chunk_bytes, entry.bytes - first));
+    std::memcpy(bytes.data() + sums + chunk * 8, &sum, 8);
+  }
+  return checksum(bytes.data() + sums, chunks * 8);
+}
+
 // Makes the checksums and the size in the header agree with the (mutated) content.
 void fix_checksums(std::string& bytes) {
   if (bytes.size() < sizeof(FileHeader)) return;
@@ -32,13 +48,19 @@ void fix_checksums(std::string& bytes) {
   std::memcpy(&header, bytes.data(), sizeof header);
   header.file_size = bytes.size();
   const std::uint64_t room = (bytes.size() - sizeof header) / sizeof(SectionEntry);
-  if (header.table_offset == sizeof header && header.section_count <= room) {
+  const std::uint64_t chunk = header.chunk_bytes;
+  const bool chunked = chunk >= kAlignment && chunk <= (1u << 30) && (chunk & (chunk - 1)) == 0;
+  if (header.table_offset == sizeof header && header.section_count <= room && chunked) {
+    std::uint64_t sums = header.chunks_offset;
     for (std::uint64_t i = 0; i < header.section_count; ++i) {
       char* at = bytes.data() + sizeof header + i * sizeof(SectionEntry);
       SectionEntry entry;
       std::memcpy(&entry, at, sizeof entry);
-      if (entry.offset <= bytes.size() && entry.bytes <= bytes.size() - entry.offset)
-        entry.checksum = checksum(bytes.data() + entry.offset, entry.bytes);
+      if (entry.offset > bytes.size() || entry.bytes > bytes.size() - entry.offset) break;
+      const std::uint64_t chunks = chunk_count(entry.bytes, chunk);
+      if (sums > bytes.size() || chunks > (bytes.size() - sums) / 8) break;
+      entry.checksum = fix_chunks(bytes, entry, chunk, sums);
+      sums += chunks * 8;
       std::memcpy(at, &entry, sizeof entry);
     }
     header.table_checksum = checksum(bytes.data() + sizeof header, header.section_count * sizeof(SectionEntry));

@@ -20,7 +20,9 @@ class Csr {
   std::size_t rows() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   std::uint64_t edges() const { return targets_.size(); }
   std::span<const NodeId> neighbours(NodeId row) const {
-    return targets_.span().subspan(offsets_[row], offsets_[row + 1] - offsets_[row]);
+    // Only this row's targets: a query of a few hosts checks a few rows of a snapshot.
+    const std::uint64_t first = offsets_[row];
+    return targets_.range(first, offsets_[row + 1] - first);
   }
   std::uint64_t degree(NodeId row) const { return offsets_[row + 1] - offsets_[row]; }
 

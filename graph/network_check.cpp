@@ -8,94 +8,167 @@ namespace castgraph {
 
 namespace {
 
-// Collects the first problem; later checks are skipped once one is found.
+using Problem = std::optional<std::string>;
+
+// The rules themselves, on plain arrays: each returns the first problem it sees.
+
+Problem string_problem(std::string_view name, std::span<const char> bytes, std::span<const std::uint64_t> ends) {
+  std::uint64_t previous = 0;
+  for (std::uint64_t end : ends) {
+    if (end < previous || end > bytes.size())
+      return fmt::format("{}: string offsets out of order or out of range", name);
+    previous = end;
+  }
+  // The CSV loader only accepts UTF-8; a snapshot must not smuggle in what it refuses
+  // (JSON output and XML escaping rely on it).
+  previous = 0;
+  for (std::size_t i = 0; i < ends.size(); ++i) {
+    if (!is_valid_utf8({bytes.data() + previous, static_cast<std::size_t>(ends[i] - previous)}))
+      return fmt::format("{}: string {} is not valid UTF-8", name, i);
+    previous = ends[i];
+  }
+  return std::nullopt;
+}
+
+Problem slot_problem(std::string_view name, std::span<const std::uint64_t> slots, std::size_t ids) {
+  std::size_t empty = 0;
+  for (std::uint64_t slot : slots) {
+    empty += slot == kEmptySlot;
+    if (slot != kEmptySlot && slot_id(slot) >= ids)
+      return fmt::format("{}: index refers to id {} of {}", name, slot_id(slot), ids);
+  }
+  // A lookup probes until it meets an empty slot: a table without one would never end.
+  if (!slots.empty() && empty == 0) return fmt::format("{}: index has no free slot", name);
+  return std::nullopt;
+}
+
+// `values` are elements first, first + 1, ... of their column.
+Problem range_problem(std::string_view name, std::span<const NodeId> values, std::size_t bound, bool none_allowed) {
+  for (NodeId value : values)
+    if (value >= bound && !(none_allowed && value == kNoNode))
+      return fmt::format("{}: value {} out of range ({} nodes)", name, value, bound);
+  return std::nullopt;
+}
+
+Problem offset_problem(std::string_view name, std::span<const std::uint64_t> offsets, std::uint64_t edges) {
+  std::uint64_t previous = 0;
+  for (std::uint64_t offset : offsets) {
+    if (offset < previous) return fmt::format("{}: offsets decrease", name);
+    previous = offset;
+  }
+  if (offsets.empty() || offsets[0] != 0 || previous != edges)
+    return fmt::format("{}: offsets do not cover the {} edges", name, edges);
+  return std::nullopt;
+}
+
+// Applies the rules to a Network: now, or (deferring) when the columns are first read.
+// Collects the first problem found now; later ones are skipped.
 class Checker {
  public:
-  std::optional<std::string> problem;
-
-  // A template, not std::function: this runs once per element of every array.
-  template <class Describe>
-  void expect(bool ok, Describe&& what) {
-    if (!ok && !problem) problem = what();
-  }
+  explicit Checker(bool defer) : defer_(defer) {}
+  Problem problem;
 
   void length(std::string_view name, std::size_t actual, std::size_t expected, bool may_be_empty = false) {
-    expect(actual == expected || (may_be_empty && actual == 0), [&] {
-      return fmt::format("{}: {} entries, expected {}", name, actual, expected);
-    });
+    if (actual != expected && !(may_be_empty && actual == 0) && !problem)
+      problem = fmt::format("{}: {} entries, expected {}", name, actual, expected);
+  }
+
+  // A column with no rule but its length (fees, populations, weights): checking now
+  // still reads it, so that its guard checks its bytes.
+  template <class T>
+  void values(std::string_view name, const Column<T>& column, std::size_t expected, bool may_be_empty = false) {
+    length(name, column.size(), expected, may_be_empty);
+    if (!defer_) run_now([&] { column.span(); }, [] { return Problem{}; });
   }
 
   void strings(std::string_view name, const StringTable& table, std::size_t expected) {
     length(name, table.size(), expected);
-    std::uint64_t previous = 0;
-    for (std::uint64_t end : table.ends()) {
-      if (problem) return;
-      expect(end >= previous && end <= table.bytes().size(),
-             [&] { return fmt::format("{}: string offsets out of order or out of range", name); });
-      previous = end;
-    }
-    // The CSV loader only accepts UTF-8; a snapshot must not smuggle in what it refuses
-    // (JSON output and XML escaping rely on it).
-    for (std::size_t i = 0; i < table.size() && !problem; ++i)
-      expect(is_valid_utf8(table[i]), [&] { return fmt::format("{}: string {} is not valid UTF-8", name, i); });
+    whole([name = std::string(name), bytes = table.bytes().unchecked(), ends = table.ends().unchecked()] {
+      return string_problem(name, bytes, ends);
+    }, table.bytes(), table.ends());
   }
 
   void interner(std::string_view name, const Interner& ids, std::size_t expected) {
     strings(name, ids.strings(), expected);
     const std::size_t slots = ids.slots().size();
-    expect((slots & (slots - 1)) == 0 && (slots == 0 || slots > expected),
-           [&] { return fmt::format("{}: index of {} slots cannot hold {} ids", name, slots, expected); });
-    std::size_t empty = 0;
-    for (std::uint64_t slot : ids.slots()) {
-      if (problem) return;
-      empty += slot == kEmptySlot;
-      expect(slot == kEmptySlot || slot_id(slot) < expected,
-             [&] { return fmt::format("{}: index refers to id {} of {}", name, slot_id(slot), expected); });
-    }
-    // A lookup probes until it meets an empty slot: a table without one would never end.
-    expect(slots == 0 || empty > 0, [&] { return fmt::format("{}: index has no free slot", name); });
+    if (((slots & (slots - 1)) != 0 || (slots != 0 && slots <= expected)) && !problem)
+      problem = fmt::format("{}: index of {} slots cannot hold {} ids", name, slots, expected);
+    whole([name = std::string(name), slots = ids.slots().unchecked(), expected] {
+      return slot_problem(name, slots, expected);
+    }, ids.slots());
   }
 
   void categories(std::string_view name, const CategoryColumn& column, std::size_t rows) {
     length(name, column.codes().size(), rows, true);
     if (column.codes().empty()) return;
     interner(name, column.labels(), column.labels().size());
-    in_range(name, column.codes().span(), column.labels().size(), false);
+    in_range(name, column.codes(), column.labels().size(), false);
   }
 
-  void in_range(std::string_view name, std::span<const NodeId> values, std::size_t bound, bool none_allowed) {
-    for (NodeId value : values) {
-      if (problem) return;
-      expect(value < bound || (none_allowed && value == kNoNode),
-             [&] { return fmt::format("{}: value {} out of range ({} nodes)", name, value, bound); });
-    }
+  void in_range(std::string_view name, const Column<NodeId>& values, std::size_t bound, bool none_allowed) {
+    each(values, [name = std::string(name), values = values.unchecked(), bound, none_allowed](
+                     std::size_t first, std::size_t end) {
+      return range_problem(name, values.subspan(first, end - first), bound, none_allowed);
+    });
   }
 
   void csr(std::string_view name, const Csr& relation, std::size_t rows, std::size_t targets) {
     length(name, relation.offsets().size(), rows + 1);
-    if (problem) return;
-    std::uint64_t previous = 0;
-    for (std::uint64_t offset : relation.offsets()) {
-      if (problem) return;
-      expect(offset >= previous, [&] { return fmt::format("{}: offsets decrease", name); });
-      previous = offset;
-    }
-    expect(relation.offsets()[0] == 0 && previous == relation.targets().size(),
-           [&] { return fmt::format("{}: offsets do not cover the {} edges", name, relation.targets().size()); });
-    in_range(name, relation.targets().span(), targets, false);
+    whole([name = std::string(name), offsets = relation.offsets().unchecked(), edges = relation.edges()] {
+      return offset_problem(name, offsets, edges);
+    }, relation.offsets());
+    in_range(name, relation.targets(), targets, false);
   }
+
+ private:
+  // A rule over whole columns: run now, or attached to the guard of each column it reads.
+  template <class Rule, class... Columns>
+  void whole(Rule rule, const Columns&... columns) {
+    if (!defer_ || (!columns.guard() && ...)) {
+      run_now([&] { (columns.span(), ...); }, rule);
+      return;
+    }
+    auto shared = std::make_shared<WholeRule>();
+    shared->run = std::move(rule);
+    (add_input(*shared, columns.guard()), ...);
+    (attach(columns.guard(), shared), ...);
+  }
+
+  // A rule that holds element by element: run now, or on each chunk as it is read.
+  template <class T, class Rule>
+  void each(const Column<T>& column, Rule rule) {
+    if (!defer_ || !column.guard()) {
+      run_now([&] { column.span(); }, [&] { return rule(0, column.size()); });
+      return;
+    }
+    column.guard()->add_element_rule(std::move(rule));
+  }
+
+  // Reading the columns first runs their guards (their bytes and deferred rules).
+  template <class Read, class Rule>
+  void run_now(Read read, Rule&& rule) {
+    if (problem) return;
+    read();
+    problem = rule();
+  }
+
+  static void add_input(WholeRule& rule, const std::shared_ptr<ColumnGuard>& guard) {
+    if (guard) rule.inputs.push_back(guard);
+  }
+  static void attach(const std::shared_ptr<ColumnGuard>& guard, const std::shared_ptr<WholeRule>& rule) {
+    if (guard) guard->add_whole_rule(rule);
+  }
+
+  bool defer_;
 };
 
-}  // namespace
-
-std::optional<std::string> check_network(const Network& n) {
-  Checker check;
+Problem apply_rules(const Network& n, Checker check) {
   const std::size_t platforms = n.platforms.ids.size(), bases = n.bases.ids.size(),
                     hosts = n.broadcasters.ids.size(), fanbases = n.fanbases.broadcaster.size(),
                     fans = n.fans.ids.size();
   check.interner("platforms.ids", n.platforms.ids, platforms);
   check.strings("platforms.names", n.platforms.names, platforms);
-  check.length("platforms.population", n.platforms.population.size(), platforms);
+  check.values("platforms.population", n.platforms.population, platforms);
 
   check.interner("bases.ids", n.bases.ids, bases);
   check.strings("bases.names", n.bases.names, bases);
@@ -106,19 +179,19 @@ std::optional<std::string> check_network(const Network& n) {
   check.interner("broadcasters.ids", n.broadcasters.ids, hosts);
   check.strings("broadcasters.names", n.broadcasters.names, hosts);
   check.length("broadcasters.base", n.broadcasters.base.size(), hosts);
-  check.in_range("broadcasters.base", n.broadcasters.base.span(), bases, true);
+  check.in_range("broadcasters.base", n.broadcasters.base, bases, true);
   check.categories("broadcasters.province", n.broadcasters.province, hosts);
   check.categories("broadcasters.kind", n.broadcasters.kind, hosts);
-  check.length("broadcasters.fee", n.broadcasters.fee.size(), hosts);
+  check.values("broadcasters.fee", n.broadcasters.fee, hosts);
 
-  check.in_range("fanbases.broadcaster", n.fanbases.broadcaster.span(), hosts, false);
+  check.in_range("fanbases.broadcaster", n.fanbases.broadcaster, hosts, false);
   check.length("fanbases.platform", n.fanbases.platform.size(), fanbases);
-  check.in_range("fanbases.platform", n.fanbases.platform.span(), platforms, false);
-  check.length("fanbases.fans", n.fanbases.fans.size(), fanbases);
+  check.in_range("fanbases.platform", n.fanbases.platform, platforms, false);
+  check.values("fanbases.fans", n.fanbases.fans, fanbases);
   check.strings("fanbases.handles", n.fanbases.handles, fanbases);
 
   check.interner("fans.ids", n.fans.ids, fans);
-  check.length("fans.weights", n.fans.weights.size(), fans, true);
+  check.values("fans.weights", n.fans.weights, fans, true);
   check.categories("fans.province", n.fans.province, fans);
   check.categories("fans.city", n.fans.city, fans);
 
@@ -129,8 +202,16 @@ std::optional<std::string> check_network(const Network& n) {
   check.csr("follows", r.follows, fans, fanbases);
   check.csr("followers", r.followers, fanbases, fans);
   check.csr("collab", r.collab, hosts, hosts);
-  check.length("collab_weight", r.collab_weight.size(), r.collab.targets().size());
+  check.values("collab_weight", r.collab_weight, r.collab.targets().size());
   return check.problem;
+}
+
+}  // namespace
+
+std::optional<std::string> check_network(const Network& network) { return apply_rules(network, Checker(false)); }
+
+std::optional<std::string> defer_network_checks(const Network& network) {
+  return apply_rules(network, Checker(true));
 }
 
 }  // namespace castgraph

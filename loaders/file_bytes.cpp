@@ -70,7 +70,7 @@ FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
     const auto size = static_cast<std::size_t>(info.st_size);
     void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
     if (map != MAP_FAILED) {
-      ::madvise(map, size, access == Access::sequential ? MADV_SEQUENTIAL : MADV_RANDOM);
+      if (access == Access::sequential) ::madvise(map, size, MADV_SEQUENTIAL);
       map_ = map;
       data_ = static_cast<const char*>(map);
       size_ = size;

@@ -20,7 +20,9 @@ namespace castgraph {
 class FileBytes {
  public:
   // How the bytes will be read, passed on to the kernel as a read-ahead hint.
-  enum class Access { sequential, random };
+  // sequential: front to back (a CSV file); parts: some parts, each front to back (a
+  // snapshot a query reads a few columns of), left to the kernel's default read-ahead.
+  enum class Access { sequential, parts };
   // Smaller regular files are read into memory rather than mapped.
   static constexpr std::uint64_t kMapThreshold = std::uint64_t{16} << 20;
 

@@ -4,16 +4,23 @@
 // Layout (all integers little-endian, the machine's own layout, checked on open):
 //
 //   offset 0    FileHeader (64 bytes): magic "CASTGRPH", format version, byte-order
-//               mark, file size, section count, section table offset and checksum
-//   offset 64   SectionEntry[count] (64 bytes each): name, element size, element
-//               count, offset, checksum
+//               mark, file size, section count, section table offset and checksum,
+//               chunk size, chunk table offset
+//   offset 64   SectionEntry[count] (72 bytes each): name, element size, offset, byte
+//               count, checksum of the section's chunk checksums
+//   ...         the chunk table: every section's chunk checksums (one per 64 KiB), in order
 //   ...         section data, each section starting on a 64-byte boundary
 //
 // Every Column of the Network is one section, in a fixed order (snapshot_sections.hpp),
-// followed by any extra sections the caller adds (reach sketches, for instance). On open
-// every section's checksum is verified and every relation is checked to stay within
-// bounds, so a truncated, corrupted, foreign or newer file is refused with a clear
-// IoError/DataError and never crashes a later query.
+// followed by any extra sections the caller adds (reach sketches, for instance).
+//
+// Checked as far as it is read: open checks the header, the section table and the chunk
+// table (a truncated, foreign, newer or mislaid file is refused there); each column's
+// chunks are checked against their checksums, and the network's rules (targets in range,
+// offsets in order, valid UTF-8) are run, the first time a query reads them
+// (graph/column_guard.hpp). Damage is refused with a DataError naming the file and the
+// section when the damaged part is read; a query that never reads it answers as from
+// the intact file. check_network() reads, and so checks, everything.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +34,8 @@
 
 namespace castgraph {
 
-inline constexpr std::uint32_t kSnapshotVersion = 1;
+// 2: sections checksummed in chunks, checked when read.
+inline constexpr std::uint32_t kSnapshotVersion = 2;
 
 // A named array stored beside the network, for data computed from it.
 struct SnapshotExtra {
@@ -45,8 +53,8 @@ void write_snapshot(const Network& network, const std::filesystem::path& path,
 // most commands never read them.
 class OpenedExtra {
  public:
-  OpenedExtra(std::span<const char> bytes, std::uint64_t checksum, std::filesystem::path file,
-              std::string name);
+  OpenedExtra(std::span<const char> bytes, std::span<const std::uint64_t> chunk_sums,
+              std::uint64_t chunk_bytes, std::filesystem::path file, std::string name);
   std::size_t size() const { return bytes_.size(); }
   // The bytes, once they match their checksum. Throws DataError naming the file and the
   // section otherwise. O(size) the first time, O(1) after.
@@ -54,7 +62,8 @@ class OpenedExtra {
 
  private:
   std::span<const char> bytes_;
-  std::uint64_t checksum_;
+  std::span<const std::uint64_t> chunk_sums_;
+  std::uint64_t chunk_bytes_;
   std::filesystem::path file_;  // for the error
   std::string name_;
   mutable bool verified_ = false;
@@ -65,9 +74,10 @@ struct OpenedSnapshot {
   std::map<std::string, OpenedExtra, std::less<>> extras;
 };
 
-// Maps and validates the network's sections. O(network size) for the checksums; extra
-// sections are checked when read (OpenedExtra::bytes). Throws DataError naming the file
-// and the broken section, or IoError when it cannot be read.
+// Maps the file and checks its tables, O(sections + chunks); the network's columns and
+// the extra sections are checked when read. Throws DataError naming the file and the
+// broken part (at open or at the first read of a damaged column), or IoError when it
+// cannot be read.
 OpenedSnapshot open_snapshot(const std::filesystem::path& path);
 
 // True when the file starts with the snapshot magic (a cheap sniff, for dispatch).

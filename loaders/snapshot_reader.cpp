@@ -1,8 +1,10 @@
-// Opening a snapshot: map the file, check the header, the section table and the
-// checksum of every section of the network (extras are checked when read), borrow each Column straight from the mapping, and finally check
-// the network's internal consistency (graph/network_check.hpp). Nothing is copied.
+// Opening a snapshot: map the file, check the header, the section table and the chunk
+// table, and borrow each Column straight from the mapping with a ColumnGuard that checks
+// its chunks' checksums and the network's rules (graph/network_check.hpp) when they are
+// first read. Nothing is copied, and nothing but the tables is read at open.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -55,6 +57,38 @@ std::span<const SectionEntry> read_table(const FileBytes& file, const FileHeader
   return {reinterpret_cast<const SectionEntry*>(table), header.section_count};
 }
 
+// Each section's chunk checksums, back to back in table order, after the section table.
+std::span<const std::uint64_t> read_chunk_table(const FileBytes& file, const FileHeader& header,
+                                                std::span<const SectionEntry> table,
+                                                const std::filesystem::path& path) {
+  const std::uint64_t chunk = header.chunk_bytes;
+  if (chunk < kAlignment || chunk > (std::uint64_t{1} << 30) || (chunk & (chunk - 1)) != 0)
+    refuse(path, fmt::format("its chunk size {} is not a power of two from 64 bytes to 1 GiB", chunk));
+  std::uint64_t chunks = 0;
+  for (const SectionEntry& entry : table) {
+    if (entry.bytes > file.size()) refuse(path, "a section is longer than the file");
+    chunks += chunk_count(entry.bytes, chunk);
+  }
+  if (header.chunks_offset != align_up(header.table_offset + table.size_bytes()) ||
+      chunks > (file.size() - std::min(file.size(), header.chunks_offset)) / sizeof(std::uint64_t))
+    refuse(path, "its chunk table lies outside the file");
+  // At a page-aligned mapping's 64-byte boundary, so aligned for its type.
+  return {reinterpret_cast<const std::uint64_t*>(file.data() + header.chunks_offset), chunks};
+}
+
+// Throws unless every chunk of `bytes` that meets [first, end) matches its checksum.
+void check_chunks(const std::filesystem::path& path, std::string_view name, std::span<const char> bytes,
+                  std::span<const std::uint64_t> sums, std::uint64_t chunk_bytes, std::size_t first,
+                  std::size_t end) {
+  for (std::size_t chunk = first / chunk_bytes; chunk * chunk_bytes < end; ++chunk) {
+    const std::size_t begin = chunk * chunk_bytes;
+    const std::size_t size = std::min<std::size_t>(chunk_bytes, bytes.size() - begin);
+    if (checksum(bytes.data() + begin, size) != sums[chunk])
+      refuse(path, fmt::format("section '{}' is corrupted (checksum mismatch in bytes {}-{})", name, begin,
+                               begin + size));
+  }
+}
+
 std::string entry_name(const SectionEntry& entry) {
   return std::string(entry.name, strnlen(entry.name, kNameSize));
 }
@@ -64,13 +98,21 @@ std::string entry_name(const SectionEntry& entry) {
 class SectionBorrower {
  public:
   SectionBorrower(const FileBytes& file, std::span<const SectionEntry> table,
+                  std::span<const std::uint64_t> chunk_table, std::uint64_t chunk_bytes,
                   const std::filesystem::path& path)
-      : file_(file), table_(table), path_(path) {}
+      : file_(file), table_(table), chunk_table_(chunk_table), chunk_bytes_(chunk_bytes), path_(path) {}
 
   template <class T>
   void column(std::string_view name, Column<T>& values) {
-    const std::span<const char> bytes = take(name, sizeof(T));
-    values = Column<T>::borrow({reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)});
+    const Section section = take(name, sizeof(T));
+    const std::size_t elements = section.bytes.size() / sizeof(T);
+    auto guard = std::make_shared<ColumnGuard>(
+        sizeof(T), elements, chunk_bytes_,
+        [path = path_, name = std::string(name), section, chunk = chunk_bytes_](std::size_t first, std::size_t end) {
+          check_chunks(path, name, section.bytes, section.chunk_sums, chunk, first, end);
+        },
+        [path = path_](const std::string& problem) { refuse(path, problem); });
+    values = Column<T>::borrow({reinterpret_cast<const T*>(section.bytes.data()), elements}, std::move(guard));
   }
   void strings(std::string_view name, StringTable& table) {
     Column<char> bytes;
@@ -101,23 +143,28 @@ class SectionBorrower {
     relation = Csr(std::move(offsets), std::move(targets));
   }
 
-  // The sections after the network's own: extras, by name, their checksums left for
+  // The sections after the network's own: extras, by name, their chunks left for
   // OpenedExtra::bytes to check on first use.
   std::map<std::string, OpenedExtra, std::less<>> extras() {
     std::map<std::string, OpenedExtra, std::less<>> found;
     while (next_ < table_.size()) {
       const SectionEntry& entry = table_[next_];
       const std::string name = entry_name(entry);
-      const std::span<const char> bytes = take(name, entry.element_size, Verify::later);
-      found.emplace(name, OpenedExtra(bytes, entry.checksum, path_, name));
+      const Section section = take(name, entry.element_size);
+      found.emplace(name, OpenedExtra(section.bytes, section.chunk_sums, chunk_bytes_, path_, name));
     }
     return found;
   }
 
  private:
-  enum class Verify { now, later };
-  std::span<const char> take(std::string_view name, std::uint32_t element_size,
-                             Verify verify = Verify::now) {
+  struct Section {
+    std::span<const char> bytes;
+    std::span<const std::uint64_t> chunk_sums;
+  };
+
+  // The next section, which must be `name`; its chunk checksums are checked here (a few
+  // bytes per 64 KiB), its bytes when they are read.
+  Section take(std::string_view name, std::uint32_t element_size) {
     if (next_ >= table_.size()) refuse(path_, fmt::format("section '{}' is missing", name));
     const SectionEntry& entry = table_[next_++];
     if (entry_name(entry) != name)
@@ -128,42 +175,46 @@ class SectionBorrower {
     if (entry.offset % kAlignment != 0 || entry.offset > file_.size() ||
         entry.bytes > file_.size() - entry.offset)
       refuse(path_, fmt::format("section '{}' lies outside the file", name));
-    const char* data = file_.data() + entry.offset;
-    if (verify == Verify::now && checksum(data, entry.bytes) != entry.checksum)
-      refuse(path_, fmt::format("section '{}' is corrupted (checksum mismatch)", name));
-    return {data, static_cast<std::size_t>(entry.bytes)};
+    const std::span<const std::uint64_t> sums = chunk_table_.subspan(next_chunk_, chunk_count(entry.bytes, chunk_bytes_));
+    next_chunk_ += sums.size();
+    if (checksum(reinterpret_cast<const char*>(sums.data()), sums.size_bytes()) != entry.checksum)
+      refuse(path_, fmt::format("section '{}' is corrupted (its chunk checksums do not match)", name));
+    return {{file_.data() + entry.offset, static_cast<std::size_t>(entry.bytes)}, sums};
   }
 
   const FileBytes& file_;
   std::span<const SectionEntry> table_;
+  std::span<const std::uint64_t> chunk_table_;
+  std::uint64_t chunk_bytes_;
   const std::filesystem::path& path_;
   std::size_t next_ = 0;
+  std::size_t next_chunk_ = 0;
 };
 
 }  // namespace
 
-OpenedExtra::OpenedExtra(std::span<const char> bytes, std::uint64_t checksum,
-                         std::filesystem::path file, std::string name)
-    : bytes_(bytes), checksum_(checksum), file_(std::move(file)), name_(std::move(name)) {}
+OpenedExtra::OpenedExtra(std::span<const char> bytes, std::span<const std::uint64_t> chunk_sums,
+                         std::uint64_t chunk_bytes, std::filesystem::path file, std::string name)
+    : bytes_(bytes), chunk_sums_(chunk_sums), chunk_bytes_(chunk_bytes), file_(std::move(file)), name_(std::move(name)) {}
 
 std::span<const char> OpenedExtra::bytes() const {
   if (!verified_) {
-    if (snapshot_detail::checksum(bytes_.data(), bytes_.size()) != checksum_)
-      refuse(file_, fmt::format("section '{}' is corrupted (checksum mismatch)", name_));
+    check_chunks(file_, name_, bytes_, chunk_sums_, chunk_bytes_, 0, bytes_.size());
     verified_ = true;
   }
   return bytes_;
 }
 
 OpenedSnapshot open_snapshot(const std::filesystem::path& path) {
-  // Validation reads every byte once, front to back: let the kernel read ahead.
-  auto file = std::make_shared<FileBytes>(path, FileBytes::Access::sequential);
+  // Queries read a few parts of the file, each front to back: no read-ahead hint.
+  auto file = std::make_shared<FileBytes>(path, FileBytes::Access::parts);
   const FileHeader header = read_header(*file, path);
-  SectionBorrower borrower(*file, read_table(*file, header, path), path);
+  const std::span<const SectionEntry> table = read_table(*file, header, path);
+  SectionBorrower borrower(*file, table, read_chunk_table(*file, header, table, path), header.chunk_bytes, path);
   OpenedSnapshot opened;
   snapshot_detail::visit_sections(borrower, opened.network);
   opened.extras = borrower.extras();
-  if (auto problem = check_network(opened.network)) refuse(path, *problem);
+  if (auto problem = defer_network_checks(opened.network)) refuse(path, *problem);
   opened.network.storage = std::move(file);
   return opened;
 }

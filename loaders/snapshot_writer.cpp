@@ -1,8 +1,9 @@
-// Writing a snapshot: gather every section (snapshot_sections.hpp), lay them out on
-// 64-byte boundaries after the header and the section table, and stream them to a
-// temporary file that is renamed into place.
+// Writing a snapshot: gather every section (snapshot_sections.hpp), checksum each in
+// chunks, lay them out on 64-byte boundaries after the header, the section table and the
+// chunk table, and stream them to a temporary file that is renamed into place.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ostream>
 
@@ -53,7 +54,20 @@ class SectionPlanner {
   }
 };
 
-SectionEntry make_entry(const PlannedSection& section, std::uint64_t offset) {
+// The checksum of every kChunkBytes of `bytes`, the last chunk possibly shorter.
+std::vector<std::uint64_t> chunk_checksums(std::span<const char> bytes) {
+  std::vector<std::uint64_t> sums;
+  for (std::size_t first = 0; first < bytes.size(); first += kChunkBytes)
+    sums.push_back(checksum(bytes.data() + first, std::min<std::size_t>(kChunkBytes, bytes.size() - first)));
+  return sums;
+}
+
+std::span<const char> as_chars(std::span<const std::uint64_t> words) {
+  return {reinterpret_cast<const char*>(words.data()), words.size_bytes()};
+}
+
+SectionEntry make_entry(const PlannedSection& section, std::span<const std::uint64_t> chunk_sums,
+                        std::uint64_t offset) {
   if (section.name.size() >= kNameSize)
     throw UsageError(fmt::format("snapshot section name '{}' is too long", section.name));
   SectionEntry entry{};
@@ -61,7 +75,8 @@ SectionEntry make_entry(const PlannedSection& section, std::uint64_t offset) {
   entry.element_size = section.element_size;
   entry.offset = offset;
   entry.bytes = section.bytes.size();
-  entry.checksum = checksum(section.bytes.data(), section.bytes.size());
+  const std::span<const char> sums = as_chars(chunk_sums);
+  entry.checksum = checksum(sums.data(), sums.size());
   return entry;
 }
 
@@ -80,12 +95,20 @@ void write_snapshot(const Network& network, const std::filesystem::path& path,
   for (const SnapshotExtra& extra : extras)
     planner.sections.push_back({extra.name, extra.element_size, extra.bytes});
 
-  const std::uint64_t table_offset = sizeof(FileHeader);
-  std::uint64_t offset = align_up(table_offset + planner.sections.size() * sizeof(SectionEntry));
-  std::vector<SectionEntry> table;
+  std::vector<std::vector<std::uint64_t>> chunk_sums;
+  std::vector<std::uint64_t> chunk_table;
   for (const PlannedSection& section : planner.sections) {
-    table.push_back(make_entry(section, offset));
-    offset = align_up(offset + section.bytes.size());
+    chunk_sums.push_back(chunk_checksums(section.bytes));
+    chunk_table.insert(chunk_table.end(), chunk_sums.back().begin(), chunk_sums.back().end());
+  }
+
+  const std::uint64_t table_offset = sizeof(FileHeader);
+  const std::uint64_t chunks_offset = align_up(table_offset + planner.sections.size() * sizeof(SectionEntry));
+  std::uint64_t offset = align_up(chunks_offset + chunk_table.size() * sizeof(std::uint64_t));
+  std::vector<SectionEntry> table;
+  for (std::size_t i = 0; i < planner.sections.size(); ++i) {
+    table.push_back(make_entry(planner.sections[i], chunk_sums[i], offset));
+    offset = align_up(offset + planner.sections[i].bytes.size());
   }
 
   FileHeader header{};
@@ -96,12 +119,18 @@ void write_snapshot(const Network& network, const std::filesystem::path& path,
   header.section_count = table.size();
   header.table_offset = table_offset;
   header.table_checksum = checksum(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(SectionEntry));
+  header.chunk_bytes = kChunkBytes;
+  header.chunks_offset = chunks_offset;
 
   write_file_atomically(path, [&](std::ostream& out) {
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
     out.write(reinterpret_cast<const char*>(table.data()),
               static_cast<std::streamsize>(table.size() * sizeof(SectionEntry)));
     std::uint64_t position = table_offset + table.size() * sizeof(SectionEntry);
+    write_padding(out, position, chunks_offset);
+    const std::span<const char> chunks = as_chars(chunk_table);
+    out.write(chunks.data(), static_cast<std::streamsize>(chunks.size()));
+    position += chunks.size();
     for (std::size_t i = 0; i < table.size(); ++i) {
       write_padding(out, position, table[i].offset);
       out.write(planner.sections[i].bytes.data(), static_cast<std::streamsize>(table[i].bytes));

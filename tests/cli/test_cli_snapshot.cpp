@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/run_command.hpp"
+#include "support/snapshot_layout.hpp"
 
 using namespace castgraph::testing;
 using nlohmann::json;
@@ -36,15 +37,27 @@ TEST_CASE("snapshot refuses to overwrite its input and rejects files that are no
   CHECK(not_snapshot.status == 2);
   CHECK_THAT(not_snapshot.err, Catch::Contains("not a castgraph snapshot"));
 
-  // Without sketches the middle byte lies in the network's own sections.
-  const std::string bare = shell_quote((dir / "bare.cgs").string());
-  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + bare + " --no-sketches").status == 0);
-  std::string damaged = read_file(dir / "bare.cgs");
-  damaged[damaged.size() / 2] ^= 0x5a;
-  dir.write("damaged.cgs", damaged);
-  const auto corrupted = run_castgraph("info " + shell_quote((dir / "damaged.cgs").string()));
-  CHECK(corrupted.status == 65);
-  CHECK_THAT(corrupted.err, Catch::Contains("not a usable castgraph snapshot"));
+}
+
+// A snapshot is checked as far as it is read: damage to the followers is refused by a
+// reach query, which reads them, and changes nothing for `tiers`, which does not.
+TEST_CASE("a damaged section is refused by the command that reads it, and only by it", "[cli][snapshot]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string())).status == 0);
+  const std::string intact = shell_quote((dir / "tiny.cgs").string());
+  const std::string damaged =
+      shell_quote(dir.write("damaged.cgs", with_damaged_section(read_file(dir / "tiny.cgs"), "followers.targets"))
+                      .string());
+
+  const auto reach = run_castgraph("reach " + damaged + " --hosts h1,h2 --json");
+  CHECK(reach.status == 65);
+  CHECK_THAT(reach.err, Catch::Contains("damaged.cgs") && Catch::Contains("not a usable castgraph snapshot") &&
+                            Catch::Contains("section 'followers.targets' is corrupted"));
+  CHECK(reach.out.empty());
+  const auto tiers = run_castgraph("tiers " + damaged + " --json");
+  CHECK(tiers.status == 0);
+  CHECK(tiers.out == run_castgraph("tiers " + intact + " --json").out);
 }
 
 TEST_CASE("damaged stored sketches are refused by the query that reads them, and only by it", "[cli][snapshot]") {
