@@ -50,7 +50,11 @@ void ColumnGuard::run_whole_rules() {
   for (const std::shared_ptr<WholeRule>& rule : whole_rules_) {
     if (rule->passed.load(std::memory_order_acquire)) continue;
     // The inputs' bytes and element rules, not their whole rules: those may be this one.
-    for (const std::shared_ptr<ColumnGuard>& input : rule->inputs) input->check_chunks(0, input->elements_);
+    for (const std::weak_ptr<ColumnGuard>& weak : rule->inputs) {
+      const std::shared_ptr<ColumnGuard> input = weak.lock();
+      if (!input) refuse("a column this one is checked against is gone");
+      input->check_chunks(0, input->elements_);
+    }
     if (auto problem = rule->run()) refuse(*problem);
     rule->passed.store(true, std::memory_order_release);
   }

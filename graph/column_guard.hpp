@@ -30,9 +30,10 @@ namespace castgraph {
 
 class ColumnGuard;
 
-// A rule over whole columns, shared by the guards of every column it reads.
+// A rule over whole columns, shared by the guards of every column it reads. The inputs
+// are weak: those guards hold the rule, and strong pointers both ways would never be freed.
 struct WholeRule {
-  std::vector<std::shared_ptr<ColumnGuard>> inputs;  // their bytes are checked before `run`
+  std::vector<std::weak_ptr<ColumnGuard>> inputs;  // their bytes are checked before `run`
   std::function<std::optional<std::string>()> run;   // what is wrong, or nullopt
   std::atomic<bool> passed{false};
 };
