@@ -22,5 +22,6 @@ void add_communities_command(CLI::App& app);
 void add_rank_command(CLI::App& app);
 void add_plan_command(CLI::App& app);
 void add_report_command(CLI::App& app);
+void add_check_command(CLI::App& app);
 
 }  // namespace castgraph::cli

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   cli::add_rank_command(app);
   cli::add_plan_command(app);
   cli::add_report_command(app);
+  cli::add_check_command(app);
 
   try {
     app.parse(argc, argv);

@@ -92,3 +92,25 @@ TEST_CASE("a snapshot stores reach sketches that give the same estimate as sketc
   CHECK(json::parse(stored.out)["unique_reach"] == json::parse(built.out)["unique_reach"]);
   CHECK(json::parse(rebuilt.out)["unique_reach"] == json::parse(built.out)["unique_reach"]);
 }
+
+TEST_CASE("check reads a whole snapshot and finds damage no other command has read", "[cli][snapshot]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string())).status == 0);
+  const auto intact = run_castgraph("check " + shell_quote((dir / "tiny.cgs").string()) + " --json");
+  CHECK(intact.status == 0);
+  CHECK(json::parse(intact.out)["sound"] == true);
+  CHECK(json::parse(intact.out)["extra_sections"] == 1);  // the stored sketches
+  CHECK(run_castgraph("check " + tiny).status == 0);
+
+  for (const char* section : {"fans.city.codes", "collab_weight", "sketches.hll.p14"}) {
+    INFO(section);
+    const std::string damaged = shell_quote(
+        dir.write("damaged.cgs", with_damaged_section(read_file(dir / "tiny.cgs"), section)).string());
+    CHECK(run_castgraph("tiers " + damaged).status == 0);
+    const auto checked = run_castgraph("check " + damaged);
+    CHECK(checked.status == 65);
+    CHECK_THAT(checked.err, Catch::Contains(std::string("section '") + section + "' is corrupted"));
+    CHECK(checked.out.empty());
+  }
+}
