@@ -7,6 +7,7 @@
 #include <memory>
 #include <new>
 
+#include "algorithms/front_search.hpp"
 #include "algorithms/reach_bit_planes.hpp"
 
 namespace castgraph {
@@ -136,7 +137,8 @@ void scan_bitset(const Network& network, const HostSet& set, ExactReach& result)
   for (std::uint64_t first = 0; first < network.fans.size(); first += kBlockFans) {
     const auto base = static_cast<NodeId>(first);
     for (std::vector<Cursor>& cursors : hosts)
-      for (Cursor& c : cursors) c.block_end = std::lower_bound(c.next, c.end, first + kBlockFans);
+      for (Cursor& c : cursors)
+        c.block_end = lower_bound_from_front(c.next, c.end, static_cast<NodeId>(std::min<std::uint64_t>(first + kBlockFans, kNoNode)));
     for (std::size_t h = 0; h < hosts.size(); ++h) {
       const std::vector<Cursor>& cursors = hosts[h];
       for (std::size_t i = 0; i < cursors.size(); ++i) {
