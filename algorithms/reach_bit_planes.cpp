@@ -93,8 +93,8 @@ void run_plain(PlaneScan& scan) {
 // The same scan for newer x86-64, chosen at run time so that the build still runs on any
 // x86-64: BMI2's shifts take any count register (four instructions a fan in set_bits
 // instead of six), and AVX-512's vector popcount counts eight plane words at a time.
-// Thread CPU time of the 10-host dense query at scale 1: plain 53-56 ms, BMI2 50-53 ms,
-// BMI2 and AVX-512 see bench/RESULTS.md.
+// Thread CPU time of the 10-host dense query at scale 1 (bench/RESULTS.md): plain
+// 53-56 ms, BMI2 50-53 ms, BMI2 and AVX-512 42-44 ms.
 #if defined(__x86_64__) && defined(__GNUC__)
 template <bool kWeighted, bool kFiltered>
 __attribute__((target("bmi2"))) void run_bmi2(PlaneScan& scan) {
@@ -106,35 +106,60 @@ __attribute__((target("bmi2,avx512f,avx512vl,avx512vpopcntdq"))) void run_avx512
   scan.run<kWeighted, kFiltered>();
 }
 
-template <bool kWeighted, bool kFiltered>
-void run(PlaneScan& scan) {
-  static const bool bmi2 = __builtin_cpu_supports("bmi2");
-  static const bool avx512 = bmi2 && __builtin_cpu_supports("avx512f") &&
-                             __builtin_cpu_supports("avx512vl") &&
-                             __builtin_cpu_supports("avx512vpopcntdq");
-  if (avx512) run_avx512<kWeighted, kFiltered>(scan);
-  else if (bmi2) run_bmi2<kWeighted, kFiltered>(scan);
-  else run_plain<kWeighted, kFiltered>(scan);
+bool cpu_runs(PlaneIsa isa) {
+  if (isa == PlaneIsa::plain) return true;
+  const bool bmi2 = __builtin_cpu_supports("bmi2");
+  if (isa == PlaneIsa::bmi2) return bmi2;
+  return bmi2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+         __builtin_cpu_supports("avx512vpopcntdq");
 }
 #else
 template <bool kWeighted, bool kFiltered>
-void run(PlaneScan& scan) {
+void run_bmi2(PlaneScan& scan) {
   run_plain<kWeighted, kFiltered>(scan);
 }
+
+template <bool kWeighted, bool kFiltered>
+void run_avx512(PlaneScan& scan) {
+  run_plain<kWeighted, kFiltered>(scan);
+}
+
+bool cpu_runs(PlaneIsa isa) { return isa == PlaneIsa::plain; }
 #endif
+
+template <bool kWeighted, bool kFiltered>
+void run(PlaneScan& scan, PlaneIsa isa) {
+  if (isa == PlaneIsa::avx512) run_avx512<kWeighted, kFiltered>(scan);
+  else if (isa == PlaneIsa::bmi2) run_bmi2<kWeighted, kFiltered>(scan);
+  else run_plain<kWeighted, kFiltered>(scan);
+}
 
 }  // namespace
 
-void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach& result) {
+std::vector<PlaneIsa> supported_plane_isas() {
+  std::vector<PlaneIsa> isas;
+  for (PlaneIsa isa : {PlaneIsa::plain, PlaneIsa::bmi2, PlaneIsa::avx512})
+    if (cpu_runs(isa)) isas.push_back(isa);
+  return isas;
+}
+
+void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach& result,
+                         PlaneIsa isa) {
   if (set.size() > kMaxPlaneHosts)
     throw std::invalid_argument("reach_by_bit_planes: more hosts than kMaxPlaneHosts");
+  if (isa == PlaneIsa::automatic) {
+    static const PlaneIsa widest = supported_plane_isas().back();
+    isa = widest;
+  }
+  if (!cpu_runs(isa))
+    throw std::invalid_argument("reach_by_bit_planes: this CPU lacks the instruction set asked for");
   PlaneScan scan(network, set, result);
   const bool weighted = !network.fans.weights.empty();
   const bool filtered = set.province_code.has_value();
-  if (weighted && filtered) run<true, true>(scan);
-  else if (weighted) run<true, false>(scan);
-  else if (filtered) run<false, true>(scan);
-  else run<false, false>(scan);
+  if (weighted && filtered) run<true, true>(scan, isa);
+  else if (weighted) run<true, false>(scan, isa);
+  else if (filtered) run<false, true>(scan, isa);
+  else run<false, false>(scan, isa);
   result.unique = result.frequency[0] + result.frequency[1] + result.frequency[2];
 }
 

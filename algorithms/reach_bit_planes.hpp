@@ -3,6 +3,8 @@
 // file because its loops share nothing with the byte-per-fan scan.
 #pragma once
 
+#include <vector>
+
 #include "algorithms/reach_exact.hpp"
 
 namespace castgraph {
@@ -17,7 +19,16 @@ inline constexpr std::size_t kMaxPlaneHosts = 256;
 // reach with popcount (or by summing weights over set bits), and clear. Time O(M +
 // H · B · 512) for M memberships, H hosts, B blocks holding any of their fans; memory
 // 4 KB per host. Requires set.size() <= kMaxPlaneHosts.
-void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach& result);
+//
+// The scan is compiled for several instruction sets (plain x86-64 or any other CPU; BMI2;
+// BMI2 with AVX-512's vector popcount) and `isa` picks one; automatic takes the widest
+// this CPU runs. Throws std::invalid_argument for one it does not run.
+enum class PlaneIsa { automatic, plain, bmi2, avx512 };
+void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach& result,
+                         PlaneIsa isa = PlaneIsa::automatic);
+
+// The instruction sets this CPU runs the scan with, plain first. O(1).
+std::vector<PlaneIsa> supported_plane_isas();
 
 // True when bit planes beat the byte scan for `set`: when the memberships are dense
 // enough that the word-at-a-time work per host and block is paid for.
