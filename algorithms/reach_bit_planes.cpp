@@ -163,13 +163,20 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
   result.unique = result.frequency[0] + result.frequency[1] + result.frequency[2];
 }
 
-// A host touching a block costs about 512 words × 3 planes of work there, which the
-// byte scan's ~5 ns a membership pays back once the host has some hundred followers in
-// the block: planes win when the memberships average 128 per host per block or more.
+// A host touching a block costs a fold of its plane there (512 words, three levels, two
+// counts), which the byte scan's ~3-4 ns a membership pays back once the host has enough
+// followers in the block. Measured at scale 1 (49.1 M fans, 1,499 blocks), 10 hosts ranked
+// 10, 20, ..., 100 by declared fans, thread CPU time, bench/RESULTS.md: with AVX-512 the
+// planes win from about 1.5 M memberships (ranks 50-59: planes 5.3 ms, bytes 6.4 ms;
+// ranks 60-69: 6.8 ms against 4.3 ms), 100 a host a block; plain or BMI2, whose fold
+// counts a word at a time, from about 4.5 M (ranks 35-44: 15.6 ms against 14.0 ms; ranks
+// 30-39: 18.1 against 29.5), 300 a host a block.
 bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships) {
   if (set.size() > kMaxPlaneHosts || set.size() == 0) return false;
+  static const bool wide = supported_plane_isas().back() == PlaneIsa::avx512;
+  const std::uint64_t per_host_and_block = wide ? 100 : 300;
   const std::uint64_t blocks = (network.fans.size() + kBlockFans - 1) / kBlockFans;
-  return memberships >= std::uint64_t{128} * set.size() * blocks;
+  return memberships >= per_host_and_block * set.size() * blocks;
 }
 
 }  // namespace castgraph

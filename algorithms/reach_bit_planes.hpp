@@ -14,11 +14,13 @@ inline constexpr std::size_t kMaxPlaneHosts = 256;
 
 // Fills `result` (unique, frequency, per_host, exclusive; sized by the caller). The fan
 // ids are cut into blocks of 2^15; in each, every host's followers set bits in that
-// host's 4 KB plane (one OR per membership, in L1), and whole 64-bit words then fold the
-// planes into "reached by at least 1, 2, 3 hosts" planes, count per-host and exclusive
-// reach with popcount (or by summing weights over set bits), and clear. Time O(M +
-// H · B · 512) for M memberships, H hosts, B blocks holding any of their fans; memory
-// 4 KB per host. Requires set.size() <= kMaxPlaneHosts.
+// host's 4 KB plane (one OR per membership, in L1, eight interleaved lanes of a list at a
+// time: bit_plane_kernels.hpp), and whole 64-bit words then fold the planes into
+// "reached by at least 1, 2, 3 hosts" planes, count per-host and exclusive reach with
+// popcount (or by summing weights over set bits), and clear. Time O(M + H · B · 512) for
+// M memberships, H hosts, B blocks holding any of their fans; memory 4 KB per host.
+// Requires set.size() <= kMaxPlaneHosts. About 0.75 ns a membership for the 10 largest
+// hosts at scale 1 (bench/RESULTS.md).
 //
 // The scan is compiled for several instruction sets (plain x86-64 or any other CPU; BMI2;
 // BMI2 with AVX-512's vector popcount) and `isa` picks one; automatic takes the widest
@@ -31,7 +33,8 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
 std::vector<PlaneIsa> supported_plane_isas();
 
 // True when bit planes beat the byte scan for `set`: when the memberships are dense
-// enough that the word-at-a-time work per host and block is paid for.
+// enough that the word-at-a-time work per host and block is paid for (a threshold per
+// instruction set, measured: reach_bit_planes.cpp).
 bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships);
 
 }  // namespace castgraph
