@@ -164,17 +164,18 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
 }
 
 // A host touching a block costs a fold of its plane there (512 words, three levels, two
-// counts), which the byte scan's ~3-4 ns a membership pays back once the host has enough
-// followers in the block. Measured at scale 1 (49.1 M fans, 1,499 blocks), 10 hosts ranked
-// 10, 20, ..., 100 by declared fans, thread CPU time, bench/RESULTS.md: with AVX-512 the
-// planes win from about 1.5 M memberships (ranks 50-59: planes 5.3 ms, bytes 6.4 ms;
-// ranks 60-69: 6.8 ms against 4.3 ms), 100 a host a block; plain or BMI2, whose fold
-// counts a word at a time, from about 4.5 M (ranks 35-44: 15.6 ms against 14.0 ms; ranks
-// 30-39: 18.1 against 29.5), 300 a host a block.
+// counts), which the byte scan's ~2 ns a membership pays back once the host has enough
+// followers in the block. Measured at scale 1 (49.1 M fans, 1,499 blocks) on 10 hosts
+// ranked r to r+9 by declared fans, thread CPU time, median of 7, load average 7-8:
+// with AVX-512 the planes win from about 4 M memberships, some 270 a host a block
+// (r = 30: 7.5 M, planes 11.3 ms, bytes 14.7 ms; r = 35: 4.1 M, 8.3 against 8.7 ms;
+// r = 40: 2.7 M, 7.9 against 5.8 ms); plain or BMI2, whose fold counts a word at a
+// time, from about 12 M, some 800 a host a block (r = 10: 16.1 M, 26.7 against 29.7 ms;
+// r = 20: 11.8 M, 21.9 against 22.3 ms; r = 30: 23.5 against 14.7 ms).
 bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships) {
   if (set.size() > kMaxPlaneHosts || set.size() == 0) return false;
   static const bool wide = supported_plane_isas().back() == PlaneIsa::avx512;
-  const std::uint64_t per_host_and_block = wide ? 100 : 300;
+  const std::uint64_t per_host_and_block = wide ? 270 : 800;
   const std::uint64_t blocks = (network.fans.size() + kBlockFans - 1) / kBlockFans;
   return memberships >= per_host_and_block * set.size() * blocks;
 }
