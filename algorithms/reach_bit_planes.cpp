@@ -93,8 +93,8 @@ void run_plain(PlaneScan& scan) {
 // The same scan for newer x86-64, chosen at run time so that the build still runs on any
 // x86-64: BMI2's shifts take any count register (four instructions a fan in set_bits
 // instead of six), and AVX-512's vector popcount counts eight plane words at a time.
-// Thread CPU time of the 10-host dense query at scale 1 (bench/RESULTS.md): plain
-// 53-56 ms, BMI2 50-53 ms, BMI2 and AVX-512 42-44 ms.
+// Thread CPU time of the 10-host dense query at scale 1 (bench/RESULTS.md), median of 7,
+// load average 4-5: plain 51-54 ms, BMI2 49-56 ms, BMI2 and AVX-512 42-45 ms.
 #if defined(__x86_64__) && defined(__GNUC__)
 template <bool kWeighted, bool kFiltered>
 __attribute__((target("bmi2"))) void run_bmi2(PlaneScan& scan) {
