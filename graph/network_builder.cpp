@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "graph/csr_builder.hpp"
+#include "graph/release_memory.hpp"
 
 namespace castgraph {
 
@@ -129,7 +130,7 @@ Csr NetworkBuilder::build_collab(Column<double>& weights) {
       merged_weights.push_back(weight);
     }
   }
-  collabs_ = {};
+  release_memory(collabs_);
   // Counting sort by source keeps each row's targets in the order pushed; sort rows by
   // target (weights alongside) so a row can be binary-searched.
   const std::size_t hosts = broadcaster_ids_.size();
@@ -162,8 +163,8 @@ Relations NetworkBuilder::build_relations(std::size_t fans) {
   relations.base_members = transpose(csr_from_column(broadcaster_base_), base_ids_.size());
 
   relations.follows = build_csr(fans, follow_fan_, follow_fanbase_, true);
-  follow_fan_ = {};
-  follow_fanbase_ = {};
+  release_memory(follow_fan_);
+  release_memory(follow_fanbase_);
   relations.followers = transpose(relations.follows, fanbase_broadcaster_.size());
 
   relations.collab = build_collab(relations.collab_weight);
