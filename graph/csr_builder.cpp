@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <numeric>
 
 namespace castgraph {
 
@@ -30,11 +31,10 @@ void sort_and_unique_rows(std::vector<std::uint64_t>& offsets, std::vector<NodeI
   targets.shrink_to_fit();
 }
 
-}  // namespace
-
-Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const NodeId> targets,
-              bool deduplicate) {
-  assert(sources.size() == targets.size());
+// Groups edges by source; `next_target()` yields the targets in edge order.
+template <class NextTarget>
+Csr group_by_source(std::size_t rows, std::span<const NodeId> sources, NextTarget next_target,
+                    bool deduplicate) {
   // Both passes jump to random rows (for follows: a random fan per row of the file); the
   // sources are known ahead, so their counters and cursors are prefetched kAhead edges
   // early and the cache misses overlap instead of following one another.
@@ -50,11 +50,11 @@ Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const
   // offsets[r] serves as row r's cursor, so no copy of the offsets is needed (at 10^8
   // fans that copy was 800 MB of peak memory); afterwards offsets[r] has moved on to the
   // start of row r + 1, and shifting the array back by one restores it.
-  std::vector<NodeId> sorted(targets.size());
+  std::vector<NodeId> sorted(edges);
   for (std::size_t i = 0; i < edges; ++i) {
     if (i + 2 * kAhead < edges) __builtin_prefetch(&offsets[sources[i + 2 * kAhead]], 1);
     if (i + kAhead < edges) __builtin_prefetch(&sorted[offsets[sources[i + kAhead]]], 1);
-    sorted[offsets[sources[i]]++] = targets[i];
+    sorted[offsets[sources[i]]++] = next_target();
   }
   if (rows > 0) {
     std::copy_backward(offsets.begin(), offsets.begin() + static_cast<std::ptrdiff_t>(rows - 1),
@@ -64,6 +64,37 @@ Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const
 
   if (deduplicate) sort_and_unique_rows(offsets, sorted);
   return Csr(Column(std::move(offsets)), Column(std::move(sorted)));
+}
+
+}  // namespace
+
+Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const NodeId> targets,
+              bool deduplicate) {
+  assert(sources.size() == targets.size());
+  return group_by_source(rows, sources, [next = targets.begin()]() mutable { return *next++; },
+                         deduplicate);
+}
+
+void append_target(std::vector<TargetRun>& runs, NodeId target) {
+  if (!runs.empty() && runs.back().target == target && runs.back().length < UINT32_MAX)
+    ++runs.back().length;
+  else
+    runs.push_back({target, 1});
+}
+
+Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const TargetRun> runs,
+              bool deduplicate) {
+  assert(std::accumulate(runs.begin(), runs.end(), std::size_t{0},
+                         [](std::size_t sum, const TargetRun& run) { return sum + run.length; }) ==
+         sources.size());
+  auto run = runs.begin();
+  std::uint32_t left = run == runs.end() ? 0 : run->length;  // edges left in *run
+  auto next_target = [&] {
+    while (left == 0) left = (++run)->length;
+    --left;
+    return run->target;
+  };
+  return group_by_source(rows, sources, next_target, deduplicate);
 }
 
 Csr transpose(const Csr& forward, std::size_t rows) {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "graph/csr_builder.hpp"
+#include "graph/release_memory.hpp"
 
 namespace castgraph {
 
@@ -90,19 +91,17 @@ void NetworkBuilder::intern_fans(std::span<const std::string_view> ids, std::spa
   if (!fan_weights_.empty()) fan_weights_.resize(fan_ids_.size(), 1);
 }
 
-void NetworkBuilder::reserve_follows(std::size_t rows) {
-  follow_fan_.reserve(rows);
-  follow_fanbase_.reserve(rows);
-}
+// Only the fans: the runs are as many as the fanbases when the input is grouped.
+void NetworkBuilder::reserve_follows(std::size_t rows) { follow_fan_.reserve(rows); }
 
 void NetworkBuilder::add_follow(NodeId fan, NodeId fanbase) {
   follow_fan_.push_back(fan);
-  follow_fanbase_.push_back(fanbase);
+  append_target(follow_fanbase_runs_, fanbase);
 }
 
 void NetworkBuilder::add_follows(std::span<const NodeId> fans, std::span<const NodeId> fanbases) {
   follow_fan_.insert(follow_fan_.end(), fans.begin(), fans.end());
-  follow_fanbase_.insert(follow_fanbase_.end(), fanbases.begin(), fanbases.end());
+  for (NodeId fanbase : fanbases) append_target(follow_fanbase_runs_, fanbase);
 }
 
 bool NetworkBuilder::add_collab(NodeId a, NodeId b, double weight) {
@@ -129,7 +128,7 @@ Csr NetworkBuilder::build_collab(Column<double>& weights) {
       merged_weights.push_back(weight);
     }
   }
-  collabs_ = {};
+  release_memory(collabs_);
   // Counting sort by source keeps each row's targets in the order pushed; sort rows by
   // target (weights alongside) so a row can be binary-searched.
   const std::size_t hosts = broadcaster_ids_.size();
@@ -161,9 +160,9 @@ Relations NetworkBuilder::build_relations(std::size_t fans) {
       build_csr(platform_ids_.size(), fanbase_platform_, fanbase_ids, false);
   relations.base_members = transpose(csr_from_column(broadcaster_base_), base_ids_.size());
 
-  relations.follows = build_csr(fans, follow_fan_, follow_fanbase_, true);
-  follow_fan_ = {};
-  follow_fanbase_ = {};
+  relations.follows = build_csr(fans, follow_fan_, follow_fanbase_runs_, true);
+  release_memory(follow_fan_);
+  release_memory(follow_fanbase_runs_);
   relations.followers = transpose(relations.follows, fanbase_broadcaster_.size());
 
   relations.collab = build_collab(relations.collab_weight);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/category_column.hpp"
+#include "graph/csr_builder.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -101,7 +102,10 @@ class NetworkBuilder {
   std::vector<bool> fan_declared_;           // added through add_fan (fans.csv)
   CategoryColumnBuilder fan_province_, fan_city_;
 
-  std::vector<NodeId> follow_fan_, follow_fanbase_;
+  // Follow rows in input order: the fan of each, and the fanbases run by run (a fanbase's
+  // rows usually come together, see TargetRun).
+  std::vector<NodeId> follow_fan_;
+  std::vector<TargetRun> follow_fanbase_runs_;
 
   struct CollabEdge {
     NodeId a, b;  // a < b

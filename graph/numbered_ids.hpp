@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "graph/ids.hpp"
+#include "graph/release_memory.hpp"
 
 namespace castgraph {
 
@@ -45,7 +46,7 @@ class NumberedIds {
   std::size_t hashed_matches() const { return hashed_matches_; }
   bool in_use() const { return !ids_.empty(); }
   // Frees the array (once the interner is frozen and indexed another way).
-  void clear() { ids_ = {}; }
+  void clear() { release_memory(ids_); }
 
  private:
   bool chosen_ = false;

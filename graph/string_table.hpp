@@ -44,9 +44,10 @@ class StringTableBuilder {
   // Where string i's bytes start and end, for prefetching.
   const char* begin_of(std::size_t i) const { return bytes_.data() + (i == 0 ? 0 : ends_[i - 1]); }
   const std::uint64_t* end_slot(std::size_t i) const { return ends_.data() + i; }
+  // No shrink_to_fit: it would copy the whole table (0.8 GB of fan ids at liaoning scale 1)
+  // while the original is still alive, to give back spare capacity that was never written
+  // and so never took physical memory (large buffers are mapped pages, touched on write).
   StringTable finish() && {
-    bytes_.shrink_to_fit();
-    ends_.shrink_to_fit();
     return StringTable(Column(std::move(bytes_)), Column(std::move(ends_)));
   }
 

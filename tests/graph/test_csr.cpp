@@ -57,3 +57,38 @@ TEST_CASE("a column with gaps becomes a CSR with empty rows for the gaps", "[gra
   CHECK(row(members, 0) == std::vector<NodeId>{2});
   CHECK(row(members, 1) == std::vector<NodeId>{0, 3});
 }
+
+// The reference is build_csr with every target spelled out. Sources are random; targets
+// come in runs of random length (1 to 6, so both long runs and single-edge runs), with
+// targets repeating across runs, out of order, as an ungrouped follows.csv would have them.
+TEST_CASE("targets given as runs build the same CSR as targets spelled out", "[graph]") {
+  std::mt19937 random(11);
+  std::vector<NodeId> sources, targets;
+  std::vector<TargetRun> runs;
+  while (sources.size() < 3000) {
+    const NodeId target = random() % 40;
+    const std::size_t length = 1 + random() % 6;
+    for (std::size_t i = 0; i < length; ++i) {
+      sources.push_back(random() % 100);
+      targets.push_back(target);
+      append_target(runs, target);
+    }
+  }
+  CHECK(runs.size() < sources.size());  // neighbouring edges did share targets
+  for (bool deduplicate : {false, true}) {
+    const Csr expected = build_csr(100, sources, targets, deduplicate);
+    const Csr from_runs = build_csr(100, sources, runs, deduplicate);
+    CHECK(std::ranges::equal(from_runs.offsets(), expected.offsets()));
+    CHECK(std::ranges::equal(from_runs.targets(), expected.targets()));
+  }
+}
+
+TEST_CASE("append_target extends the last run only when the target repeats", "[graph]") {
+  std::vector<TargetRun> runs;
+  for (NodeId target : {4, 4, 4, 2, 4, 4}) append_target(runs, target);
+  REQUIRE(runs.size() == 3);
+  CHECK((runs[0].target == 4 && runs[0].length == 3));
+  CHECK((runs[1].target == 2 && runs[1].length == 1));
+  CHECK((runs[2].target == 4 && runs[2].length == 2));
+  CHECK(build_csr(1, std::vector<NodeId>{}, std::vector<TargetRun>{}, true).edges() == 0);  // no runs
+}
