@@ -36,7 +36,10 @@ class NumberedIds {
 
   // The id stored for `number`, or kNoNode.
   NodeId at(std::uint32_t number) const { return number < ids_.size() ? ids_[number] : kNoNode; }
-  const NodeId* slot_of(std::uint32_t number) const { return ids_.data() + number; }
+  // Starts fetching the entry of `number` into the cache, when the array has one.
+  void prefetch(std::uint32_t number) const {
+    if (number < ids_.size()) __builtin_prefetch(ids_.data() + number);
+  }
   // Makes room for `number` when it is within the density limit for `stored` ids;
   // false (nothing changes) when it is too far out.
   bool make_room(std::uint32_t number, std::size_t stored);
