@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "graph/huge_pages.hpp"
+
+using namespace castgraph;
+
+namespace {
+
+// The VmFlags line of the mapping of /proc/self/smaps that holds `address` ("" if none).
+std::string vm_flags_of(const void* address) {
+  const auto wanted = reinterpret_cast<std::uintptr_t>(address);
+  std::ifstream smaps("/proc/self/smaps");
+  bool inside = false;
+  for (std::string line; std::getline(smaps, line);) {
+    std::uintptr_t begin = 0, end = 0;
+    char dash = 0;
+    std::istringstream header(line);
+    if (header >> std::hex >> begin >> dash >> end && dash == '-' && line.find(':') > 20) {
+      inside = begin <= wanted && wanted < end;
+    } else if (inside && line.starts_with("VmFlags:")) {
+      return line;
+    }
+  }
+  return "";
+}
+
+bool kernel_has_huge_pages() {
+  return std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled");
+}
+
+struct AlignedBlock {
+  explicit AlignedBlock(std::size_t size) : bytes(static_cast<char*>(std::aligned_alloc(kHugePageBytes, size))) {}
+  ~AlignedBlock() { std::free(bytes); }
+  char* bytes;
+};
+
+}  // namespace
+
+TEST_CASE("advise_huge_pages advises exactly the aligned interior of a block", "[graph]") {
+  if (!kernel_has_huge_pages()) {
+    WARN("this kernel has no transparent huge pages; nothing to check");
+    return;
+  }
+  AlignedBlock block(8 * kHugePageBytes);
+  REQUIRE(block.bytes != nullptr);
+  CHECK(vm_flags_of(block.bytes + kHugePageBytes).find(" hg") == std::string::npos);
+
+  // Offset by one byte: the first and the last huge page are partial, six remain.
+  CHECK(advise_huge_pages(block.bytes + 1, 8 * kHugePageBytes - 2) == 6 * kHugePageBytes);
+  CHECK(vm_flags_of(block.bytes + kHugePageBytes).find(" hg") != std::string::npos);
+  CHECK(vm_flags_of(block.bytes + 7 * kHugePageBytes - 1).find(" hg") != std::string::npos);
+  CHECK(vm_flags_of(block.bytes).find(" hg") == std::string::npos);
+  CHECK(vm_flags_of(block.bytes + 7 * kHugePageBytes).find(" hg") == std::string::npos);
+
+  block.bytes[3 * kHugePageBytes] = 1;  // the memory stays ordinary memory
+  CHECK(block.bytes[3 * kHugePageBytes] == 1);
+}
+
+TEST_CASE("advise_huge_pages leaves a block without a whole aligned huge page alone", "[graph]") {
+  AlignedBlock block(4 * kHugePageBytes);
+  REQUIRE(block.bytes != nullptr);
+  CHECK(advise_huge_pages(block.bytes + 1, kHugePageBytes) == 0);
+  CHECK(advise_huge_pages(block.bytes + kHugePageBytes / 2, kHugePageBytes + kHugePageBytes / 4) == 0);
+  CHECK(advise_huge_pages(block.bytes, 0) == 0);
+}
