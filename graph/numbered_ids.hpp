@@ -26,11 +26,34 @@
 
 namespace castgraph {
 
+namespace numbered_ids_detail {
+
+inline constexpr std::size_t kMaxDigits = 9;  // below 10^9, so every number fits 32 bits
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The value of a canonical decimal (no sign, no leading zero unless "0"), or nullopt.
+inline std::optional<std::uint32_t> canonical_decimal(std::string_view digits) {
+  if (digits.empty() || digits.size() > kMaxDigits) return std::nullopt;
+  if (digits[0] == '0' && digits.size() > 1) return std::nullopt;
+  std::uint32_t value = 0;
+  for (char c : digits) {
+    if (!is_digit(c)) return std::nullopt;
+    value = value * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  return value;
+}
+
+}  // namespace numbered_ids_detail
+
 class NumberedIds {
  public:
   // The number `text` stands for, or nullopt when it does not match the prefix (or no
-  // prefix is chosen yet). O(length).
-  std::optional<std::uint32_t> number(std::string_view text) const;
+  // prefix is chosen yet). O(length). Inline: the loader calls it once per follow row.
+  std::optional<std::uint32_t> number(std::string_view text) const {
+    if (!chosen_ || text.size() <= prefix_.size() || !text.starts_with(prefix_)) return std::nullopt;
+    return numbered_ids_detail::canonical_decimal(text.substr(prefix_.size()));
+  }
   // Chooses the prefix from `text` if none is chosen yet; returns number(text).
   std::optional<std::uint32_t> choose_prefix(std::string_view text);
 

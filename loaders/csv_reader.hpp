@@ -85,9 +85,19 @@ class CsvReader {
   // Progress reporting: total bytes, and bytes consumed so far.
   std::uint64_t size_bytes() const { return size_; }
   std::uint64_t position() const { return pos_; }
-  // The records before `record` will not be read again (nor located): their bytes may
-  // leave memory (FileBytes::release_before).
-  void release_before(const CsvRecord& record) { bytes_.release_before(record.begin); }
+  // The bytes before `offset` will not be read again soon (nor located): they may leave
+  // memory (FileBytes::release_before). A view into them stays valid: reading it faults
+  // the bytes back in.
+  void release_before(std::uint64_t offset) { bytes_.release_before(offset); }
+
+  // True when `text` lies in the input itself, so its view stays valid for as long as the
+  // reader lives, whatever is read next. A field with doubled quotes is unescaped into
+  // the record's scratch instead, and its view lasts only until the next next().
+  bool in_input(std::string_view text) const {
+    const auto begin = reinterpret_cast<std::uintptr_t>(data_);
+    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+    return at >= begin && at + text.size() <= begin + size_;
+  }
 
  private:
   CsvReader(std::filesystem::path path, std::string text);

@@ -46,9 +46,11 @@ bool DatasetFile::next() {
 }
 
 void DatasetFile::report_progress() {
-  // The rows before this one are done with (a batch copies what it keeps), and the
-  // mapped bytes of a multi-gigabyte file need not stay resident till the end.
-  reader_.release_before(record_);
+  // The mapped bytes of a multi-gigabyte file need not stay resident till the end. Rows
+  // before the previous report (2^16 rows ago) are done with; the more recent ones may
+  // still be in batches that point into the file (load_follows), so they stay.
+  reader_.release_before(release_from_next_report_);
+  release_from_next_report_ = record_.begin;
   if (options_.progress)
     options_.progress({name_, reader_.position(), reader_.size_bytes(), rows_});
 }

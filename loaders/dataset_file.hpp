@@ -48,6 +48,10 @@ class DatasetFile {
     return column ? record_.fields[*column] : std::string_view{};
   }
 
+  // True when field(column)'s view stays valid after next(), until this file is closed;
+  // false for the rare field that must be copied to be kept (see CsvReader::in_input).
+  bool field_outlives_row(std::size_t column) const { return reader_.in_input(field(column)); }
+
   // The current row is bad because of `column`. Strict: throws. Lenient: records it.
   void reject(std::size_t column, const std::string& reason);
   const std::filesystem::path& path() const { return reader_.path(); }
@@ -67,6 +71,7 @@ class DatasetFile {
   std::vector<Reject>& rejects_;
   std::string name_;
   std::uint64_t rows_ = 0;
+  std::uint64_t release_from_next_report_ = 0;  // where the previous progress report was
 };
 
 }  // namespace castgraph

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <deque>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -188,15 +190,15 @@ std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, Node
   return std::nullopt;
 }
 
-// Follow rows whose fan ids wait to be interned as one batch. The ids are copied into
-// one arena because a field's view only lives until the next row is read.
+// Follow rows whose fan ids wait to be interned as one batch. A fan id is kept as a view
+// into the mapped file, which outlives the batch; only an id that was unescaped from
+// quotes (its view dies with the row) is copied, into a deque whose strings never move.
 class FollowBatch {
  public:
   static constexpr std::size_t kRows = 8192;
 
-  void add(std::string_view fan, NodeId fanbase) {
-    ends_.push_back(arena_.size() + fan.size());
-    arena_.append(fan);
+  void add(std::string_view fan, bool outlives_row, NodeId fanbase) {
+    fan_ids_.push_back(outlives_row ? fan : std::string_view(copies_.emplace_back(fan)));
     fanbases_.push_back(fanbase);
   }
   bool full() const { return fanbases_.size() >= kRows; }
@@ -205,22 +207,18 @@ class FollowBatch {
 
   void flush(NetworkBuilder& builder) {
     if (reserve_ != 0) builder.reserve_follows(std::exchange(reserve_, 0));
-    views_.clear();
-    for (std::size_t i = 0, begin = 0; i < ends_.size(); begin = ends_[i++])
-      views_.emplace_back(arena_.data() + begin, ends_[i] - begin);
-    fans_.resize(views_.size());
-    builder.intern_fans(views_, fans_);
+    fans_.resize(fan_ids_.size());
+    builder.intern_fans(fan_ids_, fans_);
     builder.add_follows(fans_, fanbases_);
-    arena_.clear();
-    ends_.clear();
+    fan_ids_.clear();
+    copies_.clear();
     fanbases_.clear();
   }
 
  private:
-  std::string arena_;
-  std::vector<std::size_t> ends_;
+  std::vector<std::string_view> fan_ids_;
+  std::deque<std::string> copies_;
   std::vector<NodeId> fanbases_;
-  std::vector<std::string_view> views_;
   std::vector<NodeId> fans_;
   std::size_t reserve_ = 0;
 };
@@ -275,7 +273,7 @@ void load_follows(Loading& loading) {
       if (!found) continue;
       fanbase = recent.remember(file.field(broadcaster), file.field(platform), *found);
     }
-    pipeline.current().add(*fan_key, fanbase);
+    pipeline.current().add(*fan_key, file.field_outlives_row(fan), fanbase);
     if (++loading.follow_rows == kRowsToEstimateFrom)
       pipeline.current().reserve_follows(estimated_rows(file));
     if (pipeline.current().full()) pipeline.submit();
