@@ -14,15 +14,38 @@
 #include <unordered_set>
 #include <utility>
 
-
 #include <fmt/format.h>
 
 #include "graph/utf8.hpp"
-#include "loaders/csv_byte_scan.hpp"
 
 namespace castgraph {
 
 namespace {
+
+// What a byte means to the field scanners.
+enum ByteClass : std::uint8_t {
+  kPlain = 0,    // part of the field, nothing to do
+  kStop = 1,     // ends the field (comma, CR, LF) or, inside quotes, a quote / line end
+  kNul = 2,      // a NUL byte: always a problem
+  kNonAscii = 3  // lead (or stray continuation) byte of a multi-byte UTF-8 sequence
+};
+
+using ByteTable = std::array<std::uint8_t, 256>;
+
+constexpr ByteTable make_table(bool quoted) {
+  ByteTable table{};
+  for (int b = 0x80; b < 0x100; ++b) table[b] = kNonAscii;
+  table[0] = kNul;
+  table['\r'] = kStop;
+  table['\n'] = kStop;
+  // Inside quotes a comma is data and a quote is the interesting byte; outside quotes a
+  // quote is accepted literally (`ab"c`), as most producers expect.
+  table[quoted ? '"' : ','] = kStop;
+  return table;
+}
+
+constexpr ByteTable kUnquotedTable = make_table(false);
+constexpr ByteTable kQuotedTable = make_table(true);
 
 constexpr unsigned char kBom[] = {0xEF, 0xBB, 0xBF};
 
@@ -134,9 +157,10 @@ bool CsvReader::next(CsvRecord& record) {
     } else {
       // The hot loop, inline because typical fields are a few bytes long: most bytes of
       // a typical file pass through here exactly once.
-      const std::uint64_t i = csv_scan::end_of_plain_run(bytes, start, size_, csv_scan::kUnquoted);
+      std::uint64_t i = start;
+      while (i < size_ && kUnquotedTable[bytes[i]] == kPlain) ++i;
       pos_ = i;
-      if (i < size_ && csv_scan::kUnquoted.table[bytes[i]] != csv_scan::kStop) read_unquoted_rest(record);
+      if (i < size_ && kUnquotedTable[bytes[i]] != kStop) read_unquoted_rest(record);
       record.fields.emplace_back(data_ + start, pos_ - start);
     }
     if (record.fields.size() > kMaxFields) drop_excess_field(record);
@@ -172,12 +196,13 @@ void CsvReader::drop_excess_field(CsvRecord& record) {
 void CsvReader::read_unquoted_rest(CsvRecord& record) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(data_);
   for (;;) {
-    const std::uint64_t i = csv_scan::end_of_plain_run(bytes, pos_, size_, csv_scan::kUnquoted);
+    std::uint64_t i = pos_;
+    while (i < size_ && kUnquotedTable[bytes[i]] == kPlain) ++i;
     pos_ = i;
     if (i >= size_) return;
-    const std::uint8_t kind = csv_scan::kUnquoted.table[bytes[i]];
-    if (kind == csv_scan::kStop) return;
-    if (kind == csv_scan::kNul) {
+    const std::uint8_t kind = kUnquotedTable[bytes[i]];
+    if (kind == kStop) return;
+    if (kind == kNul) {
       note(record, pos_, "NUL byte");
       ++pos_;
     } else {
@@ -206,7 +231,8 @@ void CsvReader::read_quoted(CsvRecord& record) {
   };
 
   for (;;) {
-    const std::uint64_t i = csv_scan::end_of_plain_run(bytes, pos_, size_, csv_scan::kQuoted);
+    std::uint64_t i = pos_;
+    while (i < size_ && kQuotedTable[bytes[i]] == kPlain) ++i;
     pos_ = i;
     if (i >= size_) {
       // Name the opening quote: the line where the mistake is, not the end of the file.
