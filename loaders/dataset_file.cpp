@@ -79,9 +79,22 @@ void DatasetFile::reject(std::size_t column, const std::string& reason) {
 }
 
 void DatasetFile::reject_at(std::uint64_t offset, const std::string& reason) {
-  SourceLocation where = reader_.locate(record_, offset);
+  settle(reader_.locate(record_, offset), reason, reader_.raw(record_), rejects_);
+}
+
+void DatasetFile::reject_earlier(const RowPlace& row, const std::string& reason,
+                                 std::vector<Reject>& into) const {
+  CsvRecord earlier;  // locate() and raw() need only where the row is
+  earlier.line = row.line;
+  earlier.begin = row.begin;
+  earlier.end = row.end;
+  settle(reader_.locate(earlier, row.offset), reason, reader_.raw(earlier), into);
+}
+
+void DatasetFile::settle(SourceLocation where, const std::string& reason, std::string_view row,
+                         std::vector<Reject>& into) const {
   if (!options_.lenient) throw DataError(std::move(where), reason);
-  rejects_.push_back({std::move(where), reason, std::string(reader_.raw(record_))});
+  into.push_back({std::move(where), reason, std::string(row)});
 }
 
 }  // namespace castgraph

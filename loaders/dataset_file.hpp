@@ -54,6 +54,21 @@ class DatasetFile {
 
   // The current row is bad because of `column`. Strict: throws. Lenient: records it.
   void reject(std::size_t column, const std::string& reason);
+
+  // Where the current row and its field `column` are, for a reject decided later.
+  struct RowPlace {
+    std::size_t line;
+    std::uint64_t begin, end;  // the row's bytes
+    std::uint64_t offset;      // the blamed field's first byte
+  };
+  RowPlace place(std::size_t column) const {
+    return {record_.line, record_.begin, record_.end, record_.offsets[column]};
+  }
+  // Rejects a row read earlier, found bad on another thread (a duplicate id is only
+  // seen when the id is interned). Strict: throws. Lenient: appends to `into`, which the
+  // caller merges with rejects() in file order. Safe while this file reads on: it only
+  // reads the file's bytes.
+  void reject_earlier(const RowPlace& row, const std::string& reason, std::vector<Reject>& into) const;
   const std::filesystem::path& path() const { return reader_.path(); }
   // Bytes of the file, and bytes read so far.
   std::uint64_t size() const { return reader_.size_bytes(); }
@@ -61,6 +76,8 @@ class DatasetFile {
 
  private:
   void reject_at(std::uint64_t offset, const std::string& reason);
+  void settle(SourceLocation where, const std::string& reason, std::string_view row,
+              std::vector<Reject>& into) const;
   bool well_formed();
   void report_progress();
 

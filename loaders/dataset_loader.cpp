@@ -5,15 +5,17 @@
 
 #include <fmt/format.h>
 
-#include <deque>
-#include <string>
+#include <algorithm>
+#include <iterator>
 #include <thread>
+#include <tuple>
 #include <utility>
 
 #include "graph/network_builder.hpp"
 #include "loaders/batch_pipeline.hpp"
 #include "loaders/dataset_file.hpp"
 #include "loaders/field_parsers.hpp"
+#include "loaders/load_batches.hpp"
 
 namespace castgraph {
 
@@ -151,20 +153,48 @@ void load_fanbases(Loading& loading) {
   }
 }
 
+// Appends `later` (in file order) to the rejects of one file that start at `first`
+// (also in file order), keeping the whole in file order.
+void merge_in_file_order(std::vector<Reject>& rejects, std::size_t first,
+                         std::vector<Reject>& later) {
+  const auto middle = static_cast<std::ptrdiff_t>(rejects.size());
+  std::move(later.begin(), later.end(), std::back_inserter(rejects));
+  std::inplace_merge(rejects.begin() + static_cast<std::ptrdiff_t>(first), rejects.begin() + middle,
+                     rejects.end(), [](const Reject& a, const Reject& b) {
+                       return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+                     });
+}
+
+// Reading and checking the rows happens on the calling thread; adding the fans (interning
+// their ids, which also finds duplicates) on the pipeline's thread. A duplicate is
+// reported from there, so the rejects of the two threads are merged in file order, and a
+// strict load that stops on this thread first lets the other finish, because an earlier
+// duplicate is the error to report.
 void load_fans(Loading& loading) {
   if (!DatasetFile::exists(loading.directory, "fans.csv")) return;
   DatasetFile file = loading.open("fans.csv");
   const auto id = file.require("id");
   const auto weight = file.optional("weight"), province = file.optional("province"),
              city = file.optional("city");
-  while (file.next()) {
-    const auto fan = nonempty_id(file, id, "fan");
-    if (!fan) continue;
-    const auto people = count_field(file, weight, "weight", 1);
-    if (!people) continue;
-    if (!loading.builder.add_fan(*fan, *people, file.field(province), file.field(city)))
-      file.reject(id, fmt::format("duplicate fan id '{}'", *fan));
+  std::vector<Reject> duplicates;
+  BatchPipeline<FanBatch> pipeline(
+      [&](FanBatch& batch) { batch.flush(loading.builder, file, duplicates); }, loading.threaded());
+  const std::size_t first_reject = loading.rejects.size();
+  try {
+    while (file.next()) {
+      const auto fan = nonempty_id(file, id, "fan");
+      if (!fan) continue;
+      const auto people = count_field(file, weight, "weight", 1);
+      if (!people) continue;
+      pipeline.current().add(file, id, *people, province, city);
+      if (pipeline.current().full()) pipeline.submit();
+    }
+  } catch (const DataError&) {
+    pipeline.finish();  // throws the other thread's error instead, when it found one
+    throw;
   }
+  pipeline.finish();
+  merge_in_file_order(loading.rejects, first_reject, duplicates);
 }
 
 // The fanbase a follows row points at: the host's fanbase on the named platform, or
@@ -189,39 +219,6 @@ std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, Node
                           "name the platform", host_key, fanbases.size()));
   return std::nullopt;
 }
-
-// Follow rows whose fan ids wait to be interned as one batch. A fan id is kept as a view
-// into the mapped file, which outlives the batch; only an id that was unescaped from
-// quotes (its view dies with the row) is copied, into a deque whose strings never move.
-class FollowBatch {
- public:
-  static constexpr std::size_t kRows = 8192;
-
-  void add(std::string_view fan, bool outlives_row, NodeId fanbase) {
-    fan_ids_.push_back(outlives_row ? fan : std::string_view(copies_.emplace_back(fan)));
-    fanbases_.push_back(fanbase);
-  }
-  bool full() const { return fanbases_.size() >= kRows; }
-  // Asks flush() to size the follow lists for `rows` first (on the thread that owns them).
-  void reserve_follows(std::size_t rows) { reserve_ = rows; }
-
-  void flush(NetworkBuilder& builder) {
-    if (reserve_ != 0) builder.reserve_follows(std::exchange(reserve_, 0));
-    fans_.resize(fan_ids_.size());
-    builder.intern_fans(fan_ids_, fans_);
-    builder.add_follows(fans_, fanbases_);
-    fan_ids_.clear();
-    copies_.clear();
-    fanbases_.clear();
-  }
-
- private:
-  std::vector<std::string_view> fan_ids_;
-  std::deque<std::string> copies_;
-  std::vector<NodeId> fanbases_;
-  std::vector<NodeId> fans_;
-  std::size_t reserve_ = 0;
-};
 
 // follows.csv is usually grouped by host, so the fanbase of the row before is the likely
 // answer: comparing two short fields is cheaper than two hash lookups. Only rows that
@@ -273,7 +270,7 @@ void load_follows(Loading& loading) {
       if (!found) continue;
       fanbase = recent.remember(file.field(broadcaster), file.field(platform), *found);
     }
-    pipeline.current().add(*fan_key, file.field_outlives_row(fan), fanbase);
+    pipeline.current().add(file, fan, fanbase);
     if (++loading.follow_rows == kRowsToEstimateFrom)
       pipeline.current().reserve_follows(estimated_rows(file));
     if (pipeline.current().full()) pipeline.submit();

@@ -4,6 +4,8 @@
 // column and relation; the follows are also checked against a std::set built here from
 // the rows written.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <random>
@@ -203,4 +205,106 @@ TEST_CASE("follow rows in any order load the same network as rows grouped by hos
     CHECK(follow_pairs(result.network) == follow_pairs(expected.network));
     CHECK(snapshot_bytes(result.network) == snapshot_bytes(expected.network));
   }
+}
+
+// fans.csv is checked on the calling thread and its fans added (and duplicates found) on
+// the other: the rejects of both must come out as one list in file order, the same as a
+// load on one thread.
+namespace {
+
+// Inserts `extra` before the data row `row` (0-based) of fans.csv; returns the line the
+// inserted row lands on.
+std::size_t insert_fan_row(const TempDir& data, std::size_t row, const std::string& extra) {
+  std::string fans = read_all(data / "fans.csv");
+  std::size_t at = fans.find('\n') + 1;
+  for (std::size_t i = 0; i < row; ++i) at = fans.find('\n', at) + 1;
+  fans.insert(at, extra + "\n");
+  data.write("fans.csv", fans);
+  return row + 2;
+}
+
+// The id of data row `row` of fans.csv.
+std::string fan_id_at(const TempDir& data, std::size_t row) {
+  std::istringstream in(read_all(data / "fans.csv"));
+  std::string line;
+  for (std::size_t i = 0; i <= row + 1; ++i) std::getline(in, line);
+  return line.substr(0, line.find(','));
+}
+
+}  // namespace
+
+TEST_CASE("lenient loads of fans.csv on one and two threads reject the same rows in file order",
+          "[loader]") {
+  const TempDir data;
+  generate_tiny(data);
+  std::istringstream in(read_all(data / "fans.csv"));
+  std::string line, fans, header;
+  std::getline(in, header);
+  fans = header + "\n";
+  std::vector<std::string> ids;
+  std::size_t injected = 0;
+  for (std::size_t row = 0; std::getline(in, line); ++row) {
+    ids.push_back(line.substr(0, line.find(',')));
+    if (row % 997 == 5) fans += ",1,辽宁,沈阳\n", ++injected;                      // empty id
+    if (row % 1201 == 7) fans += "bad-weight-" + std::to_string(row) + ",x,,\n", ++injected;
+    if (row % 1499 == 9 && row > 0) fans += ids[row / 2] + ",1,,\n", ++injected;  // duplicate
+    fans += line + "\n";
+  }
+  data.write("fans.csv", fans);
+  const LoadResult one = load_with(data, 1, true);
+  const LoadResult two = load_with(data, 2, true);
+  REQUIRE(ids.size() > 20'000);  // several batches
+  REQUIRE(one.rejects.size() == injected);
+  REQUIRE(two.rejects.size() == one.rejects.size());
+  std::size_t duplicates = 0;
+  for (std::size_t i = 0; i < one.rejects.size(); ++i) {
+    INFO("reject " << i);
+    CHECK(two.rejects[i].where.line == one.rejects[i].where.line);
+    CHECK(two.rejects[i].where.column == one.rejects[i].where.column);
+    CHECK(two.rejects[i].reason == one.rejects[i].reason);
+    CHECK(two.rejects[i].row == one.rejects[i].row);
+    if (i > 0) CHECK(two.rejects[i].where.line > two.rejects[i - 1].where.line);
+    duplicates += two.rejects[i].reason.starts_with("duplicate fan id") ? 1 : 0;
+  }
+  CHECK(duplicates > 10);
+  CHECK(snapshot_bytes(two.network) == snapshot_bytes(one.network));
+}
+
+TEST_CASE("a strict load of fans.csv reports its first bad row, wherever it was found",
+          "[loader]") {
+  // A duplicate is found on the adding thread, a bad weight on the reading thread: a few
+  // rows apart, in both orders, the first one in the file is the one reported.
+  for (const bool duplicate_first : {true, false}) {
+    const TempDir data;
+    generate_tiny(data);
+    const std::string twin = fan_id_at(data, 100);
+    const std::size_t first_row = 20'000, second_row = 20'004;
+    const std::string duplicate = twin + ",1,,", bad_weight = "heavy,-3,,";
+    insert_fan_row(data, second_row, duplicate_first ? bad_weight : duplicate);
+    const std::size_t line = insert_fan_row(data, first_row, duplicate_first ? duplicate : bad_weight);
+    const std::string expected =
+        duplicate_first ? fmt::format("fans.csv:{}:1: duplicate fan id '{}'", line, twin)
+                        : fmt::format("fans.csv:{}:7:", line);
+    for (unsigned threads : {1U, 2U}) {
+      INFO("threads " << threads << ", duplicate first " << duplicate_first);
+      try {
+        load_with(data, threads);
+        FAIL("loaded a fans.csv with a bad row");
+      } catch (const DataError& error) {
+        CHECK_THAT(error.what(), Catch::Contains(expected));
+      }
+    }
+  }
+}
+
+TEST_CASE("quoted fan ids in fans.csv load the same on two threads", "[loader]") {
+  const TempDir data;
+  generate_tiny(data);
+  insert_fan_row(data, 5000, "\"say \"\"hi\"\", then, bye\",1,\"辽\"\"宁\",沈阳");
+  const LoadResult one = load_with(data, 1);
+  const LoadResult two = load_with(data, 2);
+  CHECK(snapshot_bytes(two.network) == snapshot_bytes(one.network));
+  const auto fan = two.network.fans.ids.find("say \"hi\", then, bye");
+  REQUIRE(fan.has_value());
+  CHECK(two.network.fans.province[*fan] == "辽\"宁");
 }

@@ -1,0 +1,97 @@
+// The batches the dataset loader hands from its parsing thread to its building thread
+// (see batch_pipeline.hpp): rows of fans.csv and follows.csv, checked and waiting to be
+// added to the NetworkBuilder in file order.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graph/network_builder.hpp"
+#include "loaders/dataset_file.hpp"
+
+namespace castgraph {
+
+// Field texts kept past their row. A field is a view into the mapped file, which
+// outlives the batch, so it is kept as it is; only a field unescaped from quotes (its view
+// dies with the row) is copied, into a deque, whose strings never move.
+class KeptTexts {
+ public:
+  std::string_view keep(const DatasetFile& file, std::optional<std::size_t> column) {
+    if (!column) return {};
+    const std::string_view text = file.field(*column);
+    return file.field_outlives_row(*column) ? text : std::string_view(copies_.emplace_back(text));
+  }
+  void clear() { copies_.clear(); }
+
+ private:
+  std::deque<std::string> copies_;
+};
+
+// Rows of fans.csv, added as fans on flush(); a duplicate id is rejected from there.
+class FanBatch {
+ public:
+  static constexpr std::size_t kRows = 8192;
+
+  void add(const DatasetFile& file, std::size_t id_column, std::uint64_t weight,
+           std::optional<std::size_t> province, std::optional<std::size_t> city) {
+    rows_.push_back({texts_.keep(file, id_column), texts_.keep(file, province), texts_.keep(file, city),
+                     weight, file.place(id_column)});
+  }
+  bool full() const { return rows_.size() >= kRows; }
+
+  void flush(NetworkBuilder& builder, const DatasetFile& file, std::vector<Reject>& duplicates) {
+    for (const Row& row : rows_)
+      if (!builder.add_fan(row.id, row.weight, row.province, row.city))
+        file.reject_earlier(row.place, fmt::format("duplicate fan id '{}'", row.id), duplicates);
+    rows_.clear();
+    texts_.clear();
+  }
+
+ private:
+  struct Row {
+    std::string_view id, province, city;
+    std::uint64_t weight;
+    DatasetFile::RowPlace place;
+  };
+  std::vector<Row> rows_;
+  KeptTexts texts_;
+};
+
+// Rows of follows.csv whose fan ids are interned as one batch on flush().
+class FollowBatch {
+ public:
+  static constexpr std::size_t kRows = 8192;
+
+  void add(const DatasetFile& file, std::size_t fan_column, NodeId fanbase) {
+    fan_ids_.push_back(texts_.keep(file, fan_column));
+    fanbases_.push_back(fanbase);
+  }
+  bool full() const { return fanbases_.size() >= kRows; }
+  // Asks flush() to size the follow lists for `rows` first (on the thread that owns them).
+  void reserve_follows(std::size_t rows) { reserve_ = rows; }
+
+  void flush(NetworkBuilder& builder) {
+    if (reserve_ != 0) builder.reserve_follows(std::exchange(reserve_, 0));
+    fans_.resize(fan_ids_.size());
+    builder.intern_fans(fan_ids_, fans_);
+    builder.add_follows(fans_, fanbases_);
+    fan_ids_.clear();
+    texts_.clear();
+    fanbases_.clear();
+  }
+
+ private:
+  std::vector<std::string_view> fan_ids_;
+  KeptTexts texts_;
+  std::vector<NodeId> fanbases_;
+  std::vector<NodeId> fans_;
+  std::size_t reserve_ = 0;
+};
+
+}  // namespace castgraph
