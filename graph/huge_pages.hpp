@@ -1,26 +1,50 @@
-// advise_huge_pages: asks the kernel to back a large block with 2 MiB transparent huge
-// pages when it is first touched.
+// Huge pages for the arrays a load reads or writes at random.
 //
-// Why: loading liaoning scale 1 makes about 117 million random reads into arrays of a few
-// hundred megabytes (the number -> id array, the interner's table, the CSR scatter). With
-// 4 KiB pages nearly every one of those reads also misses the TLB, and every 4 KiB of a
-// fresh array costs a page fault. Debian's kernel gives huge pages only to memory that
-// asks for them (transparent_hugepage=madvise). Asking made follows.csv 15.5-16.9 ->
-// 18.8-21.3 M rows/s and "building the network" 6.7-6.9 -> 5.3-5.9 s, with the same peak
-// memory (bench/RESULTS.md, "Huge pages").
+// Why: loading liaoning scale 1 makes about 117 million random reads into the number ->
+// id array, and as many random writes when the CSR relations are grouped, into arrays of
+// hundreds of megabytes. With 4 KiB pages nearly every one of those accesses also misses
+// the TLB. Debian's kernel gives 2 MiB transparent huge pages only to memory that asks
+// for them (transparent_hugepage=madvise).
 //
-// Only the 2 MiB-aligned interior of the block is advised: the partial pages at its ends
-// may be shared with other allocations. Where the kernel has no huge pages this does
-// nothing; it never fails.
+// Why not every large array: on this machine (a VM) touching a fresh huge page for the
+// first time costs more than touching 512 small ones (0.44-0.79 GB/s against 2.5 GB/s
+// measured), so arrays written once in order (strings, follow lists) stay on small pages.
+// bench/RESULTS.md, "Huge pages", has the figures.
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 namespace castgraph {
 
 inline constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
 
-// Advises [block, block + bytes); returns the bytes advised (0 when none were).
+// Asks the kernel to back [block, block + bytes) with huge pages when first touched.
+// Only the 2 MiB-aligned interior is advised (the partial pages at the ends may be
+// shared with other allocations). Returns the bytes advised: 0 when none were, also
+// where the kernel has no huge pages; it never fails.
 std::size_t advise_huge_pages(void* block, std::size_t bytes);
+
+// Grows `vector` to `count` elements, the new ones equal to `value`, in a new buffer
+// advised onto huge pages before anything is written to it. Shrinking is not its job:
+// a `count` below the size keeps the vector as it is.
+template <class T>
+void grow_on_huge_pages(std::vector<T>& vector, std::size_t count, const T& value) {
+  if (count <= vector.size()) return;
+  std::vector<T> bigger;
+  bigger.reserve(count);
+  advise_huge_pages(bigger.data(), count * sizeof(T));
+  bigger.assign(vector.begin(), vector.end());
+  bigger.resize(count, value);
+  vector.swap(bigger);
+}
+
+// A vector of `count` copies of `value` on huge pages (see grow_on_huge_pages).
+template <class T>
+std::vector<T> vector_on_huge_pages(std::size_t count, const T& value) {
+  std::vector<T> vector;
+  grow_on_huge_pages(vector, count, value);
+  return vector;
+}
 
 }  // namespace castgraph

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "graph/huge_pages.hpp"
+
 namespace castgraph {
 
 std::uint64_t intern_hash(std::string_view text) {
@@ -165,7 +167,7 @@ InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text, 
 // Doubling rehashes every string: amortised O(1) per intern, and the strings are
 // read in order, so it streams through memory.
 void InternerBuilder::grow() {
-  std::vector<std::uint64_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, kEmptySlot);
+  auto bigger = vector_on_huge_pages(slots_.empty() ? 16 : slots_.size() * 2, kEmptySlot);
   const std::size_t mask = bigger.size() - 1;
   for (NodeId id = 0; id < strings_.size(); ++id) {
     // Strings in the number -> id array are not in the table.
@@ -182,7 +184,7 @@ void InternerBuilder::grow() {
 std::vector<std::uint64_t> index_strings(const StringTableBuilder& strings) {
   std::size_t size = 16;
   while (strings.size() * 4 > size * 3) size *= 2;
-  std::vector<std::uint64_t> slots(size, kEmptySlot);
+  auto slots = vector_on_huge_pages(size, kEmptySlot);  // written at random
   const std::size_t mask = size - 1;
   // Hashes are computed kAhead strings early and their slots prefetched, so the random
   // writes into a table far larger than the caches overlap their misses.

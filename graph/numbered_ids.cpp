@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/huge_pages.hpp"
+
 namespace castgraph {
 
 std::optional<std::uint32_t> NumberedIds::choose_prefix(std::string_view text) {
@@ -20,7 +22,7 @@ bool NumberedIds::make_room(std::uint32_t number, std::size_t stored) {
   if (number >= 8 * stored + 65536) return false;  // keeps the array within 32 bytes per id
   // Doubling keeps growth amortised O(1) per number.
   const std::size_t size = std::max<std::size_t>({number + std::size_t{1}, 2 * ids_.size(), 1024});
-  ids_.resize(size, kNoNode);
+  grow_on_huge_pages(ids_, size, kNoNode);  // read at random, once per follow row
   return true;
 }
 

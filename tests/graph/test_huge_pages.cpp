@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "graph/huge_pages.hpp"
 
@@ -69,4 +70,24 @@ TEST_CASE("advise_huge_pages leaves a block without a whole aligned huge page al
   CHECK(advise_huge_pages(block.bytes + 1, kHugePageBytes) == 0);
   CHECK(advise_huge_pages(block.bytes + kHugePageBytes / 2, kHugePageBytes + kHugePageBytes / 4) == 0);
   CHECK(advise_huge_pages(block.bytes, 0) == 0);
+}
+
+TEST_CASE("grow_on_huge_pages keeps the elements, fills the new ones, and advises the buffer",
+          "[graph]") {
+  std::vector<std::uint32_t> values{4, 5, 6};
+  grow_on_huge_pages(values, 5, std::uint32_t{9});
+  CHECK(values == std::vector<std::uint32_t>{4, 5, 6, 9, 9});
+  grow_on_huge_pages(values, 2, std::uint32_t{1});  // never shrinks
+  CHECK(values.size() == 5);
+
+  const std::size_t count = 4 * kHugePageBytes / sizeof(std::uint32_t);
+  grow_on_huge_pages(values, count, std::uint32_t{7});
+  REQUIRE(values.size() == count);
+  CHECK(values[2] == 6);
+  CHECK(values[count - 1] == 7);
+  if (kernel_has_huge_pages())
+    CHECK(vm_flags_of(values.data() + count / 2).find(" hg") != std::string::npos);
+
+  const auto made = vector_on_huge_pages<std::uint64_t>(3, 8);
+  CHECK(made == std::vector<std::uint64_t>{8, 8, 8});
 }
