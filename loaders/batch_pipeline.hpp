@@ -37,10 +37,17 @@ class BatchPipeline {
   Batch& current() { return batches_[current_]; }
 
   // Hands current() to the consumer and returns with an empty one to fill; waits while
-  // `depth` batches are pending. Rethrows an exception the consumer raised.
+  // `depth` batches are pending. Rethrows an exception the consumer raised, then and on
+  // every later call: a batch whose consumer failed is never consumed again.
   void submit() {
     if (!worker_.joinable()) {
-      consume_(current());
+      if (failure_) std::rethrow_exception(failure_);
+      try {
+        consume_(current());
+      } catch (...) {
+        failure_ = std::current_exception();
+        throw;
+      }
       return;
     }
     std::unique_lock lock(mutex_);

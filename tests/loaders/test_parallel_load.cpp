@@ -297,6 +297,26 @@ TEST_CASE("a strict load of fans.csv reports its first bad row, wherever it was 
   }
 }
 
+TEST_CASE("a strict load of fans.csv names a lone duplicate, on one thread and on two",
+          "[loader]") {
+  // Nothing else is wrong, so the duplicate's batch is handed over full, and the reading
+  // thread learns of the error only when it hands over a later batch.
+  const TempDir data;
+  generate_tiny(data);
+  const std::string twin = fan_id_at(data, 100);
+  const std::size_t line = insert_fan_row(data, 20'000, twin + ",1,,");
+  for (unsigned threads : {1U, 2U}) {
+    INFO("threads " << threads);
+    try {
+      load_with(data, threads);
+      FAIL("loaded a fans.csv with a duplicate");
+    } catch (const DataError& error) {
+      CHECK_THAT(error.what(), Catch::EndsWith(
+                                   fmt::format("fans.csv:{}:1: duplicate fan id '{}'", line, twin)));
+    }
+  }
+}
+
 TEST_CASE("quoted fan ids in fans.csv load the same on two threads", "[loader]") {
   const TempDir data;
   generate_tiny(data);
