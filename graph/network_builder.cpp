@@ -66,13 +66,19 @@ std::span<const NodeId> NetworkBuilder::fanbases_of(NodeId broadcaster) const {
 std::optional<NodeId> NetworkBuilder::add_fan(std::string_view id, std::uint64_t weight,
                                               std::string_view province, std::string_view city) {
   const NodeId fan = intern_fan(id);
-  if (fan_declared_[fan]) return std::nullopt;
+  if (!declare_fan(fan, weight, province, city)) return std::nullopt;
+  return fan;
+}
+
+bool NetworkBuilder::declare_fan(NodeId fan, std::uint64_t weight, std::string_view province,
+                                 std::string_view city) {
+  if (fan_declared_[fan]) return false;
   fan_declared_[fan] = true;
   if (weight != 1 && fan_weights_.empty()) fan_weights_.assign(fan_ids_.size(), 1);
   if (!fan_weights_.empty()) fan_weights_[fan] = weight;
   fan_province_.set(fan, province);
   fan_city_.set(fan, city);
-  return fan;
+  return true;
 }
 
 NodeId NetworkBuilder::intern_fan(std::string_view id) {

@@ -35,6 +35,10 @@ class NetworkBuilder {
   // A fan with attributes (fans.csv); nullopt when the id was added before.
   std::optional<NodeId> add_fan(std::string_view id, std::uint64_t weight = 1,
                                 std::string_view province = {}, std::string_view city = {});
+  // The second half of add_fan, for a fan interned already (intern_fans): gives it its
+  // attributes, or returns false when it was declared before.
+  bool declare_fan(NodeId fan, std::uint64_t weight, std::string_view province,
+                   std::string_view city);
   // The fan with this id, created with weight 1 if it is new (follows.csv).
   NodeId intern_fan(std::string_view id);
   // intern_fan of each id, in order, batched for speed (see InternerBuilder::intern_batch).

@@ -33,33 +33,42 @@ class KeptTexts {
   std::deque<std::string> copies_;
 };
 
-// Rows of fans.csv, added as fans on flush(); a duplicate id is rejected from there.
+// Rows of fans.csv, added as fans on flush(): their ids are interned as one batch (see
+// InternerBuilder::intern_batch), then each fan is declared in file order, so a duplicate
+// is found at the same row as by add_fan one row at a time, and rejected from there.
 class FanBatch {
  public:
   static constexpr std::size_t kRows = 8192;
 
   void add(const DatasetFile& file, std::size_t id_column, std::uint64_t weight,
            std::optional<std::size_t> province, std::optional<std::size_t> city) {
-    rows_.push_back({texts_.keep(file, id_column), texts_.keep(file, province), texts_.keep(file, city),
-                     weight, file.place(id_column)});
+    ids_.push_back(texts_.keep(file, id_column));
+    rows_.push_back({texts_.keep(file, province), texts_.keep(file, city), weight, file.place(id_column)});
   }
   bool full() const { return rows_.size() >= kRows; }
 
   void flush(NetworkBuilder& builder, const DatasetFile& file, std::vector<Reject>& duplicates) {
-    for (const Row& row : rows_)
-      if (!builder.add_fan(row.id, row.weight, row.province, row.city))
-        file.reject_earlier(row.place, fmt::format("duplicate fan id '{}'", row.id), duplicates);
+    fans_.resize(ids_.size());
+    builder.intern_fans(ids_, fans_);
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const Row& row = rows_[i];
+      if (!builder.declare_fan(fans_[i], row.weight, row.province, row.city))
+        file.reject_earlier(row.place, fmt::format("duplicate fan id '{}'", ids_[i]), duplicates);
+    }
+    ids_.clear();
     rows_.clear();
     texts_.clear();
   }
 
  private:
   struct Row {
-    std::string_view id, province, city;
+    std::string_view province, city;
     std::uint64_t weight;
     DatasetFile::RowPlace place;
   };
+  std::vector<std::string_view> ids_;
   std::vector<Row> rows_;
+  std::vector<NodeId> fans_;
   KeptTexts texts_;
 };
 
