@@ -17,7 +17,9 @@ std::uint64_t load_tail(const char* bytes, std::size_t size) {
     std::memcpy(&word, at, 4);
     return std::uint64_t{word};
   };
-  auto byte = [bytes](std::size_t at) { return std::uint64_t{static_cast<unsigned char>(bytes[at])}; };
+  auto byte = [bytes](std::size_t at) {
+    return std::uint64_t{static_cast<unsigned char>(bytes[at])};
+  };
   if (size >= 4) return load4(bytes) | load4(bytes + size - 4) << (8 * (size - 4));
   if (size == 0) return 0;
   return byte(0) | byte(size / 2) << (8 * (size / 2)) | byte(size - 1) << (8 * (size - 1));
@@ -166,6 +168,7 @@ void InternerBuilder::intern_hashed_batch(std::span<const std::string_view> text
   // inserts after a later copy of it had its slot read is simply found again).
   constexpr std::size_t kStage = 8;
   constexpr std::size_t kRing = 32;  // holds the 3 kStage + 1 texts in flight
+  static_assert(kRing > 3 * kStage);
   std::array<std::uint64_t, kRing> hashes{};
   std::array<NodeId, kRing> candidates{};
   const std::size_t count = texts.size();
@@ -193,7 +196,8 @@ void InternerBuilder::intern_hashed_batch(std::span<const std::string_view> text
       // A later text of the batch may be the first numbered one and choose the prefix.
       // Only a text ending in a digit can (numbered_ids.hpp: prefix, then a number), and
       // most words here do not: skipping the call for them saves 5-10% of this thread.
-      const bool may_be_numbered = !texts[i].empty() && texts[i].back() >= '0' && texts[i].back() <= '9';
+      const bool may_be_numbered =
+          !texts[i].empty() && texts[i].back() >= '0' && texts[i].back() <= '9';
       const auto number = may_be_numbered ? numbered_.choose_prefix(texts[i]) : std::nullopt;
       ids[i] = number ? intern_numbered(texts[i], *number).id
                       : intern_hashed(texts[i], hashes[i % kRing]).id;
@@ -288,7 +292,8 @@ std::vector<std::uint64_t> index_strings(const StringTableBuilder& strings) {
   std::size_t size = 16;
   while (strings.size() * 4 > size * 3) size *= 2;
   std::vector<std::uint64_t> slots(size, kEmptySlot);
-  insert_all(slots, strings.size(), [&strings](NodeId id) { return std::optional(intern_hash(strings[id])); });
+  insert_all(slots, strings.size(),
+             [&strings](NodeId id) { return std::optional(intern_hash(strings[id])); });
   return slots;
 }
 
