@@ -8,20 +8,52 @@
 
 namespace castgraph {
 
+namespace {
+
+// The `size` (0-8) bytes at `bytes` as a little-endian number, as std::memcpy into a
+// zeroed word gives, without the library call a variable-length memcpy costs: two loads
+// that overlap (or three bytes) instead, so no byte past the end is read.
+std::uint64_t load_tail(const char* bytes, std::size_t size) {
+  auto load4 = [](const char* at) {
+    std::uint32_t word;
+    std::memcpy(&word, at, 4);
+    return std::uint64_t{word};
+  };
+  auto byte = [bytes](std::size_t at) {
+    return std::uint64_t{static_cast<unsigned char>(bytes[at])};
+  };
+  if (size >= 4) return load4(bytes) | load4(bytes + size - 4) << (8 * (size - 4));
+  if (size == 0) return 0;
+  return byte(0) | byte(size / 2) << (8 * (size / 2)) | byte(size - 1) << (8 * (size - 1));
+}
+
+std::uint64_t load8(const char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
+// a == b, inline: ids are short, and the library's memcmp costs a call and a dispatch.
+bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8)
+    if (load8(a.data() + i) != load8(b.data() + i)) return false;
+  return load_tail(a.data() + i, a.size() - i) == load_tail(b.data() + i, b.size() - i);
+}
+
+}  // namespace
+
 std::uint64_t intern_hash(std::string_view text) {
   // FNV-1a over 8-byte words with a final avalanche (splitmix64): fast on short ids,
   // and the same on every machine, unlike std::hash.
   std::uint64_t hash = 0xcbf29ce484222325ULL ^ text.size();
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    hash = (hash ^ word) * 0x100000001b3ULL;
+    hash = (hash ^ load8(text.data() + i)) * 0x100000001b3ULL;
     hash ^= hash >> 29;
   }
-  std::uint64_t tail = 0;
-  if (i < text.size()) std::memcpy(&tail, text.data() + i, text.size() - i);
-  hash = (hash ^ tail) * 0x100000001b3ULL;
+  hash = (hash ^ load_tail(text.data() + i, text.size() - i)) * 0x100000001b3ULL;
   hash ^= hash >> 30;
   hash *= 0xbf58476d1ce4e5b9ULL;
   hash ^= hash >> 27;
@@ -42,7 +74,8 @@ std::optional<NodeId> probe(const Slots& slots, std::string_view text, At at) {
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots[i];
     if (slot == kEmptySlot) return std::nullopt;
-    if (make_slot(0, slot) == fingerprint && at(slot_id(slot)) == text) return slot_id(slot);
+    if (make_slot(0, slot) == fingerprint && same_text(at(slot_id(slot)), text))
+      return slot_id(slot);
   }
 }
 
@@ -98,27 +131,79 @@ void InternerBuilder::intern_batch(std::span<const std::string_view> texts, std:
     return;
   }
   reserve_for(texts.size());  // no rehash inside the batch, so prefetched slots stay put
-  const std::size_t mask = slots_.size() - 1;
-  std::vector<std::uint64_t> hashes(texts.size());
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    hashes[i] = intern_hash(texts[i]);
-    __builtin_prefetch(&slots_[hashes[i] & mask]);
-  }
-  // Later waves: the string a matching fingerprint points at (its end offset, then its
-  // bytes), each wave reading only lines the wave before prefetched.
-  auto candidate = [&](std::size_t i) -> std::optional<NodeId> {
-    const std::uint64_t slot = slots_[hashes[i] & mask];
-    if (slot == kEmptySlot || make_slot(0, slot) != make_slot(0, hashes[i])) return std::nullopt;
-    return slot_id(slot);
-  };
-  for (std::size_t i = 0; i < texts.size(); ++i)
-    if (auto id = candidate(i)) __builtin_prefetch(strings_.end_slot(*id == 0 ? 0 : *id - 1));
-  for (std::size_t i = 0; i < texts.size(); ++i)
-    if (auto id = candidate(i)) __builtin_prefetch(strings_.begin_of(*id));
-  // A later text of the batch may be the first numbered one and choose the prefix.
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    const auto number = numbered_.choose_prefix(texts[i]);
-    ids[i] = number ? intern_numbered(texts[i], *number).id : intern_hashed(texts[i], hashes[i]).id;
+  intern_hashed_batch(texts, ids);
+}
+
+namespace {
+
+// The id in the first slot from `hash`'s home on whose fingerprint is `hash`'s, or kNoNode
+// when an empty slot or the end of the home's cache line comes first. Only a guess to
+// prefetch by: reading on into the next line would wait for another miss.
+NodeId candidate_in_line(std::span<const std::uint64_t> slots, std::uint64_t hash) {
+  constexpr std::uintptr_t kLine = 64;
+  const std::size_t mask = slots.size() - 1;
+  const std::uint64_t fingerprint = make_slot(0, hash);
+  std::size_t i = hash & mask;
+  do {
+    const std::uint64_t slot = slots[i];
+    if (slot == kEmptySlot) return kNoNode;
+    if (make_slot(0, slot) == fingerprint) return slot_id(slot);
+    i = (i + 1) & mask;
+  } while (i != 0 && reinterpret_cast<std::uintptr_t>(&slots[i]) % kLine != 0);
+  return kNoNode;
+}
+
+}  // namespace
+
+void InternerBuilder::intern_hashed_batch(std::span<const std::string_view> texts,
+                                          std::span<NodeId> ids) {
+  // A lookup is three dependent cache misses: the slot, the candidate string's end
+  // offsets, its bytes. Each runs in its own stage, kStage texts behind the stage before:
+  // text i + 3 kStage is hashed and its slot prefetched, the slot of i + 2 kStage read and
+  // the candidate's offsets prefetched, the offsets of i + kStage read and its bytes
+  // prefetched, and text i interned. So about 3 kStage misses are in flight, and each line
+  // is read soon after it arrives. Prefetching the whole batch stage by stage (the earlier
+  // design) stalled on the prefetches once the miss buffers filled, and lines fetched
+  // early were evicted before use.
+  // Only the last stage changes anything, and it interns text i exactly as intern() does,
+  // so the ids are the loop's whatever the earlier stages guessed (a string the batch
+  // inserts after a later copy of it had its slot read is simply found again).
+  constexpr std::size_t kStage = 8;
+  constexpr std::size_t kRing = 32;  // holds the 3 kStage + 1 texts in flight
+  static_assert(kRing > 3 * kStage);
+  std::array<std::uint64_t, kRing> hashes{};
+  std::array<NodeId, kRing> candidates{};
+  const std::size_t count = texts.size();
+  for (std::size_t step = 0; step < count + 3 * kStage; ++step) {
+    if (step < count) {
+      hashes[step % kRing] = intern_hash(texts[step]);
+      __builtin_prefetch(&slots_[hashes[step % kRing] & (slots_.size() - 1)]);
+    }
+    if (const std::size_t i = step - kStage; step >= kStage && i < count) {
+      const NodeId id = candidates[i % kRing] = candidate_in_line(slots_, hashes[i % kRing]);
+      if (id != kNoNode) {
+        __builtin_prefetch(strings_.end_slot(id == 0 ? 0 : id - 1));  // where it begins
+        __builtin_prefetch(strings_.end_slot(id));
+      }
+    }
+    if (const std::size_t i = step - 2 * kStage; step >= 2 * kStage && i < count) {
+      if (const NodeId id = candidates[i % kRing]; id != kNoNode) {
+        const std::string_view candidate = strings_[id];
+        __builtin_prefetch(candidate.data());
+        if (candidate.size() > 1) __builtin_prefetch(candidate.data() + candidate.size() - 1);
+      }
+    }
+    if (step >= 3 * kStage) {
+      const std::size_t i = step - 3 * kStage;
+      // A later text of the batch may be the first numbered one and choose the prefix.
+      // Only a text ending in a digit can (numbered_ids.hpp: prefix, then a number), and
+      // most words here do not: skipping the call for them saves 5-10% of this thread.
+      const bool may_be_numbered =
+          !texts[i].empty() && texts[i].back() >= '0' && texts[i].back() <= '9';
+      const auto number = may_be_numbered ? numbered_.choose_prefix(texts[i]) : std::nullopt;
+      ids[i] = number ? intern_numbered(texts[i], *number).id
+                      : intern_hashed(texts[i], hashes[i % kRing]).id;
+    }
   }
 }
 
@@ -159,25 +244,49 @@ InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text, 
       ++hashed_;
       return append(text);
     }
-    if (make_slot(0, slot) == fingerprint && strings_[slot_id(slot)] == text)
+    if (make_slot(0, slot) == fingerprint && same_text(strings_[slot_id(slot)], text))
       return {slot_id(slot), false};
   }
 }
 
-// Doubling rehashes every string: amortised O(1) per intern, and the strings are
-// read in order, so it streams through memory.
+namespace {
+
+// Puts make_slot(id, hash) of every id in [0, count) that `hash_of(id)` gives a hash for
+// into `slots` (a power-of-two table with room for them all), in id order. Hashes are
+// computed kAhead ids early and their slots prefetched, so the random writes into a
+// table far larger than the caches overlap their misses; the strings are read in order,
+// so they stream through memory.
+template <class HashOf>
+void insert_all(std::vector<std::uint64_t>& slots, std::size_t count, HashOf hash_of) {
+  const std::size_t mask = slots.size() - 1;
+  constexpr std::size_t kAhead = 32;
+  std::array<std::optional<std::uint64_t>, kAhead> ahead{};
+  for (std::size_t id = 0; id < count + kAhead; ++id) {
+    if (id >= kAhead) {
+      if (const auto hash = ahead[id % kAhead]) {
+        std::size_t i = *hash & mask;
+        while (slots[i] != kEmptySlot) i = (i + 1) & mask;
+        slots[i] = make_slot(static_cast<NodeId>(id - kAhead), *hash);
+      }
+    }
+    if (id < count) {
+      ahead[id % kAhead] = hash_of(static_cast<NodeId>(id));
+      if (const auto hash = ahead[id % kAhead]) __builtin_prefetch(&slots[*hash & mask], 1);
+    }
+  }
+}
+
+}  // namespace
+
+// Doubling rehashes every string: amortised O(1) per intern.
 void InternerBuilder::grow() {
   auto bigger = vector_on_huge_pages(slots_.empty() ? 16 : slots_.size() * 2, kEmptySlot);
-  const std::size_t mask = bigger.size() - 1;
-  for (NodeId id = 0; id < strings_.size(); ++id) {
+  insert_all(bigger, strings_.size(), [this](NodeId id) -> std::optional<std::uint64_t> {
     // Strings in the number -> id array are not in the table.
     if (const auto number = numbered_.number(strings_[id]); number && numbered_.at(*number) == id)
-      continue;
-    const std::uint64_t hash = intern_hash(strings_[id]);
-    std::size_t i = hash & mask;
-    while (bigger[i] != kEmptySlot) i = (i + 1) & mask;
-    bigger[i] = make_slot(id, hash);
-  }
+      return std::nullopt;
+    return intern_hash(strings_[id]);
+  });
   slots_ = std::move(bigger);
 }
 
@@ -185,24 +294,8 @@ std::vector<std::uint64_t> index_strings(const StringTableBuilder& strings) {
   std::size_t size = 16;
   while (strings.size() * 4 > size * 3) size *= 2;
   auto slots = vector_on_huge_pages(size, kEmptySlot);  // written at random
-  const std::size_t mask = size - 1;
-  // Hashes are computed kAhead strings early and their slots prefetched, so the random
-  // writes into a table far larger than the caches overlap their misses.
-  constexpr std::size_t kAhead = 32;
-  std::array<std::uint64_t, kAhead> ahead{};
-  const std::size_t count = strings.size();
-  for (std::size_t id = 0; id < count + kAhead; ++id) {
-    if (id >= kAhead) {
-      const std::uint64_t hash = ahead[id % kAhead];
-      std::size_t i = hash & mask;
-      while (slots[i] != kEmptySlot) i = (i + 1) & mask;
-      slots[i] = make_slot(static_cast<NodeId>(id - kAhead), hash);
-    }
-    if (id < count) {
-      ahead[id % kAhead] = intern_hash(strings[id]);
-      __builtin_prefetch(&slots[ahead[id % kAhead] & mask], 1);
-    }
-  }
+  insert_all(slots, strings.size(),
+             [&strings](NodeId id) { return std::optional(intern_hash(strings[id])); });
   return slots;
 }
 

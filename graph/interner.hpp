@@ -36,7 +36,7 @@ class InternerBuilder {
 
   Interned intern(std::string_view text);
   // intern() of every text, in order, with ids[i] its id. Same result as the loop, but
-  // the table slots and candidate strings of the whole batch are prefetched first, so
+  // the table slots and candidate strings of texts a little ahead are prefetched, so
   // their cache misses overlap instead of following one another: memory latency here
   // is 0.5 us per random access, and interning is bound by it.
   void intern_batch(std::span<const std::string_view> texts, std::span<NodeId> ids);
@@ -49,6 +49,7 @@ class InternerBuilder {
   void grow();
   void reserve_for(std::size_t more);
   Interned intern_hashed(std::string_view text, std::uint64_t hash);
+  void intern_hashed_batch(std::span<const std::string_view> texts, std::span<NodeId> ids);
   Interned append(std::string_view text);
   // intern() when `text` is numbered: number -> id array, else the table.
   Interned intern_numbered(std::string_view text, std::uint32_t number);
