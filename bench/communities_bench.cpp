@@ -2,8 +2,6 @@
 // host projection (audience + collab layers) and Leiden / Louvain on it, prints their
 // modularity, and writes the projected graph as "a b weight" lines so that another tool
 // (bench/communities_bench.sh runs python-igraph) can cluster the very same graph.
-#include <chrono>
-#include <ctime>
 #include <string>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +9,7 @@
 
 #include "algorithms/communities.hpp"
 #include "algorithms/projection.hpp"
+#include "bench/bench_clock.hpp"
 #include "cli/dataset_options.hpp"
 
 using namespace castgraph;
@@ -20,13 +19,12 @@ namespace {
 // Wall and CPU seconds since construction: the bench machine is shared, so wall time
 // alone says more about the neighbours than about castgraph.
 struct Stopwatch {
-  std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
-  std::clock_t cpu = std::clock();
+  double wall = bench::wall_seconds();
+  double cpu = bench::cpu_seconds();
   std::string text() const {
-    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
-    const double cpu_s = static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%8.2f s wall %8.2f s CPU", wall_s, cpu_s);
+    std::snprintf(buffer, sizeof buffer, "%8.2f s wall %8.2f s CPU", bench::wall_seconds() - wall,
+                  bench::cpu_seconds() - cpu);
     return buffer;
   }
 };

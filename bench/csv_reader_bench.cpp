@@ -7,9 +7,6 @@
 // Prints MB/s and rows/s of the read loop alone (generation is not timed), by wall clock
 // and by this process's CPU time (steadier when other jobs share the machine). The loop
 // touches every field so that nothing can be optimised away.
-#include <time.h>
-
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -17,7 +14,11 @@
 
 #include <fmt/format.h>
 
+#include "bench/bench_clock.hpp"
 #include "loaders/csv_reader.hpp"
+
+using castgraph::bench::cpu_seconds;
+using castgraph::bench::wall_seconds;
 
 namespace {
 
@@ -34,12 +35,6 @@ std::string generate(std::size_t bytes) {
     text.append(row, static_cast<std::size_t>(length));
   }
   return text;
-}
-
-double cpu_seconds() {
-  timespec now{};
-  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
 bool is_number(const char* text) {
@@ -67,13 +62,13 @@ int main(int argc, char** argv) {
   castgraph::CsvRecord record;
   std::uint64_t rows = 0, field_bytes = 0, problems = 0;
   const double cpu_start = cpu_seconds();
-  const auto start = std::chrono::steady_clock::now();
+  const double wall_start = wall_seconds();
   while (reader->next(record)) {
     ++rows;
     for (const auto field : record.fields) field_bytes += field.size();
     problems += record.problem ? 1 : 0;
   }
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  const double wall = wall_seconds() - wall_start;
   const double cpu = cpu_seconds() - cpu_start;
 
   const double megabytes = static_cast<double>(reader->size_bytes()) / (1 << 20);
@@ -83,7 +78,7 @@ int main(int argc, char** argv) {
     fmt::print("{:<5} {:.3f} s  {:.0f} MB/s  {:.1f} M rows/s\n", clock, seconds,
                megabytes / seconds, static_cast<double>(rows) / seconds / 1e6);
   };
-  report("wall", elapsed.count());
+  report("wall", wall);
   report("cpu", cpu);
   return 0;
 }

@@ -11,28 +11,19 @@
 // interned its last batch). Its rows are those read in between, so the rate is exact for
 // the stretch it times; the first 65,536 rows of each file are left out of it. The last
 // phase, "building the network", ends when load_dataset returns.
-#include <time.h>
-
-#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "bench/bench_clock.hpp"
 #include "loaders/dataset_loader.hpp"
 
 namespace {
 
-double cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+using castgraph::bench::cpu_seconds;
+using castgraph::bench::wall_seconds;
 
 struct Phase {
   std::string name;

@@ -10,10 +10,8 @@
 // best of several runs, in thread CPU time: the machine is shared (the exact unions also
 // print the median of 7). --exact-only stops after the exact unions.
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <numeric>
 #include <random>
 #include <string>
@@ -25,11 +23,13 @@
 #include "algorithms/reach.hpp"
 #include "algorithms/reach_exact.hpp"
 #include "algorithms/reach_sketch.hpp"
+#include "bench/bench_clock.hpp"
 #include "graph/network_builder.hpp"
 #include "cli/dataset_options.hpp"
 
 using namespace castgraph;
-using Clock = std::chrono::steady_clock;
+using castgraph::bench::thread_cpu_seconds;
+using castgraph::bench::wall_seconds;
 
 namespace {
 
@@ -41,21 +41,15 @@ struct BenchOptions {
   bool exact_only = false;
 };
 
-double thread_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
-}
-
 // CPU time of this thread, not wall time: the bench machine is shared, and a query's
 // cost is the CPU it needs. Best of `runs`.
 template <class Work>
 double best_seconds(int runs, Work&& work) {
   double best = 1e300;
   for (int r = 0; r < runs; ++r) {
-    const double start = thread_seconds();
+    const double start = thread_cpu_seconds();
     work();
-    best = std::min(best, thread_seconds() - start);
+    best = std::min(best, thread_cpu_seconds() - start);
   }
   return best;
 }
@@ -211,7 +205,7 @@ BenchOptions parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
   const BenchOptions options = parse(argc, argv);
-  const auto start = Clock::now();
+  const double start = wall_seconds();
   const Network network = options.dataset.empty()
                               ? liaoning_like(options)
                               : cli::open_dataset(cli::DatasetOptions{options.dataset});
@@ -219,7 +213,7 @@ int main(int argc, char** argv) {
               network.broadcasters.size(), network.fanbases.size(), network.fans.size(),
               static_cast<unsigned long long>(network.follow_count()),
               options.dataset.empty() ? "generated, liaoning-like" : options.dataset.c_str(),
-              std::chrono::duration<double>(Clock::now() - start).count());
+              wall_seconds() - start);
 
   const std::vector<NodeId> ranked = hosts_by_declared_fans(network);
   bench_exact(network, std::vector<NodeId>(ranked.begin(), ranked.begin() + 10), "largest");

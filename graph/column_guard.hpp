@@ -62,6 +62,10 @@ class ColumnGuard {
   // Rules are added before the column is first read (by defer_network_checks).
   void add_element_rule(ElementRule rule) { element_rules_.push_back(std::move(rule)); }
   void add_whole_rule(std::shared_ptr<WholeRule> rule) { whole_rules_.push_back(std::move(rule)); }
+  // Marked once every rule that reads this column has been added: reading the column
+  // then runs them all, so whoever reads it need not run them itself (check_network).
+  void mark_rules_complete() { rules_complete_ = true; }
+  bool rules_complete() const { return rules_complete_; }
 
  private:
   void check_chunk(std::size_t chunk);
@@ -78,6 +82,7 @@ class ColumnGuard {
   std::vector<std::atomic<bool>> chunk_checked_;
   std::atomic<std::size_t> chunks_checked_{0};
   std::atomic<bool> sound_{false};
+  bool rules_complete_ = false;  // set before the first read, like the rules
 };
 
 }  // namespace castgraph

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <memory>
+#include <vector>
+
 #include "graph/utf8.hpp"
 
 namespace castgraph {
@@ -9,6 +13,9 @@ namespace castgraph {
 namespace {
 
 using Problem = std::optional<std::string>;
+
+// Elements the rules have examined, for network_rule_elements().
+std::atomic<std::uint64_t> examined{0};
 
 // The rules themselves, on plain arrays: each returns the first problem it sees.
 
@@ -68,6 +75,12 @@ class Checker {
   explicit Checker(bool defer) : defer_(defer) {}
   Problem problem;
 
+  // After every rule is applied: the guards that were given rules now hold all of theirs.
+  Problem done() {
+    for (const std::shared_ptr<ColumnGuard>& guard : deferred_to_) guard->mark_rules_complete();
+    return problem;
+  }
+
   void length(std::string_view name, std::size_t actual, std::size_t expected, bool may_be_empty = false) {
     if (actual != expected && !(may_be_empty && actual == 0) && !problem)
       problem = fmt::format("{}: {} entries, expected {}", name, actual, expected);
@@ -78,7 +91,8 @@ class Checker {
   template <class T>
   void values(std::string_view name, const Column<T>& column, std::size_t expected, bool may_be_empty = false) {
     length(name, column.size(), expected, may_be_empty);
-    if (!defer_) run_now([&] { column.span(); }, [] { return Problem{}; });
+    if (!defer_) run_now([&] { column.span(); }, no_rule);
+    else remember(column.guard());
   }
 
   void strings(std::string_view name, const StringTable& table, std::size_t expected) {
@@ -121,27 +135,44 @@ class Checker {
   }
 
  private:
+  static Problem no_rule() { return std::nullopt; }
+
   // A rule over whole columns: run now, or attached to the guard of each column it reads.
   template <class Rule, class... Columns>
   void whole(Rule rule, const Columns&... columns) {
-    if (!defer_ || (!columns.guard() && ...)) {
-      run_now([&] { (columns.span(), ...); }, rule);
+    auto counted = [rule = std::move(rule), elements = (columns.size() + ...)] {
+      examined.fetch_add(elements, std::memory_order_relaxed);
+      return rule();
+    };
+    if (defer_ && (columns.guard() || ...)) {
+      auto shared = std::make_shared<WholeRule>();
+      shared->run = std::move(counted);
+      (add_input(*shared, columns.guard()), ...);
+      (attach(columns.guard(), shared), ...);
       return;
     }
-    auto shared = std::make_shared<WholeRule>();
-    shared->run = std::move(rule);
-    (add_input(*shared, columns.guard()), ...);
-    (attach(columns.guard(), shared), ...);
+    // Deferring attached the rule to every guarded column it reads, so reading one whose
+    // guard holds its rules runs it: running it again would check everything twice.
+    const auto read = [&] { (columns.span(), ...); };
+    if ((holds_rules(columns.guard()) || ...)) run_now(read, no_rule);
+    else run_now(read, counted);
   }
 
   // A rule that holds element by element: run now, or on each chunk as it is read.
   template <class T, class Rule>
   void each(const Column<T>& column, Rule rule) {
-    if (!defer_ || !column.guard()) {
-      run_now([&] { column.span(); }, [&] { return rule(0, column.size()); });
+    auto counted = [rule = std::move(rule)](std::size_t first, std::size_t end) {
+      examined.fetch_add(end - first, std::memory_order_relaxed);
+      return rule(first, end);
+    };
+    if (defer_ && column.guard()) {
+      remember(column.guard());
+      column.guard()->add_element_rule(std::move(counted));
       return;
     }
-    column.guard()->add_element_rule(std::move(rule));
+    const auto read = [&] { column.span(); };
+    if (holds_rules(column.guard())) run_now(read, no_rule);  // as in whole()
+    else run_now(read, [&] { return counted(0, column.size()); });
   }
 
   // Reading the columns first runs their guards (their bytes and deferred rules).
@@ -152,13 +183,22 @@ class Checker {
     problem = rule();
   }
 
+  static bool holds_rules(const std::shared_ptr<ColumnGuard>& guard) { return guard && guard->rules_complete(); }
+
+  // A guard given rules (or, for a column without rules, none): marked complete by done().
+  void remember(const std::shared_ptr<ColumnGuard>& guard) {
+    if (guard) deferred_to_.push_back(guard);
+  }
   static void add_input(WholeRule& rule, const std::shared_ptr<ColumnGuard>& guard) {
     if (guard) rule.inputs.push_back(guard);
   }
-  static void attach(const std::shared_ptr<ColumnGuard>& guard, const std::shared_ptr<WholeRule>& rule) {
-    if (guard) guard->add_whole_rule(rule);
+  void attach(const std::shared_ptr<ColumnGuard>& guard, const std::shared_ptr<WholeRule>& rule) {
+    if (!guard) return;
+    guard->add_whole_rule(rule);
+    remember(guard);
   }
 
+  std::vector<std::shared_ptr<ColumnGuard>> deferred_to_;
   bool defer_;
 };
 
@@ -203,7 +243,7 @@ Problem apply_rules(const Network& n, Checker check) {
   check.csr("followers", r.followers, fanbases, fans);
   check.csr("collab", r.collab, hosts, hosts);
   check.values("collab_weight", r.collab_weight, r.collab.targets().size());
-  return check.problem;
+  return check.done();
 }
 
 }  // namespace
@@ -213,5 +253,7 @@ std::optional<std::string> check_network(const Network& network) { return apply_
 std::optional<std::string> defer_network_checks(const Network& network) {
   return apply_rules(network, Checker(true));
 }
+
+std::uint64_t network_rule_elements() { return examined.load(std::memory_order_relaxed); }
 
 }  // namespace castgraph

@@ -7,9 +7,12 @@
 // One list of rules, applied two ways: check_network runs them all now, O(nodes + edges
 // + string bytes); defer_network_checks runs the O(1) ones (lengths) now and hands each
 // per-element rule to the ColumnGuard of the column it reads (graph/column_guard.hpp),
-// so a snapshot's rules run as far as its columns are read.
+// so a snapshot's rules run as far as its columns are read. Either way each rule runs
+// once: check_network on a network whose rules were deferred reads the columns, which
+// runs their rules, and does not run them again.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -24,5 +27,10 @@ std::optional<std::string> check_network(const Network& network);
 // The length rules now (their problem, if any, is returned); every other rule attached
 // to the guards of the columns it reads, or run now for a column without a guard.
 std::optional<std::string> defer_network_checks(const Network& network);
+
+// How many elements (values, offsets, slots, string bytes and ends) the rules have
+// examined in this process, counting every run: a rule that runs twice counts twice.
+// Tests read it to prove that each rule runs once.
+std::uint64_t network_rule_elements();
 
 }  // namespace castgraph

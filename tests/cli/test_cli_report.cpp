@@ -8,13 +8,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli/table.hpp"
 #include "support/run_command.hpp"
@@ -95,12 +98,36 @@ struct Cell {
   std::string text;   // the visible text before any markup inside the cell
 };
 
-// Every data-cell of a page (its source or a DOM dump), by name.
+// The value of the attribute `name="..."` that starts exactly at `at` (not decoded), with
+// `at` moved past its closing quote; nullopt if none starts there. A scan, not std::regex:
+// GCC 12 warns (-Wmaybe-uninitialized) inside libstdc++'s regex compiler in the asan build.
+std::optional<std::string> attribute_at(const std::string& html, std::size_t& at, std::string_view name) {
+  const std::string open = std::string(name) + "=\"";
+  if (html.compare(at, open.size(), open) != 0) return std::nullopt;
+  const std::size_t first = at + open.size(), close = html.find('"', first);
+  if (close == std::string::npos) return std::nullopt;
+  at = close + 1;
+  return html.substr(first, close - first);
+}
+
+// Every data-cell of a page (its source or a DOM dump), by name: each
+// `data-cell="NAME"`, white space, `data-value="VALUE"`, the rest of the tag, then the
+// text up to the next tag.
 std::map<std::string, Cell> cells_of(const std::string& html) {
-  static const std::regex kCell(R"re(data-cell="([^"]*)"\s+data-value="([^"]*)"[^>]*>([^<]*))re");
   std::map<std::string, Cell> cells;
-  for (std::sregex_iterator it(html.begin(), html.end(), kCell), end; it != end; ++it)
-    cells[decode_entities((*it)[1])] = {decode_entities((*it)[2]), trim(decode_entities((*it)[3]))};
+  for (std::size_t at = html.find("data-cell=\""); at != std::string::npos; at = html.find("data-cell=\"", at + 1)) {
+    std::size_t next = at;
+    const std::optional<std::string> name = attribute_at(html, next, "data-cell");
+    const std::size_t spaced = next;
+    while (next < html.size() && std::isspace(static_cast<unsigned char>(html[next]))) ++next;
+    const std::optional<std::string> value =
+        name && next > spaced ? attribute_at(html, next, "data-value") : std::nullopt;
+    const std::size_t tag_end = value ? html.find('>', next) : std::string::npos;
+    if (tag_end == std::string::npos) continue;
+    const std::size_t text_end = std::min(html.find('<', tag_end), html.size());
+    cells[decode_entities(*name)] = {decode_entities(*value),
+                                     trim(decode_entities(html.substr(tag_end + 1, text_end - tag_end - 1)))};
+  }
   return cells;
 }
 
@@ -355,9 +382,11 @@ TEST_CASE("report's tables sort, its diagram zooms, pans and shows tooltips", "[
   html.insert(html.rfind("</body>"), kProbe);
   const auto probed = dir.write("probed.html", html);
   const std::string dom = run_chromium(probed, "--window-size=1280,2400 --dump-dom");
-  std::smatch match;
-  REQUIRE(std::regex_search(dom, match, std::regex("data-probe=\"([^\"]*)\"")));
-  const json probe = json::parse(decode_entities(match[1]));
+  std::size_t at = dom.find("data-probe=\"");
+  REQUIRE(at != std::string::npos);
+  const std::optional<std::string> probe_text = attribute_at(dom, at, "data-probe");
+  REQUIRE(probe_text.has_value());
+  const json probe = json::parse(decode_entities(*probe_text));
   INFO(probe.dump());
   CHECK(probe["sortedDescending"] == true);
   CHECK(probe["sortedAscending"] == true);
