@@ -13,6 +13,7 @@ build_packages=(
   fonts-noto-cjk libxml2-utils python3-networkx           # CJK labels in PNG/PDF; render tests
   chromium                                                 # report tests: headless DOM and screenshot
   clang libclang-rt-14-dev                                 # scripts/fuzz.sh: libFuzzer is in clang's runtime
+  clang-format                                             # scripts/format.sh --check in the test command
 )
 
 missing=()

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+echo "== format ==" >&2
+scripts/format.sh --check
 for flavour in release asan; do
   echo "== $flavour build ==" >&2
   scripts/build.sh "$flavour"
