@@ -100,9 +100,9 @@ Betweenness betweenness(const HostGraph& graph, const BetweennessOptions& option
   if (n <= options.exact_limit || options.samples == 0 || options.samples >= n) {
     const bridge::Graph igraph(graph);
     bridge::RealVector scores(0);
-    bridge::check(igraph_betweenness(igraph.c_struct(), scores.c_struct(), igraph_vss_all(), false,
-                                     nullptr),
-                  "betweenness");
+    bridge::check(
+        igraph_betweenness(igraph.c_struct(), scores.c_struct(), igraph_vss_all(), false, nullptr),
+        "betweenness");
     result.score = scores.to_std();
     result.sources = n;
     return result;

@@ -34,7 +34,7 @@ struct BetweennessOptions {
 struct Betweenness {
   std::vector<double> score;  // pairs (s, t), s < t, whose shortest paths pass through v
   bool sampled = false;
-  std::size_t sources = 0;    // BFS sources used (= vertices when exact)
+  std::size_t sources = 0;  // BFS sources used (= vertices when exact)
 };
 
 // Unweighted (hop-count) betweenness of every vertex (Brandes 2001, "A faster algorithm

@@ -19,7 +19,8 @@ constexpr int kMaxLeidenPasses = 50;
 Communities renumber(const bridge::IntVector& membership) {
   const std::size_t n = membership.size();
   std::size_t labels = 0;
-  for (std::size_t v = 0; v < n; ++v) labels = std::max(labels, static_cast<std::size_t>(membership[v]) + 1);
+  for (std::size_t v = 0; v < n; ++v)
+    labels = std::max(labels, static_cast<std::size_t>(membership[v]) + 1);
   std::vector<std::size_t> size(labels, 0), first(labels, n);
   for (std::size_t v = 0; v < n; ++v) {
     const auto label = static_cast<std::size_t>(membership[v]);
@@ -71,8 +72,9 @@ Communities find_communities(const Network& network, const CommunityOptions& opt
     throw UsageError("choose at least one layer: audience, collab or base");
   if (options.audience_layer && !options.collab_layer && !options.base_layer &&
       network.follow_count() == 0)
-    throw UsageError("the audience layer needs follows (follows.csv); this dataset has none — "
-                     "add the collab or base layer");
+    throw UsageError(
+        "the audience layer needs follows (follows.csv); this dataset has none — "
+        "add the collab or base layer");
   return find_communities(project_hosts(network, projection_options(options)), options);
 }
 
@@ -112,10 +114,10 @@ Communities find_communities(const HostGraph& graph, const CommunityOptions& opt
       before = std::move(after);
     }
   } else {
-    bridge::check(igraph_community_multilevel(igraph.c_struct(), weights.c_struct(),
-                                              options.resolution, membership.c_struct(),
-                                              nullptr, nullptr),
-                  "community_multilevel");
+    bridge::check(
+        igraph_community_multilevel(igraph.c_struct(), weights.c_struct(), options.resolution,
+                                    membership.c_struct(), nullptr, nullptr),
+        "community_multilevel");
   }
   Communities result = renumber(membership);
   if (!graph.edges.empty()) {

@@ -18,9 +18,9 @@ struct CommunityOptions {
   CommunityMethod method = CommunityMethod::leiden;
   double resolution = 1.0;
   std::uint64_t seed = 1;
-  bool audience_layer = true;  // shared-audience edges
-  bool collab_layer = true;    // co-stream edges
-  bool base_layer = false;     // shared-base edges
+  bool audience_layer = true;    // shared-audience edges
+  bool collab_layer = true;      // co-stream edges
+  bool base_layer = false;       // shared-base edges
   std::uint64_t min_shared = 1;  // fewest shared people for an audience edge
   // Added with the implementation (issue 7); the defaults keep the fields above meaning
   // what they said.
@@ -29,8 +29,8 @@ struct CommunityOptions {
   std::size_t max_hosts_per_fan = 0;  // fans of more hosts leave the audience layer; 0 = none
   double collab_weight = 1.0;         // layer weights (each layer has mean edge weight 1)
   double base_weight = 1.0;
-  int leiden_iterations = -1;         // Leiden passes; negative = until a pass moves nothing (at most 50)
-  double leiden_beta = 0.01;          // Leiden's refinement randomness
+  int leiden_iterations = -1;  // Leiden passes; negative = until a pass moves nothing (at most 50)
+  double leiden_beta = 0.01;   // Leiden's refinement randomness
 };
 
 // The projection the options ask for: layers switched on by the *_layer flags.

@@ -14,13 +14,13 @@ namespace castgraph {
 
 struct CommunitySummary {
   std::uint32_t community = 0;
-  std::size_t size = 0;                 // hosts
-  std::uint64_t declared_fans = 0;      // Σ declared fans of its hosts (saturating)
-  std::optional<std::uint64_t> reach;   // distinct people reached by its hosts
-  bool reach_estimated = false;         // from the declared model, not follows
+  std::size_t size = 0;                        // hosts
+  std::uint64_t declared_fans = 0;             // Σ declared fans of its hosts (saturating)
+  std::optional<std::uint64_t> reach;          // distinct people reached by its hosts
+  bool reach_estimated = false;                // from the declared model, not follows
   std::string province, base, platform, kind;  // dominant values; "" when none known
-  double province_share = 0;            // share of hosts in the dominant province
-  std::vector<NodeId> top_hosts;        // by declared fans, descending; ties by id
+  double province_share = 0;                   // share of hosts in the dominant province
+  std::vector<NodeId> top_hosts;               // by declared fans, descending; ties by id
 };
 
 struct SummaryOptions {

@@ -19,7 +19,8 @@ HostMaskScan::HostMaskScan(const Network& network, const HostSet& set)
       own_(set.size(), 0),
       fill_(!network.fans.weights.empty()
                 ? (set.province_code ? fill_for<true, true>(words_) : fill_for<true, false>(words_))
-                : (set.province_code ? fill_for<false, true>(words_) : fill_for<false, false>(words_))) {
+                : (set.province_code ? fill_for<false, true>(words_)
+                                     : fill_for<false, false>(words_))) {
   for (std::size_t h = 0; h < set.size(); ++h) {
     for (NodeId fanbase : set.fanbases[h]) {
       const std::span<const NodeId> fans = network.relations.followers.neighbours(fanbase);

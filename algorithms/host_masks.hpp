@@ -1,5 +1,6 @@
-// Which of a set of hosts reach each fan: the scan behind the exact overlap matrix. Every fan reached by the set is visited once, with a bitmask of the
-// hosts (HostSet order) that reach it, and each host's own reach is summed on the way.
+// Which of a set of hosts reach each fan: the scan behind the exact overlap matrix. Every fan
+// reached by the set is visited once, with a bitmask of the hosts (HostSet order) that reach it,
+// and each host's own reach is summed on the way.
 //
 // Fan ids are cut into blocks whose masks take 256 KB, so they stay in the L2 cache
 // while each chosen fanbase's follower list (sorted by fan) streams past once. Within a

@@ -45,8 +45,7 @@ HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
   for (NodeId host : hosts) {
     if (host >= network.broadcasters.size())
       throw UsageError("host id " + std::to_string(host) + " is out of range");
-    if (listed[host])
-      throw UsageError("host " + describe_host(network, host) + " is listed twice");
+    if (listed[host]) throw UsageError("host " + describe_host(network, host) + " is listed twice");
     listed[host] = true;
     set.hosts.push_back(host);
     std::vector<NodeId>& kept = set.fanbases.emplace_back();
@@ -62,8 +61,8 @@ NodeId resolve_host(const Network& network, std::string_view key) {
   if (found.size() > 1) {
     std::string listed;
     for (NodeId host : found) listed += "\n  " + describe_host(network, host);
-    throw UsageError("host name '" + std::string(key) + "' is ambiguous; give one of the ids:" +
-                     listed);
+    throw UsageError("host name '" + std::string(key) +
+                     "' is ambiguous; give one of the ids:" + listed);
   }
   std::string similar;
   int shown = 0;

@@ -33,8 +33,7 @@ struct HostSet {
 // host id out of range, a host listed twice, or a region no fan has (the message lists
 // the provinces that exist). O(hosts of the network + fanbases of the chosen + provinces).
 HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
-                      std::optional<NodeId> platform = std::nullopt,
-                      std::string_view region = {});
+                      std::optional<NodeId> platform = std::nullopt, std::string_view region = {});
 
 // The host with external id or exact name `key`. Throws UsageError when no host matches
 // (naming up to five hosts whose name contains `key`) or when the name is shared by

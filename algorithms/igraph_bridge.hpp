@@ -42,7 +42,8 @@ class IntVector {
   IntVector(const IntVector&) = delete;
   IntVector& operator=(const IntVector&) = delete;
   IntVector(IntVector&& other) noexcept
-      : vector_(std::exchange(other.vector_, igraph_vector_int_t{})), owned_(std::exchange(other.owned_, false)) {}
+      : vector_(std::exchange(other.vector_, igraph_vector_int_t{})),
+        owned_(std::exchange(other.owned_, false)) {}
   IntVector& operator=(IntVector&& other) noexcept;
 
   igraph_vector_int_t* c_struct() { return &vector_; }
@@ -64,7 +65,8 @@ class RealVector {
   RealVector(const RealVector&) = delete;
   RealVector& operator=(const RealVector&) = delete;
   RealVector(RealVector&& other) noexcept
-      : vector_(std::exchange(other.vector_, igraph_vector_t{})), owned_(std::exchange(other.owned_, false)) {}
+      : vector_(std::exchange(other.vector_, igraph_vector_t{})),
+        owned_(std::exchange(other.owned_, false)) {}
   RealVector& operator=(RealVector&& other) noexcept;
 
   igraph_vector_t* c_struct() { return &vector_; }
@@ -90,7 +92,8 @@ class Graph {
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;
   Graph(Graph&& other) noexcept
-      : graph_(std::exchange(other.graph_, igraph_t{})), owned_(std::exchange(other.owned_, false)) {}
+      : graph_(std::exchange(other.graph_, igraph_t{})),
+        owned_(std::exchange(other.owned_, false)) {}
   Graph& operator=(Graph&& other) noexcept;
 
   igraph_t* c_struct() { return &graph_; }

@@ -41,8 +41,11 @@ double key_of(double gain, double cost, bool budgeted) {
 class Run {
  public:
   Run(ReachOracle& oracle, const GreedyProblem& problem)
-      : oracle_(oracle), problem_(problem), chosen_(problem.hosts.size(), false),
-        upper_(problem.hosts.size(), 0.0), never_(problem.hosts.size(), false) {}
+      : oracle_(oracle),
+        problem_(problem),
+        chosen_(problem.hosts.size(), false),
+        upper_(problem.hosts.size(), 0.0),
+        never_(problem.hosts.size(), false) {}
 
   GreedyResult operator()(std::span<const std::size_t> seeds, bool with_bound) {
     oracle_.clear();
@@ -61,7 +64,8 @@ class Run {
       }
       any_candidate = true;
       upper_[i] = oracle_.gain(problem_.hosts[i]);
-      heap.push({key_of(upper_[i], problem_.costs[i], budgeted), upper_[i], i, result_.picks.size()});
+      heap.push(
+          {key_of(upper_[i], problem_.costs[i], budgeted), upper_[i], i, result_.picks.size()});
     }
     first_gains_ = upper_;
 
@@ -75,8 +79,8 @@ class Run {
       // The top's key is the largest; a stale one bounds the fresh one, so a top with no
       // gain means no host adds anything.
       if (heap.empty() || heap.top().gain <= 0) {
-        result_.stop = dropped_budget ? StopReason::budget_spent
-                       : dropped_cap  ? StopReason::capped
+        result_.stop = dropped_budget  ? StopReason::budget_spent
+                       : dropped_cap   ? StopReason::capped
                        : any_candidate ? StopReason::no_gain
                                        : StopReason::no_eligible;
         break;
@@ -163,7 +167,8 @@ class Run {
     if (problem_.budget) {
       double room = std::max(0.0, *problem_.budget - forced_spent_);
       std::ranges::sort(open, [&](std::size_t a, std::size_t b) {
-        return key_of(upper_[a], problem_.costs[a], true) > key_of(upper_[b], problem_.costs[b], true);
+        return key_of(upper_[a], problem_.costs[a], true) >
+               key_of(upper_[b], problem_.costs[b], true);
       });
       double sum = 0;
       for (std::size_t i : open) {
@@ -205,9 +210,8 @@ std::vector<std::vector<std::size_t>> feasible_seeds(const GreedyProblem& proble
   std::vector<std::size_t> free;
   for (std::size_t i = 0; i < problem.hosts.size(); ++i)
     if (!forced[i]) free.push_back(i);
-  const std::size_t room =
-      std::min<std::size_t>(3, problem.k ? *problem.k - std::min(*problem.k, problem.forced.size())
-                                         : 3);
+  const std::size_t room = std::min<std::size_t>(
+      3, problem.k ? *problem.k - std::min(*problem.k, problem.forced.size()) : 3);
   const std::uint64_t m = free.size();
   std::uint64_t count = 0;
   if (room >= 1) count += m;
@@ -236,8 +240,7 @@ std::vector<std::vector<std::size_t>> feasible_seeds(const GreedyProblem& proble
     for (std::size_t b = a + 1; b < m && room >= 2; ++b) {
       if (std::vector<std::size_t> s{free[a], free[b]}; feasible(s)) seeds.push_back(s);
       for (std::size_t c = b + 1; c < m && room >= 3; ++c)
-        if (std::vector<std::size_t> s{free[a], free[b], free[c]}; feasible(s))
-          seeds.push_back(s);
+        if (std::vector<std::size_t> s{free[a], free[b], free[c]}; feasible(s)) seeds.push_back(s);
     }
   }
   return seeds;
@@ -247,11 +250,16 @@ std::vector<std::vector<std::size_t>> feasible_seeds(const GreedyProblem& proble
 
 std::string_view to_string(StopReason reason) {
   switch (reason) {
-    case StopReason::k_reached: return "k_reached";
-    case StopReason::budget_spent: return "budget_spent";
-    case StopReason::no_gain: return "no_gain";
-    case StopReason::capped: return "max_per_base";
-    case StopReason::no_eligible: return "no_eligible";
+    case StopReason::k_reached:
+      return "k_reached";
+    case StopReason::budget_spent:
+      return "budget_spent";
+    case StopReason::no_gain:
+      return "no_gain";
+    case StopReason::capped:
+      return "max_per_base";
+    case StopReason::no_eligible:
+      return "no_eligible";
   }
   return "?";
 }
@@ -284,8 +292,8 @@ GreedyResult lazy_greedy(ReachOracle& oracle, const GreedyProblem& problem, bool
       if (!single || gains[i] > gains[*single]) single = i;
     }
     const bool picked = single && std::ranges::any_of(best.picks, [&](const GreedyPick& p) {
-      return p.index == *single;
-    });
+                          return p.index == *single;
+                        });
     if (single && !picked && gains[*single] > 0) {
       const std::size_t seed[] = {*single};
       GreedyResult seeded = Run(oracle, problem)(seed, false);

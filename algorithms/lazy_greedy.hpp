@@ -49,7 +49,7 @@ struct GreedyProblem {
   std::optional<std::size_t> k;       // at most k picks in all (forced ones count)
   std::optional<double> budget;       // Σ costs ≤ budget (forced ones count)
   std::optional<std::size_t> max_per_group;
-  std::vector<std::size_t> forced;    // indices into hosts, booked first, in this order
+  std::vector<std::size_t> forced;  // indices into hosts, booked first, in this order
 };
 
 enum class StopReason {
@@ -76,9 +76,9 @@ struct GreedyResult {
   double spent = 0;
   double upper_bound = 0;  // ≥ the optimum (for the oracle's function), ≥ value
   StopReason stop = StopReason::no_eligible;
-  double guarantee = 0;    // the a-priori ratio the algorithm ensures; 0 if none is known
-  bool best_single_won = false;    // budget: the run seeded with the best single host won
-  std::uint64_t seeds_tried = 0;   // partial enumeration: greedy completions run
+  double guarantee = 0;           // the a-priori ratio the algorithm ensures; 0 if none is known
+  bool best_single_won = false;   // budget: the run seeded with the best single host won
+  std::uint64_t seeds_tried = 0;  // partial enumeration: greedy completions run
 };
 
 // The greedy roster for `problem` over `oracle` (which is cleared first and holds the
@@ -88,7 +88,6 @@ struct GreedyResult {
 // Throws UsageError when `enumerate` would need more than kMaxEnumeratedSeeds runs.
 // Complexity: one run is O(n log n) heap work plus the oracle queries (n initial ones and
 // the lazy re-evaluations, usually few per pick), plus O(n log n) per bound taken.
-GreedyResult lazy_greedy(ReachOracle& oracle, const GreedyProblem& problem,
-                         bool enumerate = false);
+GreedyResult lazy_greedy(ReachOracle& oracle, const GreedyProblem& problem, bool enumerate = false);
 
 }  // namespace castgraph

@@ -89,8 +89,7 @@ OverlapMatrix overlap_matrix_by_sorting(const Network& network, const HostSet& s
   OverlapMatrix matrix{set.hosts, std::vector<std::uint64_t>(k * k, 0)};
   std::vector<std::uint64_t> keys;
   for (std::size_t h = 0; h < k; ++h)
-    for (NodeId fan : host_fans(network, set, h))
-      keys.push_back(std::uint64_t{fan} << 32 | h);
+    for (NodeId fan : host_fans(network, set, h)) keys.push_back(std::uint64_t{fan} << 32 | h);
   sort_by_fan(keys, network.fans.size());
   for (std::size_t begin = 0, end; begin < keys.size(); begin = end) {
     const NodeId fan = static_cast<NodeId>(keys[begin] >> 32);
@@ -134,20 +133,19 @@ OverlapMatrix overlap_matrix_by_masks(const Network& network, const HostSet& set
 
 }  // namespace
 
-OverlapMatrix overlap_matrix(const Network& network, const HostSet& set,
-                             OverlapStrategy strategy) {
+OverlapMatrix overlap_matrix(const Network& network, const HostSet& set, OverlapStrategy strategy) {
   if (strategy == OverlapStrategy::automatic)
     strategy = set.size() <= kMaxMaskHosts ? OverlapStrategy::masks : OverlapStrategy::sorting;
   return strategy == OverlapStrategy::masks ? overlap_matrix_by_masks(network, set)
                                             : overlap_matrix_by_sorting(network, set);
 }
 
-OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set,
-                                    std::size_t k) {
+OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set, std::size_t k) {
   const std::size_t n = set.size();
   OverlapMatrix matrix{set.hosts, std::vector<std::uint64_t>(n * n, 0), true};
   std::vector<BottomK> sketches;
-  for (std::size_t h = 0; h < n; ++h) sketches.push_back(bottom_k(network, host_fans(network, set, h), k));
+  for (std::size_t h = 0; h < n; ++h)
+    sketches.push_back(bottom_k(network, host_fans(network, set, h), k));
   auto people = [](double estimate) {
     return static_cast<std::uint64_t>(std::llround(std::max(0.0, estimate)));
   };
@@ -179,8 +177,7 @@ TopOverlap top_overlaps(const Network& network, std::size_t count,
 
   // A min-heap on rank: its top is the worst pair kept so far.
   auto worse_on_top = [](const HostPair& x, const HostPair& y) { return ranks_before(x, y); };
-  std::priority_queue<HostPair, std::vector<HostPair>, decltype(worse_on_top)> best(
-      worse_on_top);
+  std::priority_queue<HostPair, std::vector<HostPair>, decltype(worse_on_top)> best(worse_on_top);
   std::vector<std::uint64_t> shared(hosts, 0);
   std::vector<NodeId> touched;
   for (NodeId a = 0; a < hosts && count > 0; ++a) {
@@ -198,7 +195,8 @@ TopOverlap top_overlaps(const Network& network, std::size_t count,
     for (NodeId b : touched) {
       const HostPair pair{a, b, shared[b], jaccard_of(shared[b], reach[a], reach[b])};
       shared[b] = 0;
-      if (best.size() < count) best.push(pair);
+      if (best.size() < count)
+        best.push(pair);
       else if (ranks_before(pair, best.top())) {
         best.pop();
         best.push(pair);

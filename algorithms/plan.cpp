@@ -62,9 +62,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
     problem.hosts.push_back(host);
     const double fee = network.broadcasters.fee[host];
     problem.costs.push_back(budgeted ? fee : 0.0);
-    problem.groups.push_back(network.broadcasters.base[host] == kNoNode
-                                 ? kNoGroup
-                                 : network.broadcasters.base[host]);
+    problem.groups.push_back(
+        network.broadcasters.base[host] == kNoNode ? kNoGroup : network.broadcasters.base[host]);
   };
 
   for (NodeId host : options.include) {
@@ -97,9 +96,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
     for (std::size_t f : problem.forced) {
       const std::uint32_t group = problem.groups[f];
       if (group == kNoGroup) continue;
-      const auto same = std::ranges::count_if(problem.forced, [&](std::size_t g) {
-        return problem.groups[g] == group;
-      });
+      const auto same = std::ranges::count_if(
+          problem.forced, [&](std::size_t g) { return problem.groups[g] == group; });
       if (static_cast<std::size_t>(same) > *options.max_per_base)
         throw UsageError("the included hosts hold " + std::to_string(same) + " from base " +
                          std::string(network.bases.ids[group]) + ", more than --max-per-base " +

@@ -28,8 +28,8 @@
 namespace castgraph {
 
 struct PlanOptions {
-  std::optional<std::size_t> k;   // exactly one of k and budget
-  std::optional<double> budget;   // yuan
+  std::optional<std::size_t> k;  // exactly one of k and budget
+  std::optional<double> budget;  // yuan
   ReachMethod method = ReachMethod::automatic;
   std::optional<NodeId> platform;  // only fanbases on this platform count
   std::string region;              // only fans of this province count
@@ -37,9 +37,9 @@ struct PlanOptions {
   std::vector<std::string> kinds;  // host kind is one of these (all when empty)
   std::string province;            // host province is this ("" = any)
   std::optional<std::size_t> max_per_base;  // hosts from one base; hosts without a base are free
-  std::vector<NodeId> include;     // booked first, in this order
-  std::vector<NodeId> exclude;     // never booked
-  bool enumerate = false;          // partial enumeration of seeds of 1–3 hosts
+  std::vector<NodeId> include;              // booked first, in this order
+  std::vector<NodeId> exclude;              // never booked
+  bool enumerate = false;                   // partial enumeration of seeds of 1–3 hosts
   int sketch_precision = kPlanSketchPrecision;
 };
 
@@ -61,12 +61,12 @@ struct Plan {
   double ratio = 1;        // unique_reach / upper_bound: "within (1 − ratio) of optimal"
   double guarantee = 0;    // a-priori worst-case ratio of the algorithm; 0 when none is known
   StopReason stop_reason = StopReason::no_eligible;
-  std::size_t candidates = 0;               // eligible hosts, --include ones too
-  std::vector<NodeId> unknown_fee_excluded; // budget only: eligible but for an unknown fee
+  std::size_t candidates = 0;                // eligible hosts, --include ones too
+  std::vector<NodeId> unknown_fee_excluded;  // budget only: eligible but for an unknown fee
   bool best_single_won = false;
   std::uint64_t seeds_tried = 0;
-  std::uint64_t evaluations = 0;            // oracle gain queries
-  double relative_error = 0;                // sketch: relative standard error of a reach
+  std::uint64_t evaluations = 0;  // oracle gain queries
+  double relative_error = 0;      // sketch: relative standard error of a reach
 };
 
 // Plans a roster as described above. Throws UsageError for: neither or both of k and

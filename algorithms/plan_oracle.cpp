@@ -27,7 +27,9 @@ std::vector<std::uint32_t> index_of(const Network& network, const HostSet& set) 
 class ExactOracle final : public ReachOracle {
  public:
   ExactOracle(const Network& network, HostSet set)
-      : network_(network), set_(std::move(set)), index_(index_of(network, set_)),
+      : network_(network),
+        set_(std::move(set)),
+        index_(index_of(network, set_)),
         reached_((network.fans.size() + 63) / 64, 0) {
     weights_ = network.fans.weights.empty() ? nullptr : network.fans.weights.span().data();
     if (set_.province_code) codes_ = network.fans.province.codes().span().data();
@@ -72,8 +74,7 @@ class ExactOracle final : public ReachOracle {
     for (std::size_t i = 0; i < fanbases.size(); ++i) {
       const bool mark = mark_all || i + 1 < fanbases.size();
       for (NodeId fan : network_.relations.followers.neighbours(fanbases[i])) {
-        if (is_reached(fan) || (codes_ != nullptr && codes_[fan] != *set_.province_code))
-          continue;
+        if (is_reached(fan) || (codes_ != nullptr && codes_[fan] != *set_.province_code)) continue;
         people += weights_ == nullptr ? 1 : weights_[fan];
         if (mark) {
           flip(fan);
@@ -99,8 +100,11 @@ class ExactOracle final : public ReachOracle {
 class SketchOracle final : public ReachOracle {
  public:
   SketchOracle(const Network& network, const HostSet& set, int precision)
-      : index_(index_of(network, set)), m_(hll_registers(precision)),
-        registers_(set.size() * m_, 0), union_(m_, 0), scratch_(m_, 0) {
+      : index_(index_of(network, set)),
+        m_(hll_registers(precision)),
+        registers_(set.size() * m_, 0),
+        union_(m_, 0),
+        scratch_(m_, 0) {
     for (std::size_t h = 0; h < set.size(); ++h) {
       std::span<std::uint8_t> host = std::span(registers_).subspan(h * m_, m_);
       for (NodeId fanbase : set.fanbases[h])
@@ -155,8 +159,9 @@ class DeclaredOracle final : public ReachOracle {
  public:
   DeclaredOracle(const Network& network, const HostSet& set) : index_(index_of(network, set)) {
     if (set.province_code)
-      throw UsageError("declared fan counts have no provinces, so --region needs follows "
-                       "(--method exact or sketch)");
+      throw UsageError(
+          "declared fan counts have no provinces, so --region needs follows "
+          "(--method exact or sketch)");
     const std::vector<NodeId> involved = declared_platforms(
         network, set, ", plan on one platform (--platform) or use follows (--method exact)");
     for (NodeId platform : involved) {
@@ -238,8 +243,10 @@ std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
   switch (method) {
     case ReachMethod::sketch:
       return std::make_unique<SketchOracle>(network, set, options.sketch_precision);
-    case ReachMethod::declared: return std::make_unique<DeclaredOracle>(network, set);
-    default: return std::make_unique<ExactOracle>(network, std::move(set));
+    case ReachMethod::declared:
+      return std::make_unique<DeclaredOracle>(network, set);
+    default:
+      return std::make_unique<ExactOracle>(network, std::move(set));
   }
 }
 

@@ -48,8 +48,10 @@ double audience_weight(AudienceWeight kind, std::uint64_t shared, std::uint64_t 
                        std::uint64_t reach_b) {
   const double s = static_cast<double>(shared);
   switch (kind) {
-    case AudienceWeight::shared: return s;
-    case AudienceWeight::jaccard: return s / static_cast<double>(reach_a + reach_b - shared);
+    case AudienceWeight::shared:
+      return s;
+    case AudienceWeight::jaccard:
+      return s / static_cast<double>(reach_a + reach_b - shared);
     case AudienceWeight::cosine:
       return s / std::sqrt(static_cast<double>(reach_a) * static_cast<double>(reach_b));
   }
@@ -88,9 +90,12 @@ std::vector<double> HostGraph::strength() const {
 
 std::string_view to_string(AudienceWeight weight) {
   switch (weight) {
-    case AudienceWeight::shared: return "shared";
-    case AudienceWeight::jaccard: return "jaccard";
-    case AudienceWeight::cosine: return "cosine";
+    case AudienceWeight::shared:
+      return "shared";
+    case AudienceWeight::jaccard:
+      return "jaccard";
+    case AudienceWeight::cosine:
+      return "cosine";
   }
   return "shared";
 }
@@ -134,8 +139,8 @@ HostGraph audience_graph(const Network& network, const ProjectionOptions& option
     row.clear();
     for (NodeId b : touched) {
       if (shared[b] >= std::max<std::uint64_t>(options.min_shared, 1))
-        row.push_back(ordered(a, b, audience_weight(options.audience_weight, shared[b],
-                                                    reach[a], reach[b])));
+        row.push_back(
+            ordered(a, b, audience_weight(options.audience_weight, shared[b], reach[a], reach[b])));
       shared[b] = 0;
     }
     touched.clear();
@@ -155,9 +160,9 @@ HostGraph audience_graph(const Network& network, const ProjectionOptions& option
     std::ranges::sort(graph.edges, [](const WeightedEdge& x, const WeightedEdge& y) {
       return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
-    auto repeats = std::ranges::unique(graph.edges, [](const WeightedEdge& x, const WeightedEdge& y) {
-      return x.a == y.a && x.b == y.b;
-    });
+    auto repeats = std::ranges::unique(
+        graph.edges,
+        [](const WeightedEdge& x, const WeightedEdge& y) { return x.a == y.a && x.b == y.b; });
     graph.edges.erase(repeats.begin(), repeats.end());
   }
   return graph;

@@ -41,8 +41,8 @@ ReachResult from_sketch(const HostSet& set, const SketchReach& sketch) {
   result.relative_error = sketch.relative_error;
   result.error_bound = people_count(3 * sketch.relative_error * sketch.unique);
   for (std::size_t h = 0; h < set.size(); ++h)
-    result.per_host.push_back({set.hosts[h], people_count(sketch.per_host[h]),
-                               people_count(sketch.exclusive[h]), 0});
+    result.per_host.push_back(
+        {set.hosts[h], people_count(sketch.per_host[h]), people_count(sketch.exclusive[h]), 0});
   return result;
 }
 
@@ -55,8 +55,8 @@ ReachResult from_declared(const HostSet& set, const DeclaredReach& model) {
   result.frequency = {people_count(model.frequency[0]), people_count(model.frequency[1]),
                       people_count(model.frequency[2])};
   for (std::size_t h = 0; h < set.size(); ++h)
-    result.per_host.push_back({set.hosts[h], people_count(model.per_host[h]),
-                               people_count(model.exclusive[h]), 0});
+    result.per_host.push_back(
+        {set.hosts[h], people_count(model.per_host[h]), people_count(model.exclusive[h]), 0});
   return result;
 }
 
@@ -64,17 +64,21 @@ ReachResult from_declared(const HostSet& set, const DeclaredReach& model) {
 
 std::string_view to_string(ReachMethod method) {
   switch (method) {
-    case ReachMethod::automatic: return "auto";
-    case ReachMethod::exact: return "exact";
-    case ReachMethod::sketch: return "sketch";
-    case ReachMethod::declared: return "declared";
+    case ReachMethod::automatic:
+      return "auto";
+    case ReachMethod::exact:
+      return "exact";
+    case ReachMethod::sketch:
+      return "sketch";
+    case ReachMethod::declared:
+      return "declared";
   }
   return "?";
 }
 
 ReachMethod parse_reach_method(std::string_view text) {
-  for (ReachMethod method : {ReachMethod::automatic, ReachMethod::exact, ReachMethod::sketch,
-                             ReachMethod::declared})
+  for (ReachMethod method :
+       {ReachMethod::automatic, ReachMethod::exact, ReachMethod::sketch, ReachMethod::declared})
     if (text == to_string(method)) return method;
   throw UsageError("unknown reach method '" + std::string(text) +
                    "'; use auto, exact, sketch or declared");
@@ -88,17 +92,19 @@ ReachResult reach(const Network& network, std::span<const NodeId> hosts,
   if (method == ReachMethod::automatic)
     method = network.follow_count() > 0 ? ReachMethod::exact : ReachMethod::declared;
   if (method == ReachMethod::exact && network.follow_count() == 0)
-    throw UsageError("exact reach needs follows (follows.csv); this dataset has none, so "
-                     "use --method declared");
+    throw UsageError(
+        "exact reach needs follows (follows.csv); this dataset has none, so "
+        "use --method declared");
   if (method == ReachMethod::sketch && !has_follows)
-    throw UsageError("sketched reach needs follows (follows.csv); this dataset has none, so "
-                     "use --method declared");
+    throw UsageError(
+        "sketched reach needs follows (follows.csv); this dataset has none, so "
+        "use --method declared");
 
   ReachResult result;
   switch (method) {
     case ReachMethod::sketch:
-      result = from_sketch(set, reach_sketch(network, set, options.sketch_precision,
-                                             options.sketches));
+      result =
+          from_sketch(set, reach_sketch(network, set, options.sketch_precision, options.sketches));
       break;
     case ReachMethod::declared:
       result = from_declared(set, reach_declared(network, set));

@@ -48,9 +48,9 @@ struct HostReach {
 
 struct ReachResult {
   ReachMethod method = ReachMethod::exact;  // the method that answered (never automatic)
-  std::uint64_t unique_reach = 0;  // people reached by at least one host
-  std::uint64_t gross_reach = 0;   // Σ per-host reach: a person once per host reaching them
-  double duplication = 0;          // gross / unique; 0 when nothing is reached
+  std::uint64_t unique_reach = 0;           // people reached by at least one host
+  std::uint64_t gross_reach = 0;  // Σ per-host reach: a person once per host reaching them
+  double duplication = 0;         // gross / unique; 0 when nothing is reached
   // People reached by exactly 1, 2, and 3 or more of the hosts; absent for sketches,
   // which cannot tell.
   std::optional<std::array<std::uint64_t, 3>> frequency;
@@ -60,7 +60,7 @@ struct ReachResult {
   bool model_estimate = false;      // declared: a model, not a count
   std::uint64_t memberships = 0;    // exact: follow edges scanned
   ExactStrategy exact_strategy = ExactStrategy::automatic;  // exact: the one that ran
-  double universe = 0;              // declared: the market the platforms combine over
+  double universe = 0;  // declared: the market the platforms combine over
 };
 
 // Unique and gross reach, duplication, frequency and per-host reach of `hosts`, by

@@ -129,9 +129,12 @@ bool cpu_runs(PlaneIsa isa) { return isa == PlaneIsa::plain; }
 
 template <bool kWeighted, bool kFiltered>
 void run(PlaneScan& scan, PlaneIsa isa) {
-  if (isa == PlaneIsa::avx512) run_avx512<kWeighted, kFiltered>(scan);
-  else if (isa == PlaneIsa::bmi2) run_bmi2<kWeighted, kFiltered>(scan);
-  else run_plain<kWeighted, kFiltered>(scan);
+  if (isa == PlaneIsa::avx512)
+    run_avx512<kWeighted, kFiltered>(scan);
+  else if (isa == PlaneIsa::bmi2)
+    run_bmi2<kWeighted, kFiltered>(scan);
+  else
+    run_plain<kWeighted, kFiltered>(scan);
 }
 
 }  // namespace
@@ -152,14 +155,19 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
     isa = widest;
   }
   if (!cpu_runs(isa))
-    throw std::invalid_argument("reach_by_bit_planes: this CPU lacks the instruction set asked for");
+    throw std::invalid_argument(
+        "reach_by_bit_planes: this CPU lacks the instruction set asked for");
   PlaneScan scan(network, set, result);
   const bool weighted = !network.fans.weights.empty();
   const bool filtered = set.province_code.has_value();
-  if (weighted && filtered) run<true, true>(scan, isa);
-  else if (weighted) run<true, false>(scan, isa);
-  else if (filtered) run<false, true>(scan, isa);
-  else run<false, false>(scan, isa);
+  if (weighted && filtered)
+    run<true, true>(scan, isa);
+  else if (weighted)
+    run<true, false>(scan, isa);
+  else if (filtered)
+    run<false, true>(scan, isa);
+  else
+    run<false, false>(scan, isa);
   result.unique = result.frequency[0] + result.frequency[1] + result.frequency[2];
 }
 

@@ -11,8 +11,8 @@ namespace {
 // Platforms with declared fans among the kept fanbases, and each host's fraction q_ip of
 // platform p's population (row per host, column per involved platform).
 struct Shares {
-  std::vector<double> presence;         // N_p / U per involved platform
-  std::vector<std::vector<double>> q;   // [host][platform]
+  std::vector<double> presence;        // N_p / U per involved platform
+  std::vector<std::vector<double>> q;  // [host][platform]
   double universe = 0;
 };
 
@@ -32,7 +32,8 @@ std::vector<NodeId> declared_platforms(const Network& network, const HostSet& se
       throw UsageError("platform " + std::string(network.platforms.ids[platform]) + " (" +
                        std::string(network.platforms.names[platform]) +
                        ") has no population, which the declared reach model needs; add it "
-                       "to platforms.csv" + std::string(advice));
+                       "to platforms.csv" +
+                       std::string(advice));
   }
   return involved;
 }
@@ -70,8 +71,9 @@ Shares platform_shares(const Network& network, const HostSet& set) {
 
 DeclaredReach reach_declared(const Network& network, const HostSet& set) {
   if (set.province_code)
-    throw UsageError("declared fan counts have no provinces, so --region needs follows "
-                     "(--method exact or sketch)");
+    throw UsageError(
+        "declared fan counts have no provinces, so --region needs follows "
+        "(--method exact or sketch)");
   const Shares shares = platform_shares(network, set);
   const std::size_t hosts = set.size();
   const std::size_t platforms = shares.presence.size();

@@ -27,8 +27,8 @@ struct DeclaredReach {
   std::array<double, 3> frequency{};  // people reached by exactly 1, 2, 3+ hosts
   std::vector<double> per_host;       // HostSet order
   std::vector<double> exclusive;
-  double universe = 0;                // U, the market the platforms are combined over
-  std::size_t platforms = 0;          // platforms involved (with declared fans > 0)
+  double universe = 0;        // U, the market the platforms are combined over
+  std::size_t platforms = 0;  // platforms involved (with declared fans > 0)
 };
 
 inline constexpr std::size_t kMaxDeclaredPlatforms = 20;

@@ -46,9 +46,8 @@ std::unique_ptr<std::uint8_t[], FreeDeleter> zeroed_bytes(std::size_t count) {
 // and unmarking costs only the smaller ones.
 std::vector<NodeId> scan_order(const Network& network, const std::vector<NodeId>& fanbases) {
   std::vector<NodeId> order = fanbases;
-  std::ranges::sort(order, {}, [&](NodeId fanbase) {
-    return network.relations.followers.degree(fanbase);
-  });
+  std::ranges::sort(order, {},
+                    [&](NodeId fanbase) { return network.relations.followers.degree(fanbase); });
   return order;
 }
 
@@ -92,9 +91,8 @@ std::uint64_t count_pass_plain(const NodeId* fan, const NodeId* end, std::uint8_
 }
 
 template <bool kWeighted, bool kFiltered>
-std::uint64_t count_pass(const NodeId* fan, const NodeId* end, std::uint8_t* block,
-                         NodeId first, std::uint8_t mark, const std::uint64_t* weights,
-                         FanFilter filter) {
+std::uint64_t count_pass(const NodeId* fan, const NodeId* end, std::uint8_t* block, NodeId first,
+                         std::uint8_t mark, const std::uint64_t* weights, FanFilter filter) {
   if constexpr (!kWeighted && !kFiltered) return count_pass_plain(fan, end, block, first, mark);
   std::uint64_t own = 0;
   // Branch-free: whether a fan was seen is data, and mispredicted branches cost more than
@@ -102,8 +100,8 @@ std::uint64_t count_pass(const NodeId* fan, const NodeId* end, std::uint8_t* blo
   for (; fan != end; ++fan) {
     std::uint8_t& s = block[*fan - first];
     const std::uint8_t state = s;
-    const bool counted = !(state & kSeenByHost) &&
-                         (!kFiltered || filter.codes[*fan] == filter.code);
+    const bool counted =
+        !(state & kSeenByHost) && (!kFiltered || filter.codes[*fan] == filter.code);
     own += counted ? (kWeighted ? weights[*fan] : 1) : 0;
     const std::uint8_t count = state & kCountMask;
     const auto next = static_cast<std::uint8_t>((count + (count < 3)) | mark);
@@ -123,7 +121,8 @@ struct Tally {
 // Pass 2 when every fan weighs 1: one add a fan, of a table entry that holds the three
 // counts "exactly 1, 2, 3+" in 21-bit fields (a block has 2^18 fans, so none overflows).
 Tally tally_pass_plain(const NodeId* fan, const NodeId* end, std::uint8_t* block, NodeId first) {
-  constexpr std::array<std::uint64_t, 4> kField{0, 1, std::uint64_t{1} << 21, std::uint64_t{1} << 42};
+  constexpr std::array<std::uint64_t, 4> kField{0, 1, std::uint64_t{1} << 21,
+                                                std::uint64_t{1} << 42};
   constexpr std::uint64_t kFieldMask = (std::uint64_t{1} << 21) - 1;
   std::uint64_t fields = 0;
   for (; fan != end; ++fan) {
@@ -189,7 +188,9 @@ void scan_bitset(const Network& network, const HostSet& set, ExactReach& result)
     const auto base = static_cast<NodeId>(first);
     for (std::vector<Cursor>& cursors : hosts)
       for (Cursor& c : cursors)
-        c.block_end = lower_bound_from_front(c.next, c.end, static_cast<NodeId>(std::min<std::uint64_t>(first + kBlockFans, kNoNode)));
+        c.block_end = lower_bound_from_front(
+            c.next, c.end,
+            static_cast<NodeId>(std::min<std::uint64_t>(first + kBlockFans, kNoNode)));
     for (std::size_t h = 0; h < hosts.size(); ++h) {
       const std::vector<Cursor>& cursors = hosts[h];
       for (std::size_t i = 0; i < cursors.size(); ++i) {
@@ -298,10 +299,14 @@ std::uint64_t membership_count(const Network& network, const HostSet& set) {
 
 std::string_view strategy_name(ExactStrategy strategy) {
   switch (strategy) {
-    case ExactStrategy::automatic: return "automatic";
-    case ExactStrategy::bitset: return "bitset";
-    case ExactStrategy::roaring: return "roaring";
-    case ExactStrategy::planes: return "planes";
+    case ExactStrategy::automatic:
+      return "automatic";
+    case ExactStrategy::bitset:
+      return "bitset";
+    case ExactStrategy::roaring:
+      return "roaring";
+    case ExactStrategy::planes:
+      return "planes";
   }
   return "?";
 }
@@ -325,10 +330,14 @@ ExactReach reach_exact(const Network& network, const HostSet& set, ExactStrategy
   }
   const bool weighted = !network.fans.weights.empty();
   const bool filtered = set.province_code.has_value();
-  if (weighted && filtered) scan_bitset<true, true>(network, set, result);
-  else if (weighted) scan_bitset<true, false>(network, set, result);
-  else if (filtered) scan_bitset<false, true>(network, set, result);
-  else scan_bitset<false, false>(network, set, result);
+  if (weighted && filtered)
+    scan_bitset<true, true>(network, set, result);
+  else if (weighted)
+    scan_bitset<true, false>(network, set, result);
+  else if (filtered)
+    scan_bitset<false, true>(network, set, result);
+  else
+    scan_bitset<false, false>(network, set, result);
   return result;
 }
 

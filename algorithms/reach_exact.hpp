@@ -24,11 +24,11 @@ enum class ExactStrategy {
 std::string_view strategy_name(ExactStrategy strategy);
 
 struct ExactReach {
-  std::uint64_t unique = 0;                  // people reached by at least one host
-  std::array<std::uint64_t, 3> frequency{};  // people reached by exactly 1, 2, 3+ hosts
-  std::vector<std::uint64_t> per_host;       // people each host reaches (HostSet order)
-  std::vector<std::uint64_t> exclusive;      // people only that host reaches
-  std::uint64_t memberships = 0;             // follow edges of the chosen fanbases
+  std::uint64_t unique = 0;                           // people reached by at least one host
+  std::array<std::uint64_t, 3> frequency{};           // people reached by exactly 1, 2, 3+ hosts
+  std::vector<std::uint64_t> per_host;                // people each host reaches (HostSet order)
+  std::vector<std::uint64_t> exclusive;               // people only that host reaches
+  std::uint64_t memberships = 0;                      // follow edges of the chosen fanbases
   ExactStrategy strategy = ExactStrategy::automatic;  // the strategy that ran
 };
 

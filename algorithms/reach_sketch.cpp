@@ -7,8 +7,8 @@ namespace {
 
 using Registers = std::vector<std::uint8_t>;
 
-Registers host_registers(const Network& network, const HostSet& set, std::size_t h,
-                         std::size_t m, const FanbaseSketches* prebuilt) {
+Registers host_registers(const Network& network, const HostSet& set, std::size_t h, std::size_t m,
+                         const FanbaseSketches* prebuilt) {
   Registers registers(m, 0);
   for (NodeId fanbase : set.fanbases[h]) {
     if (prebuilt != nullptr) {

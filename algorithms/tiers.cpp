@@ -1,7 +1,7 @@
 #include "algorithms/tiers.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "graph/errors.hpp"
 
@@ -20,16 +20,19 @@ void check_thresholds(const std::vector<std::uint64_t>& thresholds) {
 TierTable empty_table(const std::vector<std::uint64_t>& thresholds) {
   TierTable table;
   table.thresholds = thresholds;
-  table.bands.push_back({fmt::format("<{}", threshold_name(thresholds.front())), 0, thresholds.front()});
+  table.bands.push_back(
+      {fmt::format("<{}", threshold_name(thresholds.front())), 0, thresholds.front()});
   for (std::size_t i = 0; i < thresholds.size(); ++i) {
     const bool top = i + 1 == thresholds.size();
     TierBand band;
     band.name = top ? fmt::format("{}+", threshold_name(thresholds[i]))
-                     : fmt::format("{}-{}", threshold_name(thresholds[i]), threshold_name(thresholds[i + 1]));
+                    : fmt::format("{}-{}", threshold_name(thresholds[i]),
+                                  threshold_name(thresholds[i + 1]));
     band.min = thresholds[i];
     if (!top) band.max = thresholds[i + 1];
     table.bands.push_back(band);
-    table.cumulative.push_back({fmt::format("{}+", threshold_name(thresholds[i])), thresholds[i], 0});
+    table.cumulative.push_back(
+        {fmt::format("{}+", threshold_name(thresholds[i])), thresholds[i], 0});
   }
   return table;
 }
@@ -44,7 +47,8 @@ void count_host(TierTable& table, std::uint64_t fans) {
 bool on_platform(const Network& network, NodeId host, std::optional<NodeId> platform) {
   if (!platform) return true;
   const auto fanbases = network.relations.owns.neighbours(host);
-  return std::ranges::any_of(fanbases, [&](NodeId fb) { return network.fanbases.platform[fb] == *platform; });
+  return std::ranges::any_of(fanbases,
+                             [&](NodeId fb) { return network.fanbases.platform[fb] == *platform; });
 }
 
 // The group of `host` under `grouping`, or nullopt for platform grouping (handled apart).
@@ -54,9 +58,12 @@ std::string_view group_key(const Network& network, NodeId host, TierGrouping gro
       const NodeId base = network.broadcasters.base[host];
       return base == kNoNode ? std::string_view{} : network.bases.ids[base];
     }
-    case TierGrouping::province: return network.broadcasters.province[host];
-    case TierGrouping::kind: return network.broadcasters.kind[host];
-    case TierGrouping::platform: break;
+    case TierGrouping::province:
+      return network.broadcasters.province[host];
+    case TierGrouping::kind:
+      return network.broadcasters.kind[host];
+    case TierGrouping::platform:
+      break;
   }
   return {};
 }
@@ -89,7 +96,8 @@ std::string threshold_name(std::uint64_t threshold) {
     if (threshold < unit.size) continue;
     if (threshold % unit.size == 0) return fmt::format("{}{}", threshold / unit.size, unit.suffix);
     if (threshold % (unit.size / 10) == 0)
-      return fmt::format("{}.{}{}", threshold / unit.size, threshold % unit.size / (unit.size / 10), unit.suffix);
+      return fmt::format("{}.{}{}", threshold / unit.size, threshold % unit.size / (unit.size / 10),
+                         unit.suffix);
   }
   return std::to_string(threshold);
 }

@@ -24,7 +24,7 @@ struct TierBand {
   std::uint64_t min = 0;             // fans >= min
   std::optional<std::uint64_t> max;  // fans < max; none for the top band
   std::uint64_t hosts = 0;
-  std::uint64_t fans = 0;            // saturating sum
+  std::uint64_t fans = 0;  // saturating sum
 };
 
 struct TierCumulative {
@@ -35,8 +35,8 @@ struct TierCumulative {
 
 struct TierTable {
   std::vector<std::uint64_t> thresholds;
-  std::vector<TierBand> bands;              // thresholds.size() + 1 bands
-  std::vector<TierCumulative> cumulative;   // one per threshold
+  std::vector<TierBand> bands;             // thresholds.size() + 1 bands
+  std::vector<TierCumulative> cumulative;  // one per threshold
 };
 
 enum class TierGrouping { platform, base, province, kind };

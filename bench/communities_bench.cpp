@@ -2,10 +2,10 @@
 // host projection (audience + collab layers) and Leiden / Louvain on it, prints their
 // modularity, and writes the projected graph as "a b weight" lines so that another tool
 // (bench/communities_bench.sh runs python-igraph) can cluster the very same graph.
-#include <string>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <string>
 
 #include "algorithms/communities.hpp"
 #include "algorithms/projection.hpp"
@@ -33,14 +33,16 @@ struct Stopwatch {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: communities_bench DATASET|SNAPSHOT EDGES_OUT [min_shared] [top_k] [max_hosts_per_fan]\n");
+    std::fprintf(stderr,
+                 "usage: communities_bench DATASET|SNAPSHOT EDGES_OUT [min_shared] [top_k] "
+                 "[max_hosts_per_fan]\n");
     return 2;
   }
   Stopwatch start;
   const Network network = cli::open_dataset(cli::DatasetOptions{argv[1]});
-  std::printf("castgraph load                 %s  %zu hosts, %llu follows, %zu fans\n", start.text().c_str(),
-              network.broadcasters.size(), static_cast<unsigned long long>(network.follow_count()),
-              network.fans.size());
+  std::printf("castgraph load                 %s  %zu hosts, %llu follows, %zu fans\n",
+              start.text().c_str(), network.broadcasters.size(),
+              static_cast<unsigned long long>(network.follow_count()), network.fans.size());
   CommunityOptions options;
   options.min_shared = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 1;
   options.top_k = argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 0;
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
     std::ofstream out(argv[2]);
     out.precision(17);
     out << graph.vertices << "\n";
-    for (const WeightedEdge& edge : graph.edges) out << edge.a << ' ' << edge.b << ' ' << edge.weight << '\n';
+    for (const WeightedEdge& edge : graph.edges)
+      out << edge.a << ' ' << edge.b << ' ' << edge.weight << '\n';
   }
   for (CommunityMethod method : {CommunityMethod::leiden, CommunityMethod::louvain}) {
     options.method = method;
@@ -68,7 +71,7 @@ int main(int argc, char** argv) {
   options.leiden_iterations = 2;
   start = Stopwatch{};
   const Communities two = find_communities(graph, options);
-  std::printf("castgraph leiden 2 passes      %s  modularity %.4f, %u communities\n", start.text().c_str(),
-              two.modularity, two.count);
+  std::printf("castgraph leiden 2 passes      %s  modularity %.4f, %u communities\n",
+              start.text().c_str(), two.modularity, two.count);
   return 0;
 }

@@ -28,10 +28,9 @@ std::string generate(std::size_t bytes) {
   text += "fan,broadcaster,platform\n";
   char row[64];
   for (std::uint64_t i = 0; text.size() < bytes; ++i) {
-    const int length = std::snprintf(row, sizeof row, "f%06llu,h%llu,p%llu\n",
-                                     static_cast<unsigned long long>(i % 1000000),
-                                     static_cast<unsigned long long>(i * 7 % 97),
-                                     static_cast<unsigned long long>(i % 5));
+    const int length = std::snprintf(
+        row, sizeof row, "f%06llu,h%llu,p%llu\n", static_cast<unsigned long long>(i % 1000000),
+        static_cast<unsigned long long>(i * 7 % 97), static_cast<unsigned long long>(i % 5));
     text.append(row, static_cast<std::size_t>(length));
   }
   return text;

@@ -47,6 +47,6 @@ int main(int argc, char** argv) {
   const std::size_t bytes = gib << 30;
   for (const bool huge : {false, true})
     for (int round = 0; round < rounds; ++round)
-      fmt::print("{} pages, round {}: {:.2f} GB/s first touch\n", huge ? "huge " : "small",
-                 round, touch_gb_per_second(bytes, huge));
+      fmt::print("{} pages, round {}: {:.2f} GB/s first touch\n", huge ? "huge " : "small", round,
+                 touch_gb_per_second(bytes, huge));
 }

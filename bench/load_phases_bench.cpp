@@ -43,7 +43,8 @@ std::vector<Phase> measure(const std::string& dataset, unsigned threads) {
   options.progress = [&](const castgraph::LoadProgress& progress) {
     if (phases.empty() || phases.back().name != progress.file) {
       close_last();
-      phases.push_back({std::string(progress.file), progress.rows, progress.rows, wall_seconds(), cpu_seconds()});
+      phases.push_back({std::string(progress.file), progress.rows, progress.rows, wall_seconds(),
+                        cpu_seconds()});
     }
     phases.back().last_rows = progress.rows;
   };
@@ -62,13 +63,13 @@ int main(int argc, char** argv) {
   const unsigned threads = argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 0;
   const int runs = argc > 3 ? std::atoi(argv[3]) : 3;
   for (int run = 1; run <= runs; ++run) {
-    fmt::print("run {} (threads {}):\n{:<22} {:>12} {:>9} {:>9} {:>14} {:>16}\n", run, threads, "phase", "rows timed",
-               "wall s", "CPU s", "rows/s wall", "rows/CPU-second");
+    fmt::print("run {} (threads {}):\n{:<22} {:>12} {:>9} {:>9} {:>14} {:>16}\n", run, threads,
+               "phase", "rows timed", "wall s", "CPU s", "rows/s wall", "rows/CPU-second");
     for (const Phase& phase : measure(argv[1], threads)) {
       const auto rows = static_cast<double>(phase.last_rows - phase.first_rows);
-      fmt::print("{:<22} {:>12} {:>9.3f} {:>9.3f} {:>14.0f} {:>16.0f}\n", phase.name, phase.last_rows - phase.first_rows,
-                 phase.wall, phase.cpu, phase.wall > 0 ? rows / phase.wall : 0.0,
-                 phase.cpu > 0 ? rows / phase.cpu : 0.0);
+      fmt::print("{:<22} {:>12} {:>9.3f} {:>9.3f} {:>14.0f} {:>16.0f}\n", phase.name,
+                 phase.last_rows - phase.first_rows, phase.wall, phase.cpu,
+                 phase.wall > 0 ? rows / phase.wall : 0.0, phase.cpu > 0 ? rows / phase.cpu : 0.0);
     }
   }
   return 0;

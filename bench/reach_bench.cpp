@@ -6,9 +6,9 @@
 //
 // Prints: exact union throughput for 10 hosts (bitset, roaring, automatic), a 10-host
 // reach() query, HLL merge + estimate for 100 hosts from stored fanbase sketches, the
-// 100-host overlap matrix (exact and MinHash), and the top-100 pairs of the whole dataset. Each timing is the
-// best of several runs, in thread CPU time: the machine is shared (the exact unions also
-// print the median of 7). --exact-only stops after the exact unions.
+// 100-host overlap matrix (exact and MinHash), and the top-100 pairs of the whole dataset. Each
+// timing is the best of several runs, in thread CPU time: the machine is shared (the exact unions
+// also print the median of 7). --exact-only stops after the exact unions.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -24,8 +24,8 @@
 #include "algorithms/reach_exact.hpp"
 #include "algorithms/reach_sketch.hpp"
 #include "bench/bench_clock.hpp"
-#include "graph/network_builder.hpp"
 #include "cli/dataset_options.hpp"
+#include "graph/network_builder.hpp"
 
 using namespace castgraph;
 using castgraph::bench::thread_cpu_seconds;
@@ -81,7 +81,8 @@ std::vector<std::uint64_t> declared_fans_per_host(std::mt19937_64& rng) {
   const std::uint64_t top = std::accumulate(fans.begin(), fans.end(), std::uint64_t{0});
   std::vector<double> tail;
   for (int i = 0; i < 12'000 - 78; ++i)
-    tail.push_back(std::min(99'000.0, 200.0 / std::pow(std::uniform_real_distribution(0.001, 1.0)(rng), 1.2)));
+    tail.push_back(
+        std::min(99'000.0, 200.0 / std::pow(std::uniform_real_distribution(0.001, 1.0)(rng), 1.2)));
   const double tail_sum = std::accumulate(tail.begin(), tail.end(), 0.0);
   // The tail holds what the top bands leave of the 116.8M, and at least 15M.
   const double tail_total = std::max(15e6, 116.8e6 - static_cast<double>(top));
@@ -104,11 +105,12 @@ Network liaoning_like(const BenchOptions& options) {
   std::uniform_int_distribution<NodeId> anyone(0, pool - 1), active(0, pool / 10);
   std::discrete_distribution<int> platform_of(std::begin(share), std::end(share));
   for (std::size_t h = 0; h < declared.size(); ++h) {
-    const NodeId host = *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h));
+    const NodeId host =
+        *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h));
     const int platforms = 1 + static_cast<int>(rng() % 3);
     for (int k = 0; k < platforms; ++k) {
-      const auto fanbase = builder.add_fanbase(host, static_cast<NodeId>(platform_of(rng)),
-                                               declared[h] / platforms);
+      const auto fanbase =
+          builder.add_fanbase(host, static_cast<NodeId>(platform_of(rng)), declared[h] / platforms);
       if (!fanbase) continue;  // drew the same platform twice
       const auto follows = static_cast<std::uint64_t>(
           std::llround(static_cast<double>(declared[h] / platforms) * options.scale));
@@ -154,8 +156,7 @@ void bench_exact(const Network& network, const std::vector<NodeId>& hosts, const
     });
     std::printf("  %-8s %9.3f ms  %6.3f ns/membership (median of 7; best %.3f ms)  unique %llu%s\n",
                 name.c_str(), seconds * 1e3, seconds * 1e9 / static_cast<double>(memberships),
-                best * 1e3,
-                static_cast<unsigned long long>(unique),
+                best * 1e3, static_cast<unsigned long long>(unique),
                 strategy == ExactStrategy::automatic
                     ? (" (chose " + std::string(strategy_name(chosen)) + ")").c_str()
                     : "");
@@ -164,7 +165,8 @@ void bench_exact(const Network& network, const std::vector<NodeId>& hosts, const
 
 void bench_sketch(const Network& network, const std::vector<NodeId>& top, int precision) {
   FanbaseSketches sketches;
-  const double build = best_seconds(1, [&] { sketches = build_fanbase_sketches(network, precision); });
+  const double build =
+      best_seconds(1, [&] { sketches = build_fanbase_sketches(network, precision); });
   std::printf("fanbase sketches, p=%d: built in %.2f s, %.1f MB\n", precision, build,
               static_cast<double>(sketches.registers.size()) / 1e6);
   const std::vector<NodeId> hosts(top.begin(), top.begin() + 100);
@@ -177,25 +179,32 @@ void bench_sketch(const Network& network, const std::vector<NodeId>& top, int pr
     estimate = hll_estimate(registers);
   });
   const ExactReach exact = reach_exact(network, set);
-  std::printf("HLL merge + estimate, 100 hosts: %.3f ms  (estimate %.0f, exact %llu, error %+.3f%%)\n",
-              merge * 1e3, estimate, static_cast<unsigned long long>(exact.unique),
-              100 * (estimate / static_cast<double>(exact.unique) - 1));
+  std::printf(
+      "HLL merge + estimate, 100 hosts: %.3f ms  (estimate %.0f, exact %llu, error %+.3f%%)\n",
+      merge * 1e3, estimate, static_cast<unsigned long long>(exact.unique),
+      100 * (estimate / static_cast<double>(exact.unique) - 1));
   ReachOptions options;
   options.method = ReachMethod::sketch;
   options.sketches = &sketches;
   const double query = best_seconds(5, [&] { reach(network, hosts, options); });
-  std::printf("reach() --method sketch, 100 hosts with per-host and exclusive: %.3f ms\n", query * 1e3);
+  std::printf("reach() --method sketch, 100 hosts with per-host and exclusive: %.3f ms\n",
+              query * 1e3);
 }
 
 BenchOptions parse(int argc, char** argv) {
   BenchOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--scale" && i + 1 < argc) options.scale = std::stod(argv[++i]);
-    else if (arg == "--seed" && i + 1 < argc) options.seed = std::stoull(argv[++i]);
-    else if (arg == "--precision" && i + 1 < argc) options.precision = std::stoi(argv[++i]);
-    else if (arg == "--exact-only") options.exact_only = true;
-    else options.dataset = arg;
+    if (arg == "--scale" && i + 1 < argc)
+      options.scale = std::stod(argv[++i]);
+    else if (arg == "--seed" && i + 1 < argc)
+      options.seed = std::stoull(argv[++i]);
+    else if (arg == "--precision" && i + 1 < argc)
+      options.precision = std::stoi(argv[++i]);
+    else if (arg == "--exact-only")
+      options.exact_only = true;
+    else
+      options.dataset = arg;
   }
   return options;
 }
@@ -231,15 +240,18 @@ int main(int argc, char** argv) {
 
   bench_sketch(network, ranked, options.precision);
 
-  const HostSet hundred = make_host_set(network, std::vector<NodeId>(ranked.begin(), ranked.begin() + 100));
+  const HostSet hundred =
+      make_host_set(network, std::vector<NodeId>(ranked.begin(), ranked.begin() + 100));
   for (auto [strategy, name] : {std::pair{OverlapStrategy::masks, "host masks"},
                                 std::pair{OverlapStrategy::sorting, "sorting"}}) {
     const double matrix = best_seconds(3, [&] { overlap_matrix(network, hundred, strategy); });
     std::printf("overlap matrix, 100 largest hosts (exact, %s): %.3f ms\n", name, matrix * 1e3);
   }
   const double sketched = best_seconds(1, [&] { overlap_matrix_sketch(network, hundred); });
-  std::printf("overlap matrix, 100 largest hosts (weighted MinHash, k=%zu, sketches built "
-              "from follows): %.3f ms\n", kDefaultBottomK, sketched * 1e3);
+  std::printf(
+      "overlap matrix, 100 largest hosts (weighted MinHash, k=%zu, sketches built "
+      "from follows): %.3f ms\n",
+      kDefaultBottomK, sketched * 1e3);
   TopOverlap top;
   const double pairs = best_seconds(1, [&] { top = top_overlaps(network, 100); });
   std::printf("top 100 overlapping pairs of all %zu hosts: %.2f s (%llu pair updates)\n",

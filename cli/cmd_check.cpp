@@ -26,7 +26,8 @@ void run_check(const CheckOptions& options) {
   // A guarded column refuses (throws DataError naming the file) when it is first read;
   // a rule that fails on an unguarded network comes back as a problem.
   if (auto problem = check_network(opened.network))
-    throw DataError({options.dataset.path, 0, 0}, fmt::format("inconsistent network: {}", *problem));
+    throw DataError({options.dataset.path, 0, 0},
+                    fmt::format("inconsistent network: {}", *problem));
   std::uint64_t extra_bytes = 0;
   for (const auto& [name, extra] : opened.extras) extra_bytes += extra.bytes().size();
   if (options.json) {
@@ -38,8 +39,9 @@ void run_check(const CheckOptions& options) {
     std::cout << json.dump(2) << "\n";
     return;
   }
-  std::cout << fmt::format("{}: sound: every section read and every rule checked ({} extra sections)\n",
-                           options.dataset.path, opened.extras.size());
+  std::cout << fmt::format(
+      "{}: sound: every section read and every rule checked ({} extra sections)\n",
+      options.dataset.path, opened.extras.size());
 }
 
 }  // namespace
@@ -47,10 +49,12 @@ void run_check(const CheckOptions& options) {
 void add_check_command(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand(
-      "check", "Read a whole dataset or snapshot and check every checksum and rule; other commands "
-               "check a snapshot only as far as they read it. Exits 65 naming the damaged part");
+      "check",
+      "Read a whole dataset or snapshot and check every checksum and rule; other commands "
+      "check a snapshot only as far as they read it. Exits 65 naming the damaged part");
   add_dataset_options(*command, options->dataset);
-  command->add_flag("--json", options->json, "Print JSON with keys dataset, sound, extra_sections, extra_bytes");
+  command->add_flag("--json", options->json,
+                    "Print JSON with keys dataset, sound, extra_sections, extra_bytes");
   command->footer("Example: castgraph check liaoning.cgs");
   command->callback([options] { run_check(*options); });
 }

@@ -68,9 +68,9 @@ CommunityOptions to_options(const CommunitiesCommandOptions& command) {
 
 std::string join_layers(const CommunityOptions& options) {
   std::string text;
-  for (auto [on, name] : {std::pair{options.audience_layer, "audience"},
-                          std::pair{options.collab_layer, "collab"},
-                          std::pair{options.base_layer, "base"}})
+  for (auto [on, name] :
+       {std::pair{options.audience_layer, "audience"}, std::pair{options.collab_layer, "collab"},
+        std::pair{options.base_layer, "base"}})
     if (on) text += (text.empty() ? "" : "+") + std::string(name);
   return text;
 }
@@ -86,8 +86,9 @@ void run_communities(const CommunitiesCommandOptions& command) {
       throw UsageError("choose at least one layer: audience, collab or base");
     if (options.audience_layer && !options.collab_layer && !options.base_layer &&
         network.follow_count() == 0)
-      throw UsageError("the audience layer needs follows (follows.csv); this dataset has none "
-                       "— try --layers collab,base");
+      throw UsageError(
+          "the audience layer needs follows (follows.csv); this dataset has none "
+          "— try --layers collab,base");
     return project_hosts(network, projection_options(options));
   }();
   const Communities found = find_communities(graph, options);
@@ -103,22 +104,31 @@ void run_communities(const CommunitiesCommandOptions& command) {
     return;
   }
   if (command.json) {
-    Json json{{"method", command.method},     {"seed", command.seed},
-              {"resolution", command.resolution}, {"layers", Json::array()},
-              {"edges", graph.edges.size()},  {"modularity", found.modularity},
-              {"community_count", found.count}, {"communities", Json::array()},
+    Json json{{"method", command.method},
+              {"seed", command.seed},
+              {"resolution", command.resolution},
+              {"layers", Json::array()},
+              {"edges", graph.edges.size()},
+              {"modularity", found.modularity},
+              {"community_count", found.count},
+              {"communities", Json::array()},
               {"hosts", Json::array()}};
     for (const char* layer : {"audience", "collab", "base"})
       if (join_layers(options).find(layer) != std::string::npos) json["layers"].push_back(layer);
     for (const CommunitySummary& s : summaries) {
       Json top = Json::array();
       for (NodeId h : s.top_hosts) top.push_back({{"id", host_id(h)}, {"name", host_name(h)}});
-      json["communities"].push_back(
-          {{"community", s.community}, {"size", s.size}, {"declared_fans", s.declared_fans},
-           {"reach", s.reach ? Json(*s.reach) : Json(nullptr)},
-           {"reach_estimated", s.reach_estimated}, {"province", s.province},
-           {"province_share", s.province_share}, {"base", s.base}, {"platform", s.platform},
-           {"kind", s.kind}, {"top_hosts", top}});
+      json["communities"].push_back({{"community", s.community},
+                                     {"size", s.size},
+                                     {"declared_fans", s.declared_fans},
+                                     {"reach", s.reach ? Json(*s.reach) : Json(nullptr)},
+                                     {"reach_estimated", s.reach_estimated},
+                                     {"province", s.province},
+                                     {"province_share", s.province_share},
+                                     {"base", s.base},
+                                     {"platform", s.platform},
+                                     {"kind", s.kind},
+                                     {"top_hosts", top}});
     }
     for (NodeId h = 0; h < found.of_host.size(); ++h)
       json["hosts"].push_back(
@@ -134,23 +144,25 @@ void run_communities(const CommunitiesCommandOptions& command) {
   Table table({"#", "hosts", "declared fans", "reach", "province", "base", "platform", "kind",
                "top hosts"});
   table.align_right(0).align_right(1).align_right(2).align_right(3);
-  const std::size_t shown = command.show == 0 ? summaries.size() : std::min(command.show, summaries.size());
+  const std::size_t shown =
+      command.show == 0 ? summaries.size() : std::min(command.show, summaries.size());
   for (std::size_t i = 0; i < shown; ++i) {
     const CommunitySummary& s = summaries[i];
     std::string top;
     for (NodeId h : s.top_hosts) top += (top.empty() ? "" : ", ") + host_name(h);
-    table.add_row({std::to_string(s.community), std::to_string(s.size),
-                   group_digits(s.declared_fans),
-                   s.reach ? (s.reach_estimated ? "~" : "") + group_digits(*s.reach) : "-",
-                   s.province.empty() ? "-" : fmt::format("{} {:.0f}%", s.province, 100 * s.province_share),
-                   s.base.empty() ? "-" : s.base, s.platform.empty() ? "-" : s.platform,
-                   s.kind.empty() ? "-" : s.kind, top});
+    table.add_row(
+        {std::to_string(s.community), std::to_string(s.size), group_digits(s.declared_fans),
+         s.reach ? (s.reach_estimated ? "~" : "") + group_digits(*s.reach) : "-",
+         s.province.empty() ? "-" : fmt::format("{} {:.0f}%", s.province, 100 * s.province_share),
+         s.base.empty() ? "-" : s.base, s.platform.empty() ? "-" : s.platform,
+         s.kind.empty() ? "-" : s.kind, top});
   }
   table.print(std::cout);
   if (shown < summaries.size())
-    std::cout << fmt::format("\n{} smaller communities not shown (--show 0 lists all; --csv "
-                             "gives every host's community)\n",
-                             summaries.size() - shown);
+    std::cout << fmt::format(
+        "\n{} smaller communities not shown (--show 0 lists all; --csv "
+        "gives every host's community)\n",
+        summaries.size() - shown);
 }
 
 }  // namespace
@@ -165,44 +177,55 @@ void add_communities_command(CLI::App& app) {
       "biggest hosts; and the modularity of the split (0 = no structure, above ~0.3 = clear "
       "clusters). A fixed --seed repeats a run exactly.");
   add_dataset_options(*command, options->dataset);
-  command->add_option("--method", options->method,
-                      "leiden (Traag et al. 2019: well-connected clusters) or louvain "
-                      "(Blondel et al. 2008)")
+  command
+      ->add_option("--method", options->method,
+                   "leiden (Traag et al. 2019: well-connected clusters) or louvain "
+                   "(Blondel et al. 2008)")
       ->check(CLI::IsMember({"leiden", "louvain"}))
       ->capture_default_str();
-  command->add_option("--resolution", options->resolution,
-                      "Higher gives more, smaller clusters; lower fewer, larger ones")
+  command
+      ->add_option("--resolution", options->resolution,
+                   "Higher gives more, smaller clusters; lower fewer, larger ones")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->add_option("--seed", options->seed, "Seed of igraph's random generator: same seed, same answer")
+  command
+      ->add_option("--seed", options->seed,
+                   "Seed of igraph's random generator: same seed, same answer")
       ->capture_default_str();
-  command->add_option("--layers", options->layers,
-                      "Which ties join hosts, comma-separated: audience (shared followers, "
-                      "needs follows.csv), collab (co-streams), base (same livestream base)")
+  command
+      ->add_option("--layers", options->layers,
+                   "Which ties join hosts, comma-separated: audience (shared followers, "
+                   "needs follows.csv), collab (co-streams), base (same livestream base)")
       ->delimiter(',')
       ->capture_default_str();
-  command->add_option("--min-shared", options->min_shared,
-                      "Audience layer: fewest shared people for two hosts to be tied")
+  command
+      ->add_option("--min-shared", options->min_shared,
+                   "Audience layer: fewest shared people for two hosts to be tied")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->add_option("--weight", options->weight,
-                      "Audience tie weight: shared (people), jaccard (shared / either) or "
-                      "cosine (shared / sqrt(reach a · reach b))")
+  command
+      ->add_option("--weight", options->weight,
+                   "Audience tie weight: shared (people), jaccard (shared / either) or "
+                   "cosine (shared / sqrt(reach a · reach b))")
       ->check(CLI::IsMember({"shared", "jaccard", "cosine"}))
       ->capture_default_str();
-  command->add_option("--top-k", options->top_k,
-                      "Audience layer: keep only each host's K strongest ties (0 keeps all)")
+  command
+      ->add_option("--top-k", options->top_k,
+                   "Audience layer: keep only each host's K strongest ties (0 keeps all)")
       ->capture_default_str();
-  command->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
-                      "Audience layer: leave out fans following more hosts than this (each "
-                      "costs hosts² pair updates); 0 counts every fan")
+  command
+      ->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
+                   "Audience layer: leave out fans following more hosts than this (each "
+                   "costs hosts² pair updates); 0 counts every fan")
       ->capture_default_str();
-  command->add_option("--collab-weight", options->collab_weight,
-                      "Weight of the collab layer relative to an average audience tie")
+  command
+      ->add_option("--collab-weight", options->collab_weight,
+                   "Weight of the collab layer relative to an average audience tie")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  command->add_option("--base-weight", options->base_weight,
-                      "Weight of the base layer relative to an average audience tie")
+  command
+      ->add_option("--base-weight", options->base_weight,
+                   "Weight of the base layer relative to an average audience tie")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   command->add_option("--show", options->show, "Communities listed in the table (0 = all)")
@@ -213,7 +236,8 @@ void add_communities_command(CLI::App& app) {
       "communities:[{community, size, declared_fans, reach, reach_estimated, province, "
       "province_share, base, platform, kind, top_hosts:[{id,name}]}], hosts:[{id, name, "
       "community}]}");
-  auto* csv = command->add_flag("--csv", options->csv, "CSV, one row per host: host,name,community");
+  auto* csv =
+      command->add_flag("--csv", options->csv, "CSV, one row per host: host,name,community");
   json->excludes(csv);
   command->footer(
       "Examples:\n"

@@ -60,8 +60,9 @@ void add_export_command(CLI::App& app) {
       "collab (weighted) and follows; attributes kind, name, population, province, city, "
       "category, base, fee, fans, tier (and community with --communities).");
   add_dataset_options(*command, options->dataset);
-  command->add_option("-o,--output", options->output,
-                      "The file; its extension picks the format: .graphml .gexf .json .dot")
+  command
+      ->add_option("-o,--output", options->output,
+                   "The file; its extension picks the format: .graphml .gexf .json .dot")
       ->required();
   command->add_flag("--fans", options->fans,
                     "Include fans and follow edges (large: one node per fan)");

@@ -38,7 +38,8 @@ std::string preset_list() {
 
 std::string preset_names() {
   std::string names;
-  for (const auto& preset : generator::presets()) names += (names.empty() ? "" : ", ") + std::string{preset.name};
+  for (const auto& preset : generator::presets())
+    names += (names.empty() ? "" : ", ") + std::string{preset.name};
   return names;
 }
 
@@ -53,7 +54,8 @@ void print_summary(const GenerateCommandOptions& options, const generator::Gener
                  "declared fans " + group_digits(report.declared_total)});
   table.add_row({"follows.csv", group_digits(report.follows),
                  report.follows >= 100'000 && seconds > 0
-                     ? fmt::format("{} rows/s", group_digits(static_cast<std::uint64_t>(report.follows / seconds)))
+                     ? fmt::format("{} rows/s", group_digits(static_cast<std::uint64_t>(
+                                                    report.follows / seconds)))
                      : ""});
   table.add_row({"fans.csv", group_digits(report.fans),
                  fmt::format("{:.2f} follows per fan, at most {}",
@@ -68,7 +70,8 @@ void print_summary(const GenerateCommandOptions& options, const generator::Gener
 void run_generate(const GenerateCommandOptions& options) {
   const generator::Preset* preset = generator::find_preset(options.preset);
   if (preset == nullptr)
-    throw UsageError(fmt::format("unknown preset '{}'; presets: {}", options.preset, preset_names()));
+    throw UsageError(
+        fmt::format("unknown preset '{}'; presets: {}", options.preset, preset_names()));
   generator::GenerateOptions generate;
   generate.scale = options.scale;
   generate.seed = options.seed;
@@ -84,7 +87,8 @@ void run_generate(const GenerateCommandOptions& options) {
   }
   const auto start = std::chrono::steady_clock::now();
   const auto report = generator::generate_dataset(*preset, generate, options.output);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) print_summary(options, report, seconds);
 }
 
@@ -97,21 +101,26 @@ void add_generate_command(CLI::App& app) {
       "Write a synthetic dataset (all seven CSV files) calibrated to published figures.\n"
       "Hosts, bases and declared fans are the full-size figures at any scale; follows.csv\n"
       "holds round(declared fans x scale) rows per fan base, drawn from a people model\n"
-      "(home city, interests, heavy-tailed follows, shared audiences within a base).\n\nPresets:\n" +
+      "(home city, interests, heavy-tailed follows, shared audiences within a "
+      "base).\n\nPresets:\n" +
           preset_list());
   command->add_option("--preset", options->preset, "Which dataset: " + preset_names())->required();
-  command->add_option("--scale", options->scale,
-                      "Fraction of declared fans written as follow rows, in (0, 1]. 1 is the real "
-                      "size (liaoning: 116.8 million rows, about 2.5 GB); 0.01 writes a hundredth. "
-                      "Tiers and declared totals do not change with the scale")
+  command
+      ->add_option("--scale", options->scale,
+                   "Fraction of declared fans written as follow rows, in (0, 1]. 1 is the real "
+                   "size (liaoning: 116.8 million rows, about 2.5 GB); 0.01 writes a hundredth. "
+                   "Tiers and declared totals do not change with the scale")
       ->capture_default_str();
-  command->add_option("--seed", options->seed,
-                      "Random seed; the same preset, scale and seed give byte-identical files")
+  command
+      ->add_option("--seed", options->seed,
+                   "Random seed; the same preset, scale and seed give byte-identical files")
       ->capture_default_str();
-  command->add_option("-o,--output", options->output,
-                      "Directory to write (created if missing; must be empty unless --force)")
+  command
+      ->add_option("-o,--output", options->output,
+                   "Directory to write (created if missing; must be empty unless --force)")
       ->required();
-  command->add_flag("--force", options->force, "Write into a non-empty directory, replacing the dataset files");
+  command->add_flag("--force", options->force,
+                    "Write into a non-empty directory, replacing the dataset files");
   command->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
   command->footer(
       "Examples:\n"

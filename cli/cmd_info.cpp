@@ -47,8 +47,9 @@ void run_info(const InfoOptions& options) {
 void add_info_command(CLI::App& app) {
   auto options = std::make_shared<InfoOptions>();
   CLI::App* command = app.add_subcommand(
-      "info", "Count what a dataset holds: platforms, bases, hosts, fanbases, fans, the people "
-              "they stand for, follows, collabs, declared fans and connected components");
+      "info",
+      "Count what a dataset holds: platforms, bases, hosts, fanbases, fans, the people "
+      "they stand for, follows, collabs, declared fans and connected components");
   add_dataset_options(*command, options->dataset);
   command->add_flag("--json", options->json,
                     "Print JSON with keys platforms, bases, broadcasters, fanbases, fans, people, "

@@ -83,16 +83,17 @@ void report_matrix(const Network& network, const OverlapMatrix& matrix,
     std::cout << "host_a,name_a,host_b,name_b,shared,jaccard\n";
     for (std::size_t i = 0; i < matrix.size(); ++i)
       for (std::size_t j = i + 1; j < matrix.size(); ++j)
-        std::cout << fmt::format("{},{},{},{},{},{:.6f}\n",
-                                 csv_field(host_id(network, matrix.hosts[i])),
-                                 csv_field(host_name(network, matrix.hosts[i])),
-                                 csv_field(host_id(network, matrix.hosts[j])),
-                                 csv_field(host_name(network, matrix.hosts[j])),
-                                 matrix.at(i, j), matrix.jaccard(i, j));
+        std::cout << fmt::format(
+            "{},{},{},{},{},{:.6f}\n", csv_field(host_id(network, matrix.hosts[i])),
+            csv_field(host_name(network, matrix.hosts[i])),
+            csv_field(host_id(network, matrix.hosts[j])),
+            csv_field(host_name(network, matrix.hosts[j])), matrix.at(i, j), matrix.jaccard(i, j));
     return;
   }
   if (!options.json) return print_matrix(network, matrix, options);
-  Json json{{"method", matrix.estimated ? "sketch" : "exact"}, {"hosts", Json::array()}, {"shared", Json::array()},
+  Json json{{"method", matrix.estimated ? "sketch" : "exact"},
+            {"hosts", Json::array()},
+            {"shared", Json::array()},
             {"jaccard", Json::array()}};
   for (std::size_t i = 0; i < matrix.size(); ++i) {
     json["hosts"].push_back({{"id", host_id(network, matrix.hosts[i])},
@@ -115,11 +116,10 @@ void report_top(const Network& network, const TopOverlap& top,
     std::cout << "rank,host_a,name_a,host_b,name_b,shared,jaccard\n";
     for (std::size_t r = 0; r < top.pairs.size(); ++r) {
       const HostPair& pair = top.pairs[r];
-      std::cout << fmt::format("{},{},{},{},{},{},{:.6f}\n", r + 1,
-                               csv_field(host_id(network, pair.a)),
-                               csv_field(host_name(network, pair.a)),
-                               csv_field(host_id(network, pair.b)),
-                               csv_field(host_name(network, pair.b)), pair.shared, pair.jaccard);
+      std::cout << fmt::format(
+          "{},{},{},{},{},{},{:.6f}\n", r + 1, csv_field(host_id(network, pair.a)),
+          csv_field(host_name(network, pair.a)), csv_field(host_id(network, pair.b)),
+          csv_field(host_name(network, pair.b)), pair.shared, pair.jaccard);
     }
     return;
   }
@@ -142,22 +142,23 @@ void report_top(const Network& network, const TopOverlap& top,
   for (std::size_t r = 0; r < top.pairs.size(); ++r) {
     const HostPair& pair = top.pairs[r];
     table.add_row({std::to_string(r + 1), host_id(network, pair.a), host_name(network, pair.a),
-                   host_id(network, pair.b), host_name(network, pair.b),
-                   group_digits(pair.shared), fmt::format("{:.3f}", pair.jaccard)});
+                   host_id(network, pair.b), host_name(network, pair.b), group_digits(pair.shared),
+                   fmt::format("{:.3f}", pair.jaccard)});
   }
   table.print(std::cout);
   if (top.skipped_fans > 0)
-    std::cout << fmt::format("\n{} fans ({} people) following more than {} hosts were left out "
-                             "of the pair counts\n",
-                             group_digits(top.skipped_fans), group_digits(top.skipped_people),
-                             options.max_hosts_per_fan);
+    std::cout << fmt::format(
+        "\n{} fans ({} people) following more than {} hosts were left out "
+        "of the pair counts\n",
+        group_digits(top.skipped_fans), group_digits(top.skipped_people),
+        options.max_hosts_per_fan);
 }
 
 void run_overlap(const OverlapCommandOptions& options) {
   if (options.hosts.empty() == (options.top == 0))
     throw UsageError("give either --hosts ID,... or --top N");
-  if (options.top > 0 && (!options.platform.empty() || !options.region.empty() ||
-                          options.method != "exact"))
+  if (options.top > 0 &&
+      (!options.platform.empty() || !options.region.empty() || options.method != "exact"))
     throw UsageError("--platform, --region and --method apply to --hosts, not to --top");
   const Network network = open_dataset(options.dataset);
   if (network.follow_count() == 0)
@@ -189,9 +190,9 @@ void add_overlap_command(CLI::App& app) {
       "pairs of the whole dataset sharing the most people, found from co-occurrence over fans "
       "without forming all pairs");
   add_dataset_options(*command, options->dataset);
-  auto* hosts = command->add_option("--hosts", options->hosts,
-                                    "Hosts by id or exact name, comma-separated")
-                    ->delimiter(',');
+  auto* hosts =
+      command->add_option("--hosts", options->hosts, "Hosts by id or exact name, comma-separated")
+          ->delimiter(',');
   auto* top = command->add_option("--top", options->top, "The N most overlapping pairs")
                   ->check(CLI::PositiveNumber);
   hosts->excludes(top);
@@ -199,13 +200,15 @@ void add_overlap_command(CLI::App& app) {
                       "With --hosts: count only fanbases on this platform");
   command->add_option("--region", options->region,
                       "With --hosts: count only fans whose province is this");
-  command->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
-                      "With --top: leave fans following more hosts than this out of the pair "
-                      "counts (each costs hosts²/2 updates); 0 counts every fan")
+  command
+      ->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
+                   "With --top: leave fans following more hosts than this out of the pair "
+                   "counts (each costs hosts²/2 updates); 0 counts every fan")
       ->capture_default_str();
-  command->add_option("--method", options->method,
-                      "With --hosts: exact (from follows) or sketch (weighted MinHash "
-                      "estimate, relative error about 1/sqrt(k · Jaccard))")
+  command
+      ->add_option("--method", options->method,
+                   "With --hosts: exact (from follows) or sketch (weighted MinHash "
+                   "estimate, relative error about 1/sqrt(k · Jaccard))")
       ->check(CLI::IsMember({"exact", "sketch"}))
       ->capture_default_str();
   command->add_option("--sketch-size", options->sketch_size, "k, the fans each MinHash keeps")
@@ -219,8 +222,9 @@ void add_overlap_command(CLI::App& app) {
                                 "CSV, one row per pair: [rank,]host_a,name_a,host_b,name_b,"
                                 "shared,jaccard");
   json->excludes(csv);
-  command->footer("Examples:\n  castgraph overlap samples/tiny --hosts h1,h2,h7\n"
-                  "  castgraph overlap samples/tiny --top 5 --csv");
+  command->footer(
+      "Examples:\n  castgraph overlap samples/tiny --hosts h1,h2,h7\n"
+      "  castgraph overlap samples/tiny --top 5 --csv");
   command->callback([options] { run_overlap(*options); });
 }
 

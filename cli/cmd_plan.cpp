@@ -59,7 +59,8 @@ std::string host_list(const Network& network, const std::vector<NodeId>& hosts, 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
   std::cout << "Plan for "
             << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan", group_digits(round_people(*options.budget))))
+                          : fmt::format("a budget of {} yuan",
+                                        group_digits(round_people(*options.budget))))
             << ": " << describe_plan_method(plan) << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
             << (plan.candidates == 1 ? "" : "s") << "\n";
@@ -75,11 +76,11 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
                    std::string(network.broadcasters.ids[pick.host]),
                    std::string(network.broadcasters.names[pick.host]), fee_text(pick.fee),
                    group_digits(round_people(pick.marginal_reach)),
-                   group_digits(round_people(pick.cumulative_reach)), group_digits(round_people(pick.spent))});
+                   group_digits(round_people(pick.cumulative_reach)),
+                   group_digits(round_people(pick.spent))});
   }
   table.print(std::cout);
-  if (std::ranges::any_of(plan.picks, &PlanPick::included))
-    std::cout << "* booked by --include\n";
+  if (std::ranges::any_of(plan.picks, &PlanPick::included)) std::cout << "* booked by --include\n";
   std::cout << "\n";
   std::cout << "unique reach: " << with_chinese(round_people(plan.unique_reach)) << " people from "
             << plan.picks.size() << " host" << (plan.picks.size() == 1 ? "" : "s") << ", "
@@ -141,7 +142,8 @@ void run_plan(const PlanCommandOptions& command) {
     options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
   options.method = parse_reach_method(command.method);
   options.region = command.region;
-  if (!command.min_tier.empty()) options.min_fans = parse_human_count(command.min_tier, "--min-tier");
+  if (!command.min_tier.empty())
+    options.min_fans = parse_human_count(command.min_tier, "--min-tier");
   options.kinds = command.kinds;
   options.province = command.province;
   if (command.max_per_base > 0) options.max_per_base = command.max_per_base;
@@ -152,8 +154,10 @@ void run_plan(const PlanCommandOptions& command) {
   options.include = resolve_hosts(network, command.include);
   options.exclude = resolve_hosts(network, command.exclude);
   const Plan plan = plan_roster(network, options);
-  if (command.json) std::cout << report_json(network, plan, options).dump(2) << "\n";
-  else print_report(network, plan, options);
+  if (command.json)
+    std::cout << report_json(network, plan, options).dump(2) << "\n";
+  else
+    print_report(network, plan, options);
 }
 
 }  // namespace
@@ -167,8 +171,8 @@ void add_plan_command(CLI::App& app) {
       "bound on the best possible reach, and why the plan stopped. Under --budget, hosts "
       "with an unknown fee are left out and listed");
   add_dataset_options(*command, options->dataset);
-  auto* k = command->add_option("--k", options->k, "Book this many hosts")
-                ->check(CLI::PositiveNumber);
+  auto* k =
+      command->add_option("--k", options->k, "Book this many hosts")->check(CLI::PositiveNumber);
   auto* budget = command->add_option("--budget", options->budget,
                                      "Spend at most this many yuan on fees (2000000, 200万, 2M)");
   k->excludes(budget);
@@ -182,22 +186,27 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")
       ->delimiter(',');
   command->add_option("--province", options->province, "Only hosts of this province");
-  command->add_option("--max-per-base", options->max_per_base,
-                      "At most this many hosts from one livestream base")
+  command
+      ->add_option("--max-per-base", options->max_per_base,
+                   "At most this many hosts from one livestream base")
       ->check(CLI::PositiveNumber);
-  command->add_option("--include", options->include,
-                      "Book these hosts first (id or exact name, comma-separated)")
+  command
+      ->add_option("--include", options->include,
+                   "Book these hosts first (id or exact name, comma-separated)")
       ->delimiter(',');
-  command->add_option("--exclude", options->exclude,
-                      "Never book these hosts (id or exact name, comma-separated)")
+  command
+      ->add_option("--exclude", options->exclude,
+                   "Never book these hosts (id or exact name, comma-separated)")
       ->delimiter(',');
-  command->add_option("--method", options->method,
-                      "exact: count from follows; sketch: HyperLogLog; declared: model from "
-                      "declared fans; auto: exact with follows, declared otherwise")
+  command
+      ->add_option("--method", options->method,
+                   "exact: count from follows; sketch: HyperLogLog; declared: model from "
+                   "declared fans; auto: exact with follows, declared otherwise")
       ->check(CLI::IsMember({"auto", "exact", "sketch", "declared"}))
       ->capture_default_str();
-  command->add_option("--precision", options->precision,
-                      "HyperLogLog precision for --method sketch (2^p registers per host)")
+  command
+      ->add_option("--precision", options->precision,
+                   "HyperLogLog precision for --method sketch (2^p registers per host)")
       ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
   command->add_flag("--enumerate", options->enumerate,

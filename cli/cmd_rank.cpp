@@ -38,13 +38,15 @@ struct RankCommandOptions {
 // Each host's own reach in people, from follows. O(follows).
 std::vector<double> own_reach(const Network& network) {
   if (network.follow_count() == 0)
-    throw UsageError("--by reach needs follows (follows.csv); this dataset has none — try --by fans");
+    throw UsageError(
+        "--by reach needs follows (follows.csv); this dataset has none — try --by fans");
   std::vector<NodeId> all(network.broadcasters.size());
   std::iota(all.begin(), all.end(), NodeId{0});
   const HostSet set = make_host_set(network, all);
   std::vector<double> reach(all.size(), 0);
   for (std::size_t h = 0; h < all.size(); ++h)
-    for (NodeId fan : host_fans(network, set, h)) reach[h] += static_cast<double>(network.fans.weight(fan));
+    for (NodeId fan : host_fans(network, set, h))
+      reach[h] += static_cast<double>(network.fans.weight(fan));
   return reach;
 }
 
@@ -86,8 +88,9 @@ void run_rank(const RankCommandOptions& options) {
       score = result.score;
       estimated = result.sampled;
     }
-    basis = fmt::format("{} on the {} graph ({} edges){}", options.by, used, graph.edges.size(),
-                        estimated ? fmt::format(", estimated from {} sampled sources", options.samples) : "");
+    basis = fmt::format(
+        "{} on the {} graph ({} edges){}", options.by, used, graph.edges.size(),
+        estimated ? fmt::format(", estimated from {} sampled sources", options.samples) : "");
   } else {  // bridging
     ProjectionOptions projection;
     projection.min_shared = options.min_shared;
@@ -96,8 +99,10 @@ void run_rank(const RankCommandOptions& options) {
     community.seed = options.seed;
     const Communities found = find_communities(graph, community);
     score = participation(graph, found);
-    basis = fmt::format("participation coefficient over {} Leiden communities of the "
-                        "audience+collab graph (seed {})", found.count, options.seed);
+    basis = fmt::format(
+        "participation coefficient over {} Leiden communities of the "
+        "audience+collab graph (seed {})",
+        found.count, options.seed);
   }
 
   std::vector<NodeId> order(hosts);
@@ -108,7 +113,8 @@ void run_rank(const RankCommandOptions& options) {
   auto id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
   auto name = [&](NodeId h) { return std::string(network.broadcasters.names[h]); };
   if (options.json) {
-    Json json{{"by", options.by}, {"basis", basis}, {"estimated", estimated}, {"hosts", Json::array()}};
+    Json json{
+        {"by", options.by}, {"basis", basis}, {"estimated", estimated}, {"hosts", Json::array()}};
     for (std::size_t r = 0; r < order.size(); ++r)
       json["hosts"].push_back({{"rank", r + 1},
                                {"id", id(order[r])},
@@ -148,21 +154,26 @@ void add_rank_command(CLI::App& app) {
   command->add_option("--by", options->by, "fans, reach, pagerank, betweenness or bridging")
       ->check(CLI::IsMember({"fans", "reach", "pagerank", "betweenness", "bridging"}))
       ->capture_default_str();
-  command->add_option("--top", options->top, "How many hosts to list (0 = all)")->capture_default_str();
-  command->add_option("--graph", options->graph,
-                      "For pagerank and betweenness: collab (co-streams), audience (shared "
-                      "followers), or auto (collab when the dataset has co-streams)")
+  command->add_option("--top", options->top, "How many hosts to list (0 = all)")
+      ->capture_default_str();
+  command
+      ->add_option("--graph", options->graph,
+                   "For pagerank and betweenness: collab (co-streams), audience (shared "
+                   "followers), or auto (collab when the dataset has co-streams)")
       ->check(CLI::IsMember({"auto", "collab", "audience"}))
       ->capture_default_str();
-  command->add_option("--min-shared", options->min_shared,
-                      "Audience graph: fewest shared people for two hosts to be tied")
+  command
+      ->add_option("--min-shared", options->min_shared,
+                   "Audience graph: fewest shared people for two hosts to be tied")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->add_option("--samples", options->samples,
-                      "Betweenness on graphs over 4,000 hosts: sources sampled for the estimate")
+  command
+      ->add_option("--samples", options->samples,
+                   "Betweenness on graphs over 4,000 hosts: sources sampled for the estimate")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  command->add_option("--seed", options->seed, "Seed for sampling and for the communities of bridging")
+  command
+      ->add_option("--seed", options->seed, "Seed for sampling and for the communities of bridging")
       ->capture_default_str();
   command->add_flag("--json", options->json,
                     "JSON: {by, basis, estimated, hosts:[{rank, id, name, province, score, "

@@ -37,7 +37,8 @@ std::string with_chinese(std::uint64_t people) {
 void print_report(const Network& network, const ReachResult& result,
                   const ReachCommandOptions& options) {
   std::cout << "Reach of " << result.per_host.size() << " host"
-            << (result.per_host.size() == 1 ? "" : "s") << ": " << describe_reach_method(result) << "\n";
+            << (result.per_host.size() == 1 ? "" : "s") << ": " << describe_reach_method(result)
+            << "\n";
   if (!options.platform.empty()) std::cout << "platform: " << options.platform << "\n";
   if (!options.region.empty()) std::cout << "region: " << options.region << "\n";
   std::cout << "\n";
@@ -115,8 +116,10 @@ void run_reach(const ReachCommandOptions& options) {
     reach_options.platform = resolve_platform(network, options.platform);
   const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);
   const ReachResult result = reach(network, hosts, reach_options);
-  if (options.json) std::cout << report_json(network, result, options).dump(2) << "\n";
-  else print_report(network, result, options);
+  if (options.json)
+    std::cout << report_json(network, result, options).dump(2) << "\n";
+  else
+    print_report(network, result, options);
 }
 
 }  // namespace
@@ -137,15 +140,17 @@ void add_reach_command(CLI::App& app) {
                       "Count only fanbases on this platform (id or exact name)");
   command->add_option("--region", options->region,
                       "Count only fans whose province is this (needs follows)");
-  command->add_option("--method", options->method,
-                      "exact: count from follows; sketch: HyperLogLog estimate; declared: model "
-                      "from declared fans and platform populations; auto: exact when the "
-                      "dataset has follows, declared otherwise")
+  command
+      ->add_option("--method", options->method,
+                   "exact: count from follows; sketch: HyperLogLog estimate; declared: model "
+                   "from declared fans and platform populations; auto: exact when the "
+                   "dataset has follows, declared otherwise")
       ->check(CLI::IsMember({"auto", "exact", "sketch", "declared"}))
       ->capture_default_str();
-  command->add_option("--precision", options->precision,
-                      "HyperLogLog precision p for --method sketch: 2^p registers, standard "
-                      "error 1.04/sqrt(2^p)")
+  command
+      ->add_option("--precision", options->precision,
+                   "HyperLogLog precision p for --method sketch: 2^p registers, standard "
+                   "error 1.04/sqrt(2^p)")
       ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
   command->add_flag("--json", options->json,

@@ -114,53 +114,62 @@ void add_render_command(CLI::App& app) {
       "summarised: the top N hosts are drawn, the rest fold into one node per base or "
       "community carrying their count. The same input and --seed give the same picture.");
   add_dataset_options(*command, options->dataset);
-  command->add_option("-o,--output", options->output,
-                      "The picture; its extension picks the format: .svg .png .pdf, or .dot "
-                      "for the Graphviz source")
+  command
+      ->add_option("-o,--output", options->output,
+                   "The picture; its extension picks the format: .svg .png .pdf, or .dot "
+                   "for the Graphviz source")
       ->required();
-  command->add_option("--view", options->view,
-                      "network: platforms, bases and top hosts; hosts: the host graph (edges by "
-                      "shared audience and co-streams); communities: one node per community, "
-                      "sized by reach; ego: one host and its neighbourhood (needs --ego)")
+  command
+      ->add_option("--view", options->view,
+                   "network: platforms, bases and top hosts; hosts: the host graph (edges by "
+                   "shared audience and co-streams); communities: one node per community, "
+                   "sized by reach; ego: one host and its neighbourhood (needs --ego)")
       ->check(CLI::IsMember({"network", "hosts", "communities", "ego"}))
       ->capture_default_str();
-  command->add_option("--layout", options->layout,
-                      "Graphviz engine: sfdp (default: quick, and the same input gives the same "
-                      "picture), fdp (draws each base or community as a boxed cluster, but "
-                      "Graphviz 2.42's fdp is not repeatable), neato, dot (boxed clusters, "
-                      "layered), twopi, circo (slow)")
+  command
+      ->add_option("--layout", options->layout,
+                   "Graphviz engine: sfdp (default: quick, and the same input gives the same "
+                   "picture), fdp (draws each base or community as a boxed cluster, but "
+                   "Graphviz 2.42's fdp is not repeatable), neato, dot (boxed clusters, "
+                   "layered), twopi, circo (slow)")
       ->check(CLI::IsMember({"sfdp", "fdp", "neato", "dot", "twopi", "circo"}))
       ->capture_default_str();
-  command->add_option("--top", options->top,
-                      "Hosts drawn one by one (by reach when follows exist, else by fans); the "
-                      "rest are folded. In the communities view: communities drawn")
+  command
+      ->add_option("--top", options->top,
+                   "Hosts drawn one by one (by reach when follows exist, else by fans); the "
+                   "rest are folded. In the communities view: communities drawn")
       ->check(CLI::Range(std::size_t{1}, std::size_t{5000}))
       ->capture_default_str();
-  command->add_option("--groups", options->groups,
-                      "Bases or communities kept as their own cluster; smaller ones fold "
-                      "together")
+  command
+      ->add_option("--groups", options->groups,
+                   "Bases or communities kept as their own cluster; smaller ones fold "
+                   "together")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000}))
       ->capture_default_str();
-  command->add_option("--color", options->color,
-                      "Colour hosts by community (computes communities), platform (the one with "
-                      "most fans), base, tier or kind; auto: community for --view communities, "
-                      "else base")
+  command
+      ->add_option("--color", options->color,
+                   "Colour hosts by community (computes communities), platform (the one with "
+                   "most fans), base, tier or kind; auto: community for --view communities, "
+                   "else base")
       ->check(CLI::IsMember({"auto", "community", "platform", "base", "tier", "kind"}))
       ->capture_default_str();
-  command->add_option("--rank", options->rank,
-                      "Which hosts are the top: by reach (distinct people, needs follows), fans "
-                      "(declared), or auto")
+  command
+      ->add_option("--rank", options->rank,
+                   "Which hosts are the top: by reach (distinct people, needs follows), fans "
+                   "(declared), or auto")
       ->check(CLI::IsMember({"auto", "reach", "fans"}))
       ->capture_default_str();
   command->add_option("--ego", options->ego, "With --view ego: the host, by id or exact name");
-  command->add_option("--hops", options->hops,
-                      "With --view ego: hops to include; hosts are adjacent when they "
-                      "co-stream or share a fan")
+  command
+      ->add_option("--hops", options->hops,
+                   "With --view ego: hops to include; hosts are adjacent when they "
+                   "co-stream or share a fan")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10}))
       ->capture_default_str();
   command->add_option("--title", options->title, "Title at the top of the picture");
-  command->add_option("--seed", options->seed,
-                      "Seed of the layout (Graphviz start) and of community detection")
+  command
+      ->add_option("--seed", options->seed,
+                   "Seed of the layout (Graphviz start) and of community detection")
       ->capture_default_str();
   command->footer(
       "Examples:\n"

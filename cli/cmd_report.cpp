@@ -82,7 +82,8 @@ std::string filters_text(const Network& network, std::optional<NodeId> platform,
                          const std::string& region) {
   std::string text;
   if (platform) text += fmt::format(" on {}", network.platforms.names[*platform]);
-  if (!region.empty()) text += fmt::format("{} counting only fans in {}", text.empty() ? "," : ";", region);
+  if (!region.empty())
+    text += fmt::format("{} counting only fans in {}", text.empty() ? "," : ";", region);
   return text;
 }
 
@@ -186,8 +187,9 @@ viz::ReportCommunities communities_section(const Network& network, const Communi
 viz::ReportPlan plan_section(const Network& network, const PlanOptions& options) {
   const Plan plan = plan_roster(network, options);
   viz::ReportPlan out;
-  out.request = options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan", group_digits(round_people(*options.budget)));
+  out.request =
+      options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
+                : fmt::format("a budget of {} yuan", group_digits(round_people(*options.budget)));
   out.method = describe_plan_method(plan);
   out.candidates = plan.candidates;
   for (const PlanPick& pick : plan.picks) {
@@ -206,21 +208,23 @@ viz::ReportPlan plan_section(const Network& network, const PlanOptions& options)
   out.ratio = plan.ratio;
   out.stop = describe_plan_stop(plan, options);
   for (NodeId h : plan.unknown_fee_excluded)
-    out.unknown_fee_excluded.push_back(fmt::format("{} ({})", network.broadcasters.ids[h],
-                                                   network.broadcasters.names[h]));
+    out.unknown_fee_excluded.push_back(
+        fmt::format("{} ({})", network.broadcasters.ids[h], network.broadcasters.names[h]));
   return out;
 }
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 std::string host_tooltip(const viz::ReportHost& host) {
-  std::string text = fmt::format("{} ({})\n粉丝 fans: {}", host.name, host.id, with_chinese(host.fans));
+  std::string text =
+      fmt::format("{} ({})\n粉丝 fans: {}", host.name, host.id, with_chinese(host.fans));
   if (host.reach) text += "\n触达 reach: " + with_chinese(*host.reach);
   if (host.exclusive) text += "\n独有 exclusive: " + with_chinese(*host.exclusive);
   if (!host.tier.empty()) text += "\n档位 tier: " + host.tier;
   if (!host.base.empty()) text += "\n基地 base: " + host.base;
   if (!host.kind.empty()) text += "\n类型 kind: " + host.kind;
-  text += "\n报价 fee: " + (host.fee ? group_digits(round_people(*host.fee)) + " 元" : std::string("unknown"));
+  text += "\n报价 fee: " +
+          (host.fee ? group_digits(round_people(*host.fee)) + " 元" : std::string("unknown"));
   return text;
 }
 
@@ -233,7 +237,8 @@ std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
     std::string text = node.tooltip.empty() ? node.label : node.tooltip;
     if (node.kind == viz::DiagramNodeKind::host && node.source < facts.size())
       text = host_tooltip(facts[node.source].row);
-    else if (node.kind == viz::DiagramNodeKind::folded || node.kind == viz::DiagramNodeKind::community) {
+    else if (node.kind == viz::DiagramNodeKind::folded ||
+             node.kind == viz::DiagramNodeKind::community) {
       text += fmt::format("\n{} hosts, {} fans", group_digits(node.count), with_chinese(node.fans));
       if (node.reach > 0) text += "\n触达 reach: " + with_chinese(node.reach);
     }
@@ -244,10 +249,18 @@ std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
                       b = first_line(diagram.nodes[edge.to].label);
     std::string what;
     switch (edge.kind) {
-      case viz::DiagramEdgeKind::fanbase: what = with_chinese(edge.weight) + " fans on the platform"; break;
-      case viz::DiagramEdgeKind::member: what = "member of the base"; break;
-      case viz::DiagramEdgeKind::audience: what = with_chinese(edge.weight) + " people in common"; break;
-      case viz::DiagramEdgeKind::collab: what = group_digits(edge.weight) + " co-streams"; break;
+      case viz::DiagramEdgeKind::fanbase:
+        what = with_chinese(edge.weight) + " fans on the platform";
+        break;
+      case viz::DiagramEdgeKind::member:
+        what = "member of the base";
+        break;
+      case viz::DiagramEdgeKind::audience:
+        what = with_chinese(edge.weight) + " people in common";
+        break;
+      case viz::DiagramEdgeKind::collab:
+        what = group_digits(edge.weight) + " co-streams";
+        break;
     }
     std::string& text = titles[fmt::format("n{}--n{}", edge.from, edge.to)];
     text += (text.empty() ? a + " — " + b + ": " : "; ") + what;
@@ -263,15 +276,16 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
                  : command.view == "communities" ? viz::DiagramView::communities
                                                  : viz::DiagramView::network;
   // As `castgraph render` does: communities colour themselves, the rest by base.
-  options.color = options.view == viz::DiagramView::communities ? viz::ColorBy::community
-                                                                : viz::ColorBy::base;
+  options.color =
+      options.view == viz::DiagramView::communities ? viz::ColorBy::community : viz::ColorBy::base;
   options.top = command.diagram_top;
   const viz::Diagram diagram = viz::build_diagram(network, options, communities);
   viz::RenderOptions render_options;
   render_options.seed = command.seed;
   std::string warnings;
   viz::ReportDiagram out;
-  out.svg = viz::render_dot(viz::to_dot(diagram, render_options), "svg", render_options.layout, &warnings);
+  out.svg = viz::render_dot(viz::to_dot(diagram, render_options), "svg", render_options.layout,
+                            &warnings);
   out.note = fmt::format("{} nodes and {} edges: {}", diagram.nodes.size(), diagram.edges.size(),
                          diagram.note);
   out.titles = diagram_titles(diagram, facts);
@@ -285,15 +299,17 @@ void run_report(const ReportCommandOptions& command) {
   PlanOptions plan_options;
   if (!command.budget.empty())
     plan_options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
-  else plan_options.k = command.k > 0 ? command.k : kDefaultK;
+  else
+    plan_options.k = command.k > 0 ? command.k : kDefaultK;
 
   const Network network = open_dataset(command.dataset);
   std::optional<NodeId> platform;
   if (!command.platform.empty()) platform = resolve_platform(network, command.platform);
   if (!command.region.empty()) {
     if (network.follow_count() == 0)
-      throw UsageError("--region counts fans by province, which needs follows (follows.csv); "
-                       "this dataset has none");
+      throw UsageError(
+          "--region counts fans by province, which needs follows (follows.csv); "
+          "this dataset has none");
     (void)make_host_set(network, {}, platform, command.region);  // an unknown region throws here
   }
 
@@ -315,13 +331,16 @@ void run_report(const ReportCommandOptions& command) {
   ReachOptions reach_options;
   reach_options.platform = platform;
   reach_options.region = command.region;
-  const auto reach_all = section<ReachResult>("reach", [&] { return reach(network, everyone, reach_options); });
+  const auto reach_all =
+      section<ReachResult>("reach", [&] { return reach(network, everyone, reach_options); });
   if (reach_all.value) {
-    report.summary.push_back({"reach", "people reached by all hosts together", reach_all.value->unique_reach});
+    report.summary.push_back(
+        {"reach", "people reached by all hosts together", reach_all.value->unique_reach});
     report.reach_note = fmt::format("People reached by all hosts together{}: {}.", filters,
                                     describe_reach_method(*reach_all.value));
   } else {
-    report.reach_note = "People reached by all hosts together: not available: " + reach_all.unavailable;
+    report.reach_note =
+        "People reached by all hosts together: not available: " + reach_all.unavailable;
   }
   const ReachResult* reach_result = reach_all.value ? &*reach_all.value : nullptr;
 
@@ -330,7 +349,8 @@ void run_report(const ReportCommandOptions& command) {
   tier_options.platform = platform;
   const TierTable tier_table = tiers(network, tier_options);
   const std::string fans_basis =
-      platform ? fmt::format("declared fans on {}", network.platforms.names[*platform]) : "declared fans";
+      platform ? fmt::format("declared fans on {}", network.platforms.names[*platform])
+               : "declared fans";
   report.tiers.value.emplace();
   report.tiers.value->basis = fans_basis;
   for (const TierBand& band : tier_table.bands)
@@ -352,7 +372,8 @@ void run_report(const ReportCommandOptions& command) {
   // The roster, as `castgraph plan` picks it.
   plan_options.platform = platform;
   plan_options.region = command.region;
-  report.plan = section<viz::ReportPlan>("plan", [&] { return plan_section(network, plan_options); });
+  report.plan =
+      section<viz::ReportPlan>("plan", [&] { return plan_section(network, plan_options); });
 
   report.diagram = section<viz::ReportDiagram>("diagram", [&] {
     if (command.view == "communities" && !found)
@@ -400,8 +421,7 @@ void add_report_command(CLI::App& app) {
   add_dataset_options(*command, options->dataset);
   command->add_option("-o,--output", options->output, "The HTML file to write (e.g. report.html)")
       ->required();
-  auto* k = command->add_option("--k", options->k,
-                                "The roster books this many hosts (default 10)")
+  auto* k = command->add_option("--k", options->k, "The roster books this many hosts (default 10)")
                 ->check(CLI::PositiveNumber);
   auto* budget = command->add_option("--budget", options->budget,
                                      "The roster spends at most this many yuan on fees instead "
@@ -417,18 +437,21 @@ void add_report_command(CLI::App& app) {
   command->add_option("--top", options->top, "Hosts listed in the table (0 = all)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  command->add_option("--communities", options->show_communities,
-                      "Communities listed, the largest first (0 = all)")
+  command
+      ->add_option("--communities", options->show_communities,
+                   "Communities listed, the largest first (0 = all)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  command->add_option("--view", options->view,
-                      "The diagram: network (platforms, bases, top hosts), hosts (the host "
-                      "graph) or communities (one node per community); see `castgraph render`")
+  command
+      ->add_option("--view", options->view,
+                   "The diagram: network (platforms, bases, top hosts), hosts (the host "
+                   "graph) or communities (one node per community); see `castgraph render`")
       ->check(CLI::IsMember({"network", "hosts", "communities"}))
       ->capture_default_str();
-  command->add_option("--diagram-top", options->diagram_top,
-                      "Hosts drawn one by one in the diagram; the rest fold per base or "
-                      "community, so big datasets stay readable")
+  command
+      ->add_option("--diagram-top", options->diagram_top,
+                   "Hosts drawn one by one in the diagram; the rest fold per base or "
+                   "community, so big datasets stay readable")
       ->check(CLI::Range(std::size_t{1}, std::size_t{500}))
       ->capture_default_str();
   command->add_option("--seed", options->seed, "Seed of community detection and of the layout")

@@ -27,7 +27,8 @@ void refuse_bad_output(const SnapshotOptions& options) {
   refuse_overwriting_input(options.output, options.dataset);
   std::error_code error;
   if (std::filesystem::is_directory(options.output, error))
-    throw UsageError(fmt::format("the output {} is a directory; -o names the snapshot file", options.output));
+    throw UsageError(
+        fmt::format("the output {} is a directory; -o names the snapshot file", options.output));
 }
 
 void run_snapshot(const SnapshotOptions& options) {
@@ -43,10 +44,13 @@ void run_snapshot(const SnapshotOptions& options) {
   }
   write_snapshot(network, options.output, extras);
   const auto written = std::chrono::steady_clock::now();
-  const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
-  std::cerr << fmt::format("castgraph: wrote {} ({} bytes): loaded in {:.2f} s, written in {:.2f} s\n",
-                           options.output, group_digits(std::filesystem::file_size(options.output)),
-                           seconds(start, loaded), seconds(loaded, written));
+  const auto seconds = [](auto from, auto to) {
+    return std::chrono::duration<double>(to - from).count();
+  };
+  std::cerr << fmt::format(
+      "castgraph: wrote {} ({} bytes): loaded in {:.2f} s, written in {:.2f} s\n", options.output,
+      group_digits(std::filesystem::file_size(options.output)), seconds(start, loaded),
+      seconds(loaded, written));
 }
 
 }  // namespace
@@ -58,17 +62,21 @@ void add_snapshot_command(CLI::App& app) {
       "Save a dataset as one binary snapshot file (versioned, checksummed, memory-mapped): every "
       "command accepts the snapshot in place of the CSV directory and opens it without parsing");
   add_dataset_options(*command, options->dataset);
-  command->add_option("-o,--output", options->output, "The snapshot file to write (replaced atomically)")
+  command
+      ->add_option("-o,--output", options->output,
+                   "The snapshot file to write (replaced atomically)")
       ->required();
   command->add_flag("!--no-sketches", options->sketches,
                     "Do not store the per-fanbase HyperLogLog sketches that let `reach --method "
                     "sketch` answer without reading follows (they take fanbases x 2^p bytes)");
-  command->add_option("--sketch-precision", options->sketch_precision,
-                      "HyperLogLog precision p of the stored sketches")
+  command
+      ->add_option("--sketch-precision", options->sketch_precision,
+                   "HyperLogLog precision p of the stored sketches")
       ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
-  command->footer("Example:\n  castgraph snapshot samples/liaoning -o liaoning.cgs\n"
-                  "  castgraph info liaoning.cgs");
+  command->footer(
+      "Example:\n  castgraph snapshot samples/liaoning -o liaoning.cgs\n"
+      "  castgraph info liaoning.cgs");
   command->callback([options] { run_snapshot(*options); });
 }
 

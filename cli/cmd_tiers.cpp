@@ -35,7 +35,8 @@ NodeId resolve_platform(const Network& network, const std::string& key) {
   if (auto platform = find_platform(network, key)) return *platform;
   std::string known;
   for (NodeId p = 0; p < network.platforms.size(); ++p)
-    known += fmt::format("{}{} ({})", p ? ", " : "", network.platforms.ids[p], network.platforms.names[p]);
+    known += fmt::format("{}{} ({})", p ? ", " : "", network.platforms.ids[p],
+                         network.platforms.names[p]);
   throw UsageError(fmt::format("unknown platform '{}'; the dataset has: {}", key, known));
 }
 
@@ -52,7 +53,8 @@ nlohmann::ordered_json table_json(const TierTable& table) {
   }
   json["cumulative"] = nlohmann::ordered_json::array();
   for (const TierCumulative& level : table.cumulative)
-    json["cumulative"].push_back({{"name", level.name}, {"min", level.min}, {"hosts", level.hosts}});
+    json["cumulative"].push_back(
+        {{"name", level.name}, {"min", level.min}, {"hosts", level.hosts}});
   return json;
 }
 
@@ -61,7 +63,8 @@ void print_csv_rows(const std::string& group, const TierTable& table) {
     std::cout << fmt::format("{},band,{},{},{},{},{}\n", group, band.name, band.min,
                              band.max ? std::to_string(*band.max) : "", band.hosts, band.fans);
   for (const TierCumulative& level : table.cumulative)
-    std::cout << fmt::format("{},cumulative,{},{},,{},\n", group, level.name, level.min, level.hosts);
+    std::cout << fmt::format("{},cumulative,{},{},,{},\n", group, level.name, level.min,
+                             level.hosts);
 }
 
 void print_table(const TierTable& table) {
@@ -81,8 +84,9 @@ void print_table(const TierTable& table) {
 
 std::string group_label(const TierGroup& group) {
   if (group.key.empty()) return "(none)";
-  return group.name == group.key || group.name.empty() ? group.key
-                                                       : fmt::format("{} {}", group.key, group.name);
+  return group.name == group.key || group.name.empty()
+             ? group.key
+             : fmt::format("{} {}", group.key, group.name);
 }
 
 void run_tiers(const TiersOptions& options) {
@@ -90,11 +94,14 @@ void run_tiers(const TiersOptions& options) {
   TierOptions tier_options;
   tier_options.thresholds = parse_human_counts(options.thresholds, "--thresholds");
   const Network network = open_dataset(options.dataset);
-  if (!options.platform.empty()) tier_options.platform = resolve_platform(network, options.platform);
+  if (!options.platform.empty())
+    tier_options.platform = resolve_platform(network, options.platform);
 
   std::vector<TierGroup> groups;
-  if (options.by.empty()) groups.push_back({"", "", tiers(network, tier_options)});
-  else groups = tiers_by(network, kGroupings.at(options.by), tier_options);
+  if (options.by.empty())
+    groups.push_back({"", "", tiers(network, tier_options)});
+  else
+    groups = tiers_by(network, kGroupings.at(options.by), tier_options);
   const bool grouped = !options.by.empty();
 
   if (options.json) {
@@ -108,10 +115,13 @@ void run_tiers(const TiersOptions& options) {
     std::cout << json.dump(2) << "\n";
   } else if (options.csv) {
     std::cout << "group,row,name,min,max,hosts,fans\n";
-    for (const TierGroup& group : groups) print_csv_rows(grouped ? group_label(group) : "", group.table);
+    for (const TierGroup& group : groups)
+      print_csv_rows(grouped ? group_label(group) : "", group.table);
   } else {
     for (std::size_t i = 0; i < groups.size(); ++i) {
-      if (grouped) std::cout << (i ? "\n" : "") << "== " << options.by << ": " << group_label(groups[i]) << " ==\n";
+      if (grouped)
+        std::cout << (i ? "\n" : "") << "== " << options.by << ": " << group_label(groups[i])
+                  << " ==\n";
       print_table(groups[i].table);
     }
   }
@@ -125,22 +135,28 @@ void add_tiers_command(CLI::App& app) {
       "tiers",
       "Put every host in a fan-count tier. A host's fans are the declared fans of its fanbases, "
       "summed (or only those on --platform). Each host falls in one band: below the first "
-      "threshold, or the highest threshold it reaches; cumulative counts (100k+, 1M+, 10M+) follow");
+      "threshold, or the highest threshold it reaches; cumulative counts (100k+, 1M+, 10M+) "
+      "follow");
   add_dataset_options(*command, options->dataset);
-  command->add_option("--thresholds", options->thresholds,
-                      "Comma-separated, increasing: 100000, 100k, 1M, or 10万,100万,1000万")
+  command
+      ->add_option("--thresholds", options->thresholds,
+                   "Comma-separated, increasing: 100000, 100k, 1M, or 10万,100万,1000万")
       ->capture_default_str();
-  command->add_option("--platform", options->platform,
-                      "Count only fans on this platform (id or exact name); hosts not on it are left out");
+  command->add_option(
+      "--platform", options->platform,
+      "Count only fans on this platform (id or exact name); hosts not on it are left out");
   command->add_option("--by", options->by, "One table per platform, base, province or kind")
       ->check(CLI::IsMember({"platform", "base", "province", "kind"}));
-  auto* json = command->add_flag("--json", options->json,
+  auto* json = command->add_flag(
+      "--json", options->json,
       "JSON: {thresholds, bands:[{name,min,max,hosts,fans}], cumulative:[{name,min,hosts}]}; with "
       "--by, one such object per group, keyed by the group");
-  auto* csv = command->add_flag("--csv", options->csv, "CSV rows: group,row,name,min,max,hosts,fans");
+  auto* csv =
+      command->add_flag("--csv", options->csv, "CSV rows: group,row,name,min,max,hosts,fans");
   json->excludes(csv);
-  command->footer("Examples:\n  castgraph tiers samples/tiny\n"
-                  "  castgraph tiers samples/tiny --thresholds 10万,100万 --by platform --json");
+  command->footer(
+      "Examples:\n  castgraph tiers samples/tiny\n"
+      "  castgraph tiers samples/tiny --thresholds 10万,100万 --by platform --json");
   command->callback([options] { run_tiers(*options); });
 }
 

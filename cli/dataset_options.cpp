@@ -5,10 +5,10 @@
 #include <iostream>
 #include <map>
 
-#include "loaders/atomic_file.hpp"
-#include "graph/errors.hpp"
-#include "loaders/dataset_loader.hpp"
 #include "cli/load_progress.hpp"
+#include "graph/errors.hpp"
+#include "loaders/atomic_file.hpp"
+#include "loaders/dataset_loader.hpp"
 
 namespace castgraph::cli {
 
@@ -41,23 +41,26 @@ void report_rejects(const DatasetOptions& options, const std::vector<Reject>& re
   std::map<std::string, std::size_t> per_file;
   for (const Reject& reject : rejects) ++per_file[reject.where.file.filename().string()];
   for (const auto& [file, count] : per_file)
-    std::cerr << fmt::format("castgraph: skipped {} bad row{} of {}\n", count, count == 1 ? "" : "s", file);
-  std::cerr << fmt::format("castgraph: wrote the {} skipped row{} with reasons to {}\n", rejects.size(),
-                           rejects.size() == 1 ? "" : "s", options.rejects_path);
+    std::cerr << fmt::format("castgraph: skipped {} bad row{} of {}\n", count,
+                             count == 1 ? "" : "s", file);
+  std::cerr << fmt::format("castgraph: wrote the {} skipped row{} with reasons to {}\n",
+                           rejects.size(), rejects.size() == 1 ? "" : "s", options.rejects_path);
 }
 
 }  // namespace
 
 void add_dataset_options(CLI::App& command, DatasetOptions& options) {
-  command.add_option("DATASET", options.path,
-                     "A dataset: a directory of CSV files, or a snapshot file made by "
-                     "`castgraph snapshot` (opens in milliseconds)")
+  command
+      .add_option("DATASET", options.path,
+                  "A dataset: a directory of CSV files, or a snapshot file made by "
+                  "`castgraph snapshot` (opens in milliseconds)")
       ->required();
   command.add_flag("--lenient", options.lenient,
                    "Skip bad rows instead of stopping at the first; each skipped row is written "
                    "with its reason to the rejects file");
-  command.add_option("--rejects", options.rejects_path,
-                     "Where --lenient writes skipped rows (CSV: file,line,column,reason,row)")
+  command
+      .add_option("--rejects", options.rejects_path,
+                  "Where --lenient writes skipped rows (CSV: file,line,column,reason,row)")
       ->capture_default_str();
 }
 
@@ -77,7 +80,8 @@ std::vector<std::filesystem::path> dataset_paths(const DatasetOptions& dataset) 
 // The same file: the same path once symlinks are resolved, or the same inode (a hard link).
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   std::error_code error;
-  return std::filesystem::weakly_canonical(a, error) == std::filesystem::weakly_canonical(b, error) ||
+  return std::filesystem::weakly_canonical(a, error) ==
+             std::filesystem::weakly_canonical(b, error) ||
          std::filesystem::equivalent(a, b, error);
 }
 
@@ -88,8 +92,10 @@ void refuse_overwriting_input(const std::string& output, const DatasetOptions& d
   inputs.emplace_back(dataset.rejects_path);
   for (const auto& input : inputs)
     if (same_file(output, input))
-      throw UsageError(fmt::format("the output {} is an input: it is the input dataset, one of "
-                                   "its files or the rejects file; choose another -o", output));
+      throw UsageError(
+          fmt::format("the output {} is an input: it is the input dataset, one of "
+                      "its files or the rejects file; choose another -o",
+                      output));
 }
 
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
@@ -97,14 +103,17 @@ OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
   if (options.lenient)
     for (const auto& input : dataset_paths(options))
       if (same_file(options.rejects_path, input))
-        throw UsageError(fmt::format("the rejects file {} is the input dataset or one of its files; "
-                                     "choose another --rejects", options.rejects_path));
+        throw UsageError(
+            fmt::format("the rejects file {} is the input dataset or one of its files; "
+                        "choose another --rejects",
+                        options.rejects_path));
   std::error_code error;
   if (std::filesystem::is_regular_file(options.path, error)) {
     if (!looks_like_snapshot(options.path))
-      throw UsageError(fmt::format("{} is a file but not a castgraph snapshot; a DATASET is a "
-                                   "directory of CSV files or a file made by `castgraph snapshot`",
-                                   options.path));
+      throw UsageError(
+          fmt::format("{} is a file but not a castgraph snapshot; a DATASET is a "
+                      "directory of CSV files or a file made by `castgraph snapshot`",
+                      options.path));
     return open_snapshot(options.path);
   }
   LoadResult loaded = [&] {

@@ -1,9 +1,9 @@
 #include "cli/human_numbers.hpp"
 
-#include <charconv>
-#include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 
 #include "graph/errors.hpp"
 
@@ -15,7 +15,7 @@ struct Suffix {
   std::string_view text;
   double multiplier;
 };
-constexpr Suffix kSuffixes[] = {{"k", 1e3}, {"K", 1e3}, {"M", 1e6}, {"B", 1e9},
+constexpr Suffix kSuffixes[] = {{"k", 1e3},  {"K", 1e3},  {"M", 1e6}, {"B", 1e9},
                                 {"千", 1e3}, {"万", 1e4}, {"亿", 1e8}};
 
 }  // namespace
@@ -38,8 +38,8 @@ std::uint64_t parse_human_count(std::string_view text, std::string_view what) {
   if (number.empty() || status != std::errc{} || end != number.data() + number.size() ||
       !std::isfinite(scaled) || scaled < 0 || scaled >= 0x1p63 ||
       std::abs(product - scaled) > 1e-9 * std::max(1.0, scaled))
-    throw UsageError(fmt::format("{}: '{}' is not a count (examples: 100000, 100k, 1M, 10万, 1亿)",
-                                 what, text));
+    throw UsageError(
+        fmt::format("{}: '{}' is not a count (examples: 100000, 100k, 1M, 10万, 1亿)", what, text));
   return static_cast<std::uint64_t>(scaled);
 }
 

@@ -41,9 +41,9 @@ void LoadProgressLine::update(const LoadProgress& progress) {
   if (progress.size == 0) {  // a step that reads no file
     std::fprintf(stderr, "\rloading: %s\033[K", file_.c_str());
   } else {
-    std::fprintf(stderr, "\rloading %s: %s of %s, %.1f M rows, %.1f M rows/s\033[K",
-                 file_.c_str(), megabytes(progress.bytes).c_str(),
-                 megabytes(progress.size).c_str(), progress.rows / 1e6, rate);
+    std::fprintf(stderr, "\rloading %s: %s of %s, %.1f M rows, %.1f M rows/s\033[K", file_.c_str(),
+                 megabytes(progress.bytes).c_str(), megabytes(progress.size).c_str(),
+                 progress.rows / 1e6, rate);
   }
   std::fflush(stderr);
   shown_ = true;

@@ -17,28 +17,31 @@ std::string describe_reach_method(const ReachResult& result) {
   switch (result.method) {
     case ReachMethod::exact:
       return fmt::format("exact count from follows ({} scan of {} follow edges)",
-                         strategy_name(result.exact_strategy),
-                         group_digits(result.memberships));
+                         strategy_name(result.exact_strategy), group_digits(result.memberships));
     case ReachMethod::sketch:
       return fmt::format("HyperLogLog estimate, ±{:.2f}% standard error (±{} people at 3σ)",
                          100 * result.relative_error, group_digits(result.error_bound));
     case ReachMethod::declared:
-      return fmt::format("model estimate from declared fans (random duplication within each "
-                         "platform's population, independent across platforms; market {})",
-                         chinese_count(static_cast<std::uint64_t>(result.universe)));
-    default: return "?";
+      return fmt::format(
+          "model estimate from declared fans (random duplication within each "
+          "platform's population, independent across platforms; market {})",
+          chinese_count(static_cast<std::uint64_t>(result.universe)));
+    default:
+      return "?";
   }
 }
 
 std::string describe_plan_method(const Plan& plan) {
   switch (plan.method) {
-    case ReachMethod::exact: return "exact count from follows";
+    case ReachMethod::exact:
+      return "exact count from follows";
     case ReachMethod::sketch:
       return fmt::format("HyperLogLog estimate, ±{:.1f}% standard error per reach",
                          100 * plan.relative_error);
     case ReachMethod::declared:
       return "model estimate from declared fans (random duplication)";
-    default: return "?";
+    default:
+      return "?";
   }
 }
 
@@ -47,15 +50,18 @@ std::string describe_plan_stop(const Plan& plan, const PlanOptions& options) {
     case StopReason::k_reached:
       return fmt::format("k reached: {} hosts booked", plan.picks.size());
     case StopReason::budget_spent:
-      return fmt::format("budget spent: {} of {} yuan left, and every host that would still "
-                         "add reach costs more",
-                         group_digits(round_people(*options.budget - plan.spent)),
-                         group_digits(round_people(*options.budget)));
-    case StopReason::no_gain: return "nothing left that adds reach: every other eligible host's "
-                                     "fans are already reached";
+      return fmt::format(
+          "budget spent: {} of {} yuan left, and every host that would still "
+          "add reach costs more",
+          group_digits(round_people(*options.budget - plan.spent)),
+          group_digits(round_people(*options.budget)));
+    case StopReason::no_gain:
+      return "nothing left that adds reach: every other eligible host's "
+             "fans are already reached";
     case StopReason::capped:
       return "every host that would still add reach is in a base already at --max-per-base";
-    case StopReason::no_eligible: return "no eligible host: the filters leave nobody to book";
+    case StopReason::no_eligible:
+      return "no eligible host: the filters leave nobody to book";
   }
   return "?";
 }

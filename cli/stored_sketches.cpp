@@ -12,7 +12,8 @@ constexpr std::string_view kPrefix = "sketches.hll.p";
 
 SnapshotExtra sketch_section(const FanbaseSketches& sketches) {
   const auto registers = sketches.registers.span();
-  return {fmt::format("{}{}", kPrefix, sketches.precision), 1,
+  return {fmt::format("{}{}", kPrefix, sketches.precision),
+          1,
           {reinterpret_cast<const char*>(registers.data()), registers.size()}};
 }
 

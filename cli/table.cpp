@@ -11,14 +11,18 @@ namespace {
 // an invalid sequence) and advances i.
 char32_t next_code_point(std::string_view text, std::size_t& i) {
   const auto byte = static_cast<unsigned char>(text[i]);
-  const int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                   : (byte >> 3) == 0x1E ? 4 : 0;
+  const int length = byte < 0x80           ? 1
+                     : (byte >> 5) == 0x6  ? 2
+                     : (byte >> 4) == 0xE  ? 3
+                     : (byte >> 3) == 0x1E ? 4
+                                           : 0;
   if (length <= 1 || i + static_cast<std::size_t>(length) > text.size()) {
     ++i;
     return byte;
   }
   char32_t code = byte & (0x7F >> length);
-  for (int k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  for (int k = 1; k < length; ++k)
+    code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
   i += static_cast<std::size_t>(length);
   return code;
 }

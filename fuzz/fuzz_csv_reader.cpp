@@ -7,8 +7,8 @@
 //     more than kMaxFields fields),
 //     and on well-formed input both produce the same records, fields and lines.
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +31,8 @@ struct NaiveResult {
 NaiveResult naive_parse(std::string_view text) {
   NaiveResult result;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  result.malformed = text.find('\0') != std::string_view::npos || !castgraph::fuzz::valid_utf8(text);
+  result.malformed =
+      text.find('\0') != std::string_view::npos || !castgraph::fuzz::valid_utf8(text);
   std::size_t i = 0, line = 1;
   auto at_line_end = [&] { return i < text.size() && (text[i] == '\n' || text[i] == '\r'); };
   auto skip_line_end = [&] {
@@ -132,7 +133,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   const NaiveResult naive = naive_parse(text);
-  if (problem != naive.malformed) fail("reader and naive parser disagree on whether the input is malformed");
+  if (problem != naive.malformed)
+    fail("reader and naive parser disagree on whether the input is malformed");
   if (problem) return 0;
   if (records.size() != naive.records.size()) fail("different number of records");
   for (std::size_t r = 0; r < records.size(); ++r) {

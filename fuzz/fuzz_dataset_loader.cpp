@@ -42,7 +42,8 @@ void write_dataset(std::string_view input, const std::filesystem::path& director
     if (input.empty()) break;
     const std::size_t end = input.find(kSeparator);
     const std::string_view piece = input.substr(0, end);
-    std::ofstream(directory / name, std::ios::binary).write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    std::ofstream(directory / name, std::ios::binary)
+        .write(piece.data(), static_cast<std::streamsize>(piece.size()));
     if (end == std::string_view::npos) break;
     input.remove_prefix(end + kSeparator.size());
   }
@@ -61,7 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const castgraph::LoadResult loaded = castgraph::load_dataset(directory, options);
     if (const auto problem = castgraph::check_network(loaded.network)) {
-      std::fprintf(stderr, "fuzz_dataset_loader: loaded network is inconsistent: %s\n", problem->c_str());
+      std::fprintf(stderr, "fuzz_dataset_loader: loaded network is inconsistent: %s\n",
+                   problem->c_str());
       std::abort();
     }
     if (!options.lenient && !loaded.rejects.empty()) {
@@ -69,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort();
     }
   } catch (const castgraph::DataError& error) {
-    if (error.where().line == 0 && std::string_view(error.what()).find("missing required file") == std::string_view::npos) {
+    if (error.where().line == 0 &&
+        std::string_view(error.what()).find("missing required file") == std::string_view::npos) {
       // Every content error names a line; only a missing file has none.
       std::fprintf(stderr, "fuzz_dataset_loader: error without a line: %s\n", error.what());
       std::abort();

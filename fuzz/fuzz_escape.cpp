@@ -46,7 +46,8 @@ std::string xml_unescape(std::string_view text, std::string_view input) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
-    if (c == '<' || c == '>' || c == '"' || c == '\'') fail("bare markup character in XML text", input);
+    if (c == '<' || c == '>' || c == '"' || c == '\'')
+      fail("bare markup character in XML text", input);
     if (c != '&') {
       out += c;
       ++i;
@@ -69,27 +70,40 @@ std::string json_unescape(std::string_view text, std::string_view input) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (text[i] == '"' || byte < 0x20) fail("bare quote or control character in a JSON string", input);
+    if (text[i] == '"' || byte < 0x20)
+      fail("bare quote or control character in a JSON string", input);
     if (text[i] != '\\') {
       out += text[i];
       continue;
     }
     if (++i == text.size()) fail("JSON string ends in a lone backslash", input);
     switch (text[i]) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
       case 'u': {
         if (i + 4 >= text.size()) fail("short \\u escape", input);
-        const unsigned long code = std::strtoul(std::string(text.substr(i + 1, 4)).c_str(), nullptr, 16);
+        const unsigned long code =
+            std::strtoul(std::string(text.substr(i + 1, 4)).c_str(), nullptr, 16);
         if (code >= 0x20) fail("\\u escape of a printable character", input);
         out += static_cast<char>(code);
         i += 4;
         break;
       }
-      default: fail("unknown JSON escape", input);
+      default:
+        fail("unknown JSON escape", input);
     }
   }
   return out;
@@ -129,8 +143,10 @@ std::string replaced(std::string_view text, bool xml) {
     const bool forbidden = decoded.length == 0 ||
                            (xml && ((code < 0x20 && code != '\t' && code != '\n' && code != '\r') ||
                                     code == 0xFFFE || code == 0xFFFF));
-    if (forbidden) out += "\xEF\xBF\xBD";
-    else out += text.substr(i, decoded.length);
+    if (forbidden)
+      out += "\xEF\xBF\xBD";
+    else
+      out += text.substr(i, decoded.length);
     i += decoded.length == 0 ? 1 : decoded.length;
   }
   return out;
@@ -141,13 +157,18 @@ std::string replaced(std::string_view text, bool xml) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   using namespace castgraph::viz;
-  if (dot_unescape(escape_dot(input), input) != without_cr(input)) fail("DOT string does not round-trip", input);
+  if (dot_unescape(escape_dot(input), input) != without_cr(input))
+    fail("DOT string does not round-trip", input);
   const std::string label_text = dot_unescape(escape_dot_label(input), input);
   // Graphviz decodes entities in labels, so the label must decode to the input through both.
-  if (label_entities_decode(label_text, input) != without_cr(input)) fail("DOT label does not round-trip", input);
+  if (label_entities_decode(label_text, input) != without_cr(input))
+    fail("DOT label does not round-trip", input);
   const std::string xml = escape_xml(input), json = escape_json(input);
-  if (!castgraph::fuzz::valid_utf8(xml) || !castgraph::fuzz::valid_utf8(json)) fail("ill-formed UTF-8 written", input);
-  if (xml_unescape(xml, input) != replaced(input, true)) fail("XML text does not round-trip", input);
-  if (json_unescape(json, input) != replaced(input, false)) fail("JSON string does not round-trip", input);
+  if (!castgraph::fuzz::valid_utf8(xml) || !castgraph::fuzz::valid_utf8(json))
+    fail("ill-formed UTF-8 written", input);
+  if (xml_unescape(xml, input) != replaced(input, true))
+    fail("XML text does not round-trip", input);
+  if (json_unescape(json, input) != replaced(input, false))
+    fail("JSON string does not round-trip", input);
   return 0;
 }

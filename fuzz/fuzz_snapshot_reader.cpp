@@ -30,12 +30,13 @@ using namespace castgraph::snapshot_detail;
 
 // Rewrites the chunk checksums of one section (at `sums` in the chunk table) and
 // returns the checksum of that list, for the section's table entry.
-std::uint64_t fix_chunks(std::string& bytes, const SectionEntry& entry, std::uint64_t chunk_bytes, std::size_t sums) {
+std::uint64_t fix_chunks(std::string& bytes, const SectionEntry& entry, std::uint64_t chunk_bytes,
+                         std::size_t sums) {
   const std::uint64_t chunks = chunk_count(entry.bytes, chunk_bytes);
   for (std::uint64_t chunk = 0; chunk < chunks; ++chunk) {
     const std::uint64_t first = chunk * chunk_bytes;
-    const std::uint64_t sum =
-        checksum(bytes.data() + entry.offset + first, std::min<std::uint64_t>(chunk_bytes, entry.bytes - first));
+    const std::uint64_t sum = checksum(bytes.data() + entry.offset + first,
+                                       std::min<std::uint64_t>(chunk_bytes, entry.bytes - first));
     std::memcpy(bytes.data() + sums + chunk * 8, &sum, 8);
   }
   return checksum(bytes.data() + sums, chunks * 8);
@@ -63,7 +64,8 @@ void fix_checksums(std::string& bytes) {
       sums += chunks * 8;
       std::memcpy(at, &entry, sizeof entry);
     }
-    header.table_checksum = checksum(bytes.data() + sizeof header, header.section_count * sizeof(SectionEntry));
+    header.table_checksum =
+        checksum(bytes.data() + sizeof header, header.section_count * sizeof(SectionEntry));
   }
   std::memcpy(bytes.data(), &header, sizeof header);
 }
@@ -107,14 +109,16 @@ std::uint64_t use(const Network& n) {
   categories(n.fans.city, n.fans.size());
   sum += people(n);
   const Relations& r = n.relations;
-  for (const Csr* csr : {&r.owns, &r.platform_fanbases, &r.base_members, &r.follows, &r.followers, &r.collab})
+  for (const Csr* csr :
+       {&r.owns, &r.platform_fanbases, &r.base_members, &r.follows, &r.followers, &r.collab})
     relation(*csr);
   return sum;
 }
 
 const std::filesystem::path& scratch_file() {
   static const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("castgraph-fuzz-" + std::to_string(::getpid()) + ".cgs");
+      std::filesystem::temp_directory_path() /
+      ("castgraph-fuzz-" + std::to_string(::getpid()) + ".cgs");
   return path;
 }
 

@@ -24,7 +24,8 @@ std::vector<double> cumulative(const std::vector<double>& weights) {
 
 std::uint32_t pick(Rng& rng, const std::vector<double>& cumulative) {
   const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), rng.uniform());
-  return static_cast<std::uint32_t>(std::min<std::size_t>(it - cumulative.begin(), cumulative.size() - 1));
+  return static_cast<std::uint32_t>(
+      std::min<std::size_t>(it - cumulative.begin(), cumulative.size() - 1));
 }
 
 // How much of a host's audience is drawn from its own province: 0.9 for a host with
@@ -80,7 +81,8 @@ Audience::Audience(const Preset& preset, std::uint64_t people, std::uint64_t see
   for (const auto& region : regions_) {
     for (int c = 0; c < kCategoryCount; ++c) {
       const double share = region.weight * category_weights[c];
-      const auto size = std::max<std::uint64_t>(1, std::llround(share * static_cast<double>(people)));
+      const auto size =
+          std::max<std::uint64_t>(1, std::llround(share * static_cast<double>(people)));
       if (next + size + 1 >= kFull) throw std::length_error("people pool exceeds 2^32");
       cells_.push_back({static_cast<std::uint32_t>(next), static_cast<std::uint32_t>(size)});
       next += size + 1;  // and the sentinel
@@ -126,7 +128,8 @@ std::uint32_t Audience::pick_cell(Rng& rng, const HostRecord& host, std::uint32_
   if (u < 0.75 * local) return home * kCategoryCount + pick(rng, category_cumulative_);
   if (u < local)
     return plan_regions_[host.province][pick(rng, plan_city_cumulative_[host.province])] *
-               kCategoryCount + own;
+               kCategoryCount +
+           own;
   if (u < local + 0.5 * (1 - local))  // the rest of the country, in their interest
     return pick(rng, far_cumulative_) * kCategoryCount + own;
   return any_cell(rng);
@@ -171,7 +174,8 @@ std::span<const std::uint32_t> Audience::draw(const Cast& cast, std::uint32_t fa
       std::uint32_t cell = batch[i].cell;
       std::uint32_t slot = take(cell, batch[i].start);
       for (int attempt = 0; slot == kFull; ++attempt) {  // the cell is full: look elsewhere
-        cell = attempt < 32 ? any_cell(rng) : static_cast<std::uint32_t>((cell + 1) % cells_.size());
+        cell =
+            attempt < 32 ? any_cell(rng) : static_cast<std::uint32_t>((cell + 1) % cells_.size());
         slot = take(cell, start_slot(cell, platform_key, rng.uniform()));
       }
       people_.push_back(slot - cell);

@@ -28,8 +28,8 @@ namespace castgraph::generator {
 struct PeopleRegion {
   std::string_view province;
   std::string_view city;
-  std::int32_t plan;   // index into Preset::provinces, or -1 outside them
-  double weight;       // share of the people pool
+  std::int32_t plan;  // index into Preset::provinces, or -1 outside them
+  double weight;      // share of the people pool
 };
 
 class Audience {
@@ -57,7 +57,8 @@ class Audience {
     std::uint32_t first;  // first slot; slot first + size is the cell's sentinel
     std::uint32_t size;
   };
-  std::uint32_t pick_cell(Rng& rng, const HostRecord& host, std::uint32_t home, double locality) const;
+  std::uint32_t pick_cell(Rng& rng, const HostRecord& host, std::uint32_t home,
+                          double locality) const;
   std::uint32_t any_cell(Rng& rng) const;
   // Where a pick starts: the anchor of `key` in `cell`, plus a power-law offset from u.
   std::uint32_t start_slot(std::uint32_t cell, std::uint64_t key, double u) const;
@@ -80,8 +81,8 @@ class Audience {
     std::uint32_t follows;    // fan bases that drew this person so far
   };
   std::vector<Slot> slots_;
-  std::vector<std::uint32_t> taken_;      // slots of the current fan base
-  std::vector<std::uint32_t> people_;     // their person numbers
+  std::vector<std::uint32_t> taken_;   // slots of the current fan base
+  std::vector<std::uint32_t> people_;  // their person numbers
 };
 
 }  // namespace castgraph::generator

@@ -43,7 +43,8 @@ std::vector<double> category_weights() {
 }
 
 std::string_view base_kind(Rng& rng, const ProvincePlan& plan) {
-  if (plan.demo_bases) return rng.chance(plan.national_share) ? kBaseNationalDemo : kBaseProvincialDemo;
+  if (plan.demo_bases)
+    return rng.chance(plan.national_share) ? kBaseNationalDemo : kBaseProvincialDemo;
   const double u = rng.uniform();
   return u < 0.6 ? kBaseEcommerce : u < 0.85 ? kBaseMcn : kBaseTraining;
 }
@@ -82,10 +83,15 @@ std::string_view host_kind(Rng& rng, std::uint64_t declared, Category category) 
 
 std::uint32_t platform_count(Rng& rng, std::uint64_t declared, std::size_t platforms) {
   const double u = rng.uniform();
-  std::uint32_t m = declared >= 100'000 ? (u < 0.4 ? 2 : u < 0.8 ? 3 : 4)
-                                        : (u < 0.7 ? 1 : u < 0.92 ? 2 : 3);
+  std::uint32_t m = declared >= 100'000 ? (u < 0.4   ? 2
+                                           : u < 0.8 ? 3
+                                                     : 4)
+                                        : (u < 0.7    ? 1
+                                           : u < 0.92 ? 2
+                                                      : 3);
   m = std::min<std::uint32_t>(m, static_cast<std::uint32_t>(platforms));
-  return static_cast<std::uint32_t>(std::min<std::uint64_t>(m, std::max<std::uint64_t>(declared, 1)));
+  return static_cast<std::uint32_t>(
+      std::min<std::uint64_t>(m, std::max<std::uint64_t>(declared, 1)));
 }
 
 // Splits the host's declared fans over platforms: the first takes 55-85%.
@@ -106,7 +112,8 @@ void add_fanbases(Rng& rng, const Preset& preset, std::uint32_t host_index, Cast
     const std::uint32_t platform = weighted_pick(rng, weights);
     weights[platform] = 0;  // without replacement
     std::uint64_t fans = 0;
-    if (i > 0) fans = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(host.declared * shares[i]));
+    if (i > 0)
+      fans = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(host.declared * shares[i]));
     given += fans;
     cast.fanbases.push_back({host_index, platform, fans, host_handle(rng, host.name, i == 0)});
   }
@@ -129,8 +136,10 @@ void add_hosts(Rng& rng, const Preset& preset, const ProvincePlan& plan, std::ui
   std::vector<double> mcn_weights(weights);
   bool any_mcn = false;
   for (std::uint32_t b = 0; b < plan.bases; ++b) {
-    if (cast.bases[first_base + b].kind != kBaseMcn) mcn_weights[b] = 0;
-    else any_mcn = true;
+    if (cast.bases[first_base + b].kind != kBaseMcn)
+      mcn_weights[b] = 0;
+    else
+      any_mcn = true;
   }
   const auto city_w = city_weights(plan);
   const auto category_w = category_weights();
@@ -145,8 +154,8 @@ void add_hosts(Rng& rng, const Preset& preset, const ProvincePlan& plan, std::ui
     if (host.base != kNoBase) {
       const BaseRecord& base = cast.bases[host.base];
       host.city = base.city;
-      host.category = rng.chance(0.7) ? base.speciality
-                                       : static_cast<Category>(weighted_pick(rng, category_w));
+      host.category =
+          rng.chance(0.7) ? base.speciality : static_cast<Category>(weighted_pick(rng, category_w));
     } else {
       host.city = weighted_pick(rng, city_w);
       host.category = static_cast<Category>(weighted_pick(rng, category_w));
@@ -155,9 +164,10 @@ void add_hosts(Rng& rng, const Preset& preset, const ProvincePlan& plan, std::ui
     host.fee = host_fee(declared, rng.between(0.8, 1.2));
     const City& city = cities[host.city];
     const auto& products = category_info(host.category).products;
-    const std::string_view product = host.base != kNoBase && rng.chance(0.5)
-                                         ? city.speciality_words[rng.below(city.speciality_words.size())]
-                                         : products[rng.below(products.size())];
+    const std::string_view product =
+        host.base != kNoBase && rng.chance(0.5)
+            ? city.speciality_words[rng.below(city.speciality_words.size())]
+            : products[rng.below(products.size())];
     host.name = host_name(rng, city.name, product);
     cast.hosts.push_back(std::move(host));
     add_fanbases(rng, preset, static_cast<std::uint32_t>(cast.hosts.size() - 1), cast);

@@ -45,8 +45,8 @@ struct HostRecord {
 
 struct FanbaseRecord {
   std::uint32_t host;
-  std::uint32_t platform;   // index into Preset::platforms
-  std::uint64_t declared;   // full-scale declared fans
+  std::uint32_t platform;  // index into Preset::platforms
+  std::uint64_t declared;  // full-scale declared fans
   std::string handle;
 };
 

@@ -34,7 +34,8 @@ Groups group_hosts(const Cast& cast) {
 
 // Mean 0.6 for a host with 1,000 fans, rising by 0.5 per tenfold; geometric-like tail.
 std::uint32_t collab_count(Rng& rng, std::uint64_t declared) {
-  const double mean = 0.6 + 0.5 * std::log10(std::max<double>(static_cast<double>(declared), 1000) / 1000);
+  const double mean =
+      0.6 + 0.5 * std::log10(std::max<double>(static_cast<double>(declared), 1000) / 1000);
   return static_cast<std::uint32_t>(std::floor(-std::log(1.0 - rng.uniform()) * mean));
 }
 
@@ -69,7 +70,8 @@ std::vector<Collab> generate_collabs(const Cast& cast, std::uint64_t seed) {
     for (std::uint32_t i = 0; i < n; ++i) {
       const std::uint32_t other = partner(rng, groups, cast.hosts[h]);
       if (other == h) continue;
-      const std::uint32_t times = 1 + static_cast<std::uint32_t>(-std::log(1.0 - rng.uniform()) * 1.5);
+      const std::uint32_t times =
+          1 + static_cast<std::uint32_t>(-std::log(1.0 - rng.uniform()) * 1.5);
       raw.push_back({std::min(h, other), std::max(h, other), times, collab_kind(rng)});
     }
   }

@@ -50,8 +50,10 @@ CsvWriter::~CsvWriter() {
 CsvWriter& CsvWriter::field(std::string_view text) {
   if (row_started_) buffer_ += ',';
   row_started_ = true;
-  if (needs_quoting(text)) buffer_ += csv_field(text);
-  else buffer_.append(text);
+  if (needs_quoting(text))
+    buffer_ += csv_field(text);
+  else
+    buffer_.append(text);
   return *this;
 }
 

@@ -51,7 +51,8 @@ void publish(const fs::path& staging, const fs::path& directory) {
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(staging)) {
     fs::rename(entry.path(), directory / entry.path().filename(), error);
-    if (error) throw IoError("cannot move " + entry.path().string() + " into place: " + error.message());
+    if (error)
+      throw IoError("cannot move " + entry.path().string() + " into place: " + error.message());
   }
   fs::remove(staging, error);
 }
@@ -66,7 +67,10 @@ void write_platforms(const Preset& preset, const fs::path& dir) {
   CsvWriter out(dir / "platforms.csv");
   out.field("id").field("name").field("population").end_row();
   for (std::size_t p = 0; p < preset.platforms.size(); ++p)
-    out.field(id('p', p)).field(preset.platforms[p].name).field(preset.platforms[p].population).end_row();
+    out.field(id('p', p))
+        .field(preset.platforms[p].name)
+        .field(preset.platforms[p].population)
+        .end_row();
   out.commit();
 }
 
@@ -76,19 +80,33 @@ void write_bases(const Preset& preset, const Cast& cast, const fs::path& dir) {
   for (std::size_t b = 0; b < cast.bases.size(); ++b) {
     const BaseRecord& base = cast.bases[b];
     const ProvincePlan& plan = preset.provinces[base.province];
-    out.field(id('b', b)).field(base.name).field(plan.province->name)
-        .field(plan.cities()[base.city].name).field(base.kind).end_row();
+    out.field(id('b', b))
+        .field(base.name)
+        .field(plan.province->name)
+        .field(plan.cities()[base.city].name)
+        .field(base.kind)
+        .end_row();
   }
   out.commit();
 }
 
 void write_broadcasters(const Preset& preset, const Cast& cast, const fs::path& dir) {
   CsvWriter out(dir / "broadcasters.csv");
-  out.field("id").field("name").field("base").field("province").field("kind").field("fee").end_row();
+  out.field("id")
+      .field("name")
+      .field("base")
+      .field("province")
+      .field("kind")
+      .field("fee")
+      .end_row();
   for (std::size_t h = 0; h < cast.hosts.size(); ++h) {
     const HostRecord& host = cast.hosts[h];
-    out.field(id('h', h)).field(host.name).field(host.base == kNoBase ? "" : id('b', host.base))
-        .field(preset.provinces[host.province].province->name).field(host.kind).field(host.fee)
+    out.field(id('h', h))
+        .field(host.name)
+        .field(host.base == kNoBase ? "" : id('b', host.base))
+        .field(preset.provinces[host.province].province->name)
+        .field(host.kind)
+        .field(host.fee)
         .end_row();
   }
   out.commit();
@@ -98,11 +116,16 @@ void write_fanbases(const Cast& cast, const fs::path& dir) {
   CsvWriter out(dir / "fanbases.csv");
   out.field("broadcaster").field("platform").field("fans").field("handle").end_row();
   for (const FanbaseRecord& fb : cast.fanbases)
-    out.field(id('h', fb.host)).field(id('p', fb.platform)).field(fb.declared).field(fb.handle).end_row();
+    out.field(id('h', fb.host))
+        .field(id('p', fb.platform))
+        .field(fb.declared)
+        .field(fb.handle)
+        .end_row();
   out.commit();
 }
 
-void write_collabs(const Cast& cast, std::uint64_t seed, const fs::path& dir, GenerateReport& report) {
+void write_collabs(const Cast& cast, std::uint64_t seed, const fs::path& dir,
+                   GenerateReport& report) {
   CsvWriter out(dir / "collabs.csv");
   out.field("a").field("b").field("weight").field("kind").end_row();
   for (const Collab& c : generate_collabs(cast, seed)) {

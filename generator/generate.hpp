@@ -13,9 +13,9 @@
 namespace castgraph::generator {
 
 struct GenerateOptions {
-  double scale = 1.0;        // (0, 1]
+  double scale = 1.0;  // (0, 1]
   std::uint64_t seed = 1;
-  bool force = false;        // write into a non-empty directory, replacing the files
+  bool force = false;  // write into a non-empty directory, replacing the files
   // Called now and then with follow rows written so far and the total to write.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };

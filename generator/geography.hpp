@@ -12,22 +12,29 @@ namespace castgraph::generator {
 
 // Interest categories; hosts sell in one, people are interested mainly in one.
 enum class Category : std::uint8_t {
-  clothing, food, fresh, farm, beauty, jewellery, home, entertainment
+  clothing,
+  food,
+  fresh,
+  farm,
+  beauty,
+  jewellery,
+  home,
+  entertainment
 };
 inline constexpr int kCategoryCount = 8;
 
 struct CategoryInfo {
-  std::string_view name;     // Chinese label, e.g. 服装
-  double audience_share;     // the share of people whose main interest it is
+  std::string_view name;                       // Chinese label, e.g. 服装
+  double audience_share;                       // the share of people whose main interest it is
   std::span<const std::string_view> products;  // product words for names: 草莓, 海鲜, ...
 };
 const CategoryInfo& category_info(Category category);
 
 struct City {
-  std::string_view name;        // 沈阳
-  double population_millions;   // resident population, rounded (7th census, 2020)
-  std::span<const std::string_view> districts;     // districts/counties that host bases
-  std::span<const Category> specialities;          // what the local bases are known for
+  std::string_view name;                        // 沈阳
+  double population_millions;                   // resident population, rounded (7th census, 2020)
+  std::span<const std::string_view> districts;  // districts/counties that host bases
+  std::span<const Category> specialities;       // what the local bases are known for
   std::span<const std::string_view> speciality_words;  // 草莓, 玛瑙, 皮草, ...
 };
 

@@ -31,9 +31,9 @@ constexpr std::array<W, 96> kGiven{
 constexpr std::array<W, 8> kKin{"姐", "哥", "妹", "嫂", "叔", "大姐", "老师", "姨"};
 constexpr std::array<W, 4> kCute{"", "呀", "吖", "酱"};
 constexpr std::array<W, 6> kHandleSuffix{"官方", "直播间", "好物", "的店", "严选", "工厂店"};
-constexpr std::array<W, 16> kMcnBrand{"星火", "北斗", "黑土地", "老铁", "雪原", "金穗",
-                                       "辽河", "渤海", "长白", "松花", "鸭绿江", "红高粱",
-                                       "东北虎", "冰城", "白山", "黑水"};
+constexpr std::array<W, 16> kMcnBrand{"星火",   "北斗", "黑土地", "老铁", "雪原",   "金穗",
+                                      "辽河",   "渤海", "长白",   "松花", "鸭绿江", "红高粱",
+                                      "东北虎", "冰城", "白山",   "黑水"};
 constexpr std::array<W, 4> kMcnSuffix{"文化传媒", "网络科技", "电子商务", "传媒"};
 
 template <std::size_t N>
@@ -77,23 +77,29 @@ std::string host_handle(Rng& rng, std::string_view name, bool primary) {
   std::string handle{name};
   if (!primary) handle += pick(rng, kHandleSuffix);
   const double u = rng.uniform();
-  if (u < 0.004) handle += ",每晚8点";
-  else if (u < 0.006) handle += "\"福利\"专场";
+  if (u < 0.004)
+    handle += ",每晚8点";
+  else if (u < 0.006)
+    handle += "\"福利\"专场";
   return handle;
 }
 
 std::string base_name(Rng& rng, std::string_view kind, std::string_view city,
                       std::string_view district, std::string_view speciality) {
   const std::string c{city}, d{district}, s{speciality};
-  if (kind == kBaseMcn) return c + std::string{pick(rng, kMcnBrand)} + std::string{pick(rng, kMcnSuffix)};
+  if (kind == kBaseMcn)
+    return c + std::string{pick(rng, kMcnBrand)} + std::string{pick(rng, kMcnSuffix)};
   if (kind == kBaseTraining)
     return rng.chance(0.5) ? c + d + "直播电商人才培训基地" : c + d + "电商直播实训基地";
   if (kind == kBaseNationalDemo || kind == kBaseProvincialDemo)
     return rng.chance(0.5) ? c + d + "电子商务示范基地" : c + d + s + "电商产业示范园";
   switch (rng.below(3)) {
-    case 0: return c + d + s + "直播基地";
-    case 1: return c + d + "直播电商产业园";
-    default: return d + s + "直播产业带基地";
+    case 0:
+      return c + d + s + "直播基地";
+    case 1:
+      return c + d + "直播电商产业园";
+    default:
+      return d + s + "直播产业带基地";
   }
 }
 

@@ -27,14 +27,14 @@ struct ProvincePlan {
   std::uint32_t city_limit = 0;  // use only the first N cities (0: all of them)
   std::uint32_t hosts;
   std::uint32_t bases;
-  std::uint64_t declared_total;  // the hosts' declared fans add up to exactly this
+  std::uint64_t declared_total;     // the hosts' declared fans add up to exactly this
   std::vector<TierBand> top_bands;  // the big hosts, counted exactly
   // Every other host lies in [bottom_low, bottom_high); their shape is solved so that
   // the total comes out right.
   std::uint64_t bottom_low = 300;
   std::uint64_t bottom_high = 100'000;
-  bool demo_bases = false;        // bases are national/provincial e-commerce demo bases
-  double national_share = 0.0;    // of demo bases, the national ones
+  bool demo_bases = false;      // bases are national/provincial e-commerce demo bases
+  double national_share = 0.0;  // of demo bases, the national ones
   std::span<const City> cities() const {
     auto all = province->cities;
     return city_limit == 0 || city_limit >= all.size() ? all : all.first(city_limit);
@@ -42,20 +42,20 @@ struct ProvincePlan {
 };
 
 struct PlatformSpec {
-  std::string_view name;          // Chinese name as written in platforms.csv
-  std::string_view english;       // for the docs and --help
-  std::uint64_t population;       // approximate active users (see PRESETS.md)
-  double host_share;              // how often a host picks it
+  std::string_view name;     // Chinese name as written in platforms.csv
+  std::string_view english;  // for the docs and --help
+  std::uint64_t population;  // approximate active users (see PRESETS.md)
+  double host_share;         // how often a host picks it
 };
 
 struct Preset {
   std::string_view name;
-  std::string_view summary;       // one line for --help
+  std::string_view summary;  // one line for --help
   std::vector<ProvincePlan> provinces;
   std::vector<PlatformSpec> platforms;
-  double outside_share;           // share of the people pool living outside the provinces
-  double pool_per_row;            // people in the pool per follow row written
-  double independent_share;       // hosts that belong to no base
+  double outside_share;      // share of the people pool living outside the provinces
+  double pool_per_row;       // people in the pool per follow row written
+  double independent_share;  // hosts that belong to no base
 };
 
 // All presets, in the order --help lists them.

@@ -63,17 +63,25 @@ class WholeNetworkOutEdgeIterator
 struct WholeNetworkTraversal : boost::incidence_graph_tag, boost::vertex_list_graph_tag {};
 
 // --- the BGL free functions, found by argument-dependent lookup ---
-inline WholeNetwork::Vertex source(const WholeNetworkEdge& e, const WholeNetwork&) { return e.source; }
-inline WholeNetwork::Vertex target(const WholeNetworkEdge& e, const WholeNetwork&) { return e.target; }
+inline WholeNetwork::Vertex source(const WholeNetworkEdge& e, const WholeNetwork&) {
+  return e.source;
+}
+inline WholeNetwork::Vertex target(const WholeNetworkEdge& e, const WholeNetwork&) {
+  return e.target;
+}
 
 inline std::pair<WholeNetworkOutEdgeIterator, WholeNetworkOutEdgeIterator> out_edges(
     WholeNetwork::Vertex v, const WholeNetwork& g) {
   const auto segments = g.neighbours(v);
-  return {WholeNetworkOutEdgeIterator(v, segments, false), WholeNetworkOutEdgeIterator(v, segments, true)};
+  return {WholeNetworkOutEdgeIterator(v, segments, false),
+          WholeNetworkOutEdgeIterator(v, segments, true)};
 }
-inline std::uint64_t out_degree(WholeNetwork::Vertex v, const WholeNetwork& g) { return g.degree(v); }
+inline std::uint64_t out_degree(WholeNetwork::Vertex v, const WholeNetwork& g) {
+  return g.degree(v);
+}
 
-inline std::pair<boost::counting_iterator<WholeNetwork::Vertex>, boost::counting_iterator<WholeNetwork::Vertex>>
+inline std::pair<boost::counting_iterator<WholeNetwork::Vertex>,
+                 boost::counting_iterator<WholeNetwork::Vertex>>
 vertices(const WholeNetwork& g) {
   return {boost::counting_iterator<WholeNetwork::Vertex>(0),
           boost::counting_iterator<WholeNetwork::Vertex>(g.vertex_count())};
@@ -81,7 +89,7 @@ vertices(const WholeNetwork& g) {
 inline std::uint64_t num_vertices(const WholeNetwork& g) { return g.vertex_count(); }
 
 inline boost::typed_identity_property_map<WholeNetwork::Vertex> get(boost::vertex_index_t,
-                                                                   const WholeNetwork&) {
+                                                                    const WholeNetwork&) {
   return {};
 }
 

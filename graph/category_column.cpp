@@ -13,8 +13,10 @@ void CategoryColumnBuilder::set(std::size_t row, std::string_view label) {
     last_code_ = labels_.intern(label).id;
   }
   const NodeId code = last_code_;
-  if (codes_.size() == row) codes_.push_back(code);
-  else codes_[row] = code;
+  if (codes_.size() == row)
+    codes_.push_back(code);
+  else
+    codes_[row] = code;
 }
 
 CategoryColumn CategoryColumnBuilder::finish(std::size_t rows) && {

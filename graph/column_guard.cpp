@@ -11,8 +11,9 @@ ColumnGuard::ColumnGuard(std::size_t element_size, std::size_t elements, std::si
       elements_(elements),
       bytes_(element_size * elements),
       // Element rules see whole elements only: a chunk must end on an element boundary.
-      chunk_bytes_(chunk_bytes > 0 && chunk_bytes % element_size == 0 ? chunk_bytes
-                                                                      : std::max<std::size_t>(bytes_, 1)),
+      chunk_bytes_(chunk_bytes > 0 && chunk_bytes % element_size == 0
+                       ? chunk_bytes
+                       : std::max<std::size_t>(bytes_, 1)),
       chunks_((bytes_ + chunk_bytes_ - 1) / chunk_bytes_),
       byte_check_(std::move(bytes)),
       refuse_(std::move(refuse)),

@@ -33,8 +33,8 @@ class ColumnGuard;
 // A rule over whole columns, shared by the guards of every column it reads. The inputs
 // are weak: those guards hold the rule, and strong pointers both ways would never be freed.
 struct WholeRule {
-  std::vector<std::weak_ptr<ColumnGuard>> inputs;  // their bytes are checked before `run`
-  std::function<std::optional<std::string>()> run;   // what is wrong, or nullopt
+  std::vector<std::weak_ptr<ColumnGuard>> inputs;   // their bytes are checked before `run`
+  std::function<std::optional<std::string>()> run;  // what is wrong, or nullopt
   std::atomic<bool> passed{false};
 };
 
@@ -49,8 +49,8 @@ class ColumnGuard {
 
   // A column of `elements` elements of `element_size` bytes, checked in chunks of
   // `chunk_bytes` (a multiple of the element size; the whole column as one chunk if not).
-  ColumnGuard(std::size_t element_size, std::size_t elements, std::size_t chunk_bytes, ByteCheck bytes,
-              Refuse refuse);
+  ColumnGuard(std::size_t element_size, std::size_t elements, std::size_t chunk_bytes,
+              ByteCheck bytes, Refuse refuse);
 
   // True once every byte and every rule has been checked: reads are then free.
   bool sound() const { return sound_.load(std::memory_order_acquire); }

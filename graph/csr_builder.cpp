@@ -28,7 +28,9 @@ void sort_and_unique_rows(std::vector<std::uint64_t>& offsets, std::vector<NodeI
     if (last - first > 1) std::sort(first, last);  // most fans follow one or two fanbases
     auto unique_end = std::unique(first, last);
     offsets[row] = write;
-    write = static_cast<std::uint64_t>(std::move(first, unique_end, targets.begin() + static_cast<std::ptrdiff_t>(write)) - targets.begin());
+    write = static_cast<std::uint64_t>(
+        std::move(first, unique_end, targets.begin() + static_cast<std::ptrdiff_t>(write)) -
+        targets.begin());
   }
   offsets.back() = write;
   targets.resize(write);
@@ -44,7 +46,8 @@ Csr group_by_source(std::size_t rows, std::span<const NodeId> sources, NextTarge
   // early and the cache misses overlap instead of following one another.
   constexpr std::size_t kAhead = 16;
   const std::size_t edges = sources.size();
-  auto counts = vector_on_huge_pages<std::uint64_t>(rows + 1, 0);  // random accesses: see huge_pages.hpp
+  auto counts =
+      vector_on_huge_pages<std::uint64_t>(rows + 1, 0);  // random accesses: see huge_pages.hpp
   for (std::size_t i = 0; i < edges; ++i) {
     if (i + kAhead < edges) __builtin_prefetch(&counts[sources[i + kAhead]], 1);
     ++counts[sources[i]];
@@ -75,8 +78,8 @@ Csr group_by_source(std::size_t rows, std::span<const NodeId> sources, NextTarge
 Csr build_csr(std::size_t rows, std::span<const NodeId> sources, std::span<const NodeId> targets,
               bool deduplicate) {
   assert(sources.size() == targets.size());
-  return group_by_source(rows, sources, [next = targets.begin()]() mutable { return *next++; },
-                         deduplicate);
+  return group_by_source(
+      rows, sources, [next = targets.begin()]() mutable { return *next++; }, deduplicate);
 }
 
 void append_target(std::vector<TargetRun>& runs, NodeId target) {

@@ -16,11 +16,16 @@ inline constexpr int kNodeKindCount = 5;
 
 constexpr std::string_view to_string(NodeKind kind) {
   switch (kind) {
-    case NodeKind::platform: return "platform";
-    case NodeKind::base: return "base";
-    case NodeKind::broadcaster: return "broadcaster";
-    case NodeKind::fanbase: return "fanbase";
-    case NodeKind::fan: return "fan";
+    case NodeKind::platform:
+      return "platform";
+    case NodeKind::base:
+      return "base";
+    case NodeKind::broadcaster:
+      return "broadcaster";
+    case NodeKind::fanbase:
+      return "fanbase";
+    case NodeKind::fan:
+      return "fan";
   }
   return "?";
 }

@@ -234,7 +234,8 @@ void InternerBuilder::intern_numbered_batch(std::span<const std::string_view> te
   }
 }
 
-InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text, std::uint64_t hash) {
+InternerBuilder::Interned InternerBuilder::intern_hashed(std::string_view text,
+                                                         std::uint64_t hash) {
   const std::size_t mask = slots_.size() - 1;
   const std::uint64_t fingerprint = make_slot(0, hash);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {

@@ -45,9 +45,9 @@ struct Bases {
 struct Broadcasters {
   Interner ids;
   StringTable names;
-  Column<NodeId> base;   // kNoNode when the host belongs to no base
+  Column<NodeId> base;  // kNoNode when the host belongs to no base
   CategoryColumn province, kind;
-  Column<double> fee;    // yuan; NaN when unknown
+  Column<double> fee;  // yuan; NaN when unknown
   std::size_t size() const { return ids.size(); }
 };
 
@@ -68,12 +68,12 @@ struct Fans {
 };
 
 struct Relations {
-  Csr owns;               // broadcaster -> its fanbases
-  Csr platform_fanbases;  // platform -> fanbases on it (reverse of Fanbases::platform)
-  Csr base_members;       // base -> broadcasters (reverse of Broadcasters::base)
-  Csr follows;            // fan -> fanbases, sorted, no repeats
-  Csr followers;          // fanbase -> fans, sorted, no repeats
-  Csr collab;             // broadcaster -> broadcaster, symmetric, no self loops
+  Csr owns;                      // broadcaster -> its fanbases
+  Csr platform_fanbases;         // platform -> fanbases on it (reverse of Fanbases::platform)
+  Csr base_members;              // base -> broadcasters (reverse of Broadcasters::base)
+  Csr follows;                   // fan -> fanbases, sorted, no repeats
+  Csr followers;                 // fanbase -> fans, sorted, no repeats
+  Csr collab;                    // broadcaster -> broadcaster, symmetric, no self loops
   Column<double> collab_weight;  // parallel to collab.targets(): summed co-stream weight
 };
 

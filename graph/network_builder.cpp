@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <future>
-#include <thread>
 #include <numeric>
+#include <thread>
 #include <tuple>
 
 #include "graph/csr_builder.hpp"
@@ -181,9 +181,9 @@ Network NetworkBuilder::finish() && {
   // building the relations (a random write per follow) are each bound by memory
   // latency and independent: on two cores they overlap.
   const std::size_t fans = fan_ids_.size();
-  auto fan_ids = std::async(std::thread::hardware_concurrency() > 1 ? std::launch::async
-                                                                    : std::launch::deferred,
-                            [this] { return std::move(fan_ids_).finish(); });
+  auto fan_ids = std::async(
+      std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred,
+      [this] { return std::move(fan_ids_).finish(); });
   network.relations = build_relations(fans);
 
   network.platforms.ids = std::move(platform_ids_).finish();

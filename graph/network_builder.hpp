@@ -103,7 +103,7 @@ class NetworkBuilder {
 
   InternerBuilder fan_ids_;
   std::vector<std::uint64_t> fan_weights_;  // stays empty while every fan weighs 1
-  std::vector<bool> fan_declared_;           // added through add_fan (fans.csv)
+  std::vector<bool> fan_declared_;          // added through add_fan (fans.csv)
   CategoryColumnBuilder fan_province_, fan_city_;
 
   // Follow rows in input order: the fan of each, and the fanbases run by run (a fanbase's

@@ -19,7 +19,8 @@ std::atomic<std::uint64_t> examined{0};
 
 // The rules themselves, on plain arrays: each returns the first problem it sees.
 
-Problem string_problem(std::string_view name, std::span<const char> bytes, std::span<const std::uint64_t> ends) {
+Problem string_problem(std::string_view name, std::span<const char> bytes,
+                       std::span<const std::uint64_t> ends) {
   std::uint64_t previous = 0;
   for (std::uint64_t end : ends) {
     if (end < previous || end > bytes.size())
@@ -50,14 +51,16 @@ Problem slot_problem(std::string_view name, std::span<const std::uint64_t> slots
 }
 
 // `values` are elements first, first + 1, ... of their column.
-Problem range_problem(std::string_view name, std::span<const NodeId> values, std::size_t bound, bool none_allowed) {
+Problem range_problem(std::string_view name, std::span<const NodeId> values, std::size_t bound,
+                      bool none_allowed) {
   for (NodeId value : values)
     if (value >= bound && !(none_allowed && value == kNoNode))
       return fmt::format("{}: value {} out of range ({} nodes)", name, value, bound);
   return std::nullopt;
 }
 
-Problem offset_problem(std::string_view name, std::span<const std::uint64_t> offsets, std::uint64_t edges) {
+Problem offset_problem(std::string_view name, std::span<const std::uint64_t> offsets,
+                       std::uint64_t edges) {
   std::uint64_t previous = 0;
   for (std::uint64_t offset : offsets) {
     if (offset < previous) return fmt::format("{}: offsets decrease", name);
@@ -81,7 +84,8 @@ class Checker {
     return problem;
   }
 
-  void length(std::string_view name, std::size_t actual, std::size_t expected, bool may_be_empty = false) {
+  void length(std::string_view name, std::size_t actual, std::size_t expected,
+              bool may_be_empty = false) {
     if (actual != expected && !(may_be_empty && actual == 0) && !problem)
       problem = fmt::format("{}: {} entries, expected {}", name, actual, expected);
   }
@@ -89,17 +93,20 @@ class Checker {
   // A column with no rule but its length (fees, populations, weights): checking now
   // still reads it, so that its guard checks its bytes.
   template <class T>
-  void values(std::string_view name, const Column<T>& column, std::size_t expected, bool may_be_empty = false) {
+  void values(std::string_view name, const Column<T>& column, std::size_t expected,
+              bool may_be_empty = false) {
     length(name, column.size(), expected, may_be_empty);
-    if (!defer_) run_now([&] { column.span(); }, no_rule);
-    else remember(column.guard());
+    if (!defer_)
+      run_now([&] { column.span(); }, no_rule);
+    else
+      remember(column.guard());
   }
 
   void strings(std::string_view name, const StringTable& table, std::size_t expected) {
     length(name, table.size(), expected);
-    whole([name = std::string(name), bytes = table.bytes().unchecked(), ends = table.ends().unchecked()] {
-      return string_problem(name, bytes, ends);
-    }, table.bytes(), table.ends());
+    whole([name = std::string(name), bytes = table.bytes().unchecked(),
+           ends = table.ends().unchecked()] { return string_problem(name, bytes, ends); },
+          table.bytes(), table.ends());
   }
 
   void interner(std::string_view name, const Interner& ids, std::size_t expected) {
@@ -107,9 +114,9 @@ class Checker {
     const std::size_t slots = ids.slots().size();
     if (((slots & (slots - 1)) != 0 || (slots != 0 && slots <= expected)) && !problem)
       problem = fmt::format("{}: index of {} slots cannot hold {} ids", name, slots, expected);
-    whole([name = std::string(name), slots = ids.slots().unchecked(), expected] {
-      return slot_problem(name, slots, expected);
-    }, ids.slots());
+    whole([name = std::string(name), slots = ids.slots().unchecked(),
+           expected] { return slot_problem(name, slots, expected); },
+          ids.slots());
   }
 
   void categories(std::string_view name, const CategoryColumn& column, std::size_t rows) {
@@ -119,7 +126,8 @@ class Checker {
     in_range(name, column.codes(), column.labels().size(), false);
   }
 
-  void in_range(std::string_view name, const Column<NodeId>& values, std::size_t bound, bool none_allowed) {
+  void in_range(std::string_view name, const Column<NodeId>& values, std::size_t bound,
+                bool none_allowed) {
     each(values, [name = std::string(name), values = values.unchecked(), bound, none_allowed](
                      std::size_t first, std::size_t end) {
       return range_problem(name, values.subspan(first, end - first), bound, none_allowed);
@@ -128,9 +136,9 @@ class Checker {
 
   void csr(std::string_view name, const Csr& relation, std::size_t rows, std::size_t targets) {
     length(name, relation.offsets().size(), rows + 1);
-    whole([name = std::string(name), offsets = relation.offsets().unchecked(), edges = relation.edges()] {
-      return offset_problem(name, offsets, edges);
-    }, relation.offsets());
+    whole([name = std::string(name), offsets = relation.offsets().unchecked(),
+           edges = relation.edges()] { return offset_problem(name, offsets, edges); },
+          relation.offsets());
     in_range(name, relation.targets(), targets, false);
   }
 
@@ -154,8 +162,10 @@ class Checker {
     // Deferring attached the rule to every guarded column it reads, so reading one whose
     // guard holds its rules runs it: running it again would check everything twice.
     const auto read = [&] { (columns.span(), ...); };
-    if ((holds_rules(columns.guard()) || ...)) run_now(read, no_rule);
-    else run_now(read, counted);
+    if ((holds_rules(columns.guard()) || ...))
+      run_now(read, no_rule);
+    else
+      run_now(read, counted);
   }
 
   // A rule that holds element by element: run now, or on each chunk as it is read.
@@ -171,8 +181,10 @@ class Checker {
       return;
     }
     const auto read = [&] { column.span(); };
-    if (holds_rules(column.guard())) run_now(read, no_rule);  // as in whole()
-    else run_now(read, [&] { return counted(0, column.size()); });
+    if (holds_rules(column.guard()))
+      run_now(read, no_rule);  // as in whole()
+    else
+      run_now(read, [&] { return counted(0, column.size()); });
   }
 
   // Reading the columns first runs their guards (their bytes and deferred rules).
@@ -183,7 +195,9 @@ class Checker {
     problem = rule();
   }
 
-  static bool holds_rules(const std::shared_ptr<ColumnGuard>& guard) { return guard && guard->rules_complete(); }
+  static bool holds_rules(const std::shared_ptr<ColumnGuard>& guard) {
+    return guard && guard->rules_complete();
+  }
 
   // A guard given rules (or, for a column without rules, none): marked complete by done().
   void remember(const std::shared_ptr<ColumnGuard>& guard) {
@@ -248,7 +262,9 @@ Problem apply_rules(const Network& n, Checker check) {
 
 }  // namespace
 
-std::optional<std::string> check_network(const Network& network) { return apply_rules(network, Checker(false)); }
+std::optional<std::string> check_network(const Network& network) {
+  return apply_rules(network, Checker(false));
+}
 
 std::optional<std::string> defer_network_checks(const Network& network) {
   return apply_rules(network, Checker(true));

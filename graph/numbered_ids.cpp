@@ -9,7 +9,8 @@ namespace castgraph {
 std::optional<std::uint32_t> NumberedIds::choose_prefix(std::string_view text) {
   if (!chosen_) {
     std::size_t digits_begin = text.size();
-    while (digits_begin > 0 && numbered_ids_detail::is_digit(text[digits_begin - 1])) --digits_begin;
+    while (digits_begin > 0 && numbered_ids_detail::is_digit(text[digits_begin - 1]))
+      --digits_begin;
     if (!numbered_ids_detail::canonical_decimal(text.substr(digits_begin))) return std::nullopt;
     prefix_ = std::string(text.substr(0, digits_begin));
     chosen_ = true;

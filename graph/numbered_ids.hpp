@@ -51,7 +51,8 @@ class NumberedIds {
   // The number `text` stands for, or nullopt when it does not match the prefix (or no
   // prefix is chosen yet). O(length). Inline: the loader calls it once per follow row.
   std::optional<std::uint32_t> number(std::string_view text) const {
-    if (!chosen_ || text.size() <= prefix_.size() || !text.starts_with(prefix_)) return std::nullopt;
+    if (!chosen_ || text.size() <= prefix_.size() || !text.starts_with(prefix_))
+      return std::nullopt;
     return numbered_ids_detail::canonical_decimal(text.substr(prefix_.size()));
   }
   // Chooses the prefix from `text` if none is chosen yet; returns number(text).

@@ -25,8 +25,8 @@ class StringTable {
   const Column<std::uint64_t>& ends() const { return ends_; }
 
  private:
-  Column<char> bytes_;            // all strings back to back
-  Column<std::uint64_t> ends_;    // ends_[i]: one past the last byte of string i
+  Column<char> bytes_;          // all strings back to back
+  Column<std::uint64_t> ends_;  // ends_[i]: one past the last byte of string i
 };
 
 // Appends strings; finish() hands over an immutable StringTable.

@@ -29,7 +29,8 @@ std::uint64_t WholeNetwork::edge_count() const {
 }
 
 NodeKind WholeNetwork::kind_of(Vertex v) const {
-  const auto kind = std::upper_bound(offsets_.begin() + 1, offsets_.end(), v) - offsets_.begin() - 1;
+  const auto kind =
+      std::upper_bound(offsets_.begin() + 1, offsets_.end(), v) - offsets_.begin() - 1;
   return static_cast<NodeKind>(kind);
 }
 
@@ -59,7 +60,8 @@ WholeNetwork::Segments WholeNetwork::neighbours(Vertex v) const {
 
 std::uint64_t WholeNetwork::degree(Vertex v) const {
   std::uint64_t total = 0;
-  for (const Segment& segment : neighbours(v)) total += static_cast<std::uint64_t>(segment.end - segment.begin);
+  for (const Segment& segment : neighbours(v))
+    total += static_cast<std::uint64_t>(segment.end - segment.begin);
   return total;
 }
 

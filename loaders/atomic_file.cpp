@@ -34,15 +34,19 @@ void write_file_atomically(const std::filesystem::path& target,
   const auto temporary = temporary_beside(target);
   try {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
+    if (!out)
+      throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
     write(out);
     out.flush();
-    if (!out) throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
+    if (!out)
+      throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
     out.close();
     sync_file(temporary);
     std::error_code error;
     std::filesystem::rename(temporary, target, error);
-    if (error) throw IoError(fmt::format("{}: cannot rename into place: {}", target.string(), error.message()));
+    if (error)
+      throw IoError(
+          fmt::format("{}: cannot rename into place: {}", target.string(), error.message()));
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);

@@ -102,8 +102,8 @@ CsvReader CsvReader::from_string(std::string text, std::filesystem::path name) {
 }
 
 void CsvReader::skip_bom() {
-  if (size_ >= sizeof kBom && std::equal(kBom, kBom + sizeof kBom,
-                                         reinterpret_cast<const unsigned char*>(data_))) {
+  if (size_ >= sizeof kBom &&
+      std::equal(kBom, kBom + sizeof kBom, reinterpret_cast<const unsigned char*>(data_))) {
     content_begin_ = pos_ = sizeof kBom;
   }
 }
@@ -184,7 +184,8 @@ bool CsvReader::next(CsvRecord& record) {
 void CsvReader::drop_excess_field(CsvRecord& record) {
   // A hostile record may have millions of fields too many: format the message once.
   if (!record.problem)
-    note(record, record.offsets.back(), fmt::format("more than {} fields in one record", kMaxFields));
+    note(record, record.offsets.back(),
+         fmt::format("more than {} fields in one record", kMaxFields));
   if (!record.pending_.empty() && record.pending_.back().index == record.fields.size() - 1) {
     record.scratch_.resize(record.pending_.back().scratch_begin);
     record.pending_.pop_back();
@@ -225,8 +226,8 @@ void CsvReader::read_quoted(CsvRecord& record) {
       return;
     }
     record.scratch_.append(data_ + run, stop - run);
-    record.pending_.push_back(CsvRecord::PendingField{
-        record.fields.size(), scratch_begin, record.scratch_.size() - scratch_begin});
+    record.pending_.push_back(CsvRecord::PendingField{record.fields.size(), scratch_begin,
+                                                      record.scratch_.size() - scratch_begin});
     record.fields.emplace_back();  // placeholder, pointed into scratch at the end of next()
   };
 
@@ -293,8 +294,7 @@ SourceLocation CsvReader::locate(const CsvRecord& record, std::uint64_t offset) 
   for (std::uint64_t i = from; i < offset; ++i) {
     const char c = data_[i];
     // CRLF counts once: its CR is skipped here and its LF ends the line.
-    const bool line_end =
-        c == '\n' || (c == '\r' && !(i + 1 < size_ && data_[i + 1] == '\n'));
+    const bool line_end = c == '\n' || (c == '\r' && !(i + 1 < size_ && data_[i + 1] == '\n'));
     if (line_end) {
       ++line;
       line_start = i + 1;

@@ -32,10 +32,12 @@ struct CsvProblem {
 
 struct CsvRecord {
   std::vector<std::string_view> fields;  // unescaped field texts; valid until the next next()
-  std::vector<std::uint64_t> offsets;    // byte offset of each field's first byte (the opening quote if quoted)
-  std::size_t line = 0;                  // 1-based line where the record starts
-  std::uint64_t begin = 0, end = 0;      // byte range of the raw record, line terminator excluded
-  std::optional<CsvProblem> problem;     // set when the record is malformed; fields may then be partial
+  std::vector<std::uint64_t>
+      offsets;           // byte offset of each field's first byte (the opening quote if quoted)
+  std::size_t line = 0;  // 1-based line where the record starts
+  std::uint64_t begin = 0, end = 0;  // byte range of the raw record, line terminator excluded
+  std::optional<CsvProblem>
+      problem;  // set when the record is malformed; fields may then be partial
 
  private:
   friend class CsvReader;
@@ -122,10 +124,10 @@ class CsvReader {
 
   std::filesystem::path path_;
   FileBytes bytes_;
-  const char* data_ = nullptr;     // bytes_.data() and bytes_.size(), kept at hand for
-  std::uint64_t size_ = 0;         // the scanning loops
-  std::uint64_t pos_ = 0;          // next byte to read
-  std::size_t line_ = 1;           // line of pos_
+  const char* data_ = nullptr;       // bytes_.data() and bytes_.size(), kept at hand for
+  std::uint64_t size_ = 0;           // the scanning loops
+  std::uint64_t pos_ = 0;            // next byte to read
+  std::size_t line_ = 1;             // line of pos_
   std::uint64_t content_begin_ = 0;  // 3 after a UTF-8 BOM, else 0
 };
 

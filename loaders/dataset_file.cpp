@@ -15,7 +15,8 @@ CsvReader open_required(const std::filesystem::path& directory, std::string_view
 CsvRecord read_header(CsvReader& reader) {
   CsvRecord header;
   if (!reader.next(header)) throw DataError({reader.path(), 1, 1}, "empty file: no header row");
-  if (header.problem) throw DataError(reader.locate(header, header.problem->offset), header.problem->message);
+  if (header.problem)
+    throw DataError(reader.locate(header, header.problem->offset), header.problem->message);
   return header;
 }
 

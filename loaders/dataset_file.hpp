@@ -68,7 +68,8 @@ class DatasetFile {
   // seen when the id is interned). Strict: throws. Lenient: appends to `into`, which the
   // caller merges with rejects() in file order. Safe while this file reads on: it only
   // reads the file's bytes.
-  void reject_earlier(const RowPlace& row, const std::string& reason, std::vector<Reject>& into) const;
+  void reject_earlier(const RowPlace& row, const std::string& reason,
+                      std::vector<Reject>& into) const;
   const std::filesystem::path& path() const { return reader_.path(); }
   // Bytes of the file, and bytes read so far.
   std::uint64_t size() const { return reader_.size_bytes(); }

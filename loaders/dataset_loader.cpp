@@ -118,16 +118,18 @@ void load_broadcasters(Loading& loading) {
 std::optional<NodeId> known_broadcaster(Loading& loading, DatasetFile& file, std::size_t column) {
   const std::string_view key = file.field(column);
   if (auto host = loading.builder.find_broadcaster(key)) return host;
-  file.reject(column, key.empty() ? std::string("empty broadcaster id")
-                                  : fmt::format("unknown broadcaster '{}' (not in broadcasters.csv)", key));
+  file.reject(column, key.empty()
+                          ? std::string("empty broadcaster id")
+                          : fmt::format("unknown broadcaster '{}' (not in broadcasters.csv)", key));
   return std::nullopt;
 }
 
 std::optional<NodeId> known_platform(Loading& loading, DatasetFile& file, std::size_t column) {
   const std::string_view key = file.field(column);
   if (auto platform = loading.builder.find_platform(key)) return platform;
-  file.reject(column, key.empty() ? std::string("empty platform id")
-                                  : fmt::format("unknown platform '{}' (not in platforms.csv)", key));
+  file.reject(column, key.empty()
+                          ? std::string("empty platform id")
+                          : fmt::format("unknown platform '{}' (not in platforms.csv)", key));
   return std::nullopt;
 }
 
@@ -149,7 +151,8 @@ void load_fanbases(Loading& loading) {
     if (!declared) continue;
     if (!loading.builder.add_fanbase(*host, *on, *declared, file.field(handle)))
       file.reject(platform, fmt::format("duplicate fanbase: broadcaster '{}' already has one on "
-                                        "platform '{}'", file.field(broadcaster), file.field(platform)));
+                                        "platform '{}'",
+                                        file.field(broadcaster), file.field(platform)));
   }
 }
 
@@ -161,7 +164,8 @@ void merge_in_file_order(std::vector<Reject>& rejects, std::size_t first,
   std::move(later.begin(), later.end(), std::back_inserter(rejects));
   std::inplace_merge(rejects.begin() + static_cast<std::ptrdiff_t>(first), rejects.begin() + middle,
                      rejects.end(), [](const Reject& a, const Reject& b) {
-                       return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+                       return std::tie(a.where.line, a.where.column) <
+                              std::tie(b.where.line, b.where.column);
                      });
 }
 
@@ -216,7 +220,8 @@ std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, Node
   if (fanbases.size() == 1) return fanbases[0];
   file.reject(broadcaster_column,
               fmt::format("no platform given and broadcaster '{}' has {} fanbases; the row must "
-                          "name the platform", host_key, fanbases.size()));
+                          "name the platform",
+                          host_key, fanbases.size()));
   return std::nullopt;
 }
 

@@ -25,10 +25,10 @@ namespace castgraph {
 // How far a load has got, for a progress display: reported every few tens of thousands
 // of rows, on the loading thread, and once before the relations are built.
 struct LoadProgress {
-  std::string_view file;      // "follows.csv", or a step that reads no file (size 0)
-  std::uint64_t bytes = 0;    // of this file, read so far
-  std::uint64_t size = 0;     // of this file
-  std::uint64_t rows = 0;     // of this file, read so far
+  std::string_view file;    // "follows.csv", or a step that reads no file (size 0)
+  std::uint64_t bytes = 0;  // of this file, read so far
+  std::uint64_t size = 0;   // of this file
+  std::uint64_t rows = 0;   // of this file, read so far
 };
 
 struct LoadOptions {
@@ -49,7 +49,7 @@ struct Reject {
 
 struct LoadResult {
   Network network;
-  std::vector<Reject> rejects;  // empty unless lenient
+  std::vector<Reject> rejects;    // empty unless lenient
   std::uint64_t follow_rows = 0;  // rows read from follows.csv, before repeats collapse
 };
 
@@ -57,8 +57,8 @@ struct LoadResult {
 LoadResult load_dataset(const std::filesystem::path& directory, const LoadOptions& options = {});
 
 // The names of the dataset files, in the order they are loaded.
-inline constexpr const char* kDatasetFiles[] = {"platforms.csv", "bases.csv",   "broadcasters.csv",
-                                                "fanbases.csv",  "fans.csv",    "follows.csv",
+inline constexpr const char* kDatasetFiles[] = {"platforms.csv", "bases.csv", "broadcasters.csv",
+                                                "fanbases.csv",  "fans.csv",  "follows.csv",
                                                 "collabs.csv"};
 
 }  // namespace castgraph

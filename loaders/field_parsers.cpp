@@ -1,8 +1,8 @@
 #include "loaders/field_parsers.hpp"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace castgraph {
 
@@ -19,8 +19,8 @@ std::string_view trim(std::string_view text) {
 
 Parsed<std::uint64_t> parse_count(std::string_view text, std::string_view what) {
   const std::string_view digits = trim(text);
-  const bool all_digits = !digits.empty() && digits.find_first_not_of("0123456789") ==
-                                                 std::string_view::npos;
+  const bool all_digits =
+      !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
   if (!all_digits)
     return {0, fmt::format("{} must be a non-negative integer, found '{}'", what, text)};
   std::uint64_t value = 0;

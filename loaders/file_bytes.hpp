@@ -50,8 +50,8 @@ class FileBytes {
  private:
   void release() noexcept;
 
-  std::string owned_;        // the bytes, when not memory-mapped
-  void* map_ = nullptr;      // the mapping, when memory-mapped
+  std::string owned_;           // the bytes, when not memory-mapped
+  void* map_ = nullptr;         // the mapping, when memory-mapped
   std::uint64_t released_ = 0;  // bytes before this were released
   const char* data_ = nullptr;
   std::uint64_t size_ = 0;

@@ -43,7 +43,8 @@ class FanBatch {
   void add(const DatasetFile& file, std::size_t id_column, std::uint64_t weight,
            std::optional<std::size_t> province, std::optional<std::size_t> city) {
     ids_.push_back(texts_.keep(file, id_column));
-    rows_.push_back({texts_.keep(file, province), texts_.keep(file, city), weight, file.place(id_column)});
+    rows_.push_back(
+        {texts_.keep(file, province), texts_.keep(file, city), weight, file.place(id_column)});
   }
   bool full() const { return rows_.size() >= kRows; }
 

@@ -28,19 +28,23 @@ using namespace snapshot_detail;
 FileHeader read_header(const FileBytes& file, const std::filesystem::path& path) {
   FileHeader header{};
   if (file.size() < sizeof header || std::memcmp(file.data(), kMagic, sizeof kMagic) != 0)
-    refuse(path, "it does not start with the snapshot signature (is it a CSV file or another format?)");
+    refuse(path,
+           "it does not start with the snapshot signature (is it a CSV file or another format?)");
   std::memcpy(&header, file.data(), sizeof header);
   if (header.byte_order != kByteOrderMark)
     refuse(path, "it was written on a machine with another byte order");
   if (header.version > kSnapshotVersion)
     refuse(path, fmt::format("it has format version {}, newer than this castgraph reads ({}); "
-                             "upgrade castgraph or rebuild the snapshot", header.version, kSnapshotVersion));
+                             "upgrade castgraph or rebuild the snapshot",
+                             header.version, kSnapshotVersion));
   if (header.version < kSnapshotVersion)
-    refuse(path, fmt::format("it has the old format version {}; rebuild it with `castgraph snapshot`",
-                             header.version));
+    refuse(path,
+           fmt::format("it has the old format version {}; rebuild it with `castgraph snapshot`",
+                       header.version));
   if (header.file_size != file.size())
-    refuse(path, fmt::format("it is {} bytes long but its header says {} (truncated or appended to)",
-                             file.size(), header.file_size));
+    refuse(path,
+           fmt::format("it is {} bytes long but its header says {} (truncated or appended to)",
+                       file.size(), header.file_size));
   return header;
 }
 
@@ -63,7 +67,8 @@ std::span<const std::uint64_t> read_chunk_table(const FileBytes& file, const Fil
                                                 const std::filesystem::path& path) {
   const std::uint64_t chunk = header.chunk_bytes;
   if (chunk < kAlignment || chunk > (std::uint64_t{1} << 30) || (chunk & (chunk - 1)) != 0)
-    refuse(path, fmt::format("its chunk size {} is not a power of two from 64 bytes to 1 GiB", chunk));
+    refuse(path,
+           fmt::format("its chunk size {} is not a power of two from 64 bytes to 1 GiB", chunk));
   std::uint64_t chunks = 0;
   for (const SectionEntry& entry : table) {
     if (entry.bytes > file.size()) refuse(path, "a section is longer than the file");
@@ -77,15 +82,15 @@ std::span<const std::uint64_t> read_chunk_table(const FileBytes& file, const Fil
 }
 
 // Throws unless every chunk of `bytes` that meets [first, end) matches its checksum.
-void check_chunks(const std::filesystem::path& path, std::string_view name, std::span<const char> bytes,
-                  std::span<const std::uint64_t> sums, std::uint64_t chunk_bytes, std::size_t first,
-                  std::size_t end) {
+void check_chunks(const std::filesystem::path& path, std::string_view name,
+                  std::span<const char> bytes, std::span<const std::uint64_t> sums,
+                  std::uint64_t chunk_bytes, std::size_t first, std::size_t end) {
   for (std::size_t chunk = first / chunk_bytes; chunk * chunk_bytes < end; ++chunk) {
     const std::size_t begin = chunk * chunk_bytes;
     const std::size_t size = std::min<std::size_t>(chunk_bytes, bytes.size() - begin);
     if (checksum(bytes.data() + begin, size) != sums[chunk])
-      refuse(path, fmt::format("section '{}' is corrupted (checksum mismatch in bytes {}-{})", name, begin,
-                               begin + size));
+      refuse(path, fmt::format("section '{}' is corrupted (checksum mismatch in bytes {}-{})", name,
+                               begin, begin + size));
   }
 }
 
@@ -100,7 +105,11 @@ class SectionBorrower {
   SectionBorrower(const FileBytes& file, std::span<const SectionEntry> table,
                   std::span<const std::uint64_t> chunk_table, std::uint64_t chunk_bytes,
                   const std::filesystem::path& path)
-      : file_(file), table_(table), chunk_table_(chunk_table), chunk_bytes_(chunk_bytes), path_(path) {}
+      : file_(file),
+        table_(table),
+        chunk_table_(chunk_table),
+        chunk_bytes_(chunk_bytes),
+        path_(path) {}
 
   template <class T>
   void column(std::string_view name, Column<T>& values) {
@@ -108,11 +117,13 @@ class SectionBorrower {
     const std::size_t elements = section.bytes.size() / sizeof(T);
     auto guard = std::make_shared<ColumnGuard>(
         sizeof(T), elements, chunk_bytes_,
-        [path = path_, name = std::string(name), section, chunk = chunk_bytes_](std::size_t first, std::size_t end) {
+        [path = path_, name = std::string(name), section, chunk = chunk_bytes_](std::size_t first,
+                                                                                std::size_t end) {
           check_chunks(path, name, section.bytes, section.chunk_sums, chunk, first, end);
         },
         [path = path_](const std::string& problem) { refuse(path, problem); });
-    values = Column<T>::borrow({reinterpret_cast<const T*>(section.bytes.data()), elements}, std::move(guard));
+    values = Column<T>::borrow({reinterpret_cast<const T*>(section.bytes.data()), elements},
+                               std::move(guard));
   }
   void strings(std::string_view name, StringTable& table) {
     Column<char> bytes;
@@ -151,7 +162,8 @@ class SectionBorrower {
       const SectionEntry& entry = table_[next_];
       const std::string name = entry_name(entry);
       const Section section = take(name, entry.element_size);
-      found.emplace(name, OpenedExtra(section.bytes, section.chunk_sums, chunk_bytes_, path_, name));
+      found.emplace(name,
+                    OpenedExtra(section.bytes, section.chunk_sums, chunk_bytes_, path_, name));
     }
     return found;
   }
@@ -175,10 +187,12 @@ class SectionBorrower {
     if (entry.offset % kAlignment != 0 || entry.offset > file_.size() ||
         entry.bytes > file_.size() - entry.offset)
       refuse(path_, fmt::format("section '{}' lies outside the file", name));
-    const std::span<const std::uint64_t> sums = chunk_table_.subspan(next_chunk_, chunk_count(entry.bytes, chunk_bytes_));
+    const std::span<const std::uint64_t> sums =
+        chunk_table_.subspan(next_chunk_, chunk_count(entry.bytes, chunk_bytes_));
     next_chunk_ += sums.size();
     if (checksum(reinterpret_cast<const char*>(sums.data()), sums.size_bytes()) != entry.checksum)
-      refuse(path_, fmt::format("section '{}' is corrupted (its chunk checksums do not match)", name));
+      refuse(path_,
+             fmt::format("section '{}' is corrupted (its chunk checksums do not match)", name));
     return {{file_.data() + entry.offset, static_cast<std::size_t>(entry.bytes)}, sums};
   }
 
@@ -195,7 +209,11 @@ class SectionBorrower {
 
 OpenedExtra::OpenedExtra(std::span<const char> bytes, std::span<const std::uint64_t> chunk_sums,
                          std::uint64_t chunk_bytes, std::filesystem::path file, std::string name)
-    : bytes_(bytes), chunk_sums_(chunk_sums), chunk_bytes_(chunk_bytes), file_(std::move(file)), name_(std::move(name)) {}
+    : bytes_(bytes),
+      chunk_sums_(chunk_sums),
+      chunk_bytes_(chunk_bytes),
+      file_(std::move(file)),
+      name_(std::move(name)) {}
 
 std::span<const char> OpenedExtra::bytes() const {
   if (!verified_) {
@@ -210,7 +228,8 @@ OpenedSnapshot open_snapshot(const std::filesystem::path& path) {
   auto file = std::make_shared<FileBytes>(path, FileBytes::Access::parts);
   const FileHeader header = read_header(*file, path);
   const std::span<const SectionEntry> table = read_table(*file, header, path);
-  SectionBorrower borrower(*file, table, read_chunk_table(*file, header, table, path), header.chunk_bytes, path);
+  SectionBorrower borrower(*file, table, read_chunk_table(*file, header, table, path),
+                           header.chunk_bytes, path);
   OpenedSnapshot opened;
   snapshot_detail::visit_sections(borrower, opened.network);
   opened.extras = borrower.extras();

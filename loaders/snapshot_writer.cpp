@@ -33,7 +33,8 @@ class SectionPlanner {
   template <class T>
   void column(std::string_view name, const Column<T>& values) {
     const auto bytes = std::as_bytes(values.span());
-    sections.push_back({std::string(name), sizeof(T),
+    sections.push_back({std::string(name),
+                        sizeof(T),
                         {reinterpret_cast<const char*>(bytes.data()), bytes.size()}});
   }
   void strings(std::string_view name, const StringTable& table) {
@@ -58,7 +59,8 @@ class SectionPlanner {
 std::vector<std::uint64_t> chunk_checksums(std::span<const char> bytes) {
   std::vector<std::uint64_t> sums;
   for (std::size_t first = 0; first < bytes.size(); first += kChunkBytes)
-    sums.push_back(checksum(bytes.data() + first, std::min<std::size_t>(kChunkBytes, bytes.size() - first)));
+    sums.push_back(
+        checksum(bytes.data() + first, std::min<std::size_t>(kChunkBytes, bytes.size() - first)));
   return sums;
 }
 
@@ -103,7 +105,8 @@ void write_snapshot(const Network& network, const std::filesystem::path& path,
   }
 
   const std::uint64_t table_offset = sizeof(FileHeader);
-  const std::uint64_t chunks_offset = align_up(table_offset + planner.sections.size() * sizeof(SectionEntry));
+  const std::uint64_t chunks_offset =
+      align_up(table_offset + planner.sections.size() * sizeof(SectionEntry));
   std::uint64_t offset = align_up(chunks_offset + chunk_table.size() * sizeof(std::uint64_t));
   std::vector<SectionEntry> table;
   for (std::size_t i = 0; i < planner.sections.size(); ++i) {
@@ -118,7 +121,8 @@ void write_snapshot(const Network& network, const std::filesystem::path& path,
   header.file_size = offset;
   header.section_count = table.size();
   header.table_offset = table_offset;
-  header.table_checksum = checksum(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(SectionEntry));
+  header.table_checksum =
+      checksum(reinterpret_cast<const char*>(table.data()), table.size() * sizeof(SectionEntry));
   header.chunk_bytes = kChunkBytes;
   header.chunks_offset = chunks_offset;
 

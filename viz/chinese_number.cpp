@@ -14,7 +14,8 @@ namespace {
 std::string scaled(std::uint64_t value, std::uint64_t unit, const char* suffix) {
   const std::uint64_t whole = value / unit;
   const int decimals = whole >= 100 ? 0 : whole >= 10 ? 1 : 2;
-  std::uint64_t fraction = decimals == 0 ? 0 : value % unit / (decimals == 1 ? unit / 10 : unit / 100);
+  std::uint64_t fraction =
+      decimals == 0 ? 0 : value % unit / (decimals == 1 ? unit / 10 : unit / 100);
   std::string text = std::to_string(whole);
   if (decimals > 0 && fraction > 0) {
     std::string digits = fmt::format("{:0{}}", fraction, decimals);

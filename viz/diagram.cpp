@@ -141,7 +141,8 @@ std::pair<std::string, std::string> DiagramBuilder::category(NodeId host) const 
       const std::string kind(network_.broadcasters.kind[host]);
       return {kind, kind.empty() ? "未知 unknown" : kind};
     }
-    case ColorBy::tier: break;
+    case ColorBy::tier:
+      break;
   }
   return {"", ""};
 }
@@ -167,8 +168,8 @@ std::size_t DiagramBuilder::add_host(NodeId host, int cluster) {
   node.kind = DiagramNodeKind::host;
   node.key = fmt::format("host:{}", network_.broadcasters.ids[host]);
   node.label = host_label(host);
-  node.tooltip = fmt::format("{} ({})", network_.broadcasters.names[host],
-                             network_.broadcasters.ids[host]);
+  node.tooltip =
+      fmt::format("{} ({})", network_.broadcasters.names[host], network_.broadcasters.ids[host]);
   node.size = 0.9 + 0.6 * static_cast<double>(band);
   node.font_size = 10 + 2 * static_cast<double>(band);
   node.cluster = cluster;
@@ -236,8 +237,8 @@ std::size_t DiagramBuilder::add_folded(const std::string& key, const std::string
     node.fans = saturating_add(node.fans, fans_[host]);
     node.reach = saturating_add(node.reach, reach(host));  // gross, an upper bound
   }
-  node.label = fmt::format("{}\n其他 {} 位主播\n粉丝 {}", what, hosts.size(),
-                           chinese_count(node.fans));
+  node.label =
+      fmt::format("{}\n其他 {} 位主播\n粉丝 {}", what, hosts.size(), chinese_count(node.fans));
   node.tooltip = fmt::format("{}: {} more hosts", what, hosts.size());
   node.size = 0.8 + 0.25 * std::log10(1.0 + static_cast<double>(hosts.size()));
   node.cluster = cluster;
@@ -267,15 +268,19 @@ Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
   diagram_.note = std::move(note);
   static constexpr const char* kColorNames[] = {"社区 community", "主要平台 main platform",
                                                 "基地 base", "粉丝档位 tier", "类型 kind"};
-  diagram_.legend_title = std::string("颜色 colour: ") + kColorNames[static_cast<int>(options_.color)];
+  diagram_.legend_title =
+      std::string("颜色 colour: ") + kColorNames[static_cast<int>(options_.color)];
 
   if (options_.color == ColorBy::tier) {
     const auto& thresholds = options_.tier_thresholds;
     for (std::size_t band = 0; band <= thresholds.size(); ++band) {
       std::string name;
-      if (band == 0) name = "< " + chinese_count(thresholds[0]);
-      else name = chinese_count(thresholds[band - 1]) + "+";
-      diagram_.legend.push_back({"粉丝 " + name, std::string(sequential_color(band, thresholds.size() + 1))});
+      if (band == 0)
+        name = "< " + chinese_count(thresholds[0]);
+      else
+        name = chinese_count(thresholds[band - 1]) + "+";
+      diagram_.legend.push_back(
+          {"粉丝 " + name, std::string(sequential_color(band, thresholds.size() + 1))});
     }
   } else {
     // Categories by how many nodes they colour, then by key: the same input, the same colours.
@@ -286,13 +291,14 @@ Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
       entry.second = p.label;
     }
     std::vector<std::pair<std::string, std::pair<std::size_t, std::string>>> order(counts.begin(),
-                                                                                  counts.end());
+                                                                                   counts.end());
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
     std::map<std::string, std::string> colour_of;
     for (std::size_t i = 0; i < order.size(); ++i) {
       colour_of[order[i].first] = std::string(category_color(i));
-      if (i < kCategoryColors) diagram_.legend.push_back({order[i].second.second, colour_of[order[i].first]});
+      if (i < kCategoryColors)
+        diagram_.legend.push_back({order[i].second.second, colour_of[order[i].first]});
     }
     if (order.size() > kCategoryColors)
       diagram_.legend.push_back({fmt::format("其他 {} 类 other", order.size() - kCategoryColors),
@@ -366,10 +372,14 @@ Diagram build_diagram(const Network& network, const DiagramOptions& options,
     throw UsageError("the communities do not belong to this network");
   DiagramBuilder builder(network, options, communities);
   switch (options.view) {
-    case DiagramView::network: return build_network_view(std::move(builder));
-    case DiagramView::hosts: return build_hosts_view(std::move(builder));
-    case DiagramView::communities: return build_communities_view(std::move(builder));
-    case DiagramView::ego: return build_ego_view(std::move(builder));
+    case DiagramView::network:
+      return build_network_view(std::move(builder));
+    case DiagramView::hosts:
+      return build_hosts_view(std::move(builder));
+    case DiagramView::communities:
+      return build_communities_view(std::move(builder));
+    case DiagramView::ego:
+      return build_ego_view(std::move(builder));
   }
   throw UsageError("unknown view");
 }

@@ -33,19 +33,19 @@ enum class DiagramNodeKind { platform, base, host, folded, community };
 
 struct DiagramNode {
   DiagramNodeKind kind = DiagramNodeKind::host;
-  std::string key;      // stable identity: "host:h1", "fold:base:b3", ...
-  std::string label;    // plain text, may hold '\n'; escaped when written
-  std::string tooltip;  // plain text
-  double size = 0.5;    // inches, the node's width
-  double font_size = 11;  // points
-  std::string color;    // fill, "#RRGGBB"
-  int cluster = -1;     // index into Diagram::clusters, -1 for none
-  bool emphasised = false;   // the ego of an ego view
-  NodeId source = kNoNode;   // the host / base / platform / community it stands for
-  std::uint64_t count = 1;   // hosts a folded or community node stands for
-  std::uint64_t fans = 0;    // declared fans (summed for folded nodes)
-  std::uint64_t reach = 0;   // people reached, when known
-  int hop = -1;              // ego view: hops from the ego
+  std::string key;          // stable identity: "host:h1", "fold:base:b3", ...
+  std::string label;        // plain text, may hold '\n'; escaped when written
+  std::string tooltip;      // plain text
+  double size = 0.5;        // inches, the node's width
+  double font_size = 11;    // points
+  std::string color;        // fill, "#RRGGBB"
+  int cluster = -1;         // index into Diagram::clusters, -1 for none
+  bool emphasised = false;  // the ego of an ego view
+  NodeId source = kNoNode;  // the host / base / platform / community it stands for
+  std::uint64_t count = 1;  // hosts a folded or community node stands for
+  std::uint64_t fans = 0;   // declared fans (summed for folded nodes)
+  std::uint64_t reach = 0;  // people reached, when known
+  int hop = -1;             // ego view: hops from the ego
 };
 
 enum class DiagramEdgeKind { fanbase, member, audience, collab };
@@ -53,8 +53,8 @@ enum class DiagramEdgeKind { fanbase, member, audience, collab };
 struct DiagramEdge {
   std::size_t from = 0, to = 0;  // indices into Diagram::nodes
   DiagramEdgeKind kind = DiagramEdgeKind::audience;
-  double width = 1.0;            // pen width in points
-  std::uint64_t weight = 0;      // shared people, fans, or co-streams
+  double width = 1.0;        // pen width in points
+  std::uint64_t weight = 0;  // shared people, fans, or co-streams
 };
 
 struct DiagramCluster {
@@ -84,7 +84,7 @@ struct DiagramOptions {
   std::size_t top = 30;         // hosts shown individually
   std::size_t max_groups = 12;  // bases / communities kept as groups; the rest fold together
   std::string title;
-  std::optional<NodeId> ego;    // the ego host, for view ego
+  std::optional<NodeId> ego;  // the ego host, for view ego
   std::size_t hops = 1;
   std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
 };

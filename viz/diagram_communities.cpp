@@ -94,7 +94,8 @@ Diagram build_communities_view(DiagramBuilder builder) {
     for (NodeId host = 0; host < network.broadcasters.size(); ++host)
       if (node_of_community[communities.of_host[host]] == kNoIndex) folded_hosts.push_back(host);
     const std::size_t fold = builder.add_folded(
-        "other-communities", fmt::format("其他 {} 个社区 other communities", folded), folded_hosts, -1);
+        "other-communities", fmt::format("其他 {} 个社区 other communities", folded), folded_hosts,
+        -1);
     for (std::uint32_t c = 0; c < count; ++c)
       if (node_of_community[c] == kNoIndex) node_of_community[c] = fold;
   }

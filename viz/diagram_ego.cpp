@@ -39,7 +39,8 @@ Diagram build_ego_view(DiagramBuilder builder) {
   std::vector<std::size_t> rank_of(network.broadcasters.size());
   for (std::size_t r = 0; r < builder.ranked().size(); ++r) rank_of[builder.ranked()[r]] = r;
   for (auto& ring : rings)
-    std::sort(ring.begin(), ring.end(), [&](NodeId a, NodeId b) { return rank_of[a] < rank_of[b]; });
+    std::sort(ring.begin(), ring.end(),
+              [&](NodeId a, NodeId b) { return rank_of[a] < rank_of[b]; });
 
   std::vector<std::size_t> node_of(network.broadcasters.size(), kNoIndex);
   std::vector<NodeId> shown;

@@ -34,8 +34,8 @@ Diagram build_hosts_view(DiagramBuilder builder) {
   std::vector<std::size_t> top_nodes(top.size());
   std::vector<NodeId> other_hosts;
   std::size_t other_groups = 0;
-  const bool colour_matches = by_community ? options.color == ColorBy::community
-                                           : options.color == ColorBy::base;
+  const bool colour_matches =
+      by_community ? options.color == ColorBy::community : options.color == ColorBy::base;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const HostGroup& group = groups[g];
     if (!keep[g]) {
@@ -46,8 +46,10 @@ Diagram build_hosts_view(DiagramBuilder builder) {
     const int cluster = group.id != kNoNode ? builder.add_cluster(group.key, group.name) : -1;
     std::vector<NodeId> rest;
     for (NodeId host : group.hosts)
-      if (is_top[host]) node_of[host] = builder.add_host(host, cluster);
-      else rest.push_back(host);
+      if (is_top[host])
+        node_of[host] = builder.add_host(host, cluster);
+      else
+        rest.push_back(host);
     if (rest.empty()) continue;
     const auto [colour_key, colour_label] =
         colour_matches ? builder.category(rest.front()) : std::pair<std::string, std::string>{};
@@ -71,7 +73,8 @@ Diagram build_hosts_view(DiagramBuilder builder) {
       "shared audience{}",
       top.size(), network.broadcasters.size(), by_community ? "社区" : "基地",
       builder.has_follows() ? "与连麦" : "(无关注数据, 仅连麦)", top.size(),
-      network.broadcasters.size(), builder.has_follows() ? " and co-streams" : " (no follows: co-streams only)");
+      network.broadcasters.size(),
+      builder.has_follows() ? " and co-streams" : " (no follows: co-streams only)");
   return std::move(builder).finish("主播关系图 host graph", note);
 }
 

@@ -67,8 +67,9 @@ Diagram build_network_view(DiagramBuilder builder) {
     if (base_node != kNoIndex) builder.add_edge(fold, base_node, DiagramEdgeKind::member, 1);
   }
   if (!folded_bases_hosts.empty()) {
-    const std::size_t fold = builder.add_folded(
-        "other-bases", fmt::format("其他 {} 个基地 other bases", folded_bases), folded_bases_hosts, -1);
+    const std::size_t fold =
+        builder.add_folded("other-bases", fmt::format("其他 {} 个基地 other bases", folded_bases),
+                           folded_bases_hosts, -1);
     for (NodeId host : folded_bases_hosts) node_of[host] = fold;
   }
 
@@ -77,7 +78,8 @@ Diagram build_network_view(DiagramBuilder builder) {
     const NodeId host = network.fanbases.broadcaster[fanbase];
     const NodeId platform = network.fanbases.platform[fanbase];
     builder.add_edge(node_of[host], platform,  // platforms are nodes 0..platforms-1
-                     DiagramEdgeKind::fanbase, std::max<std::uint64_t>(1, network.fanbases.fans[fanbase]));
+                     DiagramEdgeKind::fanbase,
+                     std::max<std::uint64_t>(1, network.fanbases.fans[fanbase]));
   }
   // Co-streams among the top hosts only: folded nodes would draw a hairball.
   std::vector<std::size_t> top_only(network.broadcasters.size(), kNoIndex);
@@ -85,7 +87,8 @@ Diagram build_network_view(DiagramBuilder builder) {
   add_collab_edges(builder, top_only);
 
   const std::string note = fmt::format(
-      "前 {} 位主播(按{}) / 共 {} 位; 其余按基地合并 · top {} of {} hosts by {}, the rest folded by base",
+      "前 {} 位主播(按{}) / 共 {} 位; 其余按基地合并 · top {} of {} hosts by {}, the rest folded "
+      "by base",
       top.size(), builder.ranks_by_reach() ? "触达" : "粉丝", network.broadcasters.size(),
       top.size(), network.broadcasters.size(), builder.ranks_by_reach() ? "reach" : "fans");
   return std::move(builder).finish("直播电商网络 livestream network", note);

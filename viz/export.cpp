@@ -93,7 +93,8 @@ void walk(const Network& network, const ExportOptions& options, const NodeSink& 
   }
   for (NodeId b = 0; b < network.bases.size(); ++b) {
     Attributes a{text("kind", "base"), text("name", network.bases.names[b])};
-    if (!network.bases.province[b].empty()) a.push_back(text("province", network.bases.province[b]));
+    if (!network.bases.province[b].empty())
+      a.push_back(text("province", network.bases.province[b]));
     if (!network.bases.city[b].empty()) a.push_back(text("city", network.bases.city[b]));
     if (!network.bases.kind[b].empty()) a.push_back(text("category", network.bases.kind[b]));
     node(base_id(b), a);
@@ -118,13 +119,15 @@ void walk(const Network& network, const ExportOptions& options, const NodeSink& 
   for (NodeId f = 0; f < network.fanbases.size(); ++f) {
     const NodeId host = network.fanbases.broadcaster[f];
     Attributes a{text("kind", "fanbase"), text("name", network.fanbases.handles[f]),
-                 text("host", network.broadcasters.ids[host]), integer("fans", network.fanbases.fans[f])};
+                 text("host", network.broadcasters.ids[host]),
+                 integer("fans", network.fanbases.fans[f])};
     node(fanbase_id(f), a);
   }
   if (options.fans)
     for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
       Attributes a{text("kind", "fan"), integer("weight", network.fans.weight(fan))};
-      if (!network.fans.province[fan].empty()) a.push_back(text("province", network.fans.province[fan]));
+      if (!network.fans.province[fan].empty())
+        a.push_back(text("province", network.fans.province[fan]));
       if (!network.fans.city[fan].empty()) a.push_back(text("city", network.fans.city[fan]));
       node(fmt::format("fan:{}", network.fans.ids[fan]), a);
     }
@@ -156,9 +159,12 @@ void walk(const Network& network, const ExportOptions& options, const NodeSink& 
 
 std::string_view graphml_type(Type type) {
   switch (type) {
-    case Type::text: return "string";
-    case Type::integer: return "long";
-    case Type::real: return "double";
+    case Type::text:
+      return "string";
+    case Type::integer:
+      return "long";
+    case Type::real:
+      return "double";
   }
   return "string";
 }
@@ -202,7 +208,8 @@ void write_gexf(const Network& network, std::ostream& out, const ExportOptions& 
          "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
          "  <meta><creator>castgraph</creator><description>livestream e-commerce network"
          "</description></meta>\n"
-         "  <graph mode=\"static\" defaultedgetype=\"directed\">\n    <attributes class=\"node\">\n";
+         "  <graph mode=\"static\" defaultedgetype=\"directed\">\n    <attributes "
+         "class=\"node\">\n";
   for (std::size_t i = 0; i < kNodeKeys.size(); ++i)
     out << fmt::format("      <attribute id=\"{}\" title=\"{}\" type=\"{}\"/>\n", i,
                        kNodeKeys[i].name, gexf_type(kNodeKeys[i].type));
@@ -227,7 +234,8 @@ void write_gexf(const Network& network, std::ostream& out, const ExportOptions& 
         if (!in_nodes) out << "    <nodes>\n", in_nodes = true;
         std::string label = id;
         for (const Attribute& a : attributes)
-          if (kNodeKeys[a.key].name == "name" && !value_text(a.value).empty()) label = value_text(a.value);
+          if (kNodeKeys[a.key].name == "name" && !value_text(a.value).empty())
+            label = value_text(a.value);
         out << "      <node id=\"" << escape_xml(id) << "\" label=\"" << escape_xml(label) << "\">";
         attvalues(attributes);
         out << "</node>\n";
@@ -242,8 +250,10 @@ void write_gexf(const Network& network, std::ostream& out, const ExportOptions& 
         attvalues(attributes);
         out << "</edge>\n";
       });
-  if (!in_edges) out << (in_nodes ? "    </nodes>\n" : "    <nodes/>\n") << "    <edges/>\n";
-  else out << "    </edges>\n";
+  if (!in_edges)
+    out << (in_nodes ? "    </nodes>\n" : "    <nodes/>\n") << "    <edges/>\n";
+  else
+    out << "    </edges>\n";
   out << "  </graph>\n</gexf>\n";
 }
 
@@ -325,8 +335,8 @@ void export_network(const Network& network, std::string_view format, std::ostrea
   if (format == "gexf") return write_gexf(network, out, options);
   if (format == "json") return write_json(network, out, options);
   if (format == "dot") return write_dot(network, out, options);
-  throw UsageError(fmt::format("unknown export format '{}': use one of {}", format,
-                               fmt::join(kFormats, ", ")));
+  throw UsageError(
+      fmt::format("unknown export format '{}': use one of {}", format, fmt::join(kFormats, ", ")));
 }
 
 }  // namespace castgraph::viz

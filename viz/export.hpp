@@ -26,8 +26,8 @@
 namespace castgraph::viz {
 
 struct ExportOptions {
-  bool fans = false;                           // include fans and follows
-  const Communities* communities = nullptr;    // adds `community` to hosts when given
+  bool fans = false;                         // include fans and follows
+  const Communities* communities = nullptr;  // adds `community` to hosts when given
   std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
 };
 

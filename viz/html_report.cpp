@@ -44,15 +44,17 @@ std::string num_cell(const std::string& cell, std::uint64_t value, bool chinese 
 
 std::string optional_cell(const std::string& cell, const std::optional<std::uint64_t>& value,
                           std::string_view prefix = {}) {
-  if (!value) return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">–</td>", esc(cell));
-  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}{}</td>", esc(cell), *value,
-                     prefix, count_html(*value));
+  if (!value)
+    return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">–</td>", esc(cell));
+  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}{}</td>", esc(cell),
+                     *value, prefix, count_html(*value));
 }
 
 std::string fee_cell(const std::string& cell, const std::optional<double>& fee) {
-  if (!fee) return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">unknown</td>", esc(cell));
-  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>", esc(cell), exact(*fee),
-                     count_html(whole(*fee)));
+  if (!fee)
+    return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">unknown</td>", esc(cell));
+  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>", esc(cell),
+                     exact(*fee), count_html(whole(*fee)));
 }
 
 std::string text_cell(std::string_view text) {
@@ -61,8 +63,9 @@ std::string text_cell(std::string_view text) {
 
 // A column header; data-type tells the sorting script numbers from text.
 std::string th(std::string_view label, bool numeric, std::string_view hint = {}) {
-  return fmt::format("<th{}{} scope=\"col\">{}</th>", numeric ? " data-type=\"num\" class=\"n\"" : "",
-                     hint.empty() ? std::string() : fmt::format(" title=\"{}\"", esc(hint)), esc(label));
+  return fmt::format(
+      "<th{}{} scope=\"col\">{}</th>", numeric ? " data-type=\"num\" class=\"n\"" : "",
+      hint.empty() ? std::string() : fmt::format(" title=\"{}\"", esc(hint)), esc(label));
 }
 
 std::string percent(double share, int decimals = 1) {
@@ -97,13 +100,15 @@ std::string tick_label(double value) { return chinese_count(whole(value)); }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(separator) : "") + parts[i];
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i ? std::string(separator) : "") + parts[i];
   return out;
 }
 
 // Replaces every occurrence of `from` in `text`.
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
 }
 
@@ -301,7 +306,8 @@ constexpr std::string_view kScript = R"JS(
 template <class T>
 const T* open_section(std::ostream& out, std::string_view id, std::string_view title,
                       std::string_view chinese, const ReportSection<T>& section) {
-  out << "<section id=\"" << id << "\">\n<h2>" << title << " <small>" << chinese << "</small></h2>\n";
+  out << "<section id=\"" << id << "\">\n<h2>" << title << " <small>" << chinese
+      << "</small></h2>\n";
   if (section.value) return &*section.value;
   out << "<p class=\"unavailable\">Not available for this dataset: " << esc(section.unavailable)
       << "</p>\n</section>\n";
@@ -311,10 +317,12 @@ const T* open_section(std::ostream& out, std::string_view id, std::string_view t
 void write_summary(std::ostream& out, const HtmlReport& report) {
   out << "<section id=\"summary\">\n<h2>Summary <small>概况</small></h2>\n<div class=\"tiles\">\n";
   for (const ReportCount& count : report.summary) {
-    if (count.key != "broadcasters" && count.key != "declared_fans" && count.key != "reach") continue;
-    out << fmt::format("<div class=\"tile\"><b>{}</b><span>{}</span></div>\n",
-                       esc(count.value >= 10'000 ? chinese_count(count.value) : group_digits(count.value)),
-                       esc(count.label));
+    if (count.key != "broadcasters" && count.key != "declared_fans" && count.key != "reach")
+      continue;
+    out << fmt::format(
+        "<div class=\"tile\"><b>{}</b><span>{}</span></div>\n",
+        esc(count.value >= 10'000 ? chinese_count(count.value) : group_digits(count.value)),
+        esc(count.label));
   }
   out << "</div>\n<table id=\"summary-table\">\n<thead><tr><th scope=\"col\"></th>"
       << th("count", true) << "</tr></thead>\n<tbody>\n";
@@ -330,7 +338,8 @@ void write_tiers(std::ostream& out, const ReportSection<ReportTiers>& section) {
   const ReportTiers* found_section = open_section(out, "tiers", "Tiers", "粉丝档位", section);
   if (!found_section) return;
   const ReportTiers& tiers = *found_section;
-  out << "<p class=\"note\">Hosts by " << esc(tiers.basis) << ".</p>\n<div class=\"twocol\">\n<div>\n";
+  out << "<p class=\"note\">Hosts by " << esc(tiers.basis)
+      << ".</p>\n<div class=\"twocol\">\n<div>\n";
   out << "<table id=\"tiers-table\">\n<thead><tr>" << th("tier", false) << th("hosts", true)
       << th("fans", true) << "</tr></thead>\n<tbody>\n";
   for (const ReportTier& band : tiers.bands)
@@ -352,8 +361,8 @@ void write_tiers(std::ostream& out, const ReportSection<ReportTiers>& section) {
     hosts.emplace_back(band.name, band.hosts);
     fans.emplace_back(band.name, band.fans);
   }
-  out << svg_bar_chart(hosts, "hosts per tier") << "\n" << svg_bar_chart(fans, "fans per tier")
-      << "\n</div>\n</div>\n</section>\n";
+  out << svg_bar_chart(hosts, "hosts per tier") << "\n"
+      << svg_bar_chart(fans, "fans per tier") << "\n</div>\n</div>\n</section>\n";
 }
 
 void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
@@ -367,11 +376,11 @@ void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
         << "; exclusive reach: people no other host of the dataset reaches.";
   out << "<span class=\"js-only\"> Click a column to sort.</span></p>\n";
   out << "<div class=\"scroll\">\n<table id=\"hosts-table\" class=\"sortable\">\n<thead><tr>"
-      << th("#", true) << th("host", false) << th("name", false) << th("fans", true, "declared fans")
-      << th("reach", true, "distinct people this host reaches")
+      << th("#", true) << th("host", false) << th("name", false)
+      << th("fans", true, "declared fans") << th("reach", true, "distinct people this host reaches")
       << th("exclusive", true, "people no other host reaches") << th("tier", false)
-      << th("base", false) << th("province", false) << th("kind", false)
-      << th("fee (yuan)", true) << "</tr></thead>\n<tbody>\n";
+      << th("base", false) << th("province", false) << th("kind", false) << th("fee (yuan)", true)
+      << "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < hosts.hosts.size(); ++i) {
     const ReportHost& host = hosts.hosts[i];
     const std::string prefix = "hosts/" + host.id + "/";
@@ -386,12 +395,14 @@ void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
 }
 
 void write_communities(std::ostream& out, const ReportSection<ReportCommunities>& section) {
-  const ReportCommunities* found_section = open_section(out, "communities", "Communities", "社群", section);
+  const ReportCommunities* found_section =
+      open_section(out, "communities", "Communities", "社群", section);
   if (!found_section) return;
   const ReportCommunities& found = *found_section;
   out << fmt::format(
       "<p class=\"note\">{} communities, modularity <span data-cell=\"communities/modularity\" "
-      "data-value=\"{}\">{:.4f}</span> (0 = no structure, above ~0.3 = clear clusters); {}.{}</p>\n",
+      "data-value=\"{}\">{:.4f}</span> (0 = no structure, above ~0.3 = clear clusters); "
+      "{}.{}</p>\n",
       group_digits(found.count), exact(found.modularity), found.modularity, esc(found.method),
       found.communities.size() < found.count
           ? fmt::format(" The largest {} are listed.", found.communities.size())
@@ -405,9 +416,11 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
   for (const ReportCommunity& c : found.communities) {
     const std::string prefix = fmt::format("communities/{}/", c.number);
     out << "<tr data-row=\"" << c.number << "\">" << num_cell(prefix + "number", c.number, false)
-        << num_cell(prefix + "size", c.size, false) << num_cell(prefix + "declared_fans", c.declared_fans)
+        << num_cell(prefix + "size", c.size, false)
+        << num_cell(prefix + "declared_fans", c.declared_fans)
         << optional_cell(prefix + "reach", c.reach, c.reach_estimated ? "~" : "");
-    if (c.province.empty()) out << text_cell("");
+    if (c.province.empty())
+      out << text_cell("");
     else
       out << "<td>" << esc(c.province) << " <span class=\"cn\">" << percent(c.province_share, 0)
           << "</span></td>";
@@ -418,7 +431,8 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
 }
 
 void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
-  const ReportPlan* found_section = open_section(out, "plan", "Recommended roster", "推荐主播组合", section);
+  const ReportPlan* found_section =
+      open_section(out, "plan", "Recommended roster", "推荐主播组合", section);
   if (!found_section) return;
   const ReportPlan& plan = *found_section;
   out << "<p class=\"note\">For " << esc(plan.request) << ", from " << group_digits(plan.candidates)
@@ -426,16 +440,20 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
       << ". Each host is the one that adds the most people not yet reached"
       << (plan.request.find("budget") != std::string::npos ? " per yuan" : "") << ".</p>\n";
   out << "<div class=\"tiles\">\n"
-      << fmt::format("<div class=\"tile\"><b data-cell=\"plan/total/unique_reach\" data-value=\"{}\">{}</b>"
-                     "<span>people reached by {} host{}</span></div>\n",
-                     plan.unique_reach, esc(group_digits(plan.unique_reach)), plan.picks.size(),
-                     plan.picks.size() == 1 ? "" : "s")
-      << fmt::format("<div class=\"tile\"><b data-cell=\"plan/total/spent\" data-value=\"{}\">{}</b>"
-                     "<span>yuan spent on fees</span></div>\n",
-                     exact(plan.spent), esc(group_digits(whole(plan.spent))))
-      << fmt::format("<div class=\"tile\"><b data-cell=\"plan/total/upper_bound\" data-value=\"{}\">{}</b>"
-                     "<span>upper bound: no roster reaches more; this one is within {} of it</span></div>\n",
-                     plan.upper_bound, esc(group_digits(plan.upper_bound)), percent(1 - plan.ratio))
+      << fmt::format(
+             "<div class=\"tile\"><b data-cell=\"plan/total/unique_reach\" data-value=\"{}\">{}</b>"
+             "<span>people reached by {} host{}</span></div>\n",
+             plan.unique_reach, esc(group_digits(plan.unique_reach)), plan.picks.size(),
+             plan.picks.size() == 1 ? "" : "s")
+      << fmt::format(
+             "<div class=\"tile\"><b data-cell=\"plan/total/spent\" data-value=\"{}\">{}</b>"
+             "<span>yuan spent on fees</span></div>\n",
+             exact(plan.spent), esc(group_digits(whole(plan.spent))))
+      << fmt::format(
+             "<div class=\"tile\"><b data-cell=\"plan/total/upper_bound\" data-value=\"{}\">{}</b>"
+             "<span>upper bound: no roster reaches more; this one is within {} of "
+             "it</span></div>\n",
+             plan.upper_bound, esc(group_digits(plan.upper_bound)), percent(1 - plan.ratio))
       << "</div>\n";
   if (plan.picks.empty()) {
     out << "<p>No host booked: " << esc(plan.stop) << ".</p>\n</section>\n";
@@ -450,12 +468,12 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
     const ReportPick& pick = plan.picks[i];
     const std::string prefix = fmt::format("plan/{}/", i + 1);
     out << "<tr data-row=\"" << esc(pick.id) << "\">"
-        << "<td class=\"n\">" << i + 1 << (pick.included ? "*" : "") << "</td>" << text_cell(pick.id)
-        << text_cell(pick.name) << fee_cell(prefix + "fee", pick.fee)
+        << "<td class=\"n\">" << i + 1 << (pick.included ? "*" : "") << "</td>"
+        << text_cell(pick.id) << text_cell(pick.name) << fee_cell(prefix + "fee", pick.fee)
         << num_cell(prefix + "marginal_reach", pick.marginal_reach)
         << num_cell(prefix + "cumulative_reach", pick.cumulative_reach)
-        << fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>", esc(prefix + "spent"),
-                       exact(pick.spent), count_html(whole(pick.spent)))
+        << fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>",
+                       esc(prefix + "spent"), exact(pick.spent), count_html(whole(pick.spent)))
         << "</tr>\n";
   }
   out << "</tbody>\n</table>\n";
@@ -463,10 +481,10 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
     out << "<p class=\"note\">* booked because the options asked for it</p>\n";
   out << "<p class=\"note\">Stopped: " << esc(plan.stop) << ".</p>\n";
   if (!plan.unknown_fee_excluded.empty()) {
-    std::vector<std::string> shown(plan.unknown_fee_excluded.begin(),
-                                   plan.unknown_fee_excluded.begin() +
-                                       static_cast<std::ptrdiff_t>(std::min<std::size_t>(
-                                           10, plan.unknown_fee_excluded.size())));
+    std::vector<std::string> shown(
+        plan.unknown_fee_excluded.begin(),
+        plan.unknown_fee_excluded.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                10, plan.unknown_fee_excluded.size())));
     out << "<p class=\"note\">Left out for an unknown fee (" << plan.unknown_fee_excluded.size()
         << "): " << esc(join(shown, ", "))
         << (plan.unknown_fee_excluded.size() > shown.size() ? ", …" : "") << "</p>\n";
@@ -481,14 +499,17 @@ void write_diagram(std::ostream& out, const ReportSection<ReportDiagram>& sectio
   out << "<p class=\"note\">" << esc(diagram.note)
       << ". Hover a node for its details<span class=\"js-only\">; drag to pan, wheel or +/− to "
          "zoom, double-click to zoom in</span>.</p>\n";
-  out << "<div id=\"cg-diagram\">\n<div class=\"controls\"><button type=\"button\" data-zoom=\"in\" "
+  out << "<div id=\"cg-diagram\">\n<div class=\"controls\"><button type=\"button\" "
+         "data-zoom=\"in\" "
          "title=\"zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"zoom "
-         "out\">−</button><button type=\"button\" data-zoom=\"reset\" title=\"whole diagram\">⟲</button></div>\n"
+         "out\">−</button><button type=\"button\" data-zoom=\"reset\" title=\"whole "
+         "diagram\">⟲</button></div>\n"
       << inline_svg(diagram.svg, diagram.titles) << "\n</div>\n</section>\n";
 }
 
 void write_about(std::ostream& out, const HtmlReport& report) {
-  out << "<section id=\"about\">\n<h2>About this report <small>说明</small></h2>\n<dl class=\"about\">\n"
+  out << "<section id=\"about\">\n<h2>About this report <small>说明</small></h2>\n<dl "
+         "class=\"about\">\n"
       << "<dt>dataset</dt><dd id=\"about-dataset\">" << esc(report.dataset) << "</dd>\n"
       << "<dt>made</dt><dd id=\"about-generated\">" << esc(report.generated) << "</dd>\n"
       << "<dt>by</dt><dd>" << esc(report.version) << "</dd>\n";
@@ -507,7 +528,8 @@ std::string svg_bar_chart(const std::vector<std::pair<std::string, std::uint64_t
   std::uint64_t largest = 0;
   for (const auto& bar : bars) largest = std::max(largest, bar.second);
   std::string svg = fmt::format(
-      "<svg class=\"chart\" role=\"img\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} "
+      "<svg class=\"chart\" role=\"img\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 "
+      "{0:.0f} "
       "{1:.0f}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{2}</title>\n"
       "<text x=\"0\" y=\"16\" font-weight=\"bold\">{2}</text>\n",
       width, height, esc(caption));
@@ -562,7 +584,8 @@ std::string svg_reach_curve(const ReportPlan& plan) {
       "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>"
       "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{3:.1f}\" y2=\"{2:.1f}\"/>\n"
       "<text x=\"{4:.1f}\" y=\"{5:.1f}\" text-anchor=\"middle\">{6}</text>\n"
-      "<text x=\"14\" y=\"{7:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {7:.1f})\">people "
+      "<text x=\"14\" y=\"{7:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 14 "
+      "{7:.1f})\">people "
       "reached</text>\n",
       kLeft, kLeft + plot_w, kTop + plot_h, kTop, kLeft + plot_w / 2, kHeight - 8,
       by_spend ? "spend (yuan)" : "hosts booked", kTop + plot_h / 2);
@@ -572,16 +595,18 @@ std::string svg_reach_curve(const ReportPlan& plan) {
         "stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/><text x=\"{5:.1f}\" y=\"{3:.1f}\" "
         "fill=\"#d55e00\">upper bound {4}</text>\n",
         kLeft, kLeft + plot_w, py(static_cast<double>(plan.upper_bound)),
-        py(static_cast<double>(plan.upper_bound)) - 5, esc(group_digits(plan.upper_bound)), kLeft + 6);
+        py(static_cast<double>(plan.upper_bound)) - 5, esc(group_digits(plan.upper_bound)),
+        kLeft + 6);
   std::string line;
   for (const auto& [x, y] : points) line += fmt::format("{:.1f},{:.1f} ", px(x), py(y));
-  svg += fmt::format("<polyline fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2.5\" points=\"{}\"/>\n",
-                     line);
+  svg += fmt::format(
+      "<polyline fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2.5\" points=\"{}\"/>\n", line);
   for (std::size_t i = 0; i < plan.picks.size(); ++i) {
     const ReportPick& pick = plan.picks[i];
-    const std::string text = fmt::format(
-        "{}. {} ({}): +{} → {} people, {} yuan spent", i + 1, pick.name, pick.id,
-        group_digits(pick.marginal_reach), group_digits(pick.cumulative_reach), group_digits(whole(pick.spent)));
+    const std::string text =
+        fmt::format("{}. {} ({}): +{} → {} people, {} yuan spent", i + 1, pick.name, pick.id,
+                    group_digits(pick.marginal_reach), group_digits(pick.cumulative_reach),
+                    group_digits(whole(pick.spent)));
     svg += fmt::format(
         "<g data-tip=\"{0}\"><title>{0}</title><circle cx=\"{1:.1f}\" cy=\"{2:.1f}\" r=\"4.5\" "
         "fill=\"#0072b2\" stroke=\"#fff\" stroke-width=\"1.5\"/></g>\n",
@@ -609,7 +634,8 @@ std::string inline_svg(const std::string& graphviz_svg,
   std::string root = svg.substr(0, root_end);
   for (const char* attribute : {"width=\"", "height=\""}) {
     const std::size_t at = root.find(attribute);
-    if (at == std::string::npos || (at > 0 && root[at - 1] != ' ' && root[at - 1] != '\n')) continue;
+    if (at == std::string::npos || (at > 0 && root[at - 1] != ' ' && root[at - 1] != '\n'))
+      continue;
     const std::size_t close = root.find('"', at + std::string_view(attribute).size());
     root.erase(at, close + 1 - at);
   }
@@ -619,13 +645,16 @@ std::string inline_svg(const std::string& graphviz_svg,
   std::string out;
   out.reserve(svg.size() + svg.size() / 4);
   std::size_t from = 0;
-  for (std::size_t at = svg.find("<title>"); at != std::string::npos; at = svg.find("<title>", from)) {
+  for (std::size_t at = svg.find("<title>"); at != std::string::npos;
+       at = svg.find("<title>", from)) {
     const std::size_t body = at + 7, end = svg.find("</title>", body);
     if (end == std::string::npos) break;
     out.append(svg, from, body - from);
     const auto found = titles.find(decode_graphviz_name(svg.substr(body, end - body)));
-    if (found != titles.end()) out += esc(found->second);
-    else out.append(svg, body, end - body);
+    if (found != titles.end())
+      out += esc(found->second);
+    else
+      out.append(svg, body, end - body);
     from = end;
   }
   out.append(svg, from, std::string::npos);
@@ -639,10 +668,11 @@ void write_html_report(std::ostream& out, const HtmlReport& report) {
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\""
-      << esc(report.version) << "\">\n<title>" << esc(report.title) << "</title>\n<style>"
-      << kStyle << "</style>\n</head>\n<body>\n";
+      << esc(report.version) << "\">\n<title>" << esc(report.title) << "</title>\n<style>" << kStyle
+      << "</style>\n</head>\n<body>\n";
   out << "<header>\n<h1>" << esc(report.title) << "</h1>\n<p>Dataset <b>" << esc(report.dataset)
-      << "</b> · made " << esc(report.generated) << " by " << esc(report.version) << "</p>\n</header>\n";
+      << "</b> · made " << esc(report.generated) << " by " << esc(report.version)
+      << "</p>\n</header>\n";
   out << "<nav><a href=\"#summary\">Summary</a><a href=\"#tiers\">Tiers</a><a href=\"#hosts\">Top "
          "hosts</a><a href=\"#communities\">Communities</a><a href=\"#plan\">Roster</a><a "
          "href=\"#diagram\">Network</a><a href=\"#about\">About</a></nav>\n";

@@ -87,7 +87,7 @@ struct ReportPlan {
   std::uint64_t upper_bound = 0;   // data-cell="plan/total/upper_bound"
   double spent = 0;                // data-cell="plan/total/spent"
   double ratio = 1;
-  std::string stop;                // why it stopped, in words
+  std::string stop;                               // why it stopped, in words
   std::vector<std::string> unknown_fee_excluded;  // "id (name)"
 };
 
@@ -115,7 +115,7 @@ struct ReportCommunities {
   std::vector<ReportCommunity> communities;  // the largest ones
   std::uint64_t count = 0;                   // communities found
   double modularity = 0;
-  std::string method;                        // "leiden, seed 1, layers audience+collab"
+  std::string method;  // "leiden, seed 1, layers audience+collab"
 };
 
 struct ReportDiagram {
@@ -129,10 +129,10 @@ struct ReportDiagram {
 
 struct HtmlReport {
   std::string title;
-  std::string dataset;                                   // the path given
+  std::string dataset;                                       // the path given
   std::vector<std::pair<std::string, std::string>> options;  // name, value as given
-  std::string generated;                                 // when, as text
-  std::string version;                                   // "castgraph 0.1.0"
+  std::string generated;                                     // when, as text
+  std::string version;                                       // "castgraph 0.1.0"
   std::vector<ReportCount> summary;
   std::string reach_note;  // how "people reached by all hosts" was counted
   ReportSection<ReportTiers> tiers;

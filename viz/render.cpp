@@ -34,11 +34,16 @@ constexpr std::string_view kCollabColor = "#D55E00C0";
 
 std::string_view shape_of(DiagramNodeKind kind) {
   switch (kind) {
-    case DiagramNodeKind::platform: return "hexagon";
-    case DiagramNodeKind::base: return "box";
-    case DiagramNodeKind::host: return "ellipse";
-    case DiagramNodeKind::folded: return "folder";
-    case DiagramNodeKind::community: return "circle";
+    case DiagramNodeKind::platform:
+      return "hexagon";
+    case DiagramNodeKind::base:
+      return "box";
+    case DiagramNodeKind::host:
+      return "ellipse";
+    case DiagramNodeKind::folded:
+      return "folder";
+    case DiagramNodeKind::community:
+      return "circle";
   }
   return "ellipse";
 }
@@ -66,8 +71,9 @@ std::string legend_label(const Diagram& diagram, const RenderOptions& options) {
       "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"22\" FACE=\"{0}\">{1}</FONT></TD></TR>"
       "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{0}\">{2}</FONT></TD></TR>",
       escape_xml(options.font), html_text(diagram.title), html_text(diagram.note));
-  html += fmt::format("<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{}\">{}</FONT></TD></TR>",
-                      escape_xml(options.font), html_text(diagram.legend_title));
+  html +=
+      fmt::format("<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{}\">{}</FONT></TD></TR>",
+                  escape_xml(options.font), html_text(diagram.legend_title));
   // Colour key, several entries to a row so the legend stays short.
   constexpr std::size_t kPerRow = 4;
   if (!diagram.legend.empty()) {
@@ -84,7 +90,8 @@ std::string legend_label(const Diagram& diagram, const RenderOptions& options) {
   }
   html += fmt::format(
       "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\" FACE=\"{0}\">"
-      "六边形 = 平台 platform · 圆角框 = 基地 base · 椭圆 = 主播 host (大小 = 粉丝档位 size = tier) · "
+      "六边形 = 平台 platform · 圆角框 = 基地 base · 椭圆 = 主播 host (大小 = 粉丝档位 size = "
+      "tier) · "
       "文件夹 = 合并的主播 folded hosts</FONT></TD></TR>"
       "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\" FACE=\"{0}\">"
       "<FONT COLOR=\"{1}\">━━</FONT> 平台粉丝 fans on platform   "
@@ -115,13 +122,20 @@ std::string node_line(const Diagram& diagram, std::size_t index) {
 std::string edge_line(const DiagramEdge& edge) {
   std::string_view colour = kFanbaseColor, style = "solid";
   switch (edge.kind) {
-    case DiagramEdgeKind::fanbase: break;
-    case DiagramEdgeKind::member: colour = kMemberColor, style = "dotted"; break;
-    case DiagramEdgeKind::audience: colour = kAudienceColor; break;
-    case DiagramEdgeKind::collab: colour = kCollabColor, style = "dashed"; break;
+    case DiagramEdgeKind::fanbase:
+      break;
+    case DiagramEdgeKind::member:
+      colour = kMemberColor, style = "dotted";
+      break;
+    case DiagramEdgeKind::audience:
+      colour = kAudienceColor;
+      break;
+    case DiagramEdgeKind::collab:
+      colour = kCollabColor, style = "dashed";
+      break;
   }
-  return fmt::format("n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}];\n",
-                     edge.from, edge.to, edge.width, colour, style,
+  return fmt::format("n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}];\n", edge.from,
+                     edge.to, edge.width, colour, style,
                      edge.kind == DiagramEdgeKind::member ? 2 : 1);
 }
 
@@ -291,8 +305,8 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
     throw UsageError(fmt::format("unknown output format '{}': use one of {}", format,
                                  fmt::join(kFormats, ", ")));
   if (std::find(kLayouts.begin(), kLayouts.end(), layout) == kLayouts.end())
-    throw UsageError(fmt::format("unknown layout '{}': use one of {}", layout,
-                                 fmt::join(kLayouts, ", ")));
+    throw UsageError(
+        fmt::format("unknown layout '{}': use one of {}", layout, fmt::join(kLayouts, ", ")));
   if (format == "dot") return dot;
 
   int fds[2];
@@ -332,7 +346,8 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
     throw std::runtime_error(fmt::format("Graphviz crashed (signal {})", WTERMSIG(status)));
   if (received.size() < 21) throw std::runtime_error("Graphviz gave no answer");
   const std::size_t warning_length = std::stoull(received.substr(1, 20));
-  if (21 + warning_length > received.size()) throw std::runtime_error("Graphviz's answer was cut short");
+  if (21 + warning_length > received.size())
+    throw std::runtime_error("Graphviz's answer was cut short");
   if (warnings) *warnings = received.substr(21, warning_length);
   std::string payload = received.substr(21 + warning_length);
   if (received[0] != '+') throw std::runtime_error(payload);

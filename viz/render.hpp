@@ -33,7 +33,7 @@ struct RenderOptions {
   // fdp draws clusters but is not repeatable in Graphviz 2.42 (the same input gives other
   // layouts from run to run); only fdp and dot get the cluster subgraphs.
   std::string layout = "sfdp";
-  std::uint64_t seed = 1;      // Graphviz `start`
+  std::uint64_t seed = 1;  // Graphviz `start`
   std::string font{kCjkFont};
 };
 

@@ -38,7 +38,8 @@ inline Network random_network(std::uint64_t seed, const RandomNetworkShape& shap
                          1'000'000u * static_cast<unsigned>(p + 1));
   std::vector<NodeId> followable;
   for (int h = 0; h < shape.hosts; ++h) {
-    const NodeId host = *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h));
+    const NodeId host =
+        *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h));
     if (h == shape.hosts - 2) continue;
     for (int p = 0; p < shape.platforms; ++p) {
       const bool on = h < 2 ? p < 2 : uniform(0, 2) == 0 || p == h % shape.platforms;
@@ -49,8 +50,8 @@ inline Network random_network(std::uint64_t seed, const RandomNetworkShape& shap
   }
   for (int f = 0; f < shape.fans; ++f) {
     const std::uint64_t weight = shape.weighted ? static_cast<std::uint64_t>(uniform(1, 4)) : 1;
-    const NodeId fan = *builder.add_fan("f" + std::to_string(f), weight,
-                                        test_provinces()[uniform(0, 2)]);
+    const NodeId fan =
+        *builder.add_fan("f" + std::to_string(f), weight, test_provinces()[uniform(0, 2)]);
     // Skewed: low fanbase ids (hosts 0 and 1) are followed more, as stars are.
     const int follows = uniform(0, shape.max_follows_per_fan);
     for (int k = 0; k < follows; ++k) {

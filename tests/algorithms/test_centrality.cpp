@@ -44,7 +44,8 @@ HostGraph path5() { return HostGraph{5, {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4,
 TEST_CASE("PageRank equals power iteration within 1e-9, weighted and with an isolated host") {
   HostGraph karate = famous_graph("Zachary");
   std::mt19937_64 random(5);
-  for (WeightedEdge& edge : karate.edges) edge.weight = std::uniform_real_distribution(0.5, 3.0)(random);
+  for (WeightedEdge& edge : karate.edges)
+    edge.weight = std::uniform_real_distribution(0.5, 3.0)(random);
   karate.vertices += 1;  // vertex 34 has no edges: it jumps uniformly
   const std::vector<double> ours = pagerank(karate);
   const std::vector<double> reference = power_iteration(karate, 0.85);
@@ -69,7 +70,8 @@ TEST_CASE("igraph's exact betweenness equals Brandes from every source on the ka
   std::iota(all.begin(), all.end(), NodeId{0});
   const std::vector<double> reference = brandes_from(karate, all);
   const Betweenness exact = betweenness(karate);
-  for (std::size_t v = 0; v < all.size(); ++v) CHECK(exact.score[v] == Approx(reference[v]).margin(1e-9));
+  for (std::size_t v = 0; v < all.size(); ++v)
+    CHECK(exact.score[v] == Approx(reference[v]).margin(1e-9));
 }
 
 TEST_CASE("sampled betweenness is repeatable and close to exact on a larger graph") {
@@ -78,7 +80,8 @@ TEST_CASE("sampled betweenness is repeatable and close to exact on a larger grap
   for (NodeId v = 0; v + 1 < 600; ++v) graph.edges.push_back({v, v + 1, 1});
   graph.edges.push_back({0, 599, 1});
   for (NodeId v = 0; v < 300; v += 10) graph.edges.push_back({v, v + 300, 1});
-  std::ranges::sort(graph.edges, [](auto& x, auto& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
+  std::ranges::sort(graph.edges,
+                    [](auto& x, auto& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
   BetweennessOptions sampled{.exact_limit = 100, .samples = 200, .seed = 9};
   const Betweenness first = betweenness(graph, sampled);
   CHECK(first.sampled);

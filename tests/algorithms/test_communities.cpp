@@ -39,7 +39,8 @@ double nmi(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>
   double hx = 0, hy = 0, mutual = 0;
   for (const auto& [label, p] : px) hx -= p * std::log(p);
   for (const auto& [label, p] : py) hy -= p * std::log(p);
-  for (const auto& [labels, p] : pxy) mutual += p * std::log(p / (px[labels.first] * py[labels.second]));
+  for (const auto& [labels, p] : pxy)
+    mutual += p * std::log(p / (px[labels.first] * py[labels.second]));
   return hx + hy == 0 ? 1.0 : 2 * mutual / (hx + hy);
 }
 
@@ -174,8 +175,8 @@ TEST_CASE("communities of the generated northeast preset line up mostly with pro
     counted += summary.size;
     matching += static_cast<std::size_t>(std::lround(summary.province_share * summary.size));
   }
-  INFO(found.count << " communities, modularity " << found.modularity << ", " << matching
-                   << " of " << counted << " hosts in their community's province");
+  INFO(found.count << " communities, modularity " << found.modularity << ", " << matching << " of "
+                   << counted << " hosts in their community's province");
   REQUIRE(counted > network.broadcasters.size() / 2);
   CHECK(static_cast<double>(matching) / static_cast<double>(counted) >= 0.85);
 }

@@ -34,9 +34,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = any = true;
     } else if (c == ',') {
@@ -78,7 +81,8 @@ const Preset& preset(std::string_view name) {
 
 }  // namespace
 
-TEST_CASE("liaoning meets the published figures of its internet-celebrity economy week", "[generator]") {
+TEST_CASE("liaoning meets the published figures of its internet-celebrity economy week",
+          "[generator]") {
   for (std::uint64_t seed : {1, 2, 99}) {
     const Cast cast = build_cast(preset("liaoning"), seed);
     const Tiers t = tiers_of(cast);
@@ -89,7 +93,8 @@ TEST_CASE("liaoning meets the published figures of its internet-celebrity econom
     CHECK(t.near_10m >= 3);  // "several with nearly ten million"
     CHECK(t.at_least_10m == 0);
     std::set<std::string> cities;
-    for (const auto& base : cast.bases) cities.insert(std::string(liaoning().cities[base.city].name));
+    for (const auto& base : cast.bases)
+      cities.insert(std::string(liaoning().cities[base.city].name));
     CHECK(cities.size() == 14);  // every Liaoning city has a base
   }
 }
@@ -203,7 +208,8 @@ TEST_CASE("follow rows match the fan bases, and people follow several hosts", "[
     distinct_fans.insert(row[0]);
   }
   for (const auto& [fanbase, fans_declared] : declared)
-    CHECK(rows_per_fanbase[fanbase] == static_cast<std::uint64_t>(std::llround(fans_declared * 0.25)));
+    CHECK(rows_per_fanbase[fanbase] ==
+          static_cast<std::uint64_t>(std::llround(fans_declared * 0.25)));
   CHECK(report.follows == follows.size() - 1);
   CHECK(report.fans == distinct_fans.size());
   CHECK(fans.size() == distinct_fans.size() + 1);  // + the header
@@ -223,11 +229,13 @@ std::map<std::string, std::set<std::string>> followers_by_host(const TempDir& di
 
 std::map<std::string, std::string> host_column(const TempDir& dir, std::size_t column) {
   std::map<std::string, std::string> values;
-  for (const auto& row : parse_csv(read_file(dir / "broadcasters.csv"))) values[row[0]] = row[column];
+  for (const auto& row : parse_csv(read_file(dir / "broadcasters.csv")))
+    values[row[0]] = row[column];
   return values;
 }
 
-TEST_CASE("hosts of one base share more of their audience than hosts of different bases", "[generator]") {
+TEST_CASE("hosts of one base share more of their audience than hosts of different bases",
+          "[generator]") {
   TempDir dir;
   GenerateOptions options;
   options.scale = 0.5;
@@ -279,7 +287,8 @@ TEST_CASE("in the north-east, audiences overlap mostly within a province", "[gen
   CHECK(within / pairs > chance + 0.1);
 }
 
-TEST_CASE("the dataset loader reads a generated dataset with the generator's figures", "[generator]") {
+TEST_CASE("the dataset loader reads a generated dataset with the generator's figures",
+          "[generator]") {
   TempDir dir;
   GenerateOptions options;
   options.scale = 0.1;
@@ -312,8 +321,8 @@ TEST_CASE("generate refuses a non-empty directory unless forced, and a file", "[
 }
 
 TEST_CASE("CSV fields with commas, quotes and line breaks round-trip", "[generator]") {
-  const std::vector<std::string> fields{"王姐,每晚8点", "王姐\"福利\"专场", "line\nbreak", "cr\rhere",
-                                        "plain", "", "\"\"", "沈阳"};
+  const std::vector<std::string> fields{
+      "王姐,每晚8点", "王姐\"福利\"专场", "line\nbreak", "cr\rhere", "plain", "", "\"\"", "沈阳"};
   CHECK(csv_field("plain") == "plain");
   CHECK(csv_field("a,b") == "\"a,b\"");
   CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");

@@ -83,9 +83,9 @@ TEST_CASE("a weighted fan counts as that many people") {
   }
   SECTION("heavy and light fans together, and the union deduplicates heavy fans") {
     auto a = registers_for(kPrecision), b = registers_for(kPrecision);
-    for (NodeId fan = 0; fan < 100; ++fan) hll_insert_fan(a, fan, 20'000);     // 2,000,000
-    for (NodeId fan = 50; fan < 150; ++fan) hll_insert_fan(b, fan, 20'000);    // 1,000,000 new
-    for (NodeId fan = 1000; fan < 501'000; ++fan) hll_insert_fan(b, fan, 1);   // 500,000
+    for (NodeId fan = 0; fan < 100; ++fan) hll_insert_fan(a, fan, 20'000);    // 2,000,000
+    for (NodeId fan = 50; fan < 150; ++fan) hll_insert_fan(b, fan, 20'000);   // 1,000,000 new
+    for (NodeId fan = 1000; fan < 501'000; ++fan) hll_insert_fan(b, fan, 1);  // 500,000
     merge_registers(a, b);
     CHECK(std::abs(hll_estimate(a) / 3.5e6 - 1) < 3 * sigma);
   }

@@ -85,8 +85,7 @@ TEST_CASE("the overlap matrix matches brute-force set intersections") {
     std::vector<NodeId> hosts = all_hosts(network);
     std::ranges::reverse(hosts);
     hosts.resize(2 + seed % (hosts.size() - 1));
-    const std::optional<NodeId> platform =
-        seed % 3 == 0 ? std::optional<NodeId>(1) : std::nullopt;
+    const std::optional<NodeId> platform = seed % 3 == 0 ? std::optional<NodeId>(1) : std::nullopt;
     const std::string region = seed % 4 == 0 ? "辽宁" : "";
     INFO("seed " << seed);
     for (OverlapStrategy strategy : kOverlapStrategies)
@@ -179,5 +178,6 @@ TEST_CASE("a MinHash sketch of a union is the merge of the parts' sketches") {
   const BottomK merged = merge_bottom_k(bottom_k(network, low, 256), bottom_k(network, high, 256));
   const BottomK direct = bottom_k(network, all, 256);
   REQUIRE(merged.entries.size() == direct.entries.size());
-  for (std::size_t i = 0; i < merged.entries.size(); ++i) CHECK(merged.entries[i].fan == direct.entries[i].fan);
+  for (std::size_t i = 0; i < merged.entries.size(); ++i)
+    CHECK(merged.entries[i].fan == direct.entries[i].fan);
 }

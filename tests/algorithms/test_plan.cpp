@@ -22,7 +22,9 @@ const Network& tiny() {
   return network;
 }
 
-NodeId host(const Network& network, std::string_view id) { return *network.broadcasters.ids.find(id); }
+NodeId host(const Network& network, std::string_view id) {
+  return *network.broadcasters.ids.find(id);
+}
 
 std::vector<std::string> pick_ids(const Network& network, const Plan& plan) {
   std::vector<std::string> ids;
@@ -46,15 +48,18 @@ Network random_planning_network(std::uint64_t seed) {
   for (int h = 0; h < 12; ++h) {
     const NodeId base = h >= 10 ? kNoNode : static_cast<NodeId>(uniform(0, 2));
     const double fee = h == 5 ? NAN : 1000.0 * uniform(1, 10);
-    const NodeId id = *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h),
-                                              base, provinces[uniform(0, 1)], kinds[uniform(0, 2)], fee);
+    const NodeId id =
+        *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h), base,
+                                 provinces[uniform(0, 1)], kinds[uniform(0, 2)], fee);
     for (NodeId p = 0; p < 2; ++p)
       if (p == static_cast<NodeId>(h % 2) || uniform(0, 2) == 0)
-        fanbases.push_back(*builder.add_fanbase(id, p, static_cast<std::uint64_t>(uniform(0, 3000))));
+        fanbases.push_back(
+            *builder.add_fanbase(id, p, static_cast<std::uint64_t>(uniform(0, 3000))));
   }
   for (int f = 0; f < 250; ++f) {
-    const NodeId fan = *builder.add_fan("f" + std::to_string(f), static_cast<std::uint64_t>(uniform(1, 4)),
-                                        provinces[uniform(0, 1)]);
+    const NodeId fan =
+        *builder.add_fan("f" + std::to_string(f), static_cast<std::uint64_t>(uniform(1, 4)),
+                         provinces[uniform(0, 1)]);
     for (int k = uniform(0, 4); k > 0; --k) {
       const int pick = std::min(uniform(0, static_cast<int>(fanbases.size()) - 1),
                                 uniform(0, static_cast<int>(fanbases.size()) - 1));
@@ -85,7 +90,8 @@ bool passes_filters(const Network& network, NodeId h, const PlanOptions& options
   if (!options.kinds.empty() &&
       std::ranges::find(options.kinds, network.broadcasters.kind[h]) == options.kinds.end())
     return false;
-  if (!options.province.empty() && network.broadcasters.province[h] != options.province) return false;
+  if (!options.province.empty() && network.broadcasters.province[h] != options.province)
+    return false;
   return declared_fans(network, h, options.platform) >= options.min_fans;
 }
 
@@ -198,7 +204,7 @@ TEST_CASE("a budget too small for anyone but h8 stops for the budget") {
   const Plan plan = plan_roster(tiny(), options);
   CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h8"});
   CHECK(plan.stop_reason == StopReason::no_gain);  // every other host is out of reach of any budget
-  options.budget = 4'000;  // h5 (3,000) or h8 (1,500), not both
+  options.budget = 4'000;                          // h5 (3,000) or h8 (1,500), not both
   const Plan two = plan_roster(tiny(), options);
   CHECK(pick_ids(tiny(), two) == std::vector<std::string>{"h5"});
   CHECK(two.stop_reason == StopReason::budget_spent);
@@ -295,14 +301,17 @@ TEST_CASE("constraints, includes and filters hold against the brute-force optimu
   for (std::uint64_t seed = 21; seed <= 30; ++seed) {
     const Network network = random_planning_network(seed);
     PlanOptions options;
-    if (seed % 2) options.k = 4;
-    else options.budget = 12'000;
+    if (seed % 2)
+      options.k = 4;
+    else
+      options.budget = 12'000;
     options.max_per_base = 1 + seed % 2;
     options.exclude = {static_cast<NodeId>(seed % 12)};
     options.include = {static_cast<NodeId>((seed + 3) % 12 == 5 ? 6 : (seed + 3) % 12)};
     options.region = seed % 3 ? "辽宁" : "";
     options.platform = seed % 4 == 0 ? std::optional<NodeId>(1) : std::nullopt;
-    options.kinds = seed % 5 == 0 ? std::vector<std::string>{} : std::vector<std::string>{"village", "factory", "influencer"};
+    options.kinds = seed % 5 == 0 ? std::vector<std::string>{}
+                                  : std::vector<std::string>{"village", "factory", "influencer"};
     try {
       tally.add(check_against_brute_force(network, options).ratio);
     } catch (const UsageError&) {
@@ -358,7 +367,8 @@ TEST_CASE("sketch planning picks a roster whose exact reach is close to the exac
 TEST_CASE("partial enumeration refuses rosters too large to enumerate") {
   NetworkBuilder builder;
   builder.add_platform("p", "平台", 1000);
-  for (int h = 0; h < 80; ++h) builder.add_broadcaster("h" + std::to_string(h), "主播", kNoNode, {}, {}, 10);
+  for (int h = 0; h < 80; ++h)
+    builder.add_broadcaster("h" + std::to_string(h), "主播", kNoNode, {}, {}, 10);
   const Network network = std::move(builder).finish();
   PlanOptions options;
   options.budget = 100;

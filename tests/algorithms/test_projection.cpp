@@ -26,8 +26,8 @@ Network four_hosts() {
   const NodeId base = *builder.add_base("b", "沈阳基地", "辽宁");
   std::vector<NodeId> fanbase;
   for (int h = 0; h < 4; ++h) {
-    const NodeId host = *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h),
-                                                 h < 3 ? base : kNoNode);
+    const NodeId host = *builder.add_broadcaster(
+        "h" + std::to_string(h), "主播" + std::to_string(h), h < 3 ? base : kNoNode);
     fanbase.push_back(*builder.add_fanbase(host, p, 100));
   }
   const std::vector<std::pair<std::uint64_t, std::vector<int>>> fans{
@@ -114,7 +114,8 @@ TEST_CASE("collab and base layers; each layer is rescaled to mean edge weight 1"
   const Network network = four_hosts();
   CHECK(as_map(collab_graph(network)) == std::map<std::pair<NodeId, NodeId>, double>{{{0, 3}, 2}});
   const auto base = as_map(base_graph(network));
-  CHECK(base == std::map<std::pair<NodeId, NodeId>, double>{{{0, 1}, 0.5}, {{0, 2}, 0.5}, {{1, 2}, 0.5}});
+  CHECK(base ==
+        std::map<std::pair<NodeId, NodeId>, double>{{{0, 1}, 0.5}, {{0, 2}, 0.5}, {{1, 2}, 0.5}});
 
   ProjectionOptions layers;
   layers.collab_layer = 3.0;

@@ -5,8 +5,8 @@
 #include <numeric>
 #include <random>
 
-#include "algorithms/reach.hpp"
 #include "algorithms/random_follow_network.hpp"
+#include "algorithms/reach.hpp"
 #include "graph/errors.hpp"
 #include "graph/network_builder.hpp"
 
@@ -48,8 +48,8 @@ Network drawn_network() {
   return std::move(builder).finish();
 }
 
-constexpr std::array kStrategies{ExactStrategy::bitset, ExactStrategy::roaring, ExactStrategy::planes,
-                                 ExactStrategy::automatic};
+constexpr std::array kStrategies{ExactStrategy::bitset, ExactStrategy::roaring,
+                                 ExactStrategy::planes, ExactStrategy::automatic};
 
 void check_against_reference(const Network& network, const std::vector<NodeId>& hosts,
                              const ReachOptions& options, std::string_view province) {

@@ -34,7 +34,8 @@ Network block_network(std::uint64_t seed, int hosts, bool weighted) {
   std::vector<std::vector<NodeId>> fanbases(hosts);
   std::vector<double> chance(hosts);
   for (int h = 0; h < hosts; ++h) {
-    const NodeId host = *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h));
+    const NodeId host =
+        *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h));
     fanbases[h].push_back(*builder.add_fanbase(host, 0, 1000));
     if (h == 1) fanbases[h].push_back(*builder.add_fanbase(host, 1, 1000));
     chance[h] = h == 0 ? 0.6 : h < 10 ? 0.3 / h : 0.001;
@@ -42,7 +43,8 @@ Network block_network(std::uint64_t seed, int hosts, bool weighted) {
   std::uniform_real_distribution<double> unit(0, 1);
   for (NodeId f = 0; f < 6 * kBlock; ++f) {
     const std::uint64_t weight = weighted ? 1 + rng() % 5 : 1;
-    const NodeId fan = *builder.add_fan("f" + std::to_string(f), weight, test_provinces()[rng() % 3]);
+    const NodeId fan =
+        *builder.add_fan("f" + std::to_string(f), weight, test_provinces()[rng() % 3]);
     if (f / kBlock == 2) continue;
     for (int h = 0; h < hosts; ++h)
       for (NodeId fanbase : fanbases[h])
@@ -60,7 +62,8 @@ void check_planes(const Network& network, const std::vector<NodeId>& hosts,
   for (const auto& fans : sets)
     for (NodeId fan : fans) ++hosts_per_fan[fan];
   std::array<std::uint64_t, 3> frequency{};
-  for (auto [fan, count] : hosts_per_fan) frequency[std::min(count, 3) - 1] += network.fans.weight(fan);
+  for (auto [fan, count] : hosts_per_fan)
+    frequency[std::min(count, 3) - 1] += network.fans.weight(fan);
   for (PlaneIsa isa : supported_plane_isas()) {
     INFO("instruction set " << static_cast<int>(isa) << ", region '" << region << "'");
     ExactReach result;
@@ -89,8 +92,8 @@ TEST_CASE("bit planes match the brute-force union over many blocks with every in
     INFO((weighted ? "weighted" : "unweighted"));
     check_planes(network, hosts, "");
     check_planes(network, hosts, "吉林");
-    check_planes(network, {0}, "");                    // one host: everyone is exclusive
-    check_planes(network, {11, 0, 1}, "");             // a sparse host first
+    check_planes(network, {0}, "");         // one host: everyone is exclusive
+    check_planes(network, {11, 0, 1}, "");  // a sparse host first
   }
 }
 

@@ -56,8 +56,8 @@ TEST_CASE("three hosts on one platform: 3+ frequency by hand") {
     builder.add_fanbase(*builder.add_broadcaster("h" + std::to_string(h), "主播"), douyin, 50);
   const Network network = std::move(builder).finish();
   const DeclaredReach result = model(network, {0, 1, 2});
-  CHECK(result.unique == Approx(87.5));         // 100 · (1 − 0.5³)
-  CHECK(result.frequency[0] == Approx(37.5));   // 3 · 0.5³ · 100
+  CHECK(result.unique == Approx(87.5));        // 100 · (1 − 0.5³)
+  CHECK(result.frequency[0] == Approx(37.5));  // 3 · 0.5³ · 100
   CHECK(result.frequency[1] == Approx(37.5));
   CHECK(result.frequency[2] == Approx(12.5));
   CHECK(result.exclusive[0] == Approx(12.5));

@@ -29,7 +29,9 @@ struct BrokenDataset {
   void append(const char* name, const std::string& extra) const {
     dir.write(std::string("data/") + name, read_file(file(name)) + extra);
   }
-  void replace(const char* name, const std::string& text) const { dir.write(std::string("data/") + name, text); }
+  void replace(const char* name, const std::string& text) const {
+    dir.write(std::string("data/") + name, text);
+  }
 };
 
 // `castgraph info DATASET` with its address space capped at 512 MiB, far below what a
@@ -49,11 +51,13 @@ enum class Edit { append, replace };
 // Breaks one file of a fresh copy of the sample (appends `text` to it, or replaces it),
 // runs info on the copy, and checks the data-error status and that the message contains
 // `expected`, e.g. "file.csv:line:column: reason". Returns the run for further checks.
-CommandResult expect_data_error(const char* name, const std::string& text, const std::string& expected,
-                                Edit edit = Edit::append) {
+CommandResult expect_data_error(const char* name, const std::string& text,
+                                const std::string& expected, Edit edit = Edit::append) {
   BrokenDataset data;
-  if (edit == Edit::append) data.append(name, text);
-  else data.replace(name, text);
+  if (edit == Edit::append)
+    data.append(name, text);
+  else
+    data.replace(name, text);
   const auto result = info_bounded(data.path);
   CHECK(result.status == kExitData);
   CHECK_THAT(result.err, Catch::Contains(expected));
@@ -65,7 +69,11 @@ CommandResult expect_data_error(const char* name, const std::string& text, const
 // fanbases.csv of the sample has 11 lines, so an appended row is line 12.
 
 TEST_CASE("a NUL byte is refused at its line and column", "[cli][hostile]") {
-  expect_data_error("fanbases.csv", std::string("h8,momo,1\0" "2,x\n", 14), "fanbases.csv:12:10: NUL byte");
+  expect_data_error("fanbases.csv",
+                    std::string("h8,momo,1\0"
+                                "2,x\n",
+                                14),
+                    "fanbases.csv:12:10: NUL byte");
 }
 
 TEST_CASE("a 100 MB line is refused at its over-long field, in bounded memory", "[cli][hostile]") {
@@ -73,24 +81,29 @@ TEST_CASE("a 100 MB line is refused at its over-long field, in bounded memory", 
                     "fanbases.csv:12:11: a field of 100000000 bytes");
 }
 
-TEST_CASE("a row or a header of 10^7 columns is refused at the first column too many", "[cli][hostile]") {
+TEST_CASE("a row or a header of 10^7 columns is refused at the first column too many",
+          "[cli][hostile]") {
   const std::string columns(10'000'000, ',');
   SECTION("a row") {
-    expect_data_error("fanbases.csv", columns + "\n", "fanbases.csv:12:16385: more than 16384 fields in one record");
+    expect_data_error("fanbases.csv", columns + "\n",
+                      "fanbases.csv:12:16385: more than 16384 fields in one record");
   }
   SECTION("the header") {
-    expect_data_error("platforms.csv", "id,name" + columns + "\n", "platforms.csv:1:16391: more than 16384 fields",
-                      Edit::replace);
+    expect_data_error("platforms.csv", "id,name" + columns + "\n",
+                      "platforms.csv:1:16391: more than 16384 fields", Edit::replace);
   }
 }
 
-TEST_CASE("a field of 10^7 doubled quotes is too long, and one quote more never closes", "[cli][hostile]") {
+TEST_CASE("a field of 10^7 doubled quotes is too long, and one quote more never closes",
+          "[cli][hostile]") {
   const std::string quotes(20'000'000, '"');
   SECTION("balanced: a quoted field holding 10^7 quote characters") {
-    expect_data_error("fanbases.csv", "h8,momo,1,\"" + quotes + "\"\n", "fanbases.csv:12:11: a field of 10000000 bytes");
+    expect_data_error("fanbases.csv", "h8,momo,1,\"" + quotes + "\"\n",
+                      "fanbases.csv:12:11: a field of 10000000 bytes");
   }
   SECTION("unbalanced: the field runs to the end of the file") {
-    expect_data_error("fanbases.csv", "h8,momo,1,\"" + quotes + "\n", "fanbases.csv:12:11: unterminated quoted field");
+    expect_data_error("fanbases.csv", "h8,momo,1,\"" + quotes + "\n",
+                      "fanbases.csv:12:11: unterminated quoted field");
   }
 }
 
@@ -100,7 +113,8 @@ TEST_CASE("a fan id of 1 MB is refused, and the message does not repeat it", "[c
   CHECK(result.err.size() < 1000);
 }
 
-TEST_CASE("a dataset that is a plain file, or a file inside where a folder belongs, is named", "[cli][hostile]") {
+TEST_CASE("a dataset that is a plain file, or a file inside where a folder belongs, is named",
+          "[cli][hostile]") {
   BrokenDataset data;
   const auto result = info_bounded(data.file("platforms.csv"));
   CHECK(result.status == kExitUsage);
@@ -117,11 +131,13 @@ TEST_CASE("missing, empty and directory-shaped files are named", "[cli][hostile]
     fs::remove(data.file("bases.csv"));
     const auto result = info_bounded(data.path);
     CHECK(result.status == kExitData);
-    CHECK_THAT(result.err, Catch::Contains("bases.csv") && Catch::Contains("missing required file"));
+    CHECK_THAT(result.err,
+               Catch::Contains("bases.csv") && Catch::Contains("missing required file"));
   }
   SECTION("an empty file, required or optional") {
     for (const char* name : {"platforms.csv", "follows.csv"})
-      expect_data_error(name, "", std::string(name) + ":1:1: empty file: no header row", Edit::replace);
+      expect_data_error(name, "", std::string(name) + ":1:1: empty file: no header row",
+                        Edit::replace);
   }
   SECTION("a directory where a file belongs") {
     BrokenDataset data;
@@ -133,7 +149,8 @@ TEST_CASE("missing, empty and directory-shaped files are named", "[cli][hostile]
   }
 }
 
-TEST_CASE("a symlink loop or a dangling symlink is an error, never a silently absent file", "[cli][hostile]") {
+TEST_CASE("a symlink loop or a dangling symlink is an error, never a silently absent file",
+          "[cli][hostile]") {
   // follows.csv and fans.csv are optional: skipping them would quietly change every
   // reach answer, so a name that exists but cannot be opened must be reported.
   SECTION("a loop") {
@@ -170,7 +187,9 @@ TEST_CASE("an unreadable file is an I/O error naming it", "[cli][hostile]") {
 TEST_CASE("a truncated snapshot is refused by the command, naming the file", "[cli][hostile]") {
   BrokenDataset data;
   const fs::path snapshot = data.dir / "tiny.cgs";
-  REQUIRE(run_castgraph("snapshot " + shell_quote(data.path.string()) + " -o " + shell_quote(snapshot.string())).status == 0);
+  REQUIRE(run_castgraph("snapshot " + shell_quote(data.path.string()) + " -o " +
+                        shell_quote(snapshot.string()))
+              .status == 0);
   const std::string bytes = read_file(snapshot);
   for (std::size_t size : {std::size_t{0}, std::size_t{8}, std::size_t{100}, bytes.size() / 2}) {
     INFO("cut to " << size << " bytes");
@@ -181,14 +200,17 @@ TEST_CASE("a truncated snapshot is refused by the command, naming the file", "[c
   }
 }
 
-TEST_CASE("an output that is an input, by name, symlink or hard link, is refused before anything is written",
-          "[cli][hostile]") {
+TEST_CASE(
+    "an output that is an input, by name, symlink or hard link, is refused before anything is "
+    "written",
+    "[cli][hostile]") {
   BrokenDataset data;
   const std::string dataset = shell_quote(data.path.string());
   const std::string follows = read_file(data.file("follows.csv"));
   data.append("fanbases.csv", "h9,douyin,1\n");  // a bad row, so --lenient has rejects to write
 
-  const auto rejects = run_castgraph("info " + dataset + " --lenient --rejects " + shell_quote(data.file("follows.csv").string()));
+  const auto rejects = run_castgraph("info " + dataset + " --lenient --rejects " +
+                                     shell_quote(data.file("follows.csv").string()));
   CHECK(rejects.status == kExitUsage);
   CHECK_THAT(rejects.err, Catch::Contains("choose another --rejects"));
 
@@ -196,7 +218,8 @@ TEST_CASE("an output that is an input, by name, symlink or hard link, is refused
   fs::create_symlink(data.file("follows.csv"), data.dir / "soft.graphml");
   for (const char* output : {"hard.dot", "soft.graphml"}) {
     INFO(output);
-    const auto exported = run_castgraph("export " + dataset + " -o " + shell_quote((data.dir / output).string()));
+    const auto exported =
+        run_castgraph("export " + dataset + " -o " + shell_quote((data.dir / output).string()));
     CHECK(exported.status == kExitUsage);
     CHECK_THAT(exported.err, Catch::Contains("is an input"));
   }

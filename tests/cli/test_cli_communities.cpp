@@ -2,8 +2,8 @@
 // (its README draws the network: h1—h2 co-stream with weight 5 and share fans f01, f15).
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "support/run_command.hpp"
@@ -79,8 +79,8 @@ TEST_CASE("communities refuses unknown layers and an audience layer without foll
   dir.write("broadcasters.csv", "id,name\na,甲\nb,乙\n");
   dir.write("fanbases.csv", "broadcaster,platform,fans\na,p,10\nb,p,20\n");
   dir.write("collabs.csv", "a,b\na,b\n");
-  const auto refused = run_castgraph("communities " + shell_quote(dir.path().string()) +
-                                     " --layers audience");
+  const auto refused =
+      run_castgraph("communities " + shell_quote(dir.path().string()) + " --layers audience");
   CHECK(refused.status == 2);
   CHECK(refused.err.find("follows") != std::string::npos);
   const auto json = json_of("communities " + shell_quote(dir.path().string()) + " --json");
@@ -90,8 +90,8 @@ TEST_CASE("communities refuses unknown layers and an audience layer without foll
 TEST_CASE("communities --help explains the layers, the seed and the JSON keys") {
   const auto help = run_castgraph("communities --help");
   CHECK(help.status == 0);
-  for (const char* word : {"--layers", "--seed", "--resolution", "--min-shared", "modularity",
-                           "hosts:[{id, name"})
+  for (const char* word :
+       {"--layers", "--seed", "--resolution", "--min-shared", "modularity", "hosts:[{id, name"})
     CHECK(help.out.find(word) != std::string::npos);
 }
 

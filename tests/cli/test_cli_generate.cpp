@@ -15,7 +15,8 @@ using nlohmann::json;
 TEST_CASE("generate --help lists the presets and explains scale and seed", "[cli][generate]") {
   const auto result = run_castgraph("generate --help");
   REQUIRE(result.status == 0);
-  for (const char* text : {"liaoning", "jilin", "northeast", "tiny", "--scale", "--seed", "byte-identical"})
+  for (const char* text :
+       {"liaoning", "jilin", "northeast", "tiny", "--scale", "--seed", "byte-identical"})
     CHECK_THAT(result.out, Catch::Contains(text));
 }
 
@@ -57,28 +58,37 @@ TEST_CASE("samples/liaoning is exactly what its README's command writes", "[cli]
   REQUIRE(run_castgraph("generate --preset liaoning --scale 0.001 --seed 1 -q -o " +
                         shell_quote((dir / "liaoning").string()))
               .status == 0);
-  for (const char* file : {"platforms.csv", "bases.csv", "broadcasters.csv", "fanbases.csv", "fans.csv",
-                           "follows.csv", "collabs.csv"}) {
+  for (const char* file : {"platforms.csv", "bases.csv", "broadcasters.csv", "fanbases.csv",
+                           "fans.csv", "follows.csv", "collabs.csv"}) {
     INFO(file);
     CHECK(read_file(dir / "liaoning" / file) == read_file(source_path("samples/liaoning/") + file));
   }
-  CHECK_THAT(read_file(source_path("samples/liaoning/README.md")),
-             Catch::Contains("castgraph generate --preset liaoning --scale 0.001 --seed 1 -o samples/liaoning"));
+  CHECK_THAT(
+      read_file(source_path("samples/liaoning/README.md")),
+      Catch::Contains(
+          "castgraph generate --preset liaoning --scale 0.001 --seed 1 -o samples/liaoning"));
 }
 
 TEST_CASE("generate exits 2 on bad usage and 74 when it cannot write", "[cli][generate]") {
   TempDir dir;
   std::filesystem::create_directories(dir / "busy");
   dir.write("busy/notes.txt", "");
-  CHECK(run_castgraph("generate --preset atlantis -o " + shell_quote((dir / "x").string())).status == 2);
-  CHECK(run_castgraph("generate --preset tiny --scale 0 -o " + shell_quote((dir / "x").string())).status == 2);
-  CHECK(run_castgraph("generate --preset tiny --scale 2 -o " + shell_quote((dir / "x").string())).status == 2);
+  CHECK(
+      run_castgraph("generate --preset atlantis -o " + shell_quote((dir / "x").string())).status ==
+      2);
+  CHECK(run_castgraph("generate --preset tiny --scale 0 -o " + shell_quote((dir / "x").string()))
+            .status == 2);
+  CHECK(run_castgraph("generate --preset tiny --scale 2 -o " + shell_quote((dir / "x").string()))
+            .status == 2);
   CHECK(run_castgraph("generate --preset tiny").status == 2);
-  const auto busy = run_castgraph("generate --preset tiny -o " + shell_quote((dir / "busy").string()));
+  const auto busy =
+      run_castgraph("generate --preset tiny -o " + shell_quote((dir / "busy").string()));
   CHECK(busy.status == 2);
   CHECK_THAT(busy.err, Catch::Contains("--force"));
-  CHECK(run_castgraph("generate --preset tiny -q --scale 0.01 --force -o " + shell_quote((dir / "busy").string()))
+  CHECK(run_castgraph("generate --preset tiny -q --scale 0.01 --force -o " +
+                      shell_quote((dir / "busy").string()))
             .status == 0);
-  CHECK(run_castgraph("generate --preset tiny -o " + shell_quote((dir / "busy/notes.txt").string())).status == 2);
+  CHECK(run_castgraph("generate --preset tiny -o " + shell_quote((dir / "busy/notes.txt").string()))
+            .status == 2);
   CHECK(run_castgraph("generate --preset tiny -o /dev/null/sub").status == 74);
 }

@@ -47,7 +47,8 @@ TEST_CASE("tiers --json follows the documented shape", "[cli]") {
 }
 
 TEST_CASE("tiers accepts thresholds in 万 and groups by platform", "[cli]") {
-  const auto result = run_castgraph("tiers " + kTiny + " --thresholds 10万,100万 --by platform --json");
+  const auto result =
+      run_castgraph("tiers " + kTiny + " --thresholds 10万,100万 --by platform --json");
   REQUIRE(result.status == 0);
   const json tiers = json::parse(result.out);
   CHECK(tiers["douyin"]["name"] == "抖音");
@@ -77,7 +78,8 @@ TEST_CASE("bad data exits 65 with file:line:column, bad usage exits 2", "[cli]")
   dir.write("fanbases.csv", "broadcaster,platform,fans\nh1,douyin,lots\n");
   const auto bad = run_castgraph("info " + shell_quote(dir.path().string()));
   CHECK(bad.status == 65);
-  CHECK_THAT(bad.err, Catch::Contains("fanbases.csv:2:11: fans must be a non-negative integer, found 'lots'"));
+  CHECK_THAT(bad.err, Catch::Contains(
+                          "fanbases.csv:2:11: fans must be a non-negative integer, found 'lots'"));
   CHECK(bad.out.empty());
 
   CHECK(run_castgraph("tiers " + kTiny + " --thresholds 1M,100k").status == 2);
@@ -95,14 +97,16 @@ TEST_CASE("lenient loading writes the rejects file and says how many rows it ski
   dir.write("follows.csv", "fan,broadcaster,platform\nf1,h1,douyin\nf2,h99,douyin\nf3,h2,\n");
   const auto rejects = dir / "out" / "rejects.csv";
   std::filesystem::create_directories(dir / "out");
-  const auto result = run_castgraph("info " + shell_quote(dir.path().string()) + " --lenient --json --rejects " +
-                                    shell_quote(rejects.string()));
+  const auto result = run_castgraph("info " + shell_quote(dir.path().string()) +
+                                    " --lenient --json --rejects " + shell_quote(rejects.string()));
   REQUIRE(result.status == 0);
   CHECK(json::parse(result.out)["follows"] == 2);
   CHECK_THAT(result.err, Catch::Contains("skipped 1 bad row of follows.csv"));
   const std::string written = read_file(rejects);
   CHECK_THAT(written, Catch::StartsWith("file,line,column,reason,row\n"));
-  CHECK_THAT(written, Catch::Contains(",3,4,unknown broadcaster 'h99' (not in broadcasters.csv),\"f2,h99,douyin\""));
+  CHECK_THAT(written,
+             Catch::Contains(
+                 ",3,4,unknown broadcaster 'h99' (not in broadcasters.csv),\"f2,h99,douyin\""));
 }
 
 TEST_CASE("every command explains itself with --help", "[cli]") {

@@ -3,9 +3,9 @@
 // never a torn mixture; a later run must work despite whatever the killed one left.
 // The kill points are spread from "still loading" to "done"; which phase each one hits
 // depends on the machine, and the checks hold whichever it is.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -49,7 +49,8 @@ bool run_and_kill(const std::vector<std::string>& arguments, std::chrono::millis
 std::vector<std::pair<std::string, std::string>> files_in(const fs::path& directory) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& entry : fs::directory_iterator(directory))
-    if (entry.is_regular_file()) files.emplace_back(entry.path().filename().string(), read_file(entry.path()));
+    if (entry.is_regular_file())
+      files.emplace_back(entry.path().filename().string(), read_file(entry.path()));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -58,20 +59,27 @@ struct Generated {
   TempDir dir;
   fs::path path = dir / "liaoning";
   Generated() {
-    REQUIRE(run_castgraph("generate --preset liaoning --scale 0.01 -q -o " + shell_quote(path.string())).status == 0);
+    REQUIRE(
+        run_castgraph("generate --preset liaoning --scale 0.01 -q -o " + shell_quote(path.string()))
+            .status == 0);
   }
 };
 
 }  // namespace
 
-TEST_CASE("a snapshot killed at any point leaves the old snapshot or the new one, never a torn file",
-          "[cli][interrupted]") {
+TEST_CASE(
+    "a snapshot killed at any point leaves the old snapshot or the new one, never a torn file",
+    "[cli][interrupted]") {
   const Generated big;
   TempDir dir;
   const fs::path out = dir / "out.cgs", reference = dir / "reference.cgs";
   const std::string big_path = big.path.string();
-  REQUIRE(run_castgraph("snapshot --no-sketches " + shell_quote(big_path) + " -o " + shell_quote(reference.string())).status == 0);
-  REQUIRE(run_castgraph("snapshot " + shell_quote(source_path("samples/tiny")) + " -o " + shell_quote(out.string())).status == 0);
+  REQUIRE(run_castgraph("snapshot --no-sketches " + shell_quote(big_path) + " -o " +
+                        shell_quote(reference.string()))
+              .status == 0);
+  REQUIRE(run_castgraph("snapshot " + shell_quote(source_path("samples/tiny")) + " -o " +
+                        shell_quote(out.string()))
+              .status == 0);
   const std::string old_bytes = read_file(out), new_bytes = read_file(reference);
 
   int interrupted = 0;
@@ -87,15 +95,19 @@ TEST_CASE("a snapshot killed at any point leaves the old snapshot or the new one
   // What a killed run leaves is its own temporary file, which no later run reads or
   // trips over: the next run writes the same snapshot, which opens, and removes them.
   for (const auto& [name, bytes] : files_in(dir.path()))
-    if (name != "out.cgs" && name != "reference.cgs") CHECK_THAT(name, Catch::StartsWith("out.cgs.tmp."));
-  REQUIRE(run_castgraph("snapshot --no-sketches " + shell_quote(big_path) + " -o " + shell_quote(out.string())).status == 0);
+    if (name != "out.cgs" && name != "reference.cgs")
+      CHECK_THAT(name, Catch::StartsWith("out.cgs.tmp."));
+  REQUIRE(run_castgraph("snapshot --no-sketches " + shell_quote(big_path) + " -o " +
+                        shell_quote(out.string()))
+              .status == 0);
   CHECK(read_file(out) == new_bytes);
   CHECK(run_castgraph("info " + shell_quote(out.string())).status == 0);
   CHECK(files_in(dir.path()).size() == 2);  // out.cgs and reference.cgs only
 }
 
-TEST_CASE("generate --force killed at any point leaves the old dataset or the new one, never a mixture",
-          "[cli][interrupted]") {
+TEST_CASE(
+    "generate --force killed at any point leaves the old dataset or the new one, never a mixture",
+    "[cli][interrupted]") {
   const Generated reference;
   TempDir dir;
   const fs::path out = dir / "data";
@@ -105,8 +117,8 @@ TEST_CASE("generate --force killed at any point leaves the old dataset or the ne
   int interrupted = 0;
   for (int delay : kDelaysMs) {
     INFO("killed after " << delay << " ms");
-    interrupted += run_and_kill({"generate", "--preset", "liaoning", "--scale", "0.01", "-q", "--force", "-o",
-                                 out.string()},
+    interrupted += run_and_kill({"generate", "--preset", "liaoning", "--scale", "0.01", "-q",
+                                 "--force", "-o", out.string()},
                                 std::chrono::milliseconds(delay));
     const auto now = files_in(out);
     CHECK((now == old_files || now == new_files));
@@ -115,7 +127,9 @@ TEST_CASE("generate --force killed at any point leaves the old dataset or the ne
 
   // A killed run leaves at most its staging folder, which the loader never looks in
   // and the next run removes.
-  REQUIRE(run_castgraph("generate --preset liaoning --scale 0.01 -q --force -o " + shell_quote(out.string())).status == 0);
+  REQUIRE(run_castgraph("generate --preset liaoning --scale 0.01 -q --force -o " +
+                        shell_quote(out.string()))
+              .status == 0);
   CHECK(files_in(out) == new_files);
   CHECK(run_castgraph("info " + shell_quote(out.string())).status == 0);
   CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 7);

@@ -83,7 +83,8 @@ TEST_CASE("plan refuses bad requests with exit status 2") {
   const auto unpriced = run_castgraph("plan " + tiny() + " --budget 1M --include h6");
   CHECK(unpriced.status == 2);
   CHECK_THAT(unpriced.err, Catch::Contains("h6"));
-  CHECK(run_castgraph("plan " + tiny() + " --k 2 --method declared").status == 2);  // momo: no population
+  CHECK(run_castgraph("plan " + tiny() + " --k 2 --method declared").status ==
+        2);  // momo: no population
 }
 
 TEST_CASE("plan --method declared on one platform and --min-tier") {

@@ -40,7 +40,8 @@ nlohmann::json json_of(const std::string& arguments) {
 TEST_CASE("reach --json reports unique and gross reach, frequency and per-host reach") {
   TempDir dir;
   write_dataset(dir);
-  const auto json = json_of("reach " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json");
+  const auto json =
+      json_of("reach " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json");
   CHECK(json["method"] == "exact");
   CHECK(json["unique_reach"] == 103);  // a 100, b, c, e
   CHECK(json["gross_reach"] == 101 + 2 + 2);
@@ -70,8 +71,8 @@ TEST_CASE("reach takes hosts by unique name and lists the candidates of an ambig
   CHECK(json_of("reach " + dataset + " --hosts 李佳 --json")["unique_reach"] == 101);
   const auto ambiguous = run_castgraph("reach " + dataset + " --hosts 张伟");
   CHECK(ambiguous.status == 2);
-  CHECK_THAT(ambiguous.err, Catch::Contains("ambiguous") && Catch::Contains("h2") &&
-                                Catch::Contains("h3"));
+  CHECK_THAT(ambiguous.err,
+             Catch::Contains("ambiguous") && Catch::Contains("h2") && Catch::Contains("h3"));
   const auto unknown = run_castgraph("reach " + dataset + " --hosts 王五");
   CHECK(unknown.status == 2);
   CHECK_THAT(unknown.err, Catch::Contains("王五"));
@@ -104,9 +105,8 @@ TEST_CASE("reach --method sketch reports an estimate with its error") {
 }
 
 TEST_CASE("reach prints an aligned table with the method on the first line") {
-  const auto result =
-      run_castgraph("reach " + shell_quote(castgraph::testing::source_path("samples/tiny")) +
-                    " --hosts h1,h2");
+  const auto result = run_castgraph(
+      "reach " + shell_quote(castgraph::testing::source_path("samples/tiny")) + " --hosts h1,h2");
   INFO(result.err);
   REQUIRE(result.status == 0);
   CHECK_THAT(result.out, Catch::StartsWith("Reach of 2 hosts: exact count"));
@@ -116,7 +116,8 @@ TEST_CASE("reach prints an aligned table with the method on the first line") {
 TEST_CASE("overlap --hosts gives the matrix of shared people and Jaccard") {
   TempDir dir;
   write_dataset(dir);
-  const auto json = json_of("overlap " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json");
+  const auto json =
+      json_of("overlap " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3 --json");
   CHECK(json["hosts"][0]["reach"] == 101);
   CHECK(json["shared"][0][1] == 1);  // b
   CHECK(json["shared"][1][2] == 1);  // c
@@ -134,8 +135,9 @@ TEST_CASE("overlap --top lists the most overlapping pairs, also as CSV") {
   CHECK(json["pairs"][0]["b"] == "h2");
   const auto csv = run_castgraph("overlap " + dataset + " --top 1 --csv");
   CHECK(csv.status == 0);
-  CHECK(csv.out == "rank,host_a,name_a,host_b,name_b,shared,jaccard\n"
-                   "1,h1,李佳,h2,张伟,1,0.009804\n");  // 1 / (101 + 2 − 1)
+  CHECK(csv.out ==
+        "rank,host_a,name_a,host_b,name_b,shared,jaccard\n"
+        "1,h1,李佳,h2,张伟,1,0.009804\n");  // 1 / (101 + 2 − 1)
 }
 
 TEST_CASE("overlap needs exactly one of --hosts and --top") {

@@ -37,7 +37,8 @@ TEST_CASE("render writes SVG, PNG, PDF and DOT that their readers accept", "[cli
   }
   // No temporary files are left beside the output.
   std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    ++files;
   CHECK(files == 4);
 }
 
@@ -45,8 +46,12 @@ TEST_CASE("render gives the same bytes for the same input twice", "[cli]") {
   TempDir dir;
   for (const char* extension : {"svg", "png"}) {
     const auto a = dir / (std::string("a.") + extension), b = dir / (std::string("b.") + extension);
-    REQUIRE(run_castgraph("render " + tiny() + " --view hosts -o " + shell_quote(a.string())).status == 0);
-    REQUIRE(run_castgraph("render " + tiny() + " --view hosts -o " + shell_quote(b.string())).status == 0);
+    REQUIRE(
+        run_castgraph("render " + tiny() + " --view hosts -o " + shell_quote(a.string())).status ==
+        0);
+    REQUIRE(
+        run_castgraph("render " + tiny() + " --view hosts -o " + shell_quote(b.string())).status ==
+        0);
     CHECK(read_file(a) == read_file(b));
   }
 }
@@ -65,13 +70,18 @@ TEST_CASE("render draws the ego view of a host named by id", "[cli]") {
 
 TEST_CASE("render refuses bad calls with exit status 2", "[cli]") {
   TempDir dir;
-  CHECK(run_castgraph("render " + tiny() + " -o " + shell_quote((dir / "x.gif").string())).status == 2);
-  CHECK(run_castgraph("render " + tiny() + " --view ego -o " + shell_quote((dir / "x.svg").string())).status == 2);
-  CHECK(run_castgraph("render " + tiny() + " --ego h1 -o " + shell_quote((dir / "x.svg").string())).status == 2);
+  CHECK(run_castgraph("render " + tiny() + " -o " + shell_quote((dir / "x.gif").string())).status ==
+        2);
+  CHECK(
+      run_castgraph("render " + tiny() + " --view ego -o " + shell_quote((dir / "x.svg").string()))
+          .status == 2);
+  CHECK(run_castgraph("render " + tiny() + " --ego h1 -o " + shell_quote((dir / "x.svg").string()))
+            .status == 2);
   CHECK(run_castgraph("render " + tiny() + " --view ego --ego nobody -o " +
                       shell_quote((dir / "x.svg").string()))
             .status == 2);
-  CHECK(run_castgraph("render " + tiny() + " --layout spring -o " + shell_quote((dir / "x.svg").string()))
+  CHECK(run_castgraph("render " + tiny() + " --layout spring -o " +
+                      shell_quote((dir / "x.svg").string()))
             .status == 2);
 }
 
@@ -80,11 +90,13 @@ TEST_CASE("render and export refuse to write over their input", "[cli]") {
   // A dataset directory whose name looks like an output file.
   const auto data = dir / "data.dot";
   std::filesystem::copy(source_path("samples/tiny"), data);
-  const auto result = run_castgraph("render " + shell_quote(data.string()) + " -o " + shell_quote(data.string()));
+  const auto result =
+      run_castgraph("render " + shell_quote(data.string()) + " -o " + shell_quote(data.string()));
   CHECK(result.status == 2);
   CHECK(result.err.find("is an input") != std::string::npos);
   CHECK(std::filesystem::is_directory(data));
-  CHECK(run_castgraph("export " + shell_quote(data.string()) + " -o " + shell_quote(data.string())).status == 2);
+  CHECK(run_castgraph("export " + shell_quote(data.string()) + " -o " + shell_quote(data.string()))
+            .status == 2);
 }
 
 TEST_CASE("render --help teaches the views, layouts and an example", "[cli]") {
@@ -101,13 +113,14 @@ TEST_CASE("export writes GraphML that NetworkX reads back", "[cli]") {
   const auto result = run_castgraph("export " + tiny() + " -o " + shell_quote(out.string()));
   INFO(result.err);
   REQUIRE(result.status == 0);
-  const auto script = dir.write(
-      "count.py",
-      "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\n"
-      "print(g.number_of_nodes(), g.number_of_edges(), g.nodes['host:h1']['name'])\n");
+  const auto script =
+      dir.write("count.py",
+                "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\n"
+                "print(g.number_of_nodes(), g.number_of_edges(), g.nodes['host:h1']['name'])\n");
   const std::string command = "/usr/bin/python3 " + shell_quote(script.string()) + " " +
                               shell_quote(out.string()) + " > " + shell_quote((dir / "o").string());
   REQUIRE(std::system(command.c_str()) == 0);
   CHECK(read_file(dir / "o") == "23 29 李佳\n");
-  CHECK(run_castgraph("export " + tiny() + " -o " + shell_quote((dir / "x.csv").string())).status == 2);
+  CHECK(run_castgraph("export " + tiny() + " -o " + shell_quote((dir / "x.csv").string())).status ==
+        2);
 }

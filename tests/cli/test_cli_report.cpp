@@ -32,11 +32,14 @@ using nlohmann::json;
 
 namespace {
 
-std::string quoted_source(const std::string& relative) { return shell_quote(source_path(relative)); }
+std::string quoted_source(const std::string& relative) {
+  return shell_quote(source_path(relative));
+}
 
 // The Chromium binary, or "" when it is not installed.
 std::string chromium_binary() {
-  for (const char* candidate : {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
+  for (const char* candidate :
+       {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"})
     if (::access(candidate, X_OK) == 0) return candidate;
   return "";
 }
@@ -44,8 +47,9 @@ std::string chromium_binary() {
 bool have_chromium() {
   static const bool found = [] {
     if (!chromium_binary().empty()) return true;
-    WARN("chromium is not installed (scripts/install-deps.sh installs it): the browser checks "
-         "of castgraph report are skipped");
+    WARN(
+        "chromium is not installed (scripts/install-deps.sh installs it): the browser checks "
+        "of castgraph report are skipped");
     return false;
   }();
   return found;
@@ -80,7 +84,8 @@ std::string run_chromium(const std::filesystem::path& page, const std::string& a
 
 std::string decode_entities(std::string text) {
   static const std::pair<const char*, const char*> kEntities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", "\u00a0"}, {"&amp;", "&"}};
+      {"&lt;", "<"},  {"&gt;", ">"},        {"&quot;", "\""},
+      {"&#39;", "'"}, {"&nbsp;", "\u00a0"}, {"&amp;", "&"}};
   for (const auto& [from, to] : kEntities)
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1))
       text.replace(at, std::string_view(from).size(), to);
@@ -101,7 +106,8 @@ struct Cell {
 // The value of the attribute `name="..."` that starts exactly at `at` (not decoded), with
 // `at` moved past its closing quote; nullopt if none starts there. A scan, not std::regex:
 // GCC 12 warns (-Wmaybe-uninitialized) inside libstdc++'s regex compiler in the asan build.
-std::optional<std::string> attribute_at(const std::string& html, std::size_t& at, std::string_view name) {
+std::optional<std::string> attribute_at(const std::string& html, std::size_t& at,
+                                        std::string_view name) {
   const std::string open = std::string(name) + "=\"";
   if (html.compare(at, open.size(), open) != 0) return std::nullopt;
   const std::size_t first = at + open.size(), close = html.find('"', first);
@@ -115,7 +121,8 @@ std::optional<std::string> attribute_at(const std::string& html, std::size_t& at
 // text up to the next tag.
 std::map<std::string, Cell> cells_of(const std::string& html) {
   std::map<std::string, Cell> cells;
-  for (std::size_t at = html.find("data-cell=\""); at != std::string::npos; at = html.find("data-cell=\"", at + 1)) {
+  for (std::size_t at = html.find("data-cell=\""); at != std::string::npos;
+       at = html.find("data-cell=\"", at + 1)) {
     std::size_t next = at;
     const std::optional<std::string> name = attribute_at(html, next, "data-cell");
     const std::size_t spaced = next;
@@ -125,14 +132,16 @@ std::map<std::string, Cell> cells_of(const std::string& html) {
     const std::size_t tag_end = value ? html.find('>', next) : std::string::npos;
     if (tag_end == std::string::npos) continue;
     const std::size_t text_end = std::min(html.find('<', tag_end), html.size());
-    cells[decode_entities(*name)] = {decode_entities(*value),
-                                     trim(decode_entities(html.substr(tag_end + 1, text_end - tag_end - 1)))};
+    cells[decode_entities(*name)] = {
+        decode_entities(*value),
+        trim(decode_entities(html.substr(tag_end + 1, text_end - tag_end - 1)))};
   }
   return cells;
 }
 
 // The cell must exist, hold `value` exactly, and show it with thousands separators.
-void check_count(const std::map<std::string, Cell>& cells, const std::string& name, const json& value) {
+void check_count(const std::map<std::string, Cell>& cells, const std::string& name,
+                 const json& value) {
   INFO("cell " << name << ", expected " << value.dump());
   const auto found = cells.find(name);
   REQUIRE(found != cells.end());
@@ -142,7 +151,8 @@ void check_count(const std::map<std::string, Cell>& cells, const std::string& na
   }
   CHECK(std::stod(found->second.value) == value.get<double>());
   if (value.is_number_integer() || value.get<double>() == std::floor(value.get<double>()))
-    CHECK(found->second.text == group_digits(static_cast<std::uint64_t>(std::llround(value.get<double>()))));
+    CHECK(found->second.text ==
+          group_digits(static_cast<std::uint64_t>(std::llround(value.get<double>()))));
 }
 
 // The text of the table row <tr data-row="KEY" ...>...</tr>, entities decoded.
@@ -269,7 +279,8 @@ std::pair<unsigned, unsigned> png_size(const std::string& png) {
 std::filesystem::path write_report(const TempDir& dir, const std::string& dataset,
                                    const std::string& options = "") {
   const auto out = dir / "report.html";
-  const auto result = run_castgraph("report " + dataset + " -o " + shell_quote(out.string()) + " " + options);
+  const auto result =
+      run_castgraph("report " + dataset + " -o " + shell_quote(out.string()) + " " + options);
   INFO(result.err);
   REQUIRE(result.status == 0);
   CHECK_THAT(result.out, Catch::Contains("wrote"));
@@ -332,8 +343,9 @@ TEST_CASE("report writes one self-contained HTML page whose numbers are the comm
   for (const char* fetch : {" src=", "<link", "@import", "url(", "href=\"http", "href='http"})
     CHECK(html.find(fetch) == std::string::npos);
   // The sections, Chinese names as UTF-8, the diagram inline.
-  for (const char* id : {"id=\"summary\"", "id=\"tiers\"", "id=\"hosts-table\"", "id=\"communities-table\"",
-                         "id=\"plan-table\"", "id=\"reach-curve\"", "id=\"cg-diagram\"", "id=\"about\""})
+  for (const char* id :
+       {"id=\"summary\"", "id=\"tiers\"", "id=\"hosts-table\"", "id=\"communities-table\"",
+        "id=\"plan-table\"", "id=\"reach-curve\"", "id=\"cg-diagram\"", "id=\"about\""})
     CHECK_THAT(html, Catch::Contains(id));
   CHECK_THAT(html, Catch::Contains("李佳"));
   CHECK_THAT(html, Catch::Contains("<svg class=\"tips\""));
@@ -343,7 +355,8 @@ TEST_CASE("report writes one self-contained HTML page whose numbers are the comm
   check_numbers(html, "samples/tiny", 8);
 }
 
-TEST_CASE("report opens in headless Chromium, with and without JavaScript", "[cli][report][browser]") {
+TEST_CASE("report opens in headless Chromium, with and without JavaScript",
+          "[cli][report][browser]") {
   if (!have_chromium()) return;
   TempDir dir;
   const auto page = write_report(dir, quoted_source("samples/tiny"));
@@ -374,7 +387,8 @@ TEST_CASE("report opens in headless Chromium, with and without JavaScript", "[cl
   check_numbers(plain, "samples/tiny", 8);
 }
 
-TEST_CASE("report's tables sort, its diagram zooms, pans and shows tooltips", "[cli][report][browser]") {
+TEST_CASE("report's tables sort, its diagram zooms, pans and shows tooltips",
+          "[cli][report][browser]") {
   if (!have_chromium()) return;
   TempDir dir;
   const auto page = write_report(dir, quoted_source("samples/tiny"));
@@ -404,7 +418,8 @@ TEST_CASE("report escapes every name", "[cli][report]") {
   std::filesystem::copy(source_path("samples/tiny"), data);
   const std::string hostile = "<img src=x onerror=alert(1)>&\"Q\"";
   std::string hosts = read_file(data / "broadcasters.csv");
-  hosts.replace(hosts.find("李佳"), std::string("李佳").size(), "\"<img src=x onerror=alert(1)>&\"\"Q\"\"\"");
+  hosts.replace(hosts.find("李佳"), std::string("李佳").size(),
+                "\"<img src=x onerror=alert(1)>&\"\"Q\"\"\"");
   dir.write("hostile/broadcasters.csv", hosts);
   std::string bases = read_file(data / "bases.csv");
   const std::size_t second_line = bases.find('\n') + 1;
@@ -428,7 +443,8 @@ TEST_CASE("report refuses to write over its input", "[cli][report]") {
   TempDir dir;
   const auto data = dir / "data.html";  // a dataset directory named like the output
   std::filesystem::copy(source_path("samples/tiny"), data);
-  const auto into_dir = run_castgraph("report " + shell_quote(data.string()) + " -o " + shell_quote(data.string()));
+  const auto into_dir =
+      run_castgraph("report " + shell_quote(data.string()) + " -o " + shell_quote(data.string()));
   CHECK(into_dir.status == 2);
   CHECK_THAT(into_dir.err, Catch::Contains("is an input"));
   CHECK(std::filesystem::is_directory(data));
@@ -458,8 +474,8 @@ TEST_CASE("report refuses bad options with exit status 2", "[cli][report]") {
 TEST_CASE("report --help teaches the options and an example", "[cli][report]") {
   const auto result = run_castgraph("report --help");
   CHECK(result.status == 0);
-  for (const char* word : {"--budget", "--k", "--platform", "--region", "--view", "Examples:",
-                           "report.html", "self-contained", "JavaScript"})
+  for (const char* word : {"--budget", "--k", "--platform", "--region", "--view",
+                           "Examples:", "report.html", "self-contained", "JavaScript"})
     CHECK_THAT(result.out, Catch::Contains(word, Catch::CaseSensitive::No));
 }
 

@@ -23,7 +23,8 @@ TEST_CASE("every command reads a snapshot as it reads the CSV directory", "[cli]
   }
 }
 
-TEST_CASE("snapshot refuses to overwrite its input and rejects files that are not snapshots", "[cli][snapshot]") {
+TEST_CASE("snapshot refuses to overwrite its input and rejects files that are not snapshots",
+          "[cli][snapshot]") {
   TempDir dir;
   const std::string tiny = shell_quote(source_path("samples/tiny"));
   const std::string snapshot = shell_quote((dir / "tiny.cgs").string());
@@ -36,23 +37,26 @@ TEST_CASE("snapshot refuses to overwrite its input and rejects files that are no
   const auto not_snapshot = run_castgraph("info " + shell_quote(csv_file.string()));
   CHECK(not_snapshot.status == 2);
   CHECK_THAT(not_snapshot.err, Catch::Contains("not a castgraph snapshot"));
-
 }
 
 // A snapshot is checked as far as it is read: damage to the followers is refused by a
 // reach query, which reads them, and changes nothing for `tiers`, which does not.
-TEST_CASE("a damaged section is refused by the command that reads it, and only by it", "[cli][snapshot]") {
+TEST_CASE("a damaged section is refused by the command that reads it, and only by it",
+          "[cli][snapshot]") {
   TempDir dir;
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string())).status == 0);
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string()))
+              .status == 0);
   const std::string intact = shell_quote((dir / "tiny.cgs").string());
   const std::string damaged =
-      shell_quote(dir.write("damaged.cgs", with_damaged_section(read_file(dir / "tiny.cgs"), "followers.targets"))
+      shell_quote(dir.write("damaged.cgs",
+                            with_damaged_section(read_file(dir / "tiny.cgs"), "followers.targets"))
                       .string());
 
   const auto reach = run_castgraph("reach " + damaged + " --hosts h1,h2 --json");
   CHECK(reach.status == 65);
-  CHECK_THAT(reach.err, Catch::Contains("damaged.cgs") && Catch::Contains("not a usable castgraph snapshot") &&
+  CHECK_THAT(reach.err, Catch::Contains("damaged.cgs") &&
+                            Catch::Contains("not a usable castgraph snapshot") &&
                             Catch::Contains("section 'followers.targets' is corrupted"));
   CHECK(reach.out.empty());
   const auto tiers = run_castgraph("tiers " + damaged + " --json");
@@ -60,10 +64,12 @@ TEST_CASE("a damaged section is refused by the command that reads it, and only b
   CHECK(tiers.out == run_castgraph("tiers " + intact + " --json").out);
 }
 
-TEST_CASE("damaged stored sketches are refused by the query that reads them, and only by it", "[cli][snapshot]") {
+TEST_CASE("damaged stored sketches are refused by the query that reads them, and only by it",
+          "[cli][snapshot]") {
   TempDir dir;
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string())).status == 0);
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string()))
+              .status == 0);
   // The sketches are the last section and most of the file: damage its last bytes.
   std::string damaged = read_file(dir / "tiny.cgs");
   damaged[damaged.size() - 100] ^= 0x5a;
@@ -75,14 +81,17 @@ TEST_CASE("damaged stored sketches are refused by the query that reads them, and
   CHECK_THAT(sketched.err, Catch::Contains("section 'sketches.hll.p14' is corrupted"));
 }
 
-TEST_CASE("a snapshot stores reach sketches that give the same estimate as sketches built from follows", "[cli][snapshot]") {
+TEST_CASE(
+    "a snapshot stores reach sketches that give the same estimate as sketches built from follows",
+    "[cli][snapshot]") {
   TempDir dir;
   const std::string tiny = shell_quote(source_path("samples/tiny"));
   const std::string snapshot = shell_quote((dir / "tiny.cgs").string());
   const std::string bare = shell_quote((dir / "bare.cgs").string());
   REQUIRE(run_castgraph("snapshot " + tiny + " -o " + snapshot).status == 0);
   REQUIRE(run_castgraph("snapshot " + tiny + " -o " + bare + " --no-sketches").status == 0);
-  CHECK(std::filesystem::file_size(dir / "tiny.cgs") > std::filesystem::file_size(dir / "bare.cgs"));
+  CHECK(std::filesystem::file_size(dir / "tiny.cgs") >
+        std::filesystem::file_size(dir / "bare.cgs"));
 
   const std::string query = " --hosts h1,h2,h7 --method sketch --json";
   const auto stored = run_castgraph("reach " + snapshot + query);
@@ -93,11 +102,14 @@ TEST_CASE("a snapshot stores reach sketches that give the same estimate as sketc
   CHECK(json::parse(rebuilt.out)["unique_reach"] == json::parse(built.out)["unique_reach"]);
 }
 
-TEST_CASE("check reads a whole snapshot and finds damage no other command has read", "[cli][snapshot]") {
+TEST_CASE("check reads a whole snapshot and finds damage no other command has read",
+          "[cli][snapshot]") {
   TempDir dir;
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string())).status == 0);
-  const auto intact = run_castgraph("check " + shell_quote((dir / "tiny.cgs").string()) + " --json");
+  REQUIRE(run_castgraph("snapshot " + tiny + " -o " + shell_quote((dir / "tiny.cgs").string()))
+              .status == 0);
+  const auto intact =
+      run_castgraph("check " + shell_quote((dir / "tiny.cgs").string()) + " --json");
   CHECK(intact.status == 0);
   CHECK(json::parse(intact.out)["sound"] == true);
   CHECK(json::parse(intact.out)["extra_sections"] == 1);  // the stored sketches
@@ -106,7 +118,8 @@ TEST_CASE("check reads a whole snapshot and finds damage no other command has re
   for (const char* section : {"fans.city.codes", "collab_weight", "sketches.hll.p14"}) {
     INFO(section);
     const std::string damaged = shell_quote(
-        dir.write("damaged.cgs", with_damaged_section(read_file(dir / "tiny.cgs"), section)).string());
+        dir.write("damaged.cgs", with_damaged_section(read_file(dir / "tiny.cgs"), section))
+            .string());
     CHECK(run_castgraph("tiers " + damaged).status == 0);
     const auto checked = run_castgraph("check " + damaged);
     CHECK(checked.status == 65);

@@ -11,7 +11,7 @@ TEST_CASE("display width counts a Chinese character as two columns", "[cli]") {
   CHECK(display_width("abc") == 3);
   CHECK(display_width("李佳") == 4);
   CHECK(display_width("抖音 live") == 9);
-  CHECK(display_width("ｆｕｌｌ") == 8);  // fullwidth Latin
+  CHECK(display_width("ｆｕｌｌ") == 8);   // fullwidth Latin
   CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute
   CHECK(display_width("") == 0);
 }
@@ -44,10 +44,12 @@ TEST_CASE("counts are read the way people type them", "[cli]") {
   CHECK(parse_human_count("10万", "x") == 100'000);
   CHECK(parse_human_count("1000万", "x") == 10'000'000);
   CHECK(parse_human_count("1亿", "x") == 100'000'000);
-  CHECK(parse_human_counts("10万,100万,1000万", "x") == std::vector<std::uint64_t>{100'000, 1'000'000, 10'000'000});
+  CHECK(parse_human_counts("10万,100万,1000万", "x") ==
+        std::vector<std::uint64_t>{100'000, 1'000'000, 10'000'000});
   CHECK_THROWS_AS(parse_human_count("", "x"), castgraph::UsageError);
   CHECK_THROWS_AS(parse_human_count("lots", "x"), castgraph::UsageError);
   CHECK_THROWS_AS(parse_human_count("-5", "x"), castgraph::UsageError);
   CHECK_THROWS_AS(parse_human_count("1.5", "x"), castgraph::UsageError);
-  CHECK_THROWS_WITH(parse_human_counts("100k,,1M", "--thresholds"), Catch::Contains("--thresholds"));
+  CHECK_THROWS_WITH(parse_human_counts("100k,,1M", "--thresholds"),
+                    Catch::Contains("--thresholds"));
 }

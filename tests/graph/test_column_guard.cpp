@@ -66,8 +66,8 @@ TEST_CASE("damaged bytes are refused on every read and the rest stays readable",
   g.bad_chunks = {3};
   CHECK_THROWS_AS(g.column.range(50, 2), Refused);  // 50..51: chunk 3
   CHECK_THROWS_AS(g.column.range(48, 1), Refused);  // still refused: never marked checked
-  CHECK(g.column.range(0, 40).back() == 39);       // chunks 0..2 are sound
-  CHECK_THROWS_AS(g.column[0], Refused);           // a whole read meets chunk 3
+  CHECK(g.column.range(0, 40).back() == 39);        // chunks 0..2 are sound
+  CHECK_THROWS_AS(g.column[0], Refused);            // a whole read meets chunk 3
   CHECK_THROWS_AS(g.column.span(), Refused);
   CHECK_FALSE(g.guard->sound());
 }
@@ -105,7 +105,8 @@ TEST_CASE("a whole rule reads its inputs' checked bytes and runs once", "[column
   a.guard->add_whole_rule(rule);
   b.guard->add_whole_rule(rule);
 
-  CHECK_THROWS_WITH(a.column.range(0, 1), "the two columns disagree");  // a range read needs the whole
+  CHECK_THROWS_WITH(a.column.range(0, 1),
+                    "the two columns disagree");  // a range read needs the whole
   CHECK_THROWS_WITH(b.column[5], "the two columns disagree");
   CHECK(runs == 2);
   fail = false;
@@ -117,11 +118,13 @@ TEST_CASE("a whole rule reads its inputs' checked bytes and runs once", "[column
   CHECK(b.guard->sound());
 }
 
-TEST_CASE("a column whose chunk size is not a multiple of its element size is one chunk", "[column_guard]") {
+TEST_CASE("a column whose chunk size is not a multiple of its element size is one chunk",
+          "[column_guard]") {
   std::vector<std::uint64_t> memory(10, 7);
   int checks = 0;
   auto guard = std::make_shared<ColumnGuard>(
-      8, memory.size(), 12, [&](std::size_t first, std::size_t end) {
+      8, memory.size(), 12,
+      [&](std::size_t first, std::size_t end) {
         ++checks;
         CHECK(first == 0);
         CHECK(end == 80);
@@ -144,7 +147,8 @@ TEST_CASE("two threads reading an unchecked column both get checked bytes", "[co
   std::uint64_t sums[2] = {};
   auto read = [&](int which) {
     for (std::size_t first = 0; first < memory.size(); first += 100)
-      for (std::uint32_t value : column.range(first, std::min<std::size_t>(100, memory.size() - first)))
+      for (std::uint32_t value :
+           column.range(first, std::min<std::size_t>(100, memory.size() - first)))
         sums[which] += value;
   };
   std::thread other(read, 1);

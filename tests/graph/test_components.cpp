@@ -29,14 +29,17 @@ std::uint64_t reference_components(const Network& n) {
   const WholeNetwork g(n);
   UnionFind sets(g.vertex_count());
   for (NodeId fb = 0; fb < n.fanbases.size(); ++fb) {
-    sets.join(g.vertex(NodeKind::fanbase, fb), g.vertex(NodeKind::broadcaster, n.fanbases.broadcaster[fb]));
-    sets.join(g.vertex(NodeKind::fanbase, fb), g.vertex(NodeKind::platform, n.fanbases.platform[fb]));
+    sets.join(g.vertex(NodeKind::fanbase, fb),
+              g.vertex(NodeKind::broadcaster, n.fanbases.broadcaster[fb]));
+    sets.join(g.vertex(NodeKind::fanbase, fb),
+              g.vertex(NodeKind::platform, n.fanbases.platform[fb]));
     for (NodeId fan : n.relations.followers.neighbours(fb))
       sets.join(g.vertex(NodeKind::fanbase, fb), g.vertex(NodeKind::fan, fan));
   }
   for (NodeId h = 0; h < n.broadcasters.size(); ++h) {
     if (n.broadcasters.base[h] != kNoNode)
-      sets.join(g.vertex(NodeKind::broadcaster, h), g.vertex(NodeKind::base, n.broadcasters.base[h]));
+      sets.join(g.vertex(NodeKind::broadcaster, h),
+                g.vertex(NodeKind::base, n.broadcasters.base[h]));
     for (NodeId other : n.relations.collab.neighbours(h))
       sets.join(g.vertex(NodeKind::broadcaster, h), g.vertex(NodeKind::broadcaster, other));
   }
@@ -50,7 +53,8 @@ Network random_network(std::mt19937& random) {
   for (int p = 0; p < platforms; ++p) b.add_platform("p" + std::to_string(p), "");
   for (int s = 0; s < bases; ++s) b.add_base("s" + std::to_string(s), "");
   for (int h = 0; h < hosts; ++h)
-    b.add_broadcaster("h" + std::to_string(h), "", bases && random() % 2 ? random() % bases : kNoNode);
+    b.add_broadcaster("h" + std::to_string(h), "",
+                      bases && random() % 2 ? random() % bases : kNoNode);
   for (int h = 0; h < hosts; ++h)
     for (int p = 0; p < platforms; ++p)
       if (random() % 3 == 0) b.add_fanbase(h, p, random() % 1000);

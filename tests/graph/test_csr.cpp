@@ -90,5 +90,6 @@ TEST_CASE("append_target extends the last run only when the target repeats", "[g
   CHECK((runs[0].target == 4 && runs[0].length == 3));
   CHECK((runs[1].target == 2 && runs[1].length == 1));
   CHECK((runs[2].target == 4 && runs[2].length == 2));
-  CHECK(build_csr(1, std::vector<NodeId>{}, std::vector<TargetRun>{}, true).edges() == 0);  // no runs
+  CHECK(build_csr(1, std::vector<NodeId>{}, std::vector<TargetRun>{}, true).edges() ==
+        0);  // no runs
 }

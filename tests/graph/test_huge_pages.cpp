@@ -37,7 +37,8 @@ bool kernel_has_huge_pages() {
 }
 
 struct AlignedBlock {
-  explicit AlignedBlock(std::size_t size) : bytes(static_cast<char*>(std::aligned_alloc(kHugePageBytes, size))) {}
+  explicit AlignedBlock(std::size_t size)
+      : bytes(static_cast<char*>(std::aligned_alloc(kHugePageBytes, size))) {}
   ~AlignedBlock() { std::free(bytes); }
   char* bytes;
 };
@@ -68,7 +69,8 @@ TEST_CASE("advise_huge_pages leaves a block without a whole aligned huge page al
   AlignedBlock block(4 * kHugePageBytes);
   REQUIRE(block.bytes != nullptr);
   CHECK(advise_huge_pages(block.bytes + 1, kHugePageBytes) == 0);
-  CHECK(advise_huge_pages(block.bytes + kHugePageBytes / 2, kHugePageBytes + kHugePageBytes / 4) == 0);
+  CHECK(advise_huge_pages(block.bytes + kHugePageBytes / 2, kHugePageBytes + kHugePageBytes / 4) ==
+        0);
   CHECK(advise_huge_pages(block.bytes, 0) == 0);
 }
 

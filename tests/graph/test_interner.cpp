@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -56,12 +56,24 @@ std::vector<std::string> mixed_ids(std::size_t count, unsigned seed) {
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint64_t r = next() >> 33;
     switch (r % 8) {
-      case 0: ids.push_back("f" + std::to_string(r % 999'999'999)); break;  // far out
-      case 1: ids.push_back("f0" + std::to_string(r % 100)); break;         // leading zero
-      case 2: ids.push_back("g" + std::to_string(r % 5000)); break;         // another prefix
-      case 3: ids.push_back("fan" + std::to_string(r % 1000)); break;
-      case 4: ids.push_back(std::to_string(r % 1000)); break;              // no prefix
-      default: ids.push_back("f" + std::to_string(r % 20000)); break;      // dense
+      case 0:
+        ids.push_back("f" + std::to_string(r % 999'999'999));
+        break;  // far out
+      case 1:
+        ids.push_back("f0" + std::to_string(r % 100));
+        break;  // leading zero
+      case 2:
+        ids.push_back("g" + std::to_string(r % 5000));
+        break;  // another prefix
+      case 3:
+        ids.push_back("fan" + std::to_string(r % 1000));
+        break;
+      case 4:
+        ids.push_back(std::to_string(r % 1000));
+        break;  // no prefix
+      default:
+        ids.push_back("f" + std::to_string(r % 20000));
+        break;  // dense
     }
   }
   return ids;
@@ -88,7 +100,8 @@ TEST_CASE("numbered ids, odd numbers and words get first-appearance ids like a p
   const auto expected = reference_ids(texts);
 
   InternerBuilder one_by_one;
-  for (std::size_t i = 0; i < texts.size(); ++i) REQUIRE(one_by_one.intern(texts[i]).id == expected[i]);
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    REQUIRE(one_by_one.intern(texts[i]).id == expected[i]);
 
   InternerBuilder batched;
   const std::vector<std::string_view> views(texts.begin(), texts.end());
@@ -136,7 +149,6 @@ TEST_CASE("a batch whose first id is a word still routes later numbered ids to t
 // in mid-batch, fingerprints that match for different strings, and the shortest and
 // longest ids. The hash is pinned too, since snapshots store it.
 
-
 namespace {
 
 // Interns `texts` in batches of the given sizes (cycled) and checks every id against
@@ -144,7 +156,8 @@ namespace {
 void check_batches(const std::vector<std::string>& texts, const std::vector<std::size_t>& sizes) {
   const auto expected = reference_ids(texts);
   InternerBuilder one_by_one;
-  for (std::size_t i = 0; i < texts.size(); ++i) REQUIRE(one_by_one.intern(texts[i]).id == expected[i]);
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    REQUIRE(one_by_one.intern(texts[i]).id == expected[i]);
 
   InternerBuilder batched;
   const std::vector<std::string_view> views(texts.begin(), texts.end());
@@ -152,7 +165,8 @@ void check_batches(const std::vector<std::string>& texts, const std::vector<std:
   std::size_t begin = 0;
   for (std::size_t b = 0; begin < texts.size(); ++b) {
     const std::size_t size = std::min(sizes[b % sizes.size()], texts.size() - begin);
-    batched.intern_batch(std::span(views).subspan(begin, size), std::span(ids).subspan(begin, size));
+    batched.intern_batch(std::span(views).subspan(begin, size),
+                         std::span(ids).subspan(begin, size));
     begin += size;
   }
   for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -231,8 +245,9 @@ TEST_CASE("a batch repeating ids closer than, at and beyond its prefetch distanc
   check_batches(runs, {8192});
 }
 
-TEST_CASE("batches shorter than the prefetch distance, and of every size up to beyond it, match intern()",
-          "[graph]") {
+TEST_CASE(
+    "batches shorter than the prefetch distance, and of every size up to beyond it, match intern()",
+    "[graph]") {
   const auto texts = repeats_at(5, 20'000);
   check_batches(texts, {1});
   check_batches(texts, {2, 3, 5, 8});
@@ -263,17 +278,19 @@ TEST_CASE("empty, one-byte, long and nearly equal ids are told apart in a batch"
   const std::string long_prefix(45, 'L');
   for (int round = 0; round < 3; ++round)
     for (int i = 0; i < 40; ++i) {
-      texts.push_back(long_prefix + std::to_string(i));         // differ only at the end
-      texts.push_back(std::to_string(i) + long_prefix);         // differ only at the start
+      texts.push_back(long_prefix + std::to_string(i));                // differ only at the end
+      texts.push_back(std::to_string(i) + long_prefix);                // differ only at the start
       texts.push_back(std::string(static_cast<std::size_t>(i), 'k'));  // every length 0-39
-      texts.push_back(std::string(static_cast<std::size_t>(i), 'k') + "\xe5\xbf\xab");  // UTF-8 tail
+      texts.push_back(std::string(static_cast<std::size_t>(i), 'k') +
+                      "\xe5\xbf\xab");  // UTF-8 tail
     }
   check_batches(texts, {8192});
   check_batches(texts, {3, 17});
 }
 
-TEST_CASE("different ids whose slot fingerprints and home slots are equal are told apart in a batch",
-          "[graph]") {
+TEST_CASE(
+    "different ids whose slot fingerprints and home slots are equal are told apart in a batch",
+    "[graph]") {
   // Pairs of ids that share the 32 hash bits a slot keeps and the 4 low bits that place
   // it in a table of 16 slots (about 16 such pairs among 1.5 M ids): interned alone, the
   // second of a pair lands right after the first, so a guess from the fingerprint alone
@@ -296,14 +313,16 @@ TEST_CASE("different ids whose slot fingerprints and home slots are equal are to
   std::vector<std::string> mixed;
   for (std::size_t i = 0; i < all.size(); ++i) {
     mixed.push_back(all[i]);
-    for (std::size_t f = 0; f < i % 30; ++f) mixed.push_back("filler-" + std::to_string(i * 31 + f));
+    for (std::size_t f = 0; f < i % 30; ++f)
+      mixed.push_back("filler-" + std::to_string(i * 31 + f));
   }
   check_batches(all, {8192});
   check_batches(mixed, {8192});
 }
 
-TEST_CASE("a batch of words in which numbered ids appear after the prefix is chosen matches intern()",
-          "[graph]") {
+TEST_CASE(
+    "a batch of words in which numbered ids appear after the prefix is chosen matches intern()",
+    "[graph]") {
   // The first text is a word, so the batch takes the hashed path; "f12" chooses the
   // prefix "f" in mid-batch, after which numbered ids go to the array, numbers too far
   // out to the table, and words stay in the table.
@@ -312,11 +331,21 @@ TEST_CASE("a batch of words in which numbered ids appear after the prefix is cho
   texts.push_back("f12");
   for (std::size_t i = 0; i < 5000; ++i) {
     switch (i % 5) {
-      case 0: texts.push_back("f" + std::to_string(i % 700)); break;
-      case 1: texts.push_back(word(i % 900)); break;
-      case 2: texts.push_back("f" + std::to_string(900'000'000 + i % 300)); break;  // far out
-      case 3: texts.push_back("f0" + std::to_string(i % 50)); break;  // not canonical: a word
-      default: texts.push_back("g" + std::to_string(i % 400)); break;
+      case 0:
+        texts.push_back("f" + std::to_string(i % 700));
+        break;
+      case 1:
+        texts.push_back(word(i % 900));
+        break;
+      case 2:
+        texts.push_back("f" + std::to_string(900'000'000 + i % 300));
+        break;  // far out
+      case 3:
+        texts.push_back("f0" + std::to_string(i % 50));
+        break;  // not canonical: a word
+      default:
+        texts.push_back("g" + std::to_string(i % 400));
+        break;
     }
   }
   check_batches(texts, {8192});

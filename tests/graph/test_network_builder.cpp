@@ -22,7 +22,8 @@ TEST_CASE("the builder makes both directions of every relation", "[graph]") {
   const NodeId fb2 = *builder.add_fanbase(h0, kuaishou, 7);
   CHECK_FALSE(builder.add_fanbase(h0, douyin, 1).has_value());  // one fanbase per platform
   builder.add_fan("b", 10, "辽宁");
-  const NodeId a = builder.intern_fan("a"), b = builder.intern_fan("b"), c = builder.intern_fan("c");
+  const NodeId a = builder.intern_fan("a"), b = builder.intern_fan("b"),
+               c = builder.intern_fan("c");
   for (auto [fan, fanbase] : {std::pair{a, fb0}, {b, fb0}, {b, fb1}, {a, fb2}, {c, fb2}, {a, fb0}})
     builder.add_follow(fan, fanbase);
   CHECK(builder.add_collab(h0, h1, 2));

@@ -22,7 +22,8 @@ TEST_CASE("a consistent network passes the check", "[graph]") {
   CHECK_FALSE(check_network(with_host_name("李佳")).has_value());
 }
 
-TEST_CASE("a name that is not UTF-8 fails the check, as the CSV loader would refuse it", "[graph]") {
+TEST_CASE("a name that is not UTF-8 fails the check, as the CSV loader would refuse it",
+          "[graph]") {
   // The CSV loader refuses ill-formed UTF-8, so only a crafted snapshot can hold it; JSON
   // output would then throw and XML would be unreadable.
   for (const char* name : {"\xE4\xBC", "a\xFF", "\xED\xA0\x80"}) {

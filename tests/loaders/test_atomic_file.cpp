@@ -30,20 +30,25 @@ pid_t dead_pid() {
 TEST_CASE("a failed write leaves the old file and no temporary file", "[atomic]") {
   TempDir dir;
   const auto target = dir.write("out.txt", "old");
-  CHECK_THROWS_AS(write_file_atomically(target, [](std::ostream& out) {
-                    out << "half of the new";
-                    throw std::runtime_error("the writer failed");
-                  }),
+  CHECK_THROWS_AS(write_file_atomically(target,
+                                        [](std::ostream& out) {
+                                          out << "half of the new";
+                                          throw std::runtime_error("the writer failed");
+                                        }),
                   std::runtime_error);
   CHECK(read_file(target) == "old");
-  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                      std::filesystem::directory_iterator()) == 1);
 }
 
-TEST_CASE("leftovers of dead runs are removed, those of live processes and other names kept", "[atomic]") {
+TEST_CASE("leftovers of dead runs are removed, those of live processes and other names kept",
+          "[atomic]") {
   TempDir dir;
   const std::string dead = "out.txt.tmp." + std::to_string(dead_pid());
-  const std::string dead_folder = "out.txt.tmp." + std::to_string(dead_pid());  // as generate's staging
-  const std::string live = "out.txt.tmp." + std::to_string(::getppid());  // the process that runs the test
+  const std::string dead_folder =
+      "out.txt.tmp." + std::to_string(dead_pid());  // as generate's staging
+  const std::string live =
+      "out.txt.tmp." + std::to_string(::getppid());  // the process that runs the test
   dir.write(dead, "torn");
   std::filesystem::create_directory(dir / dead_folder);
   dir.write(live, "in progress");
@@ -56,5 +61,6 @@ TEST_CASE("leftovers of dead runs are removed, those of live processes and other
   CHECK(std::filesystem::exists(dir / live));
   CHECK(std::filesystem::exists(dir / "out.txt.tmp.notapid"));
   CHECK(std::filesystem::exists(dir / "other.txt.tmp.1"));
-  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 4);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                      std::filesystem::directory_iterator()) == 4);
 }

@@ -31,10 +31,8 @@ std::vector<Copied> read_records(CsvReader& reader) {
   std::vector<Copied> out;
   CsvRecord record;
   while (reader.next(record)) {
-    out.push_back(Copied{{record.fields.begin(), record.fields.end()},
-                         record.offsets,
-                         record.line,
-                         record.problem});
+    out.push_back(Copied{
+        {record.fields.begin(), record.fields.end()}, record.offsets, record.line, record.problem});
   }
   return out;
 }
@@ -86,8 +84,8 @@ std::string write_csv(const Rows& rows, const char* line_end) {
       if (i > 0) out += ',';
       const std::string& field = row[i];
       // An empty single field would be an empty line, which the reader skips: quote it.
-      const bool quote = field.find_first_of(",\"\r\n") != std::string::npos ||
-                         (row.size() == 1 && field.empty());
+      const bool quote =
+          field.find_first_of(",\"\r\n") != std::string::npos || (row.size() == 1 && field.empty());
       if (!quote) {
         out += field;
         continue;
@@ -223,7 +221,10 @@ TEST_CASE("a UTF-8 BOM is skipped but counted in offsets, not in columns", "[csv
 }
 
 TEST_CASE("a header with a BOM and CRLF gives clean column names", "[csv]") {
-  auto reader = CsvReader::from_string("\xEF\xBB\xBF" "id, name ,fee\r\n1,a,5\r\n", "t.csv");
+  auto reader = CsvReader::from_string(
+      "\xEF\xBB\xBF"
+      "id, name ,fee\r\n1,a,5\r\n",
+      "t.csv");
   CsvRecord header;
   REQUIRE(reader.next(header));
   const CsvColumns columns(reader, header);
@@ -262,8 +263,7 @@ TEST_CASE("invalid UTF-8 is a problem that names the bad byte", "[csv]") {
     std::string message;
   };
   const auto [bytes, message] = GENERATE(
-      Case{"\xFF", "invalid UTF-8 byte 0xff"},
-      Case{"\xF5\x80\x80\x80", "invalid UTF-8 byte 0xf5"},
+      Case{"\xFF", "invalid UTF-8 byte 0xff"}, Case{"\xF5\x80\x80\x80", "invalid UTF-8 byte 0xf5"},
       Case{"\xC0\xAF", "invalid UTF-8 byte 0xc0 (overlong encoding)"},
       Case{"\xE0\x80\xAF", "invalid UTF-8 byte 0xe0 (overlong encoding)"},
       Case{"\xF0\x80\x80\xAF", "invalid UTF-8 byte 0xf0 (overlong encoding)"},
@@ -304,7 +304,8 @@ TEST_CASE("invalid UTF-8 inside quotes is a problem too", "[csv]") {
 
 TEST_CASE("valid multi-byte UTF-8 of every length is accepted", "[csv]") {
   // U+00E9, U+4E2D, U+1F600, U+10FFFF, U+D7FF, U+E000
-  CHECK(read_rows("\xC3\xA9,\xE4\xB8\xAD,\xF0\x9F\x98\x80,\xF4\x8F\xBF\xBF,\xED\x9F\xBF,\xEE\x80\x80\n")
+  CHECK(read_rows(
+            "\xC3\xA9,\xE4\xB8\xAD,\xF0\x9F\x98\x80,\xF4\x8F\xBF\xBF,\xED\x9F\xBF,\xEE\x80\x80\n")
             .front()
             .size() == 6);
 }
@@ -315,8 +316,7 @@ TEST_CASE("a NUL byte is a problem", "[csv]") {
   CHECK(record.problem->offset == 4);
 }
 
-TEST_CASE("an unterminated quote names the line where it opened and runs to the end",
-          "[csv]") {
+TEST_CASE("an unterminated quote names the line where it opened and runs to the end", "[csv]") {
   //  line 1: id,name
   //  line 2: 1,"Li Jiaqi        <- the quote opens here, line 2 column 3
   //  line 3: 2,Viya
@@ -373,8 +373,7 @@ TEST_CASE("a stray quote inside an unquoted field is kept literally", "[csv]") {
 // Empty things
 
 TEST_CASE("empty fields and a trailing comma make empty fields", "[csv]") {
-  CHECK(read_rows("a,,b\n,\n,,\nc,\n") ==
-        Rows{{"a", "", "b"}, {"", ""}, {"", "", ""}, {"c", ""}});
+  CHECK(read_rows("a,,b\n,\n,,\nc,\n") == Rows{{"a", "", "b"}, {"", ""}, {"", "", ""}, {"c", ""}});
   CHECK(read_rows("a,") == Rows{{"a", ""}});
 }
 
@@ -557,8 +556,7 @@ TEST_CASE("reading more records reuses the record's storage", "[csv]") {
   CHECK(count == 100);
 }
 
-TEST_CASE("views into the scratch buffer stay valid while it grows within a record",
-          "[csv]") {
+TEST_CASE("views into the scratch buffer stay valid while it grows within a record", "[csv]") {
   // Many escaped fields in one record force the scratch buffer to reallocate midway.
   std::string text;
   std::vector<std::string> expected;
@@ -579,9 +577,9 @@ TEST_CASE("views into the scratch buffer stay valid while it grows within a reco
 // Property: anything the writer writes, the reader reads back
 
 TEST_CASE("random fields written as RFC 4180 read back identical", "[csv]") {
-  const std::vector<std::string> pieces = {
-      "a", "Z", "9", " ", ",", "\"", "\"\"", "\n", "\r\n", "\r", "名", "字", "直播",
-      "基地", "抖音", "é", "😀", "x,y", "'", ";", "\t"};
+  const std::vector<std::string> pieces = {"a",    "Z",    "9",  " ",   ",",  "\"",   "\"\"",
+                                           "\n",   "\r\n", "\r", "名",  "字", "直播", "基地",
+                                           "抖音", "é",    "😀",  "x,y", "'",  ";",    "\t"};
   const char* line_end = GENERATE("\n", "\r\n");
   std::mt19937 random(20240611);
   for (int round = 0; round < 200; ++round) {
@@ -606,7 +604,8 @@ TEST_CASE("random fields written as RFC 4180 read back identical", "[csv]") {
         std::size_t breaks = 0;
         const std::string before = write_csv(Rows(rows.begin(), rows.begin() + i + 1), line_end);
         for (std::size_t k = 0; k < before.size(); ++k) {
-          if (before[k] == '\n' || (before[k] == '\r' && (k + 1 == before.size() || before[k + 1] != '\n'))) {
+          if (before[k] == '\n' ||
+              (before[k] == '\r' && (k + 1 == before.size() || before[k + 1] != '\n'))) {
             ++breaks;
           }
         }
@@ -616,7 +615,8 @@ TEST_CASE("random fields written as RFC 4180 read back identical", "[csv]") {
   }
 }
 
-TEST_CASE("a record keeps at most kMaxFields fields and reports the first one too many", "[csv][hostile]") {
+TEST_CASE("a record keeps at most kMaxFields fields and reports the first one too many",
+          "[csv][hostile]") {
   // 20,000 fields, several quoted with doubled quotes beyond the limit: none of them may
   // be kept, and their unescaped text must not stay in the record's scratch buffer.
   std::string line = "a";
@@ -630,15 +630,18 @@ TEST_CASE("a record keeps at most kMaxFields fields and reports the first one to
   REQUIRE(records[0].problem);
   CHECK(records[0].problem->message == "more than 16384 fields in one record");
   std::size_t first_extra = 0;  // just after the kMaxFields-th comma
-  for (std::size_t commas = 0; commas < CsvReader::kMaxFields; ++first_extra) commas += line[first_extra] == ',';
+  for (std::size_t commas = 0; commas < CsvReader::kMaxFields; ++first_extra)
+    commas += line[first_extra] == ',';
   CHECK(records[0].problem->offset == first_extra);
   CHECK(records[1].fields == std::vector<std::string>{"next"});
   CHECK_FALSE(records[1].problem);
 }
 
-TEST_CASE("a header of kMaxFields distinct columns is read, and a repeated one still found", "[csv][hostile]") {
+TEST_CASE("a header of kMaxFields distinct columns is read, and a repeated one still found",
+          "[csv][hostile]") {
   std::string header;
-  for (std::size_t i = 0; i < CsvReader::kMaxFields - 1; ++i) header += "c" + std::to_string(i) + ",";
+  for (std::size_t i = 0; i < CsvReader::kMaxFields - 1; ++i)
+    header += "c" + std::to_string(i) + ",";
   auto reader = CsvReader::from_string(header + "c7\n", "t.csv");
   CsvRecord record;
   REQUIRE(reader.next(record));

@@ -18,10 +18,12 @@ std::map<std::string, std::string> valid_files() {
   return {
       {"platforms.csv", "id,name,population\ndy,抖音,700\nks,快手,\n"},
       {"bases.csv", "id,name,province,city,kind\nsy,沈阳基地,辽宁,沈阳,mcn\n"},
-      {"broadcasters.csv", "id,name,base,province,kind,fee\nh1,李佳,sy,辽宁,influencer,100.5\n"
-                           "h2,王明,,吉林,village,\nh3,张三,sy,辽宁,factory,0\n"},
-      {"fanbases.csv", "broadcaster,platform,fans,handle\nh1,dy,500,a\nh1,ks,20,b\nh2,ks,7,c\n"
-                       "h3,dy,0,d\n"},
+      {"broadcasters.csv",
+       "id,name,base,province,kind,fee\nh1,李佳,sy,辽宁,influencer,100.5\n"
+       "h2,王明,,吉林,village,\nh3,张三,sy,辽宁,factory,0\n"},
+      {"fanbases.csv",
+       "broadcaster,platform,fans,handle\nh1,dy,500,a\nh1,ks,20,b\nh2,ks,7,c\n"
+       "h3,dy,0,d\n"},
       {"fans.csv", "id,weight,province,city\nf1,10,辽宁,沈阳\nf2,,吉林,长春\n"},
       {"follows.csv", "fan,broadcaster,platform\nf1,h1,dy\nf2,h1,ks\nf3,h2,\nf1,h3,dy\n"},
       {"collabs.csv", "a,b,weight,kind\nh1,h2,2,costream\n"},
@@ -90,7 +92,8 @@ TEST_CASE("optional files may be absent", "[loader]") {
 
 TEST_CASE("a missing required file is named", "[loader]") {
   CHECK(load_error(without("fanbases.csv")) == "fanbases.csv: missing required file fanbases.csv");
-  CHECK(load_error(without("platforms.csv")) == "platforms.csv: missing required file platforms.csv");
+  CHECK(load_error(without("platforms.csv")) ==
+        "platforms.csv: missing required file platforms.csv");
 }
 
 TEST_CASE("a missing required column is named", "[loader]") {
@@ -138,7 +141,9 @@ TEST_CASE("fans and weights must be non-negative integers up to 2^63", "[loader]
         "fanbases.csv:2:7: fans 9223372036854775809 is beyond 2^63");
   CHECK(load_error(with("fanbases.csv", head + "h1,dy,99999999999999999999999\n")) ==
         "fanbases.csv:2:7: fans 99999999999999999999999 is beyond 2^63");
-  CHECK(load_error(with("fanbases.csv", head + "h1,dy,9223372036854775808\nh1,ks,1\nh2,ks,1\nh3,dy,0\n")).empty());
+  CHECK(load_error(
+            with("fanbases.csv", head + "h1,dy,9223372036854775808\nh1,ks,1\nh2,ks,1\nh3,dy,0\n"))
+            .empty());
   CHECK(load_error(with("fans.csv", "id,weight\nf1,abc\n")) ==
         "fans.csv:2:4: weight must be a non-negative integer, found 'abc'");
 }
@@ -156,14 +161,15 @@ TEST_CASE("a fee must be a finite non-negative number", "[loader]") {
 }
 
 TEST_CASE("invalid UTF-8 is refused where it occurs", "[loader]") {
-  CHECK(load_error(with("bases.csv", "id,name\nsy,\xff\xfe\n")).starts_with("bases.csv:2:4: invalid UTF-8"));
+  CHECK(load_error(with("bases.csv", "id,name\nsy,\xff\xfe\n"))
+            .starts_with("bases.csv:2:4: invalid UTF-8"));
 }
 
 TEST_CASE("a row with too many or too few fields is refused", "[loader]") {
   CHECK(load_error(with("bases.csv", "id,name\nsy,基地,extra\n")) ==
         "bases.csv:2:7: expected 2 fields as in the header, found 3");
-  CHECK(load_error(with("bases.csv", "id,name\nsy\n")).starts_with(
-        "bases.csv:2:3: expected 2 fields as in the header, found 1"));
+  CHECK(load_error(with("bases.csv", "id,name\nsy\n"))
+            .starts_with("bases.csv:2:3: expected 2 fields as in the header, found 1"));
 }
 
 TEST_CASE("an unterminated quote is reported at the line where it opened", "[loader]") {
@@ -192,7 +198,8 @@ TEST_CASE("a host cannot collab with itself", "[loader]") {
 
 TEST_CASE("a BOM, CRLF line ends, quoted fields and unknown columns are all accepted", "[loader]") {
   auto files = valid_files();
-  files["bases.csv"] = "\xEF\xBB\xBFid,note,name\r\nsy,\"ignored, really\",\"沈阳 \"\"一号\"\" 基地\"\r\n";
+  files["bases.csv"] =
+      "\xEF\xBB\xBFid,note,name\r\nsy,\"ignored, really\",\"沈阳 \"\"一号\"\" 基地\"\r\n";
   const Dataset dataset(files);
   const Network n = load_dataset(dataset.dir.path()).network;
   CHECK(n.bases.names[0] == "沈阳 \"一号\" 基地");
@@ -222,23 +229,29 @@ TEST_CASE("a dataset path that is missing or a file is an I/O error", "[loader]"
   CHECK_THROWS_AS(load_dataset(dir.write("file.csv", "x")), IoError);
 }
 
-TEST_CASE("a field longer than 64 KiB is refused where it starts, without quoting it back", "[loader][hostile]") {
+TEST_CASE("a field longer than 64 KiB is refused where it starts, without quoting it back",
+          "[loader][hostile]") {
   const std::string huge(DatasetFile::kMaxFieldBytes + 1, 'f');
-  const std::string message = load_error(with("follows.csv", "fan,broadcaster,platform\nf1,h1,dy\n" + huge + ",h1,dy\n"));
+  const std::string message =
+      load_error(with("follows.csv", "fan,broadcaster,platform\nf1,h1,dy\n" + huge + ",h1,dy\n"));
   CHECK(message == "follows.csv:3:1: a field of 65537 bytes; a field may have at most 65536");
   // One byte less is an ordinary (if odd) fan id.
-  CHECK(load_error(with("follows.csv", "fan,broadcaster,platform\n" + huge.substr(1) + ",h1,dy\n")).empty());
+  CHECK(load_error(with("follows.csv", "fan,broadcaster,platform\n" + huge.substr(1) + ",h1,dy\n"))
+            .empty());
 }
 
-TEST_CASE("an optional file that exists but cannot be opened is an error, never skipped", "[loader][hostile]") {
+TEST_CASE("an optional file that exists but cannot be opened is an error, never skipped",
+          "[loader][hostile]") {
   // Skipping follows.csv would silently turn every reach answer into a declared estimate.
   Dataset loop = without("follows.csv");
   std::filesystem::create_symlink("follows.csv", loop.dir / "follows.csv");
-  CHECK_THROWS_WITH(load_dataset(loop.dir.path()), Catch::Contains("follows.csv: Too many levels of symbolic links"));
+  CHECK_THROWS_WITH(load_dataset(loop.dir.path()),
+                    Catch::Contains("follows.csv: Too many levels of symbolic links"));
 
   Dataset dangling = without("fans.csv");
   std::filesystem::create_symlink("gone.csv", dangling.dir / "fans.csv");
   CHECK_THROWS_AS(load_dataset(dangling.dir.path()), IoError);
 
-  CHECK(load_dataset(without("follows.csv").dir.path()).network.follow_count() == 0);  // truly absent: fine
+  CHECK(load_dataset(without("follows.csv").dir.path()).network.follow_count() ==
+        0);  // truly absent: fine
 }

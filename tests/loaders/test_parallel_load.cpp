@@ -3,8 +3,8 @@
 // the same order. Networks are compared through their snapshot bytes, which cover every
 // column and relation; the follows are also checked against a std::set built here from
 // the rows written.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -81,11 +81,23 @@ std::set<std::pair<std::string, std::string>> rewrite_follows(const TempDir& dat
     const std::string host = rest.substr(1, rest.find(',', 1) - 1);
     std::string field = fan;
     switch (row % 7) {
-      case 1: fan = "x," + fan + "\nline two"; field = '"' + fan + '"'; break;
-      case 2: fan = "say \"" + fan + '"'; field = "\"say \"\"" + fan.substr(5, fan.size() - 6) + "\"\"\""; break;
-      case 3: field = '"' + fan + '"'; break;
-      case 4: fan = "word" + fan; field = fan; break;
-      default: break;
+      case 1:
+        fan = "x," + fan + "\nline two";
+        field = '"' + fan + '"';
+        break;
+      case 2:
+        fan = "say \"" + fan + '"';
+        field = "\"say \"\"" + fan.substr(5, fan.size() - 6) + "\"\"\"";
+        break;
+      case 3:
+        field = '"' + fan + '"';
+        break;
+      case 4:
+        fan = "word" + fan;
+        field = fan;
+        break;
+      default:
+        break;
     }
     out += field + rest + "\n";
     pairs.emplace(fan, host);
@@ -131,9 +143,8 @@ TEST_CASE("quoted fan ids with commas, line breaks and quotes load the same on t
   const LoadResult two = load_with(data, 2);
   CHECK(follow_pairs(one.network) == written);
   CHECK(snapshot_bytes(two.network) == snapshot_bytes(one.network));
-  const auto quoted = std::ranges::find_if(written, [](const auto& pair) {
-    return pair.first.starts_with("x,");
-  });
+  const auto quoted =
+      std::ranges::find_if(written, [](const auto& pair) { return pair.first.starts_with("x,"); });
   REQUIRE(quoted != written.end());
   CHECK(two.network.fans.ids.find(quoted->first).has_value());
 }
@@ -155,9 +166,9 @@ TEST_CASE("a bad follow row deep in the file is reported at its line on two thre
       load_with(data, threads);
       FAIL("loaded a dataset with an unknown host");
     } catch (const DataError& error) {
-      CHECK_THAT(error.what(), Catch::EndsWith(
-                                   "follows.csv:50001:4: unknown broadcaster 'nobody' (not in "
-                                   "broadcasters.csv)"));
+      CHECK_THAT(error.what(),
+                 Catch::EndsWith("follows.csv:50001:4: unknown broadcaster 'nobody' (not in "
+                                 "broadcasters.csv)"));
     }
   }
 }
@@ -168,9 +179,9 @@ TEST_CASE("lenient loads on one and two threads skip the same rows in file order
   std::istringstream in(read_all(data / "follows.csv"));
   std::string line, follows;
   for (std::size_t row = 0; std::getline(in, line); ++row) {
-    if (row % 9973 == 5) follows += ",h1,\n";                   // empty fan id
-    if (row % 12011 == 7) follows += "f1,nobody,\n";             // unknown host
-    if (row % 15013 == 9) follows += "f1,h1,no-such-platform\n"; // unknown platform
+    if (row % 9973 == 5) follows += ",h1,\n";                     // empty fan id
+    if (row % 12011 == 7) follows += "f1,nobody,\n";              // unknown host
+    if (row % 15013 == 9) follows += "f1,h1,no-such-platform\n";  // unknown platform
     follows += line + "\n";
   }
   data.write("follows.csv", follows);
@@ -245,7 +256,7 @@ TEST_CASE("lenient loads of fans.csv on one and two threads reject the same rows
   std::size_t injected = 0;
   for (std::size_t row = 0; std::getline(in, line); ++row) {
     ids.push_back(line.substr(0, line.find(',')));
-    if (row % 997 == 5) fans += ",1,辽宁,沈阳\n", ++injected;                      // empty id
+    if (row % 997 == 5) fans += ",1,辽宁,沈阳\n", ++injected;  // empty id
     if (row % 1201 == 7) fans += "bad-weight-" + std::to_string(row) + ",x,,\n", ++injected;
     if (row % 1499 == 9 && row > 0) fans += ids[row / 2] + ",1,,\n", ++injected;  // duplicate
     fans += line + "\n";
@@ -281,7 +292,8 @@ TEST_CASE("a strict load of fans.csv reports its first bad row, wherever it was 
     const std::size_t first_row = 20'000, second_row = 20'004;
     const std::string duplicate = twin + ",1,,", bad_weight = "heavy,-3,,";
     insert_fan_row(data, second_row, duplicate_first ? bad_weight : duplicate);
-    const std::size_t line = insert_fan_row(data, first_row, duplicate_first ? duplicate : bad_weight);
+    const std::size_t line =
+        insert_fan_row(data, first_row, duplicate_first ? duplicate : bad_weight);
     const std::string expected =
         duplicate_first ? fmt::format("fans.csv:{}:1: duplicate fan id '{}'", line, twin)
                         : fmt::format("fans.csv:{}:7:", line);
@@ -311,8 +323,8 @@ TEST_CASE("a strict load of fans.csv names a lone duplicate, on one thread and o
       load_with(data, threads);
       FAIL("loaded a fans.csv with a duplicate");
     } catch (const DataError& error) {
-      CHECK_THAT(error.what(), Catch::EndsWith(
-                                   fmt::format("fans.csv:{}:1: duplicate fan id '{}'", line, twin)));
+      CHECK_THAT(error.what(),
+                 Catch::EndsWith(fmt::format("fans.csv:{}:1: duplicate fan id '{}'", line, twin)));
     }
   }
 }

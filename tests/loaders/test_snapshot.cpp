@@ -12,8 +12,8 @@
 
 using namespace castgraph;
 using castgraph::testing::read_file;
-using castgraph::testing::TempDir;
 using castgraph::testing::section_places;
+using castgraph::testing::TempDir;
 using castgraph::testing::with_damaged_section;
 
 namespace {
@@ -67,9 +67,10 @@ TEST_CASE("a snapshot opens to the same network it was written from", "[snapshot
 const std::vector<std::uint32_t> kExtraRegisters{1, 2, 3, 5, 8};
 Network write_with_extra(const TempDir& dir) {
   Network network = load_dataset(kTiny).network;
-  const SnapshotExtra extra{"sketch.test", 4,
-                            {reinterpret_cast<const char*>(kExtraRegisters.data()),
-                             kExtraRegisters.size() * 4}};
+  const SnapshotExtra extra{
+      "sketch.test",
+      4,
+      {reinterpret_cast<const char*>(kExtraRegisters.data()), kExtraRegisters.size() * 4}};
   write_snapshot(network, dir / "n.cgs", std::span(&extra, 1));
   return network;
 }
@@ -108,7 +109,8 @@ TEST_CASE("a corrupted extra section opens but is refused when read", "[snapshot
 TEST_CASE("a truncated snapshot is refused", "[snapshot]") {
   TempDir dir;
   const std::string bytes = snapshot_bytes(load_dataset(kTiny).network, dir);
-  for (std::size_t size : {std::size_t{0}, std::size_t{10}, std::size_t{64}, bytes.size() / 2, bytes.size() - 1}) {
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{10}, std::size_t{64}, bytes.size() / 2, bytes.size() - 1}) {
     INFO("cut to " << size << " bytes");
     CHECK_FALSE(open_error(dir, bytes.substr(0, size)).empty());
   }
@@ -194,7 +196,8 @@ std::vector<std::string> answers(const Network& n) {
 
 }  // namespace
 
-TEST_CASE("a damaged section is refused by every read of it and changes no other answer", "[snapshot]") {
+TEST_CASE("a damaged section is refused by every read of it and changes no other answer",
+          "[snapshot]") {
   TempDir dir;
   const std::string bytes = snapshot_bytes(load_dataset(kTiny).network, dir);
   const OpenedSnapshot intact = open_snapshot(dir / "n.cgs");
@@ -210,6 +213,7 @@ TEST_CASE("a damaged section is refused by every read of it and changes no other
       CHECK((got[i] == expected[i] ||
              got[i].find("section '" + name + "' is corrupted") != std::string::npos));
     }
-    CHECK_THAT(read_whole_error(damaged.network), Catch::Contains("section '" + name + "' is corrupted"));
+    CHECK_THAT(read_whole_error(damaged.network),
+               Catch::Contains("section '" + name + "' is corrupted"));
   }
 }

@@ -50,7 +50,8 @@ TEST_CASE("each rule runs once on a snapshot, whoever reads its columns", "[snap
   SECTION("a query reads part, check_network the rest: once in all") {
     const OpenedSnapshot opened = open_snapshot(dir / "n.cgs");
     std::size_t hosts_100k = 0;
-    const std::uint64_t by_query = examined_by([&] { hosts_100k = tiers(opened.network).cumulative[0].hosts; });
+    const std::uint64_t by_query =
+        examined_by([&] { hosts_100k = tiers(opened.network).cumulative[0].hosts; });
     CHECK(hosts_100k == 5);
     CHECK(by_query > 0);
     CHECK(by_query < once);

@@ -25,16 +25,18 @@ inline std::string shell_quote(const std::string& argument) {
 
 // Runs `castgraph <arguments>` (arguments already joined and quoted as needed).
 // `shell_prefix` runs first in the same shell, e.g. "ulimit -v 524288; exec ".
-inline CommandResult run_castgraph(const std::string& arguments, const std::string& shell_prefix = "") {
+inline CommandResult run_castgraph(const std::string& arguments,
+                                   const std::string& shell_prefix = "") {
   TempDir scratch;
   const auto err_path = scratch / "stderr";
-  const std::string command = shell_prefix + shell_quote(CASTGRAPH_BINARY) + " " + arguments + " 2>" +
-                              shell_quote(err_path.string()) + " </dev/null";
+  const std::string command = shell_prefix + shell_quote(CASTGRAPH_BINARY) + " " + arguments +
+                              " 2>" + shell_quote(err_path.string()) + " </dev/null";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;
   char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.out.append(buffer, n);
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    result.out.append(buffer, n);
   const int wait_status = ::pclose(pipe);
   result.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
   result.err = read_file(err_path);

@@ -112,13 +112,15 @@ TEST_CASE("the ego view holds exactly the N-hop neighbourhood", "[viz]") {
         INFO("ego " << tiny().broadcasters.ids[ego] << " hops " << hops);
         options.ego = ego;
         options.hops = hops;
-        CHECK(drawn_hosts(build_diagram(tiny(), options)) == reference_neighbourhood(tiny(), ego, hops));
+        CHECK(drawn_hosts(build_diagram(tiny(), options)) ==
+              reference_neighbourhood(tiny(), ego, hops));
       }
   }
   SECTION("liaoning, the top host, one hop") {
     options.ego = 0;
     options.hops = 1;
-    CHECK(drawn_hosts(build_diagram(liaoning(), options)) == reference_neighbourhood(liaoning(), 0, 1));
+    CHECK(drawn_hosts(build_diagram(liaoning(), options)) ==
+          reference_neighbourhood(liaoning(), 0, 1));
   }
   SECTION("liaoning, two hops, folded beyond 25 hosts: drawn plus folded is the neighbourhood") {
     options.ego = 0;

@@ -5,7 +5,8 @@
 
 using namespace castgraph::viz;
 
-TEST_CASE("DOT strings escape quotes and backslashes, so a trailing backslash cannot eat the quote", "[viz]") {
+TEST_CASE("DOT strings escape quotes and backslashes, so a trailing backslash cannot eat the quote",
+          "[viz]") {
   CHECK(escape_dot(R"(a"b)") == R"(a\"b)");
   CHECK(escape_dot(R"(a\)") == R"(a\\)");
   CHECK(escape_dot("两行\n文字") == "两行\\n文字");
@@ -32,9 +33,16 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters", "[vi
 TEST_CASE("XML and JSON output stay well-formed UTF-8 whatever bytes a name holds", "[viz]") {
   // Found by fuzz_escape: a truncated sequence (E4 BC) was copied through, and one bad
   // byte in a name made the whole SVG, GraphML or JSON unreadable.
-  const std::string found("a\r\nb\x01\x1f\t\xe5\xbc\xa0\xe4\xbc" "c&amp", 17);
-  CHECK(escape_xml(found) == "a\r\nb\xEF\xBF\xBD\xEF\xBF\xBD\t张\xEF\xBF\xBD\xEF\xBF\xBD" "c&amp;amp");
-  CHECK(escape_json(found) == "a\\r\\nb\\u0001\\u001f\\t张\xEF\xBF\xBD\xEF\xBF\xBD" "c&amp");
+  const std::string found(
+      "a\r\nb\x01\x1f\t\xe5\xbc\xa0\xe4\xbc"
+      "c&amp",
+      17);
+  CHECK(escape_xml(found) ==
+        "a\r\nb\xEF\xBF\xBD\xEF\xBF\xBD\t张\xEF\xBF\xBD\xEF\xBF\xBD"
+        "c&amp;amp");
+  CHECK(escape_json(found) ==
+        "a\\r\\nb\\u0001\\u001f\\t张\xEF\xBF\xBD\xEF\xBF\xBD"
+        "c&amp");
   // U+FFFF is well-formed UTF-8 but no XML character; JSON may hold it.
   CHECK(escape_xml("x\xEF\xBF\xBFy") == "x\xEF\xBF\xBDy");
   CHECK(escape_json("x\xEF\xBF\xBFy") == "x\xEF\xBF\xBFy");

@@ -32,7 +32,9 @@ nlohmann::json read_back(const std::filesystem::path& path, const std::string& r
   const std::string script =
       "import json, sys, networkx as nx\n"
       "p = sys.argv[1]\n"
-      "g = " + reader + "\n"
+      "g = " +
+      reader +
+      "\n"
       "print(json.dumps({'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),\n"
       "  'attributes': {str(n): d for n, d in g.nodes(data=True)},\n"
       "  'edge_attributes': [[str(a), str(b), d] for a, b, d in g.edges(data=True)]}))\n";
@@ -49,7 +51,8 @@ nlohmann::json read_back(const std::filesystem::path& path, const std::string& r
 
 }  // namespace
 
-TEST_CASE("GraphML of the tiny sample reads back in NetworkX with its counts and attributes", "[viz]") {
+TEST_CASE("GraphML of the tiny sample reads back in NetworkX with its counts and attributes",
+          "[viz]") {
   const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
   TempDir dir;
   const auto path = dir.write("tiny.graphml", exported(network, "graphml"));

@@ -139,8 +139,8 @@ TEST_CASE("Graphviz lays out every engine's DOT without touching freed memory", 
     RenderOptions options;
     options.layout = std::string(layout);
     const auto path = dir.write("g.dot", to_dot(build_diagram(tiny(), DiagramOptions{}), options));
-    CHECK(run_shell("valgrind -q --error-exitcode=9 dot -Tsvg -o /dev/null " + shell_quote(path.string()) +
-                    " >/dev/null 2>&1") == 0);
+    CHECK(run_shell("valgrind -q --error-exitcode=9 dot -Tsvg -o /dev/null " +
+                    shell_quote(path.string()) + " >/dev/null 2>&1") == 0);
   }
 }
 
@@ -173,7 +173,8 @@ namespace {
 template <class Body>
 bool in_child(Body body) {
   const pid_t child = ::fork();
-  if (child == 0) ::_exit(body() ? 0 : 1);  // no atexit handlers, no leak check of Graphviz's caches
+  if (child == 0)
+    ::_exit(body() ? 0 : 1);  // no atexit handlers, no leak check of Graphviz's caches
   int status = 0;
   ::waitpid(child, &status, 0);
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
@@ -186,7 +187,8 @@ TEST_CASE("Graphviz owners move by exchange and leave the source empty", "[viz]"
     GvContext context;
     GVC_t* raw = context.c_struct();
     GvContext moved(std::move(context));
-    bool ok = moved.c_struct() == raw && context.c_struct() == nullptr;  // NOLINT(bugprone-use-after-move)
+    bool ok = moved.c_struct() == raw &&
+              context.c_struct() == nullptr;  // NOLINT(bugprone-use-after-move)
 
     GvGraph graph("graph { a -- b }");
     GvGraph other(std::move(graph));
@@ -208,8 +210,10 @@ TEST_CASE("Graphviz owners move by exchange and leave the source empty", "[viz]"
   }));
 }
 
-TEST_CASE("viewBox of the SVG bounds the whole drawing, which Graphviz 2.42 draws at 96 dpi", "[viz][svgfix]") {
-  const std::string svg = render_dot(to_dot(build_diagram(tiny(), DiagramOptions{})), "svg", "sfdp");
+TEST_CASE("viewBox of the SVG bounds the whole drawing, which Graphviz 2.42 draws at 96 dpi",
+          "[viz][svgfix]") {
+  const std::string svg =
+      render_dot(to_dot(build_diagram(tiny(), DiagramOptions{})), "svg", "sfdp");
   const std::size_t root = svg.find("<svg");
   const std::string tag = svg.substr(root, svg.find('>', root) - root);
   auto attribute = [&](const std::string& name) {

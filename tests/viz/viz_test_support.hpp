@@ -24,7 +24,8 @@ inline void write_hostile_dataset(const TempDir& dir) {
   dir.write("broadcasters.csv",
             "id,name,base,kind\nh1,<script>alert(1)</script>,b1,influencer\n"
             "h2,\"a\\b\"\"c\\\",b1,factory\nh3,\"Tom & \"\"Jerry\"\"\",,village\n");
-  dir.write("fanbases.csv", "broadcaster,platform,fans\nh1,douyin,3200000\nh2,douyin,150000\nh3,douyin,900\n");
+  dir.write("fanbases.csv",
+            "broadcaster,platform,fans\nh1,douyin,3200000\nh2,douyin,150000\nh3,douyin,900\n");
   dir.write("fans.csv", "id,weight\nx,1\ny,2\nz,1\n");
   dir.write("follows.csv", "fan,broadcaster\nx,h1\nx,h2\ny,h2\ny,h3\nz,h3\n");
   dir.write("collabs.csv", "a,b,weight\nh1,h2,2\n");
@@ -45,7 +46,8 @@ inline int run_shell(const std::string& command, std::string* out = nullptr) {
 // Width and height from a PNG's IHDR, or {0, 0} when the signature or header is wrong.
 inline std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
   static const std::string kSignature("\x89PNG\r\n\x1a\n", 8);
-  if (bytes.size() < 33 || bytes.compare(0, 8, kSignature) != 0 || bytes.compare(12, 4, "IHDR") != 0)
+  if (bytes.size() < 33 || bytes.compare(0, 8, kSignature) != 0 ||
+      bytes.compare(12, 4, "IHDR") != 0)
     return {0, 0};
   auto be32 = [&](std::size_t at) {
     return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 24) |
