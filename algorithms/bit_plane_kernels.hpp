@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "algorithms/reach_kernels.hpp"
 #include "graph/ids.hpp"
 
 #define CASTGRAPH_KERNEL [[gnu::always_inline]] inline
@@ -24,12 +25,7 @@ inline constexpr std::size_t kWords = kBlockFans / 64;  // 512 words: 4 KB a pla
 
 using Plane = std::array<std::uint64_t, kWords>;
 
-// The region filter, by value: the plane stores may alias anything, so a member read
-// through a reference would be reloaded on every fan.
-struct FanFilter {
-  const std::uint32_t* codes = nullptr;  // fan provinces; null when unfiltered
-  std::uint32_t code = 0;
-};
+using reach_kernels::FanFilter;
 
 // Sets the bit of each fan of the sorted list [fan, end) below `limit` in `plane`, whose
 // block starts at `first` (a multiple of 64), and returns where the list reaches `limit`.
@@ -46,7 +42,7 @@ CASTGRAPH_KERNEL const NodeId* set_bits(const NodeId* fan, const NodeId* end, st
                                         NodeId first, NodeId limit, FanFilter filter) {
   const std::size_t first_word = first / 64;
   auto set = [&](NodeId f) {
-    const std::uint64_t kept = kFiltered ? filter.codes[f] == filter.code : 1;
+    const std::uint64_t kept = reach_kernels::passes<kFiltered>(filter, f);
     plane[f / 64 - first_word] |= kept << (f % 64);
   };
   constexpr std::ptrdiff_t kLane = 16, kLanes = 8;
@@ -104,7 +100,8 @@ CASTGRAPH_KERNEL std::uint64_t people(std::uint64_t word, NodeId first, std::siz
     std::uint64_t total = 0;
     const std::size_t base = first + w * 64;
     for (; word != 0; word &= word - 1)
-      total += weights[base + static_cast<std::size_t>(std::countr_zero(word))];
+      total += reach_kernels::fan_people<true>(
+          weights, static_cast<NodeId>(base + static_cast<std::size_t>(std::countr_zero(word))));
     return total;
   }
 }

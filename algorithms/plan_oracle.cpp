@@ -1,14 +1,13 @@
 #include "algorithms/plan_oracle.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <string>
 #include <vector>
 
 #include "algorithms/host_set.hpp"
 #include "algorithms/hyperloglog.hpp"
 #include "algorithms/reach_declared.hpp"
-#include "graph/errors.hpp"
+#include "algorithms/reach_sketch.hpp"
+#include "algorithms/reached_fans.hpp"
 
 namespace castgraph {
 namespace {
@@ -20,79 +19,31 @@ std::vector<std::uint32_t> index_of(const Network& network, const HostSet& set) 
   return index;
 }
 
-// Coverage over the follows: a bit per fan says "already reached by the set".
-// A host's fanbases are scanned largest last: fans of the earlier ones are marked as they
-// are counted (a person following the host on two platforms counts once), the last one
-// only counts, and the marks are undone afterwards unless the host is being added.
+// Coverage over the follows, on the exact kernel shared with per-host reach
+// (reached_fans.hpp).
 class ExactOracle final : public ReachOracle {
  public:
   ExactOracle(const Network& network, HostSet set)
-      : network_(network),
-        set_(std::move(set)),
-        index_(index_of(network, set_)),
-        reached_((network.fans.size() + 63) / 64, 0) {
-    weights_ = network.fans.weights.empty() ? nullptr : network.fans.weights.span().data();
-    if (set_.province_code) codes_ = network.fans.province.codes().span().data();
-    for (std::vector<NodeId>& fanbases : set_.fanbases)
-      std::ranges::sort(fanbases, {}, [&](NodeId fanbase) {
-        return network.relations.followers.degree(fanbase);
-      });
-  }
+      : index_(index_of(network, set)), fans_(network, std::move(set)) {}
 
   ReachMethod method() const override { return ReachMethod::exact; }
-  double value() const override { return static_cast<double>(value_); }
+  double value() const override { return static_cast<double>(fans_.people()); }
 
   double gain(NodeId host) override {
     ++evaluations_;
-    const std::size_t before = marked_.size();
-    const std::uint64_t people = scan(host, /*mark_all=*/false);
-    for (std::size_t i = before; i < marked_.size(); ++i) flip(marked_[i]);
-    marked_.resize(before);
-    return static_cast<double>(people);
+    return static_cast<double>(fans_.gain(index_[host]));
   }
 
   double add(NodeId host) override {
     ++evaluations_;
-    const std::uint64_t people = scan(host, /*mark_all=*/true);
-    value_ += people;
-    return static_cast<double>(people);
+    return static_cast<double>(fans_.add(index_[host]));
   }
 
-  void clear() override {
-    for (NodeId fan : marked_) flip(fan);
-    marked_.clear();
-    value_ = 0;
-  }
+  void clear() override { fans_.clear(); }
 
  private:
-  bool is_reached(NodeId fan) const { return reached_[fan >> 6] >> (fan & 63) & 1; }
-  void flip(NodeId fan) { reached_[fan >> 6] ^= std::uint64_t{1} << (fan & 63); }
-
-  std::uint64_t scan(NodeId host, bool mark_all) {
-    const std::vector<NodeId>& fanbases = set_.fanbases[index_[host]];
-    std::uint64_t people = 0;
-    for (std::size_t i = 0; i < fanbases.size(); ++i) {
-      const bool mark = mark_all || i + 1 < fanbases.size();
-      for (NodeId fan : network_.relations.followers.neighbours(fanbases[i])) {
-        if (is_reached(fan) || (codes_ != nullptr && codes_[fan] != *set_.province_code)) continue;
-        people += weights_ == nullptr ? 1 : weights_[fan];
-        if (mark) {
-          flip(fan);
-          marked_.push_back(fan);
-        }
-      }
-    }
-    return people;
-  }
-
-  const Network& network_;
-  HostSet set_;
   std::vector<std::uint32_t> index_;
-  std::vector<std::uint64_t> reached_;
-  std::vector<NodeId> marked_;  // fans whose bit is set: the set's, then a query's
-  const std::uint64_t* weights_ = nullptr;
-  const std::uint32_t* codes_ = nullptr;
-  std::uint64_t value_ = 0;
+  ReachedFans fans_;
 };
 
 // HyperLogLog registers per candidate, built once from the follows (platform and region
@@ -105,12 +56,8 @@ class SketchOracle final : public ReachOracle {
         registers_(set.size() * m_, 0),
         union_(m_, 0),
         scratch_(m_, 0) {
-    for (std::size_t h = 0; h < set.size(); ++h) {
-      std::span<std::uint8_t> host = std::span(registers_).subspan(h * m_, m_);
-      for (NodeId fanbase : set.fanbases[h])
-        for (NodeId fan : network.relations.followers.neighbours(fanbase))
-          if (set.counts(network, fan)) hll_insert_fan(host, fan, network.fans.weight(fan));
-    }
+    for (std::size_t h = 0; h < set.size(); ++h)
+      insert_host_fans(network, set, h, std::span(registers_).subspan(h * m_, m_));
     value_ = hll_estimate(union_);
   }
 
@@ -149,54 +96,37 @@ class SketchOracle final : public ReachOracle {
   double value_ = 0;
 };
 
-// The random duplication model of reach_declared.hpp, kept incrementally: per platform p
-// the probability a person on p is missed by every chosen host, M_p = Π_i (1 − q_ip);
-// reach = U·(1 − Π_p (1 − (N_p/U)(1 − M_p))). U is the largest population among the
-// platforms any candidate is on, fixed for the whole plan so that the function does not
-// change as hosts are added (reach --method declared takes U over the chosen hosts only,
-// which agrees whenever one platform is involved or the largest is among the chosen).
+// The random duplication model of reach_declared.hpp (DeclaredModel), kept
+// incrementally: per platform p the probability M_p = Π_i (1 − q_ip) that a person on p
+// is missed by every chosen host. The model is built over the candidates, so its market
+// U is the largest population among the platforms any candidate is on, fixed for the
+// whole plan so that the function does not change as hosts are added. reach --method
+// declared builds it over the chosen hosts, so the two agree whenever their U does: one
+// platform involved, or the largest among the chosen.
 class DeclaredOracle final : public ReachOracle {
  public:
-  DeclaredOracle(const Network& network, const HostSet& set) : index_(index_of(network, set)) {
-    if (set.province_code)
-      throw UsageError(
-          "declared fan counts have no provinces, so --region needs follows "
-          "(--method exact or sketch)");
-    const std::vector<NodeId> involved = declared_platforms(
-        network, set, ", plan on one platform (--platform) or use follows (--method exact)");
-    for (NodeId platform : involved) {
-      const std::uint64_t population = network.platforms.population[platform];
-      universe_ = std::max(universe_, static_cast<double>(population));
-    }
-    platforms_ = involved.size();
-    for (NodeId platform : involved)
-      presence_.push_back(static_cast<double>(network.platforms.population[platform]) / universe_);
-    keep_.assign(set.size() * platforms_, 1.0);
-    for (std::size_t h = 0; h < set.size(); ++h)
-      for (NodeId fanbase : set.fanbases[h]) {
-        const auto column = std::ranges::find(involved, network.fanbases.platform[fanbase]);
-        if (column == involved.end()) continue;
-        const double population = static_cast<double>(network.platforms.population[*column]);
-        keep_[h * platforms_ + (column - involved.begin())] =
-            1.0 - std::min(1.0, static_cast<double>(network.fanbases.fans[fanbase]) / population);
-      }
-    missed_.assign(platforms_, 1.0);
-  }
+  DeclaredOracle(const Network& network, const HostSet& set)
+      : index_(index_of(network, set)),
+        model_(network, set, ", plan on one platform (--platform) or use follows (--method exact)"),
+        missed_(model_.platforms(), 1.0),
+        with_host_(model_.platforms()) {}
 
   ReachMethod method() const override { return ReachMethod::declared; }
   double value() const override { return value_; }
 
   double gain(NodeId host) override {
     ++evaluations_;
-    return std::max(0.0, reach_with(host) - value_);
+    for (std::size_t p = 0; p < missed_.size(); ++p)
+      with_host_[p] = missed_[p] * (1.0 - model_.share(index_[host], p));
+    return std::max(0.0, model_.reach_given_missed(with_host_) - value_);
   }
 
   double add(NodeId host) override {
     ++evaluations_;
     const double before = value_;
-    const double* keep = &keep_[std::size_t{index_[host]} * platforms_];
-    for (std::size_t p = 0; p < platforms_; ++p) missed_[p] *= keep[p];
-    value_ = std::max(before, reach_with(kNoNode));
+    for (std::size_t p = 0; p < missed_.size(); ++p)
+      missed_[p] *= 1.0 - model_.share(index_[host], p);
+    value_ = std::max(before, model_.reach_given_missed(missed_));
     return value_ - before;
   }
 
@@ -206,23 +136,10 @@ class DeclaredOracle final : public ReachOracle {
   }
 
  private:
-  // Model reach of the set, plus `host` unless it is kNoNode. O(platforms).
-  double reach_with(NodeId host) const {
-    const double* keep = host == kNoNode ? nullptr : &keep_[std::size_t{index_[host]} * platforms_];
-    double unreached = 1.0;
-    for (std::size_t p = 0; p < platforms_; ++p) {
-      const double missed = missed_[p] * (keep ? keep[p] : 1.0);
-      unreached *= 1.0 - presence_[p] * (1.0 - missed);
-    }
-    return universe_ * (1.0 - unreached);
-  }
-
   std::vector<std::uint32_t> index_;
-  std::size_t platforms_ = 0;
-  double universe_ = 0;
-  std::vector<double> presence_;  // N_p / U
-  std::vector<double> keep_;      // [candidate][platform]: 1 − q_ip
-  std::vector<double> missed_;    // M_p
+  DeclaredModel model_;
+  std::vector<double> missed_;     // M_p
+  std::vector<double> with_host_;  // M_p with the host asked about
   double value_ = 0;
 };
 
@@ -232,14 +149,7 @@ std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
                                                std::span<const NodeId> candidates,
                                                const OracleOptions& options) {
   HostSet set = make_host_set(network, candidates, options.platform, options.region);
-  ReachMethod method = options.method;
-  if (method == ReachMethod::automatic)
-    method = network.follow_count() > 0 ? ReachMethod::exact : ReachMethod::declared;
-  if ((method == ReachMethod::exact || method == ReachMethod::sketch) &&
-      network.follow_count() == 0)
-    throw UsageError(std::string(to_string(method)) +
-                     " planning needs follows (follows.csv); this dataset has none, so use "
-                     "--method declared");
+  const ReachMethod method = resolve_reach_method(network, options.method, ReachQuery::planning);
   switch (method) {
     case ReachMethod::sketch:
       return std::make_unique<SketchOracle>(network, set, options.sketch_precision);

@@ -84,22 +84,31 @@ ReachMethod parse_reach_method(std::string_view text) {
                    "'; use auto, exact, sketch or declared");
 }
 
+ReachMethod resolve_reach_method(const Network& network, ReachMethod requested, ReachQuery query,
+                                 bool stored_sketches) {
+  const bool has_follows = network.follow_count() > 0;
+  if (requested == ReachMethod::automatic)
+    return has_follows ? ReachMethod::exact : ReachMethod::declared;
+  const bool needs_follows =
+      requested == ReachMethod::exact || (requested == ReachMethod::sketch && !stored_sketches);
+  if (needs_follows && !has_follows) {
+    // "exact reach", "sketched reach", "exact planning", "sketch planning".
+    const std::string what =
+        query == ReachQuery::reach
+            ? (requested == ReachMethod::exact ? "exact reach" : "sketched reach")
+            : std::string(to_string(requested)) + " planning";
+    throw UsageError(what +
+                     " needs follows (follows.csv); this dataset has none, so use --method "
+                     "declared");
+  }
+  return requested;
+}
+
 ReachResult reach(const Network& network, std::span<const NodeId> hosts,
                   const ReachOptions& options) {
   const HostSet set = make_host_set(network, hosts, options.platform, options.region);
-  const bool has_follows = network.follow_count() > 0 || options.sketches != nullptr;
-  ReachMethod method = options.method;
-  if (method == ReachMethod::automatic)
-    method = network.follow_count() > 0 ? ReachMethod::exact : ReachMethod::declared;
-  if (method == ReachMethod::exact && network.follow_count() == 0)
-    throw UsageError(
-        "exact reach needs follows (follows.csv); this dataset has none, so "
-        "use --method declared");
-  if (method == ReachMethod::sketch && !has_follows)
-    throw UsageError(
-        "sketched reach needs follows (follows.csv); this dataset has none, so "
-        "use --method declared");
-
+  const ReachMethod method =
+      resolve_reach_method(network, options.method, ReachQuery::reach, options.sketches != nullptr);
   ReachResult result;
   switch (method) {
     case ReachMethod::sketch:

@@ -30,6 +30,15 @@ std::string_view to_string(ReachMethod method);
 // "auto", "exact", "sketch", "declared"; UsageError otherwise.
 ReachMethod parse_reach_method(std::string_view text);
 
+// What a method is asked for, which names it in the error when it cannot answer.
+enum class ReachQuery { reach, planning };
+
+// The method that answers `requested`: automatic becomes exact when the dataset has
+// follows and declared otherwise. Throws UsageError when exact or sketch is asked of a
+// dataset without follows (for sketch, unless `stored_sketches` stand in for them). O(1).
+ReachMethod resolve_reach_method(const Network& network, ReachMethod requested, ReachQuery query,
+                                 bool stored_sketches = false);
+
 struct ReachOptions {
   ReachMethod method = ReachMethod::automatic;
   std::optional<NodeId> platform;  // count only fanbases on this platform

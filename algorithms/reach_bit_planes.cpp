@@ -52,8 +52,7 @@ class PlaneScan {
   // fanbases OR into one plane, so a fan on two of its platforms counts once for it.
   template <bool kFiltered>
   [[gnu::always_inline]] bool fill(std::size_t h, NodeId first, NodeId limit) {
-    FanFilter filter;
-    if (kFiltered) filter = {network_.fans.province.codes().span().data(), *set_.province_code};
+    const FanFilter filter = reach_kernels::fan_filter(network_, set_);
     bool any = false;
     for (Cursor& cursor : cursors_[h]) {
       const NodeId* end =
@@ -68,7 +67,7 @@ class PlaneScan {
   // Folds the touched planes into the level planes, counts, and clears them all.
   template <bool kWeighted>
   [[gnu::always_inline]] void fold(NodeId first) {
-    const std::uint64_t* weights = kWeighted ? network_.fans.weights.span().data() : nullptr;
+    const std::uint64_t* weights = reach_kernels::fan_weights(network_);
     for (std::size_t h : touched_) raise_levels(planes_[h], at_least_);
     for (std::size_t h : touched_)
       count_host<kWeighted>(planes_[h], at_least_[1], first, weights, result_.per_host[h],
@@ -158,16 +157,9 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
     throw std::invalid_argument(
         "reach_by_bit_planes: this CPU lacks the instruction set asked for");
   PlaneScan scan(network, set, result);
-  const bool weighted = !network.fans.weights.empty();
-  const bool filtered = set.province_code.has_value();
-  if (weighted && filtered)
-    run<true, true>(scan, isa);
-  else if (weighted)
-    run<true, false>(scan, isa);
-  else if (filtered)
-    run<false, true>(scan, isa);
-  else
-    run<false, false>(scan, isa);
+  reach_kernels::dispatch_scan(network, set, [&]<bool kWeighted, bool kFiltered>() {
+    run<kWeighted, kFiltered>(scan, isa);
+  });
   result.unique = result.frequency[0] + result.frequency[1] + result.frequency[2];
 }
 

@@ -8,17 +8,9 @@
 namespace castgraph {
 namespace {
 
-// Platforms with declared fans among the kept fanbases, and each host's fraction q_ip of
-// platform p's population (row per host, column per involved platform).
-struct Shares {
-  std::vector<double> presence;        // N_p / U per involved platform
-  std::vector<std::vector<double>> q;  // [host][platform]
-  double universe = 0;
-};
-
-}  // namespace
-
-std::vector<NodeId> declared_platforms(const Network& network, const HostSet& set,
+// The platforms on which the set's kept fanbases declare fans, in first-seen order.
+// Throws UsageError naming the first of them with no population.
+std::vector<NodeId> involved_platforms(const Network& network, const HostSet& set,
                                        std::string_view advice) {
   std::vector<NodeId> involved;
   for (const std::vector<NodeId>& fanbases : set.fanbases)
@@ -38,47 +30,45 @@ std::vector<NodeId> declared_platforms(const Network& network, const HostSet& se
   return involved;
 }
 
-namespace {
-
-Shares platform_shares(const Network& network, const HostSet& set) {
-  const std::vector<NodeId> involved =
-      declared_platforms(network, set, " or use follows (--method exact)");
-  if (involved.size() > kMaxDeclaredPlatforms)
-    throw UsageError("the declared model combines at most " +
-                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
-  Shares shares;
-  for (NodeId platform : involved) {
-    const std::uint64_t population = network.platforms.population[platform];
-    shares.universe = std::max(shares.universe, static_cast<double>(population));
-  }
-  for (NodeId platform : involved)
-    shares.presence.push_back(static_cast<double>(network.platforms.population[platform]) /
-                              shares.universe);
-  for (const std::vector<NodeId>& fanbases : set.fanbases) {
-    std::vector<double>& row = shares.q.emplace_back(involved.size(), 0.0);
-    for (NodeId fanbase : fanbases) {
-      const auto column = std::ranges::find(involved, network.fanbases.platform[fanbase]);
-      if (column == involved.end()) continue;
-      const double population = static_cast<double>(network.platforms.population[*column]);
-      row[column - involved.begin()] =
-          std::min(1.0, static_cast<double>(network.fanbases.fans[fanbase]) / population);
-    }
-  }
-  return shares;
-}
-
 }  // namespace
 
-DeclaredReach reach_declared(const Network& network, const HostSet& set) {
+DeclaredModel::DeclaredModel(const Network& network, const HostSet& set, std::string_view advice)
+    : hosts_(set.size()) {
   if (set.province_code)
     throw UsageError(
         "declared fan counts have no provinces, so --region needs follows "
         "(--method exact or sketch)");
-  const Shares shares = platform_shares(network, set);
-  const std::size_t hosts = set.size();
-  const std::size_t platforms = shares.presence.size();
+  const std::vector<NodeId> involved = involved_platforms(network, set, advice);
+  auto population = [&](NodeId platform) {
+    return static_cast<double>(network.platforms.population[platform]);
+  };
+  for (NodeId platform : involved) universe_ = std::max(universe_, population(platform));
+  for (NodeId platform : involved) presence_.push_back(population(platform) / universe_);
+  shares_.assign(hosts_ * involved.size(), 0.0);
+  for (std::size_t h = 0; h < hosts_; ++h)
+    for (NodeId fanbase : set.fanbases[h]) {
+      const auto column = std::ranges::find(involved, network.fanbases.platform[fanbase]);
+      if (column == involved.end()) continue;
+      shares_[h * involved.size() + static_cast<std::size_t>(column - involved.begin())] =
+          std::min(1.0, static_cast<double>(network.fanbases.fans[fanbase]) / population(*column));
+    }
+}
+
+double DeclaredModel::reach_given_missed(std::span<const double> missed) const {
+  double unreached = 1.0;
+  for (std::size_t p = 0; p < platforms(); ++p) unreached *= 1.0 - presence_[p] * (1.0 - missed[p]);
+  return universe_ * (1.0 - unreached);
+}
+
+DeclaredReach reach_declared(const Network& network, const HostSet& set) {
+  const DeclaredModel model(network, set, " or use follows (--method exact)");
+  const std::size_t hosts = model.hosts();
+  const std::size_t platforms = model.platforms();
+  if (platforms > kMaxDeclaredPlatforms)
+    throw UsageError("the declared model combines at most " +
+                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
   DeclaredReach result;
-  result.universe = shares.universe;
+  result.universe = model.universe();
   result.platforms = platforms;
   result.per_host.assign(hosts, 0.0);
   result.exclusive.assign(hosts, 0.0);
@@ -88,12 +78,12 @@ DeclaredReach reach_declared(const Network& network, const HostSet& set) {
     // The probability that a person of the market is on exactly the platforms in `on`.
     double probability = 1.0;
     for (std::size_t p = 0; p < platforms; ++p)
-      probability *= (on >> p & 1) ? shares.presence[p] : 1.0 - shares.presence[p];
+      probability *= (on >> p & 1) ? model.presence(p) : 1.0 - model.presence(p);
     if (probability == 0.0) continue;
     for (std::size_t i = 0; i < hosts; ++i) {
       double missed = 1.0;
       for (std::size_t p = 0; p < platforms; ++p)
-        if (on >> p & 1) missed *= 1.0 - shares.q[i][p];
+        if (on >> p & 1) missed *= 1.0 - model.share(i, p);
       reached[i] = 1.0 - missed;
     }
     // Poisson-binomial distribution of the number of hosts reaching the person,
@@ -114,7 +104,7 @@ DeclaredReach reach_declared(const Network& network, const HostSet& set) {
       result.exclusive[i] += probability * reached[i] * before[i] * after[i + 1];
     }
   }
-  const double universe = shares.universe;
+  const double universe = model.universe();
   result.unique *= universe;
   for (double& f : result.frequency) f *= universe;
   for (double& r : result.per_host) r *= universe;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -33,12 +34,38 @@ struct DeclaredReach {
 
 inline constexpr std::size_t kMaxDeclaredPlatforms = 20;
 
-// The platforms on which the set's kept fanbases declare fans, in first-seen order: the
-// platforms the declared model combines. Throws UsageError naming the first of them with
-// no population; `advice` ends that message (" or use follows (--method exact)").
-// O(fanbases of the set · platforms).
-std::vector<NodeId> declared_platforms(const Network& network, const HostSet& set,
-                                       std::string_view advice);
+// The model's inputs for a HostSet, derived once: the platforms involved (those on which
+// the set's kept fanbases declare fans, in first-seen order), the market U, each
+// platform's presence N_p/U and each host's share q_ip = min(1, f_ip/N_p) of platform p.
+// reach_declared and the declared planning oracle (plan_oracle.hpp) both read it, so the
+// same HostSet gives them the same numbers.
+class DeclaredModel {
+ public:
+  // Throws UsageError when the set has a region filter (declared counts have no
+  // provinces) or a platform involved has no population (or population 0); `advice` ends
+  // that message (" or use follows (--method exact)"). O(fanbases of the set · platforms).
+  DeclaredModel(const Network& network, const HostSet& set, std::string_view advice);
+
+  std::size_t hosts() const { return hosts_; }
+  std::size_t platforms() const { return presence_.size(); }
+  // U: the largest population among the platforms involved.
+  double universe() const { return universe_; }
+  // N_p / U.
+  double presence(std::size_t platform) const { return presence_[platform]; }
+  // q_ip: the share of platform p's people who are host i's fans (HostSet order).
+  double share(std::size_t host, std::size_t platform) const {
+    return shares_[host * platforms() + platform];
+  }
+  // Unique reach U·(1 − Π_p (1 − (N_p/U)(1 − M_p))) when a person on platform p is missed
+  // by every chosen host with probability missed[p] = M_p = Π_i (1 − q_ip). O(platforms).
+  double reach_given_missed(std::span<const double> missed) const;
+
+ private:
+  std::size_t hosts_ = 0;
+  double universe_ = 0;
+  std::vector<double> presence_;
+  std::vector<double> shares_;  // [host][platform]
+};
 
 // The model above for the HostSet's kept fanbases (declared fans f > N are capped at N).
 // Throws UsageError when a platform involved has no population (or population 0), when

@@ -9,9 +9,12 @@
 
 #include "algorithms/front_search.hpp"
 #include "algorithms/reach_bit_planes.hpp"
+#include "algorithms/reach_kernels.hpp"
 
 namespace castgraph {
 namespace {
+
+using namespace reach_kernels;
 
 // Why automatic means planes or bitset, never roaring: on a liaoning-like network at
 // scale 0.1 (bench/reach_bench), 5.8M fans, thread CPU time per membership:
@@ -41,22 +44,6 @@ std::unique_ptr<std::uint8_t[], FreeDeleter> zeroed_bytes(std::size_t count) {
   if (memory == nullptr) throw std::bad_alloc();
   return std::unique_ptr<std::uint8_t[], FreeDeleter>(static_cast<std::uint8_t*>(memory));
 }
-
-// A host's kept fanbases, largest last: the last one needs no "seen" marks, so marking
-// and unmarking costs only the smaller ones.
-std::vector<NodeId> scan_order(const Network& network, const std::vector<NodeId>& fanbases) {
-  std::vector<NodeId> order = fanbases;
-  std::ranges::sort(order, {},
-                    [&](NodeId fanbase) { return network.relations.followers.degree(fanbase); });
-  return order;
-}
-
-// The inner loops take everything by value: their stores are to bytes, which may alias
-// anything, so members read through references would be reloaded on every fan.
-struct FanFilter {
-  const std::uint32_t* codes = nullptr;  // fan provinces; null when unfiltered
-  std::uint32_t code = 0;
-};
 
 // Pass 1 over one fanbase's followers in the block: counts each fan once more (unless the
 // host already counted it) and returns the people newly counted for the host.
@@ -100,9 +87,8 @@ std::uint64_t count_pass(const NodeId* fan, const NodeId* end, std::uint8_t* blo
   for (; fan != end; ++fan) {
     std::uint8_t& s = block[*fan - first];
     const std::uint8_t state = s;
-    const bool counted =
-        !(state & kSeenByHost) && (!kFiltered || filter.codes[*fan] == filter.code);
-    own += counted ? (kWeighted ? weights[*fan] : 1) : 0;
+    const bool counted = !(state & kSeenByHost) && passes<kFiltered>(filter, *fan);
+    own += counted ? fan_people<kWeighted>(weights, *fan) : 0;
     const std::uint8_t count = state & kCountMask;
     const auto next = static_cast<std::uint8_t>((count + (count < 3)) | mark);
     s = counted ? next : state;
@@ -145,7 +131,7 @@ Tally tally_pass(const NodeId* fan, const NodeId* end, std::uint8_t* block, Node
   for (; fan != end; ++fan) {
     std::uint8_t& s = block[*fan - first];
     const std::uint8_t count = s & kCountMask;
-    const std::uint64_t w = kWeighted ? weights[*fan] : 1;
+    const std::uint64_t w = fan_people<kWeighted>(weights, *fan);
     tally.frequency[0] += count == 1 ? w : 0;
     tally.frequency[1] += count == 2 ? w : 0;
     tally.frequency[2] += count == 3 ? w : 0;
@@ -172,13 +158,12 @@ struct Cursor {
 
 template <bool kWeighted, bool kFiltered>
 void scan_bitset(const Network& network, const HostSet& set, ExactReach& result) {
-  const std::uint64_t* weights = network.fans.weights.span().data();
-  FanFilter filter;
-  if (kFiltered) filter = {network.fans.province.codes().span().data(), *set.province_code};
+  const std::uint64_t* weights = fan_weights(network);
+  const FanFilter filter = fan_filter(network, set);
   std::vector<std::vector<Cursor>> hosts;
   for (const std::vector<NodeId>& fanbases : set.fanbases) {
     std::vector<Cursor>& cursors = hosts.emplace_back();
-    for (NodeId fanbase : scan_order(network, fanbases)) {
+    for (NodeId fanbase : largest_last(network, fanbases)) {
       const std::span<const NodeId> fans = network.relations.followers.neighbours(fanbase);
       cursors.push_back({fans.data(), fans.data() + fans.size()});
     }
@@ -328,16 +313,9 @@ ExactReach reach_exact(const Network& network, const HostSet& set, ExactStrategy
     combine_roaring(network, set, result);
     return result;
   }
-  const bool weighted = !network.fans.weights.empty();
-  const bool filtered = set.province_code.has_value();
-  if (weighted && filtered)
-    scan_bitset<true, true>(network, set, result);
-  else if (weighted)
-    scan_bitset<true, false>(network, set, result);
-  else if (filtered)
-    scan_bitset<false, true>(network, set, result);
-  else
-    scan_bitset<false, false>(network, set, result);
+  dispatch_scan(network, set, [&]<bool kWeighted, bool kFiltered>() {
+    scan_bitset<kWeighted, kFiltered>(network, set, result);
+  });
   return result;
 }
 

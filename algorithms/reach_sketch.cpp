@@ -10,18 +10,22 @@ using Registers = std::vector<std::uint8_t>;
 Registers host_registers(const Network& network, const HostSet& set, std::size_t h, std::size_t m,
                          const FanbaseSketches* prebuilt) {
   Registers registers(m, 0);
-  for (NodeId fanbase : set.fanbases[h]) {
-    if (prebuilt != nullptr) {
-      merge_registers(registers, prebuilt->of(fanbase));
-      continue;
-    }
-    for (NodeId fan : network.relations.followers.neighbours(fanbase))
-      if (set.counts(network, fan)) hll_insert_fan(registers, fan, network.fans.weight(fan));
+  if (prebuilt == nullptr) {
+    insert_host_fans(network, set, h, registers);
+    return registers;
   }
+  for (NodeId fanbase : set.fanbases[h]) merge_registers(registers, prebuilt->of(fanbase));
   return registers;
 }
 
 }  // namespace
+
+void insert_host_fans(const Network& network, const HostSet& set, std::size_t index,
+                      std::span<std::uint8_t> registers) {
+  for (NodeId fanbase : set.fanbases[index])
+    for (NodeId fan : network.relations.followers.neighbours(fanbase))
+      if (set.counts(network, fan)) hll_insert_fan(registers, fan, network.fans.weight(fan));
+}
 
 FanbaseSketches build_fanbase_sketches(const Network& network, int precision) {
   const std::size_t m = hll_registers(precision);

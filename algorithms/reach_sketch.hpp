@@ -30,6 +30,12 @@ struct FanbaseSketches {
 FanbaseSketches build_fanbase_sketches(const Network& network,
                                        int precision = kDefaultHllPrecision);
 
+// Inserts the followers of host `index` of `set` that pass its region filter into
+// `registers`, each with its weight: the sketch of that host that reach_sketch and the
+// sketch planning oracle (plan_oracle.hpp) both merge. O(memberships of the host).
+void insert_host_fans(const Network& network, const HostSet& set, std::size_t index,
+                      std::span<std::uint8_t> registers);
+
 struct SketchReach {
   double unique = 0;
   std::vector<double> per_host;   // HostSet order
