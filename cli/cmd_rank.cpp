@@ -11,9 +11,8 @@
 
 #include "algorithms/centrality.hpp"
 #include "algorithms/communities.hpp"
-#include "algorithms/host_set.hpp"
 #include "algorithms/projection.hpp"
-#include "algorithms/reach_exact.hpp"
+#include "algorithms/reached_fans.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/table.hpp"
@@ -40,14 +39,8 @@ std::vector<double> own_reach(const Network& network) {
   if (network.follow_count() == 0)
     throw UsageError(
         "--by reach needs follows (follows.csv); this dataset has none — try --by fans");
-  std::vector<NodeId> all(network.broadcasters.size());
-  std::iota(all.begin(), all.end(), NodeId{0});
-  const HostSet set = make_host_set(network, all);
-  std::vector<double> reach(all.size(), 0);
-  for (std::size_t h = 0; h < all.size(); ++h)
-    for (NodeId fan : host_fans(network, set, h))
-      reach[h] += static_cast<double>(network.fans.weight(fan));
-  return reach;
+  const std::vector<std::uint64_t> people = per_host_reach(network);
+  return {people.begin(), people.end()};
 }
 
 // The graph PageRank and betweenness run on: collab, or the audience projection, or

@@ -15,6 +15,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <span>
 #include <sstream>
 
 #include "algorithms/communities.hpp"
@@ -22,6 +23,7 @@
 #include "algorithms/host_set.hpp"
 #include "algorithms/plan.hpp"
 #include "algorithms/reach.hpp"
+#include "algorithms/reached_fans.hpp"
 #include "algorithms/tiers.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_counts.hpp"
@@ -268,9 +270,23 @@ std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
   return titles;
 }
 
+// Each host's own reach on every platform and in every province, as the diagram ranks
+// hosts: the summary's per-host reach when it counted just that, else counted here once.
+// Empty without follows.
+std::vector<std::uint64_t> own_reach(const Network& network, const ReachResult* summary,
+                                     std::optional<NodeId> platform, const std::string& region) {
+  if (network.follow_count() == 0) return {};
+  if (summary == nullptr || summary->method != ReachMethod::exact || platform || !region.empty())
+    return per_host_reach(network);
+  std::vector<std::uint64_t> reach;
+  for (const HostReach& host : summary->per_host) reach.push_back(host.reach);
+  return reach;
+}
+
 viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOptions& command,
                                    const Communities* communities,
-                                   const std::vector<HostFacts>& facts) {
+                                   const std::vector<HostFacts>& facts,
+                                   std::span<const std::uint64_t> host_reach) {
   viz::DiagramOptions options;
   options.view = command.view == "hosts"         ? viz::DiagramView::hosts
                  : command.view == "communities" ? viz::DiagramView::communities
@@ -279,6 +295,7 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
   options.color =
       options.view == viz::DiagramView::communities ? viz::ColorBy::community : viz::ColorBy::base;
   options.top = command.diagram_top;
+  options.host_reach = host_reach;
   const viz::Diagram diagram = viz::build_diagram(network, options, communities);
   viz::RenderOptions render_options;
   render_options.seed = command.seed;
@@ -378,7 +395,8 @@ void run_report(const ReportCommandOptions& command) {
   report.diagram = section<viz::ReportDiagram>("diagram", [&] {
     if (command.view == "communities" && !found)
       throw UsageError("the communities view needs communities, and there are none");
-    return diagram_section(network, command, found ? &*found : nullptr, facts);
+    return diagram_section(network, command, found ? &*found : nullptr, facts,
+                           own_reach(network, reach_result, platform, command.region));
   });
 
   report.options.emplace_back(plan_options.k ? "--k" : "--budget",

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "algorithms/overlap.hpp"
+#include "algorithms/reached_fans.hpp"
 #include "algorithms/tiers.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
@@ -16,20 +17,6 @@
 #include "viz/palette.hpp"
 
 namespace castgraph::viz {
-
-std::vector<std::uint64_t> host_reach(const Network& network) {
-  const std::size_t hosts = network.broadcasters.size();
-  std::vector<std::uint64_t> reach(hosts, 0);
-  std::vector<NodeId> seen_by(network.fans.size(), kNoNode);  // last host that counted it
-  for (NodeId host = 0; host < hosts; ++host)
-    for (NodeId fanbase : network.relations.owns.neighbours(host))
-      for (NodeId fan : network.relations.followers.neighbours(fanbase)) {
-        if (seen_by[fan] == host) continue;
-        seen_by[fan] = host;
-        reach[host] = saturating_add(reach[host], network.fans.weight(fan));
-      }
-  return reach;
-}
 
 std::vector<NodeId> host_neighbours(const Network& network, NodeId host) {
   std::vector<NodeId> out;
@@ -50,7 +37,10 @@ DiagramBuilder::DiagramBuilder(const Network& network, const DiagramOptions& opt
   const std::size_t hosts = network.broadcasters.size();
   fans_.resize(hosts);
   for (NodeId host = 0; host < hosts; ++host) fans_[host] = declared_fans(network, host);
-  if (has_follows()) reach_ = host_reach(network);
+  if (has_follows())
+    reach_ = options.host_reach.empty()
+                 ? per_host_reach(network)
+                 : std::vector(options.host_reach.begin(), options.host_reach.end());
   ranked_.resize(hosts);
   std::iota(ranked_.begin(), ranked_.end(), NodeId{0});
   const auto& score = ranks_by_reach() ? reach_ : fans_;

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,9 @@ struct DiagramOptions {
   std::optional<NodeId> ego;  // the ego host, for view ego
   std::size_t hops = 1;
   std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
+  // Each host's own reach (per_host_reach, reached_fans.hpp) when the caller has counted it
+  // already, as a report has; empty: counted from the follows. Read while building only.
+  std::span<const std::uint64_t> host_reach;
 };
 
 // Builds the diagram for options.view. `communities` is required for view communities
@@ -96,9 +100,6 @@ struct DiagramOptions {
 // shown hosts; the ego view's BFS is O(Σ over visited hosts of their fans' follows).
 Diagram build_diagram(const Network& network, const DiagramOptions& options,
                       const Communities* communities = nullptr);
-
-// People each host reaches (distinct fans, weighted), from follows; O(follows).
-std::vector<std::uint64_t> host_reach(const Network& network);
 
 // Hosts adjacent to `host` in the projected host graph: co-stream partners and hosts
 // sharing at least one fan. Sorted, without `host`. O(its fans' follows + collabs).

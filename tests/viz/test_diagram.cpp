@@ -7,6 +7,7 @@
 #include <set>
 
 #include "algorithms/reach.hpp"
+#include "algorithms/reached_fans.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "viz/diagram.hpp"
 #include "viz/render.hpp"
@@ -186,4 +187,21 @@ TEST_CASE("host labels give fans the Chinese way", "[viz]") {
                                [](const auto& node) { return node.key == "host:h1"; });
   REQUIRE(h1 != diagram.nodes.end());
   CHECK(h1->label.find("1030万") != std::string::npos);
+}
+
+TEST_CASE("a diagram ranks hosts by the own reach it is given instead of counting it", "[viz]") {
+  DiagramOptions options;
+  options.top = 3;
+  const Diagram counted = build_diagram(tiny(), options);
+  const std::vector<std::uint64_t> own = per_host_reach(tiny());
+  options.host_reach = own;
+  CHECK(to_dot(build_diagram(tiny(), options)) == to_dot(counted));
+  // Given reach that reverses the order, the last hosts are the top ones.
+  std::vector<std::uint64_t> reversed(tiny().broadcasters.size());
+  for (NodeId h = 0; h < reversed.size(); ++h) reversed[h] = 1000 + h;
+  options.host_reach = reversed;
+  const std::set<NodeId> last_three{static_cast<NodeId>(reversed.size() - 1),
+                                    static_cast<NodeId>(reversed.size() - 2),
+                                    static_cast<NodeId>(reversed.size() - 3)};
+  CHECK(drawn_hosts(build_diagram(tiny(), options)) == last_three);
 }
