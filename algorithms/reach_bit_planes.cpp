@@ -92,8 +92,8 @@ void run_plain(PlaneScan& scan) {
 // The same scan for newer x86-64, chosen at run time so that the build still runs on any
 // x86-64: BMI2's shifts take any count register (four instructions a fan in set_bits
 // instead of six), and AVX-512's vector popcount counts eight plane words at a time.
-// Thread CPU time of the 10-host dense query at scale 1 (bench/RESULTS.md), median of 7,
-// load average 4-5: plain 51-54 ms, BMI2 49-56 ms, BMI2 and AVX-512 42-45 ms.
+// What each gains on the dense query is measured in bench/RESULTS.md ("Exact reach
+// strategies").
 #if defined(__x86_64__) && defined(__GNUC__)
 template <bool kWeighted, bool kFiltered>
 __attribute__((target("bmi2"))) void run_bmi2(PlaneScan& scan) {
@@ -164,14 +164,12 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
 }
 
 // A host touching a block costs a fold of its plane there (512 words, three levels, two
-// counts), which the byte scan's ~2 ns a membership pays back once the host has enough
-// followers in the block. Measured at scale 1 (49.1 M fans, 1,499 blocks) on 10 hosts
-// ranked r to r+9 by declared fans, thread CPU time, median of 7, load average 7-8:
-// with AVX-512 the planes win from about 4 M memberships, some 270 a host a block
-// (r = 30: 7.5 M, planes 11.3 ms, bytes 14.7 ms; r = 35: 4.1 M, 8.3 against 8.7 ms;
-// r = 40: 2.7 M, 7.9 against 5.8 ms); plain or BMI2, whose fold counts a word at a
-// time, from about 12 M, some 800 a host a block (r = 10: 16.1 M, 26.7 against 29.7 ms;
-// r = 20: 11.8 M, 21.9 against 22.3 ms; r = 30: 23.5 against 14.7 ms).
+// counts), fixed whatever its followers; the byte scan costs per membership. So planes
+// win once a host has enough followers per block, and the line sits lower with AVX-512,
+// whose fold counts eight words at a time, than without. The two thresholds (memberships
+// a host a block) are where the two scans crossed on queries of rising density at scale
+// 1: bench/RESULTS.md ("Exact reach strategies") has the runs; re-measure there when the
+// scans change.
 bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships) {
   if (set.size() > kMaxPlaneHosts || set.size() == 0) return false;
   static const bool wide = supported_plane_isas().back() == PlaneIsa::avx512;

@@ -19,8 +19,8 @@ inline constexpr std::size_t kMaxPlaneHosts = 256;
 // "reached by at least 1, 2, 3 hosts" planes, count per-host and exclusive reach with
 // popcount (or by summing weights over set bits), and clear. Time O(M + H · B · 512) for
 // M memberships, H hosts, B blocks holding any of their fans; memory 4 KB per host.
-// Requires set.size() <= kMaxPlaneHosts. About 0.75 ns a membership for the 10 largest
-// hosts at scale 1 (bench/RESULTS.md).
+// Requires set.size() <= kMaxPlaneHosts. Its speed on the largest hosts is in
+// bench/RESULTS.md.
 //
 // The scan is compiled for several instruction sets (plain x86-64 or any other CPU; BMI2;
 // BMI2 with AVX-512's vector popcount) and `isa` picks one; automatic takes the widest

@@ -1,7 +1,5 @@
 #include "algorithms/reach_exact.hpp"
 
-#include <roaring/roaring.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -16,16 +14,13 @@ namespace {
 
 using namespace reach_kernels;
 
-// Why automatic means planes or bitset, never roaring: on a liaoning-like network at
-// scale 0.1 (bench/reach_bench), 5.8M fans, thread CPU time per membership:
-//   10 largest hosts (5.2M memberships)  bitset 4-7 ns   roaring 13-17 ns
-//   hosts ranked 100-109 (57k)           bitset 5 ns     roaring 37-47 ns
-//   10 random hosts (449)                bitset 24 ns    roaring 127-153 ns
-// Building bitmaps from follower lists of scattered ids costs more than the whole byte
-// scan, which touches only a cache-resident block. Roaring stays as the independent
-// second implementation the tests cross-check, and for per-host bitmaps stored ahead.
-// Bit planes beat the byte scan when the chosen followers are dense (the largest hosts);
-// bit_planes_pay_off draws the line (figures in reach_bit_planes.cpp).
+// Two strategies, because neither wins everywhere: the byte scan's cost follows the
+// memberships, the bit planes' the hosts times the blocks they touch, so planes pay off
+// only when the chosen followers are dense (bit_planes_pay_off draws the line; the
+// measurements behind it are in bench/RESULTS.md, "Exact reach strategies"). A bitmap per
+// host (CRoaring) lost to both at every size measured, since building bitmaps from
+// scattered follower ids costs more than the whole byte scan, and was removed; the tests
+// check every strategy against a std::set union instead.
 
 // The bitset scan's state byte per fan: bits 0-1 count the hosts reaching the fan,
 // saturating at 3; bit 7 marks "already counted for the current host" while a host with
@@ -199,80 +194,6 @@ void scan_bitset(const Network& network, const HostSet& set, ExactReach& result)
   }
 }
 
-struct BitmapDeleter {
-  void operator()(roaring_bitmap_t* bitmap) const { roaring_bitmap_free(bitmap); }
-};
-using Bitmap = std::unique_ptr<roaring_bitmap_t, BitmapDeleter>;
-
-Bitmap make_bitmap(roaring_bitmap_t* raw) {
-  if (raw == nullptr) throw std::bad_alloc();
-  return Bitmap(raw);
-}
-
-Bitmap host_bitmap(const Network& network, const HostSet& set, std::size_t h) {
-  Bitmap bitmap = make_bitmap(roaring_bitmap_create());
-  std::vector<NodeId> kept;
-  for (NodeId fanbase : set.fanbases[h]) {
-    std::span<const NodeId> fans = network.relations.followers.neighbours(fanbase);
-    if (set.province_code) {
-      kept.clear();
-      std::ranges::copy_if(fans, std::back_inserter(kept),
-                           [&](NodeId fan) { return set.counts(network, fan); });
-      fans = kept;
-    }
-    roaring_bitmap_add_many(bitmap.get(), fans.size(), fans.data());
-  }
-  return bitmap;
-}
-
-std::uint64_t people_in(const Network& network, const roaring_bitmap_t* bitmap) {
-  if (network.fans.weights.empty()) return roaring_bitmap_get_cardinality(bitmap);
-  struct Sum {
-    const std::uint64_t* weights;
-    std::uint64_t total = 0;
-  } sum{network.fans.weights.span().data()};
-  roaring_iterate(
-      bitmap,
-      [](std::uint32_t fan, void* param) {
-        auto* s = static_cast<Sum*>(param);
-        s->total += s->weights[fan];
-        return true;
-      },
-      &sum);
-  return sum.total;
-}
-
-// seen[k] holds the fans reached by more than k of the hosts combined so far
-// (k = 0, 1, 2): folding in host B moves B's fans one level up.
-void combine_roaring(const Network& network, const HostSet& set, ExactReach& result) {
-  std::vector<Bitmap> hosts;
-  for (std::size_t h = 0; h < set.size(); ++h) hosts.push_back(host_bitmap(network, set, h));
-  std::array<Bitmap, 3> seen = {make_bitmap(roaring_bitmap_create()),
-                                make_bitmap(roaring_bitmap_create()),
-                                make_bitmap(roaring_bitmap_create())};
-  for (const Bitmap& bitmap : hosts) {
-    for (int level = 2; level > 0; --level) {
-      Bitmap both = make_bitmap(roaring_bitmap_and(seen[level - 1].get(), bitmap.get()));
-      roaring_bitmap_or_inplace(seen[level].get(), both.get());
-    }
-    roaring_bitmap_or_inplace(seen[0].get(), bitmap.get());
-  }
-  const bool weighted = !network.fans.weights.empty();
-  for (std::size_t h = 0; h < hosts.size(); ++h) {
-    result.per_host[h] = people_in(network, hosts[h].get());
-    if (!weighted) {
-      result.exclusive[h] = roaring_bitmap_andnot_cardinality(hosts[h].get(), seen[1].get());
-    } else {
-      Bitmap only = make_bitmap(roaring_bitmap_andnot(hosts[h].get(), seen[1].get()));
-      result.exclusive[h] = people_in(network, only.get());
-    }
-  }
-  std::array<std::uint64_t, 3> at_least{};
-  for (int level = 0; level < 3; ++level) at_least[level] = people_in(network, seen[level].get());
-  result.unique = at_least[0];
-  result.frequency = {at_least[0] - at_least[1], at_least[1] - at_least[2], at_least[2]};
-}
-
 }  // namespace
 
 std::uint64_t membership_count(const Network& network, const HostSet& set) {
@@ -288,8 +209,6 @@ std::string_view strategy_name(ExactStrategy strategy) {
       return "automatic";
     case ExactStrategy::bitset:
       return "bitset";
-    case ExactStrategy::roaring:
-      return "roaring";
     case ExactStrategy::planes:
       return "planes";
   }
@@ -307,10 +226,6 @@ ExactReach reach_exact(const Network& network, const HostSet& set, ExactStrategy
   result.strategy = strategy;
   if (strategy == ExactStrategy::planes) {
     reach_by_bit_planes(network, set, result);
-    return result;
-  }
-  if (strategy == ExactStrategy::roaring) {
-    combine_roaring(network, set, result);
     return result;
   }
   dispatch_scan(network, set, [&]<bool kWeighted, bool kFiltered>() {

@@ -16,11 +16,10 @@ namespace castgraph {
 enum class ExactStrategy {
   automatic,  // planes when the memberships are dense (bit_planes_pay_off), else bitset
   bitset,     // a state byte per fan, block by block, two passes over the memberships
-  roaring,    // one compressed bitmap per host, combined with bitmap and/or (CRoaring)
   planes,     // a bit plane per host per block, folded a word at a time (reach_bit_planes.hpp)
 };
 
-// "bitset", "roaring" or "planes": the strategy's name in JSON and benchmarks.
+// "bitset" or "planes": the strategy's name in JSON and benchmarks.
 std::string_view strategy_name(ExactStrategy strategy);
 
 struct ExactReach {
@@ -40,10 +39,7 @@ struct ExactReach {
 // followers in it are scanned twice against a 256 KB byte array that stays in cache
 // (pass 1 counts hosts per fan and per-host reach, pass 2 tallies frequency and
 // exclusive reach and re-zeroes the bytes). O(memberships + fanbases · fans / 2^18)
-// time, O(2^18 + fanbases) memory. roaring: O(memberships) to build one bitmap per
-// host, then O(hosts) bitmap and/or/andnot operations (Chambi, Lemire et al. 2016,
-// "Better bitmap performance with Roaring bitmaps"); unweighted counts come from
-// cardinalities.
+// time, O(2^18 + fanbases) memory. planes: reach_bit_planes.hpp.
 ExactReach reach_exact(const Network& network, const HostSet& set,
                        ExactStrategy strategy = ExactStrategy::automatic);
 

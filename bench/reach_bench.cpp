@@ -4,13 +4,21 @@
 //
 //   reach_bench [--scale S] [--seed N] [--precision P] [--exact-only] [DATASET | SNAPSHOT]
 //
-// Prints: exact union throughput for 10 hosts (bitset, roaring, automatic), a 10-host
+// Prints: exact union throughput for 10 hosts (bitset, planes, automatic), a 10-host
 // reach() query, HLL merge + estimate for 100 hosts from stored fanbase sketches, the
 // 100-host overlap matrix (exact and MinHash), and the top-100 pairs of the whole dataset. Each
 // timing is the best of several runs, in thread CPU time: the machine is shared (the exact unions
 // also print the median of 7). --exact-only stops after the exact unions.
+//
+// Like gapbs's verifiers, it checks what it times: every exact strategy must give the same
+// result field for field, the planner's reached-fans bitset (reached_fans.hpp, another
+// kernel) the same unique and per-host reach, the two exact overlap strategies the same
+// matrix, and the sketch must land within 6 standard errors of the exact count. Otherwise
+// it says which and exits 1: a fast wrong answer is no figure.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <numeric>
 #include <random>
@@ -23,6 +31,7 @@
 #include "algorithms/reach.hpp"
 #include "algorithms/reach_exact.hpp"
 #include "algorithms/reach_sketch.hpp"
+#include "algorithms/reached_fans.hpp"
 #include "bench/bench_clock.hpp"
 #include "cli/dataset_options.hpp"
 #include "graph/network_builder.hpp"
@@ -40,6 +49,39 @@ struct BenchOptions {
   std::string dataset;
   bool exact_only = false;
 };
+
+[[noreturn]] void disagree(const std::string& what) {
+  std::fprintf(stderr, "reach_bench: FAILED: %s\n", what.c_str());
+  std::exit(1);
+}
+
+// `got` must be the reference strategy's result (`want`), field for field.
+void verify_same(const ExactReach& got, const ExactReach& want, const std::string& query) {
+  const std::string name(strategy_name(got.strategy)), reference(strategy_name(want.strategy));
+  auto check = [&](bool same, const char* field) {
+    if (!same) disagree(query + ": " + name + " and " + reference + " differ in " + field);
+  };
+  check(got.unique == want.unique, "unique reach");
+  check(got.frequency == want.frequency, "frequency");
+  check(got.per_host == want.per_host, "per-host reach");
+  check(got.exclusive == want.exclusive, "exclusive reach");
+  check(got.memberships == want.memberships, "memberships");
+}
+
+// The planner's kernel, grown a host at a time, must reach the same people.
+void verify_by_reached_fans(const Network& network, const HostSet& set, const ExactReach& want,
+                            const std::string& query) {
+  ReachedFans fans(network, set);
+  for (std::size_t h = 0; h < set.size(); ++h)
+    if (fans.gain(h) != want.per_host[h])
+      disagree(query + ": the reached-fans bitset and " +
+               std::string(strategy_name(want.strategy)) + " differ in host " + std::to_string(h) +
+               "'s reach");
+  for (std::size_t h = 0; h < set.size(); ++h) fans.add(h);
+  if (fans.people() != want.unique)
+    disagree(query + ": the reached-fans bitset and " + std::string(strategy_name(want.strategy)) +
+             " differ in unique reach");
+}
 
 // CPU time of this thread, not wall time: the bench machine is shared, and a query's
 // cost is the CPU it needs. Best of `runs`.
@@ -144,13 +186,17 @@ void bench_exact(const Network& network, const std::vector<NodeId>& hosts, const
   std::printf("  %-8s %9.3f ms  %6.3f ns/membership  (reading the lists only, sum %llu)\n", "read",
               floor * 1e3, floor * 1e9 / static_cast<double>(memberships),
               static_cast<unsigned long long>(checksum));
-  for (ExactStrategy strategy : {ExactStrategy::bitset, ExactStrategy::planes,
-                                 ExactStrategy::roaring, ExactStrategy::automatic}) {
+  const std::string query = std::string("10 ") + label + " hosts";
+  const ExactReach reference = reach_exact(network, set, ExactStrategy::bitset);
+  verify_by_reached_fans(network, set, reference, query);
+  for (ExactStrategy strategy :
+       {ExactStrategy::bitset, ExactStrategy::planes, ExactStrategy::automatic}) {
     const std::string name(strategy_name(strategy));
     std::uint64_t unique = 0;
     ExactStrategy chosen{};
     const auto [seconds, best] = median_and_best_seconds(7, [&] {
       const ExactReach result = reach_exact(network, set, strategy);
+      verify_same(result, reference, query);
       unique = result.unique;
       chosen = result.strategy;
     });
@@ -179,6 +225,9 @@ void bench_sketch(const Network& network, const std::vector<NodeId>& top, int pr
     estimate = hll_estimate(registers);
   });
   const ExactReach exact = reach_exact(network, set);
+  const double error = std::abs(estimate - static_cast<double>(exact.unique));
+  if (error > 6 * hll_relative_error(precision) * static_cast<double>(exact.unique))
+    disagree("the sketched union of 100 hosts is more than 6 standard errors off the exact");
   std::printf(
       "HLL merge + estimate, 100 hosts: %.3f ms  (estimate %.0f, exact %llu, error %+.3f%%)\n",
       merge * 1e3, estimate, static_cast<unsigned long long>(exact.unique),
@@ -242,9 +291,13 @@ int main(int argc, char** argv) {
 
   const HostSet hundred =
       make_host_set(network, std::vector<NodeId>(ranked.begin(), ranked.begin() + 100));
+  const OverlapMatrix by_masks = overlap_matrix(network, hundred, OverlapStrategy::masks);
   for (auto [strategy, name] : {std::pair{OverlapStrategy::masks, "host masks"},
                                 std::pair{OverlapStrategy::sorting, "sorting"}}) {
-    const double matrix = best_seconds(3, [&] { overlap_matrix(network, hundred, strategy); });
+    const double matrix = best_seconds(3, [&] {
+      if (overlap_matrix(network, hundred, strategy).shared != by_masks.shared)
+        disagree(std::string("the overlap matrix by ") + name + " differs from host masks'");
+    });
     std::printf("overlap matrix, 100 largest hosts (exact, %s): %.3f ms\n", name, matrix * 1e3);
   }
   const double sketched = best_seconds(1, [&] { overlap_matrix_sketch(network, hundred); });

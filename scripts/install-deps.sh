@@ -8,7 +8,7 @@ build_packages=(
   libboost-graph-dev
   libigraph-dev libarpack2-dev libglpk-dev libplfit-dev   # igraph's CMake package needs all four
   libgraphviz-dev graphviz
-  librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev libroaring-dev
+  librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
   python3                                                  # bench/ peers and render tests
   fonts-noto-cjk libxml2-utils python3-networkx           # CJK labels in PNG/PDF; render tests
   chromium                                                 # report tests: headless DOM and screenshot

@@ -48,8 +48,8 @@ Network drawn_network() {
   return std::move(builder).finish();
 }
 
-constexpr std::array kStrategies{ExactStrategy::bitset, ExactStrategy::roaring,
-                                 ExactStrategy::planes, ExactStrategy::automatic};
+constexpr std::array kStrategies{ExactStrategy::bitset, ExactStrategy::planes,
+                                 ExactStrategy::automatic};
 
 void check_against_reference(const Network& network, const std::vector<NodeId>& hosts,
                              const ReachOptions& options, std::string_view province) {
