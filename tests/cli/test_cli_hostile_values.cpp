@@ -1,0 +1,250 @@
+// Values that each pass the format's rules but whose sums or forms would give a wrong
+// answer: totals past the limits of graph/value_rules.hpp (exact at the limit, refused
+// one past it, in every command), a snapshot that breaks the CSV's value rules with its
+// checksums intact, and names that hold control characters.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "graph/network_builder.hpp"
+#include "loaders/snapshot.hpp"
+#include "support/run_command.hpp"
+
+using namespace castgraph::testing;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitData = 65;
+constexpr std::uint64_t k2To62 = std::uint64_t{1} << 62;
+constexpr const char* k2To63 = "9223372036854775808";
+
+// Hosts a, b and c on one platform p, with the files that vary given.
+//
+//   fan x -follows-> a, fan y -follows-> b   (and whatever `follows` says)
+struct SmallDataset {
+  TempDir dir;
+  fs::path path = dir / "data";
+  explicit SmallDataset(const std::string& fans, const std::string& follows = "x,a\ny,b\n",
+                        const std::string& fees = "1\n2\n3\n",
+                        const std::string& collabs = "") {
+    fs::create_directories(path);
+    write("platforms.csv", "id,name,population\np,P,1000\n");
+    write("bases.csv", "id,name\n");
+    std::string hosts = "id,name,fee\n";
+    const std::string names = "abc";
+    std::size_t at = 0;
+    for (char host : names) {
+      const std::size_t end = fees.find('\n', at);
+      hosts += std::string(1, host) + ",H" + host + "," + fees.substr(at, end - at) + "\n";
+      at = end + 1;
+    }
+    write("broadcasters.csv", hosts);
+    write("fanbases.csv", "broadcaster,platform,fans\na,p,1\nb,p,1\nc,p,1\n");
+    write("fans.csv", "id,weight\n" + fans);
+    write("follows.csv", "fan,broadcaster\n" + follows);
+    if (!collabs.empty()) write("collabs.csv", "a,b,weight\n" + collabs);
+  }
+  void write(const std::string& name, const std::string& text) const {
+    dir.write("data/" + name, text);
+  }
+  CommandResult run(const std::string& command, const std::string& flags = "") const {
+    return run_castgraph(command + " " + shell_quote(path.string()) + " " + flags);
+  }
+};
+
+std::string weight(std::uint64_t value) { return std::to_string(value); }
+
+}  // namespace
+
+TEST_CASE("fan weights summing to exactly 2^63 give exact answers in every command",
+          "[cli][hostile][values]") {
+  // x weighs 2^62 + 1 and y 2^62 - 1: the people, the unique reach and the plan's total
+  // are 2^63, one past what a signed 64-bit sum holds, and exactly what an unsigned one
+  // does. A double holds neither weight: both round to 2^62.
+  const SmallDataset data("x," + weight(k2To62 + 1) + "\ny," + weight(k2To62 - 1) + "\n");
+  const auto info = data.run("info", "--json");
+  REQUIRE(info.status == 0);
+  CHECK(json::parse(info.out)["people"].dump() == k2To63);
+
+  const auto reach = data.run("reach", "--hosts a,b --json");
+  REQUIRE(reach.status == 0);
+  CHECK(json::parse(reach.out)["unique_reach"].dump() == k2To63);
+  CHECK(json::parse(reach.out)["gross_reach"].dump() == k2To63);
+
+  const auto rank = data.run("rank", "--by reach --json");
+  REQUIRE(rank.status == 0);
+  const json ranked = json::parse(rank.out)["hosts"];
+  CHECK(ranked[0]["id"] == "a");
+  CHECK(ranked[0]["score"].dump() == weight(k2To62 + 1));
+  CHECK(ranked[1]["score"].dump() == weight(k2To62 - 1));
+  CHECK(ranked[2]["score"].dump() == "0");
+  const auto rank_text = data.run("rank", "--by reach");
+  CHECK_THAT(rank_text.out, Catch::Contains("4,611,686,018,427,387,905") &&
+                                Catch::Contains("4,611,686,018,427,387,903"));
+
+  const auto plan = data.run("plan", "--k 2 --json");
+  REQUIRE(plan.status == 0);
+  CHECK_THAT(plan.out, Catch::Contains(k2To63));
+
+  const auto text = data.run("reach", "--hosts a,b");
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("9,223,372,036,854,775,808"));
+}
+
+TEST_CASE("fan weights one past 2^63 are refused at the row where the total passes it",
+          "[cli][hostile][values]") {
+  const SmallDataset data("x," + weight(k2To62) + "\ny," + weight(k2To62 + 1) + "\n");
+  for (const char* command : {"info", "reach --hosts a,b", "rank --by reach", "plan --k 2",
+                              "communities", "tiers", "snapshot -o x.cgs"}) {
+    INFO(command);
+    const auto result = data.run(command);
+    CHECK(result.status == kExitData);
+    CHECK_THAT(result.err, Catch::Contains("fans.csv:3:1: the total of the fans' weights passes "
+                                           "2^63"));
+    CHECK(result.out.empty());
+  }
+  SECTION("lenient too: skipping rows would change what the totals mean") {
+    const auto result = data.run("info", "--lenient --rejects " +
+                                             shell_quote((data.dir / "rejects.csv").string()));
+    CHECK(result.status == kExitData);
+    CHECK_THAT(result.err, Catch::Contains("fans.csv:3:1"));
+  }
+}
+
+TEST_CASE("a fan met only in follows.csv counts 1 towards the people total",
+          "[cli][hostile][values]") {
+  // fans.csv sums to exactly 2^63; z, met only in follows.csv, makes it one more.
+  const SmallDataset at_limit("x," + weight(k2To62) + "\ny," + weight(k2To62) + "\n");
+  REQUIRE(at_limit.run("info").status == 0);
+  const SmallDataset past("x," + weight(k2To62) + "\ny," + weight(k2To62) + "\n",
+                          "x,a\ny,b\nz,c\n");
+  const auto result = past.run("info");
+  CHECK(result.status == kExitData);
+  CHECK_THAT(result.err, Catch::Contains("follows.csv:4:1: the total of the fans' weights passes"));
+}
+
+TEST_CASE("the weight of the fans of the follows is bounded too: it bounds gross reach",
+          "[cli][hostile][values]") {
+  // x weighs 2^62 and follows a and b: gross reach 2^63, exact. Following c too makes the
+  // follows' weight 3 * 2^62, refused at that row.
+  const std::string fans = "x," + weight(k2To62) + "\ny,1\n";
+  const SmallDataset at_limit(fans, "x,a\nx,b\n");
+  const auto reach = at_limit.run("reach", "--hosts a,b --json");
+  REQUIRE(reach.status == 0);
+  CHECK(json::parse(reach.out)["gross_reach"].dump() == k2To63);
+  CHECK(json::parse(reach.out)["unique_reach"].dump() == weight(k2To62));
+
+  const SmallDataset past(fans, "x,a\nx,b\nx,c\n");
+  for (const char* command : {"info", "reach --hosts a,b,c"}) {
+    INFO(command);
+    const auto result = past.run(command);
+    CHECK(result.status == kExitData);
+    CHECK_THAT(result.err, Catch::Contains("follows.csv:4:1: the total weight of the fans of the "
+                                           "follows passes 2^63"));
+  }
+}
+
+TEST_CASE("declared fans summing past 2^63 are refused; at 2^63 tiers and info are exact",
+          "[cli][hostile][values]") {
+  const SmallDataset data("x,1\ny,1\n");
+  data.write("fanbases.csv", "broadcaster,platform,fans\na,p," + weight(k2To62) + "\nb,p," +
+                                 weight(k2To62) + "\nc,p,0\n");
+  const auto info = data.run("info", "--json");
+  REQUIRE(info.status == 0);
+  CHECK(json::parse(info.out)["declared_fans"].dump() == k2To63);
+  const auto tiers = data.run("tiers", "--json");
+  REQUIRE(tiers.status == 0);
+  CHECK_THAT(tiers.out, Catch::Contains(k2To63));
+
+  data.write("fanbases.csv", "broadcaster,platform,fans\na,p," + weight(k2To62) + "\nb,p," +
+                                 weight(k2To62) + "\nc,p,1\n");
+  for (const char* command : {"info", "tiers", "rank --by fans"}) {
+    INFO(command);
+    const auto result = data.run(command);
+    CHECK(result.status == kExitData);
+    CHECK_THAT(result.err,
+               Catch::Contains("fanbases.csv:4:5: the total of the declared fans passes 2^63"));
+  }
+}
+
+TEST_CASE("collab weights or fees whose total is not finite are refused at load",
+          "[cli][hostile][values]") {
+  SECTION("two collab weights that each are finite but sum to infinity") {
+    const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1\n2\n3\n",
+                            "a,b,1e308\nb,a,1e308\n");
+    for (const char* command : {"info", "rank --by pagerank", "communities", "export -o x.json"}) {
+      INFO(command);
+      const auto result = data.run(command);
+      CHECK(result.status == kExitData);
+      CHECK_THAT(result.err, Catch::Contains("collabs.csv:2:5: the total of the collab weights "
+                                             "passes 1e150"));
+    }
+  }
+  SECTION("collab weights just under the limit load, and PageRank stays finite") {
+    const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1\n2\n3\n", "a,b,5e149\nb,c,5e149\n");
+    const auto result = data.run("rank", "--by pagerank --json");
+    REQUIRE(result.status == 0);
+    CHECK_THAT(result.out, !Catch::Contains("nan") && !Catch::Contains("inf") &&
+                               !Catch::Contains("null"));
+  }
+  SECTION("fees") {
+    const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1e308\n1e308\n1\n");
+    const auto result = data.run("plan", "--budget 10");
+    CHECK(result.status == kExitData);
+    CHECK_THAT(result.err,
+               Catch::Contains("broadcasters.csv:2:6: the total of the fees passes 1e150"));
+  }
+}
+
+TEST_CASE("a snapshot whose values break the CSV's rules is refused though its checksums hold",
+          "[cli][hostile][values][snapshot]") {
+  // Each network is built without the CSV loader's checks and written as a snapshot, so
+  // its checksums are right and only the value rules can catch it.
+  using namespace castgraph;
+  struct Case {
+    const char* what;
+    std::uint64_t fans = 5, weight = 1;
+    double fee = 10, collab = 1;
+    const char* expected;
+    const char* reader;  // a command that reads the broken column
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  const Case cases[] = {
+      {"a weight of 2^64 - 1", 5, ~std::uint64_t{0}, 10, 1, "fans.weights: entry 0", "reach --hosts a,b"},
+      {"weights summing past 2^63", 5, k2To62 + 1, 10, 1, "fans.weights: entry 1: the total", "info"},
+      {"a fee of -inf", 5, 1, -inf, 1, "broadcasters.fee: entry 0: value must be a finite",
+       "plan --budget 100"},
+      {"declared fans of 2^64 - 1", ~std::uint64_t{0}, 1, 10, 1, "fanbases.fans: entry 0", "tiers"},
+      {"a collab weight of NaN", 5, 1, 10, std::nan(""), "collab_weight: entry 0", "rank --by pagerank"},
+      {"a collab weight of -1", 5, 1, 10, -1, "collab_weight: entry 0: value must not be neg",
+       "communities"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    TempDir dir;
+    NetworkBuilder builder;
+    const NodeId douyin = *builder.add_platform("dy", "抖音");
+    const NodeId a = *builder.add_broadcaster("a", "A", kNoNode, {}, {}, c.fee);
+    const NodeId b = *builder.add_broadcaster("b", "B", kNoNode, {}, {}, 10);
+    const NodeId fa = *builder.add_fanbase(a, douyin, c.fans);
+    const NodeId fb = *builder.add_fanbase(b, douyin, 5);
+    builder.add_follow(*builder.add_fan("x", c.weight), fa);
+    builder.add_follow(*builder.add_fan("y", c.weight), fb);
+    builder.add_collab(a, b, c.collab);
+    write_snapshot(std::move(builder).finish(), dir / "bad.cgs");
+    const std::string snapshot = shell_quote((dir / "bad.cgs").string());
+
+    const auto checked = run_castgraph("check " + snapshot);
+    CHECK(checked.status == kExitData);
+    CHECK_THAT(checked.err, Catch::Contains(c.expected));
+    CHECK_THAT(checked.err, Catch::Contains("bad.cgs"));
+    const auto read = run_castgraph(std::string(c.reader) + " " + snapshot);
+    CHECK(read.status == kExitData);
+    CHECK_THAT(read.err, Catch::Contains(c.expected));
+  }
+}
