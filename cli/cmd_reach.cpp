@@ -109,8 +109,9 @@ void run_reach(const ReachCommandOptions& options) {
   const Network& network = opened.network;
   // Sketches stored in a snapshot answer --method sketch without touching follows; other
   // methods leave them unread (and their checksum unchecked).
-  const std::optional<FanbaseSketches> stored =
-      reach_options.method == ReachMethod::sketch ? stored_sketches(opened) : std::nullopt;
+  const std::optional<FanbaseSketches> stored = reach_options.method == ReachMethod::sketch
+                                                    ? stored_sketches(opened, options.dataset.path)
+                                                    : std::nullopt;
   if (stored && stored->precision == options.precision) reach_options.sketches = &*stored;
   if (!options.platform.empty())
     reach_options.platform = resolve_platform(network, options.platform);

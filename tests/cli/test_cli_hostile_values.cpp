@@ -10,6 +10,7 @@
 #include <string>
 
 #include "graph/network_builder.hpp"
+#include "loaders/dataset_loader.hpp"
 #include "loaders/snapshot.hpp"
 #include "support/run_command.hpp"
 
@@ -30,8 +31,7 @@ struct SmallDataset {
   TempDir dir;
   fs::path path = dir / "data";
   explicit SmallDataset(const std::string& fans, const std::string& follows = "x,a\ny,b\n",
-                        const std::string& fees = "1\n2\n3\n",
-                        const std::string& collabs = "") {
+                        const std::string& fees = "1\n2\n3\n", const std::string& collabs = "") {
     fs::create_directories(path);
     write("platforms.csv", "id,name,population\np,P,1000\n");
     write("bases.csv", "id,name\n");
@@ -109,8 +109,8 @@ TEST_CASE("fan weights one past 2^63 are refused at the row where the total pass
     CHECK(result.out.empty());
   }
   SECTION("lenient too: skipping rows would change what the totals mean") {
-    const auto result = data.run("info", "--lenient --rejects " +
-                                             shell_quote((data.dir / "rejects.csv").string()));
+    const auto result =
+        data.run("info", "--lenient --rejects " + shell_quote((data.dir / "rejects.csv").string()));
     CHECK(result.status == kExitData);
     CHECK_THAT(result.err, Catch::Contains("fans.csv:3:1"));
   }
@@ -175,8 +175,7 @@ TEST_CASE("declared fans summing past 2^63 are refused; at 2^63 tiers and info a
 TEST_CASE("collab weights or fees whose total is not finite are refused at load",
           "[cli][hostile][values]") {
   SECTION("two collab weights that each are finite but sum to infinity") {
-    const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1\n2\n3\n",
-                            "a,b,1e308\nb,a,1e308\n");
+    const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1\n2\n3\n", "a,b,1e308\nb,a,1e308\n");
     for (const char* command : {"info", "rank --by pagerank", "communities", "export -o x.json"}) {
       INFO(command);
       const auto result = data.run(command);
@@ -189,8 +188,8 @@ TEST_CASE("collab weights or fees whose total is not finite are refused at load"
     const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1\n2\n3\n", "a,b,5e149\nb,c,5e149\n");
     const auto result = data.run("rank", "--by pagerank --json");
     REQUIRE(result.status == 0);
-    CHECK_THAT(result.out, !Catch::Contains("nan") && !Catch::Contains("inf") &&
-                               !Catch::Contains("null"));
+    CHECK_THAT(result.out,
+               !Catch::Contains("nan") && !Catch::Contains("inf") && !Catch::Contains("null"));
   }
   SECTION("fees") {
     const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1e308\n1e308\n1\n");
@@ -215,12 +214,15 @@ TEST_CASE("a snapshot whose values break the CSV's rules is refused though its c
   };
   const double inf = std::numeric_limits<double>::infinity();
   const Case cases[] = {
-      {"a weight of 2^64 - 1", 5, ~std::uint64_t{0}, 10, 1, "fans.weights: entry 0", "reach --hosts a,b"},
-      {"weights summing past 2^63", 5, k2To62 + 1, 10, 1, "fans.weights: entry 1: the total", "info"},
+      {"a weight of 2^64 - 1", 5, ~std::uint64_t{0}, 10, 1, "fans.weights: entry 0",
+       "reach --hosts a,b"},
+      {"weights summing past 2^63", 5, k2To62 + 1, 10, 1, "fans.weights: entry 1: the total",
+       "info"},
       {"a fee of -inf", 5, 1, -inf, 1, "broadcasters.fee: entry 0: value must be a finite",
        "plan --budget 100"},
       {"declared fans of 2^64 - 1", ~std::uint64_t{0}, 1, 10, 1, "fanbases.fans: entry 0", "tiers"},
-      {"a collab weight of NaN", 5, 1, 10, std::nan(""), "collab_weight: entry 0", "rank --by pagerank"},
+      {"a collab weight of NaN", 5, 1, 10, std::nan(""), "collab_weight: entry 0",
+       "rank --by pagerank"},
       {"a collab weight of -1", 5, 1, 10, -1, "collab_weight: entry 0: value must not be neg",
        "communities"},
   };
@@ -246,5 +248,41 @@ TEST_CASE("a snapshot whose values break the CSV's rules is refused though its c
     const auto read = run_castgraph(std::string(c.reader) + " " + snapshot);
     CHECK(read.status == kExitData);
     CHECK_THAT(read.err, Catch::Contains(c.expected));
+  }
+}
+
+TEST_CASE("a stored sketch section with an impossible precision is refused by check and reach",
+          "[cli][hostile][values][snapshot]") {
+  // The section's name states its precision; its checksum is right, so only the name's
+  // own rule can catch it, and the message names the file and the section.
+  using namespace castgraph;
+  const Network network = load_dataset(source_path("samples/tiny")).network;
+  for (const char* suffix : {"-3", "99", "x", "", "14x", "3"}) {
+    INFO(suffix);
+    TempDir dir;
+    const std::string registers(network.fanbases.size() << 4, '\0');
+    const SnapshotExtra extra{std::string("sketches.hll.p") + suffix, 1, registers};
+    write_snapshot(network, dir / "bad.cgs", {&extra, 1});
+    const std::string snapshot = shell_quote((dir / "bad.cgs").string());
+    for (const char* command : {"check", "reach --method sketch --hosts h1,h2"}) {
+      INFO(command);
+      const auto result = run_castgraph(std::string(command) + " " + snapshot);
+      CHECK(result.status == kExitData);
+      CHECK_THAT(result.err,
+                 Catch::Contains("bad.cgs: snapshot section 'sketches.hll.p" + std::string(suffix) +
+                                 "': a sketch precision must be a whole number"));
+    }
+    CHECK(run_castgraph("tiers " + snapshot).status == 0);  // a command that reads no sketch
+  }
+  SECTION("a register beyond what its precision allows") {
+    TempDir dir;
+    std::string registers(network.fanbases.size() << 4, '\0');
+    registers[7] = 62;  // at precision 4 a register holds at most 61
+    const SnapshotExtra extra{"sketches.hll.p4", 1, registers};
+    write_snapshot(network, dir / "bad.cgs", {&extra, 1});
+    const auto result = run_castgraph("check " + shell_quote((dir / "bad.cgs").string()));
+    CHECK(result.status == kExitData);
+    CHECK_THAT(result.err, Catch::Contains("'sketches.hll.p4': register 7 holds 62; at precision "
+                                           "4 a register holds at most 61"));
   }
 }
