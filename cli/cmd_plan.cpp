@@ -66,7 +66,7 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
             << (plan.candidates == 1 ? "" : "s") << "\n";
   if (!plan.unknown_fee_excluded.empty())
     std::cout << "left out for an unknown fee (" << plan.unknown_fee_excluded.size()
-              << "): " << host_list(network, plan.unknown_fee_excluded, 5) << "\n";
+              << "): " << terminal_safe(host_list(network, plan.unknown_fee_excluded, 5)) << "\n";
   std::cout << "\n";
   Table table({"#", "host", "name", "fee", "marginal reach", "cumulative reach", "spend"});
   table.align_right(0).align_right(3).align_right(4).align_right(5).align_right(6);

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 
 namespace {
@@ -53,19 +54,19 @@ int main(int argc, char** argv) {
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
   } catch (const UsageError& error) {
-    std::cerr << "castgraph: " << error.what() << "\n";
+    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitUsage;
   } catch (const DataError& error) {
-    std::cerr << error.what() << "\n";
+    std::cerr << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitData;
   } catch (const IoError& error) {
-    std::cerr << "castgraph: " << error.what() << "\n";
+    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitIo;
   } catch (const std::bad_alloc&) {
     std::cerr << "castgraph: out of memory\n";
     return cli::kExitSoftware;
   } catch (const std::exception& error) {
-    std::cerr << "castgraph: internal error: " << error.what() << "\n";
+    std::cerr << "castgraph: internal error: " << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitSoftware;
   }
 }

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
+#include "cli/table.hpp"
 #include "graph/network_builder.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "loaders/snapshot.hpp"
@@ -284,5 +286,80 @@ TEST_CASE("a stored sketch section with an impossible precision is refused by ch
     CHECK(result.status == kExitData);
     CHECK_THAT(result.err, Catch::Contains("'sketches.hll.p4': register 7 holds 62; at precision "
                                            "4 a register holds at most 61"));
+  }
+}
+
+namespace {
+
+// The tiny sample with host h1 renamed `name` and h2 renamed 李佳琦 (wide characters).
+struct RenamedHosts {
+  TempDir dir;
+  fs::path path = dir / "data";
+  explicit RenamedHosts(const std::string& name) {
+    fs::copy(source_path("samples/tiny"), path, fs::copy_options::recursive);
+    std::string hosts = read_file(path / "broadcasters.csv");
+    hosts.replace(hosts.find("李佳"), std::string("李佳").size(), "\"" + name + "\"");
+    hosts.replace(hosts.find("王小明"), std::string("王小明").size(), "李佳琦");
+    dir.write("data/broadcasters.csv", hosts);
+  }
+};
+
+// No byte the terminal would obey: only printable text and line breaks.
+bool terminal_clean(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\n') || byte == 0x7F) return false;
+    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      return false;                                             // a C1 control
+    if (text.compare(i, 3, "\xE2\x80\xAE") == 0) return false;  // RIGHT-TO-LEFT OVERRIDE
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("control characters in names are shown escaped in text output, aligned",
+          "[cli][hostile][values][terminal]") {
+  const std::string hostile =
+      "红\x1B[31mred\x1B]0;title\x07\nforged line\r\tx\xC2\x9B"
+      "2J\xE2\x80\xAE"
+      "txt";
+  const RenamedHosts data(hostile);
+  const std::string dataset = shell_quote(data.path.string());
+  const std::string shown = "红\\e[31mred\\e]0;title\\x07\\nforged line\\r\\tx\\u009B2J\\u202Etxt";
+  for (const char* command : {"rank --by fans --top 0", "plan --k 2", "communities",
+                              "overlap --hosts h1,h2", "reach --hosts h1,h2"}) {
+    INFO(command);
+    const auto result = run_castgraph(std::string(command) + " " + dataset);
+    REQUIRE(result.status == 0);
+    CHECK(terminal_clean(result.out));
+    if (std::string(command) != "overlap --hosts h1,h2")
+      CHECK_THAT(result.out, Catch::Contains(shown));
+  }
+  SECTION("the rank table's columns still line up, with wide characters beside the escapes") {
+    const auto result = run_castgraph("rank --by fans --top 0 " + dataset);
+    std::vector<std::string> lines;
+    std::istringstream in(result.out);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line.find("Hosts by") != 0) lines.push_back(line);
+    REQUIRE(lines.size() == 10);  // header, rule, 8 hosts
+    // The last column is right-aligned, so every line ends at the same display column.
+    for (const std::string& line : lines) {
+      INFO(line);
+      CHECK(castgraph::cli::display_width(line) == castgraph::cli::display_width(lines[0]));
+    }
+  }
+  SECTION("errors that quote a field or an argument escape it too") {
+    const auto usage = run_castgraph("reach " + dataset + " --hosts " + shell_quote("\x1B[2Jzz"));
+    CHECK(usage.status == 2);
+    CHECK(terminal_clean(usage.err));
+    CHECK_THAT(usage.err, Catch::Contains("\\e[2Jzz"));
+    fs::remove(data.path / "collabs.csv");
+    data.dir.write("data/collabs.csv", "a,b\nh1,\"\x1B]0;x\x07\"\n");
+    const auto bad = run_castgraph("info " + dataset);
+    CHECK(bad.status == kExitData);
+    CHECK(terminal_clean(bad.err));
+    CHECK_THAT(bad.err, Catch::Contains("unknown broadcaster '\\e]0;x\\x07'"));
   }
 }
