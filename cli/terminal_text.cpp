@@ -15,11 +15,16 @@ bool is_bidi_control(char32_t c) {
 // The escape for one ASCII control byte.
 std::string control_escape(unsigned char byte) {
   switch (byte) {
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    case 0x1B: return "\\e";
-    default: return fmt::format("\\x{:02X}", byte);
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    case 0x1B:
+      return "\\e";
+    default:
+      return fmt::format("\\x{:02X}", byte);
   }
 }
 

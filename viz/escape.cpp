@@ -8,35 +8,6 @@
 namespace castgraph::viz {
 namespace {
 
-std::string escape_dot_impl(std::string_view text, bool label) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '"':
-        out += "\\\"";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        break;
-      case '&':
-        if (label) {
-          out += "&amp;";
-          break;
-        }
-        [[fallthrough]];
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // Copies the UTF-8 character at the start of `text` (a non-ASCII lead byte) to `out`, or
@@ -62,6 +33,48 @@ std::size_t copy_xml_char(std::string_view text, std::string& out) {
     return 3;
   }
   return copy_utf8_char(text, out);
+}
+
+// Graphviz copies a label into the SVG it writes (and so into the HTML report), where
+// XML 1.0 cannot hold a control character or U+FFFE/U+FFFF: those become U+FFFD here,
+// as escape_xml does, and an ill-formed byte too.
+std::string escape_dot_impl(std::string_view text, bool label) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      i += copy_xml_char(text.substr(i), out);
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      case '&':
+        if (label) {
+          out += "&amp;";
+          break;
+        }
+        [[fallthrough]];
+      default:
+        if (byte < 0x20 && c != '\t')
+          out += kReplacement;
+        else
+          out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // checksums intact, and names that hold control characters.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -361,5 +362,63 @@ TEST_CASE("control characters in names are shown escaped in text output, aligned
     CHECK(bad.status == kExitData);
     CHECK(terminal_clean(bad.err));
     CHECK_THAT(bad.err, Catch::Contains("unknown broadcaster '\\e]0;x\\x07'"));
+  }
+}
+
+namespace {
+
+// True when an independent parser (xmllint) reads `file` as well-formed XML.
+bool well_formed_xml(const fs::path& file) {
+  return std::system(("xmllint --noout " + shell_quote(file.string()) + " 2>/dev/null").c_str()) ==
+         0;
+}
+
+// Characters XML 1.0 cannot hold at all, even as a reference.
+bool holds_xml_forbidden(const std::string& text) {
+  for (unsigned char byte : text)
+    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return true;
+  return text.find("\xEF\xBF\xBE") != std::string::npos ||
+         text.find("\xEF\xBF\xBF") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("control characters in names leave every SVG, HTML and XML output well-formed",
+          "[cli][hostile][values][xml]") {
+  REQUIRE(std::system("command -v xmllint >/dev/null") == 0);
+  const RenamedHosts data("李\x01\x1B[31m\x0C\x7F\xEF\xBF\xBE佳\nx");
+  const std::string dataset = shell_quote(data.path.string());
+  TempDir out;
+  for (const std::string view : {"network", "hosts", "communities", "ego --ego h1"}) {
+    INFO(view);
+    const fs::path svg = out / (view.substr(0, view.find(' ')) + ".svg");
+    REQUIRE(
+        run_castgraph("render " + dataset + " --view " + view + " -o " + shell_quote(svg.string()))
+            .status == 0);
+    CHECK(well_formed_xml(svg));
+    CHECK_FALSE(holds_xml_forbidden(read_file(svg)));
+  }
+  for (const char* name : {"e.graphml", "e.gexf"}) {
+    INFO(name);
+    REQUIRE(
+        run_castgraph("export " + dataset + " -o " + shell_quote((out / name).string())).status ==
+        0);
+    CHECK(well_formed_xml(out / name));
+  }
+  SECTION("the HTML report, and each SVG it inlines") {
+    const fs::path html = out / "r.html";
+    REQUIRE(run_castgraph("report " + dataset + " -o " + shell_quote(html.string())).status == 0);
+    const std::string page = read_file(html);
+    CHECK_FALSE(holds_xml_forbidden(page));
+    std::size_t svgs = 0;
+    for (std::size_t at = page.find("<svg"); at != std::string::npos;
+         at = page.find("<svg", at + 1)) {
+      const std::size_t end = page.find("</svg>", at);
+      REQUIRE(end != std::string::npos);
+      const fs::path piece = out.write("piece.svg", page.substr(at, end + 6 - at));
+      CHECK(well_formed_xml(piece));
+      ++svgs;
+    }
+    CHECK(svgs > 0);
   }
 }
