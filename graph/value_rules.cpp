@@ -3,14 +3,22 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
 
 #include "graph/network.hpp"
 
 namespace castgraph {
 
+std::uint64_t rounded_count(double value) {
+  if (!(value > 0)) return 0;  // NaN too
+  const double rounded = std::round(value);
+  if (rounded >= 0x1p64) return std::numeric_limits<std::uint64_t>::max();
+  return static_cast<std::uint64_t>(rounded);
+}
+
 std::optional<std::string> count_problem(std::uint64_t value, std::string_view what) {
   if (value <= kMaxCount) return std::nullopt;
-  return fmt::format("{} {} is beyond 2^63", what, value);
+  return fmt::format("{} {} is beyond 2^63 - 1", what, value);
 }
 
 std::optional<std::string> amount_problem(double value, std::string_view what,
@@ -23,7 +31,7 @@ std::optional<std::string> amount_problem(double value, std::string_view what,
 
 std::string count_total_problem(std::string_view total) {
   return fmt::format(
-      "{} passes 2^63 here; castgraph refuses a dataset whose totals could make a sum inexact "
+      "{} passes 2^63 - 1 here; castgraph refuses a dataset whose totals could make a sum inexact "
       "(see README, Datasets)",
       total);
 }

@@ -8,10 +8,12 @@
 // modularity sum collab weights and multiply two such sums. Refusing a dataset whose
 // totals pass the limits below at load makes every one of those sums exact (integers) or
 // finite (amounts), instead of wrapping or turning into inf/NaN later:
-//   - a count (declared fans, a fan's weight, a population) is at most 2^63;
-//   - the declared fans of all fanbases sum to at most 2^63;
+//   - a count (declared fans, a fan's weight, a population) is at most 2^63 - 1, the
+//     largest signed 64-bit integer, so that every count and total also fits the "long"
+//     of GraphML, GEXF, Java (Gephi) and igraph, and a signed sum;
+//   - the declared fans of all fanbases sum to at most 2^63 - 1;
 //   - the weights of all fans (those of fans.csv, and those met only in follows.csv, who
-//     weigh 1) sum to at most 2^63: the people of the network (info); and so do the
+//     weigh 1) sum to at most 2^63 - 1: the people of the network (info); and so do the
 //     weights of the fans of the follows, a fan counted once per follow row: this bounds
 //     every reach, which counts a person at most once per host. A sum of squared weights
 //     (a standard error's) then stays below 2^126, meaningful in a double or long double;
@@ -29,8 +31,14 @@
 
 namespace castgraph {
 
-inline constexpr std::uint64_t kMaxCount = std::uint64_t{1} << 63;
+inline constexpr std::uint64_t kMaxCount = (std::uint64_t{1} << 63) - 1;
 inline constexpr double kMaxAmountTotal = 1e150;
+
+// A double that counts (an estimate, a sum of weights in floating point) as a count:
+// rounded to the nearest, NaN and negatives as 0, and from 2^64 on held at 2^64 - 1.
+// Converting a double outside an integer's range is undefined (x86 gives 2^63 or 0),
+// and std::llround is undefined from 2^63 on, so every such conversion goes through here.
+std::uint64_t rounded_count(double value);
 
 // What is wrong with one value, phrased after `what` ("fans", "fee"), or nullopt. An
 // amount's message quotes `found`, the value as the input spelled it.
@@ -66,7 +74,7 @@ class AmountTotal {
   double total_ = 0;
 };
 
-// The message for a total that passes its limit: "the fee total passes 1e150 (...)".
+// The message for a total that passes its limit: "the total of the fees passes 1e150 here; ...".
 std::string count_total_problem(std::string_view total);
 std::string amount_total_problem(std::string_view total);
 

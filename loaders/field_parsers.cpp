@@ -24,7 +24,7 @@ Parsed<std::uint64_t> parse_count(std::string_view text, std::string_view what) 
   std::uint64_t value = 0;
   const auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (status == std::errc::result_out_of_range)
-    return {0, fmt::format("{} {} is beyond 2^63", what, digits)};
+    return {0, fmt::format("{} {} is beyond 2^63 - 1", what, digits)};
   (void)end;
   if (auto problem = count_problem(value, what)) return {0, std::move(*problem)};
   return {value, {}};

@@ -25,7 +25,7 @@ namespace {
 
 constexpr int kExitData = 65;
 constexpr std::uint64_t k2To62 = std::uint64_t{1} << 62;
-constexpr const char* k2To63 = "9223372036854775808";
+constexpr const char* kLimit = "9223372036854775807";  // 2^63 - 1
 
 // Hosts a, b and c on one platform p, with the files that vary given.
 //
@@ -64,51 +64,57 @@ std::string weight(std::uint64_t value) { return std::to_string(value); }
 
 }  // namespace
 
-TEST_CASE("fan weights summing to exactly 2^63 give exact answers in every command",
+TEST_CASE("fan weights summing to exactly 2^63 - 1 give exact answers in every command",
           "[cli][hostile][values]") {
-  // x weighs 2^62 + 1 and y 2^62 - 1: the people, the unique reach and the plan's total
-  // are 2^63, one past what a signed 64-bit sum holds, and exactly what an unsigned one
-  // does. A double holds neither weight: both round to 2^62.
-  const SmallDataset data("x," + weight(k2To62 + 1) + "\ny," + weight(k2To62 - 1) + "\n");
+  // x weighs 2^62 + 1 and y 2^62 - 2: the people, the unique reach and the plan's total
+  // are 2^63 - 1, the limit. A double holds neither weight: both round to 2^62.
+  const SmallDataset data("x," + weight(k2To62 + 1) + "\ny," + weight(k2To62 - 2) + "\n");
   const auto info = data.run("info", "--json");
   REQUIRE(info.status == 0);
-  CHECK(json::parse(info.out)["people"].dump() == k2To63);
+  CHECK(json::parse(info.out)["people"].dump() == kLimit);
 
   const auto reach = data.run("reach", "--hosts a,b --json");
   REQUIRE(reach.status == 0);
-  CHECK(json::parse(reach.out)["unique_reach"].dump() == k2To63);
-  CHECK(json::parse(reach.out)["gross_reach"].dump() == k2To63);
+  CHECK(json::parse(reach.out)["unique_reach"].dump() == kLimit);
+  CHECK(json::parse(reach.out)["gross_reach"].dump() == kLimit);
 
   const auto rank = data.run("rank", "--by reach --json");
   REQUIRE(rank.status == 0);
   const json ranked = json::parse(rank.out)["hosts"];
   CHECK(ranked[0]["id"] == "a");
   CHECK(ranked[0]["score"].dump() == weight(k2To62 + 1));
-  CHECK(ranked[1]["score"].dump() == weight(k2To62 - 1));
+  CHECK(ranked[1]["score"].dump() == weight(k2To62 - 2));
   CHECK(ranked[2]["score"].dump() == "0");
   const auto rank_text = data.run("rank", "--by reach");
   CHECK_THAT(rank_text.out, Catch::Contains("4,611,686,018,427,387,905") &&
-                                Catch::Contains("4,611,686,018,427,387,903"));
+                                Catch::Contains("4,611,686,018,427,387,902"));
 
+  // plan sums its gains in doubles (algorithms/plan.cpp), exact to 2^53 only: near the
+  // limit its figures are right to a double's precision, never wrapped or capped.
   const auto plan = data.run("plan", "--k 2 --json");
   REQUIRE(plan.status == 0);
-  CHECK_THAT(plan.out, Catch::Contains(k2To63));
+  const double planned = json::parse(plan.out)["unique_reach"].get<double>();
+  CHECK(planned == Approx(9223372036854775807.0).epsilon(1e-15));
 
   const auto text = data.run("reach", "--hosts a,b");
   REQUIRE(text.status == 0);
-  CHECK_THAT(text.out, Catch::Contains("9,223,372,036,854,775,808"));
+  CHECK_THAT(text.out, Catch::Contains("9,223,372,036,854,775,807 (922亿亿)"));
+
+  const auto communities = data.run("communities", "--json");
+  REQUIRE(communities.status == 0);
+  CHECK_THAT(communities.out, Catch::Contains(weight(k2To62 + 1)));
 }
 
-TEST_CASE("fan weights one past 2^63 are refused at the row where the total passes it",
+TEST_CASE("fan weights one past 2^63 - 1 are refused at the row where the total passes it",
           "[cli][hostile][values]") {
-  const SmallDataset data("x," + weight(k2To62) + "\ny," + weight(k2To62 + 1) + "\n");
+  const SmallDataset data("x," + weight(k2To62) + "\ny," + weight(k2To62) + "\n");
   for (const char* command : {"info", "reach --hosts a,b", "rank --by reach", "plan --k 2",
                               "communities", "tiers", "snapshot -o x.cgs"}) {
     INFO(command);
     const auto result = data.run(command);
     CHECK(result.status == kExitData);
     CHECK_THAT(result.err, Catch::Contains("fans.csv:3:1: the total of the fans' weights passes "
-                                           "2^63"));
+                                           "2^63 - 1"));
     CHECK(result.out.empty());
   }
   SECTION("lenient too: skipping rows would change what the totals mean") {
@@ -121,25 +127,27 @@ TEST_CASE("fan weights one past 2^63 are refused at the row where the total pass
 
 TEST_CASE("a fan met only in follows.csv counts 1 towards the people total",
           "[cli][hostile][values]") {
-  // fans.csv sums to exactly 2^63; z, met only in follows.csv, makes it one more.
-  const SmallDataset at_limit("x," + weight(k2To62) + "\ny," + weight(k2To62) + "\n");
-  REQUIRE(at_limit.run("info").status == 0);
-  const SmallDataset past("x," + weight(k2To62) + "\ny," + weight(k2To62) + "\n",
-                          "x,a\ny,b\nz,c\n");
+  // fans.csv sums to 2^63 - 2; z, met only in follows.csv, makes it the limit, and w one more.
+  const std::string fans = "x," + weight(k2To62) + "\ny," + weight(k2To62 - 2) + "\n";
+  const SmallDataset at_limit(fans, "x,a\ny,b\nz,c\n");
+  const auto info = at_limit.run("info", "--json");
+  REQUIRE(info.status == 0);
+  CHECK(json::parse(info.out)["people"].dump() == kLimit);
+  const SmallDataset past(fans, "x,a\ny,b\nz,c\nw,c\n");
   const auto result = past.run("info");
   CHECK(result.status == kExitData);
-  CHECK_THAT(result.err, Catch::Contains("follows.csv:4:1: the total of the fans' weights passes"));
+  CHECK_THAT(result.err, Catch::Contains("follows.csv:5:1: the total of the fans' weights passes"));
 }
 
 TEST_CASE("the weight of the fans of the follows is bounded too: it bounds gross reach",
           "[cli][hostile][values]") {
-  // x weighs 2^62 and follows a and b: gross reach 2^63, exact. Following c too makes the
-  // follows' weight 3 * 2^62, refused at that row.
-  const std::string fans = "x," + weight(k2To62) + "\ny,1\n";
-  const SmallDataset at_limit(fans, "x,a\nx,b\n");
+  // x weighs 2^62 - 1 and follows a and b, y weighs 1 and follows b: gross reach
+  // 2^63 - 1, exact. x following c too makes the follows' weight pass it, at that row.
+  const std::string fans = "x," + weight(k2To62 - 1) + "\ny,1\n";
+  const SmallDataset at_limit(fans, "x,a\nx,b\ny,b\n");
   const auto reach = at_limit.run("reach", "--hosts a,b --json");
   REQUIRE(reach.status == 0);
-  CHECK(json::parse(reach.out)["gross_reach"].dump() == k2To63);
+  CHECK(json::parse(reach.out)["gross_reach"].dump() == kLimit);
   CHECK(json::parse(reach.out)["unique_reach"].dump() == weight(k2To62));
 
   const SmallDataset past(fans, "x,a\nx,b\nx,c\n");
@@ -148,30 +156,36 @@ TEST_CASE("the weight of the fans of the follows is bounded too: it bounds gross
     const auto result = past.run(command);
     CHECK(result.status == kExitData);
     CHECK_THAT(result.err, Catch::Contains("follows.csv:4:1: the total weight of the fans of the "
-                                           "follows passes 2^63"));
+                                           "follows passes 2^63 - 1"));
   }
 }
 
-TEST_CASE("declared fans summing past 2^63 are refused; at 2^63 tiers and info are exact",
+TEST_CASE("declared fans summing past 2^63 - 1 are refused; at the limit tiers and info are exact",
           "[cli][hostile][values]") {
   const SmallDataset data("x,1\ny,1\n");
   data.write("fanbases.csv", "broadcaster,platform,fans\na,p," + weight(k2To62) + "\nb,p," +
-                                 weight(k2To62) + "\nc,p,0\n");
+                                 weight(k2To62 - 1) + "\nc,p,0\n");
   const auto info = data.run("info", "--json");
   REQUIRE(info.status == 0);
-  CHECK(json::parse(info.out)["declared_fans"].dump() == k2To63);
+  CHECK(json::parse(info.out)["declared_fans"].dump() == kLimit);
   const auto tiers = data.run("tiers", "--json");
   REQUIRE(tiers.status == 0);
-  CHECK_THAT(tiers.out, Catch::Contains(k2To63));
+  CHECK_THAT(tiers.out, Catch::Contains(kLimit));
+  const auto table = data.run("tiers");
+  CHECK_THAT(table.out, Catch::Contains("9,223,372,036,854,775,807") && Catch::Contains("922亿亿"));
+  const auto export_graphml =
+      data.run("export", "-o " + shell_quote((data.dir / "n.graphml").string()));
+  REQUIRE(export_graphml.status == 0);
+  CHECK_THAT(read_file(data.dir / "n.graphml"), Catch::Contains(weight(k2To62)));
 
   data.write("fanbases.csv", "broadcaster,platform,fans\na,p," + weight(k2To62) + "\nb,p," +
-                                 weight(k2To62) + "\nc,p,1\n");
+                                 weight(k2To62 - 1) + "\nc,p,1\n");
   for (const char* command : {"info", "tiers", "rank --by fans"}) {
     INFO(command);
     const auto result = data.run(command);
     CHECK(result.status == kExitData);
     CHECK_THAT(result.err,
-               Catch::Contains("fanbases.csv:4:5: the total of the declared fans passes 2^63"));
+               Catch::Contains("fanbases.csv:4:5: the total of the declared fans passes 2^63 - 1"));
   }
 }
 
@@ -219,7 +233,7 @@ TEST_CASE("a snapshot whose values break the CSV's rules is refused though its c
   const Case cases[] = {
       {"a weight of 2^64 - 1", 5, ~std::uint64_t{0}, 10, 1, "fans.weights: entry 0",
        "reach --hosts a,b"},
-      {"weights summing past 2^63", 5, k2To62 + 1, 10, 1, "fans.weights: entry 1: the total",
+      {"weights summing past 2^63 - 1", 5, k2To62, 10, 1, "fans.weights: entry 1: the total",
        "info"},
       {"a fee of -inf", 5, 1, -inf, 1, "broadcasters.fee: entry 0: value must be a finite",
        "plan --budget 100"},
@@ -421,4 +435,26 @@ TEST_CASE("control characters in names leave every SVG, HTML and XML output well
     }
     CHECK(svgs > 0);
   }
+}
+
+TEST_CASE("huge and tiny fees print as what they are in plan and report",
+          "[cli][hostile][values]") {
+  // 1e19 is past 2^63 (where a conversion to a 64-bit integer is undefined: it printed
+  // 9,223,372,036,854,775,808), 1e100 past 2^64, 5e-324 the least double above 0.
+  const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\nx,c\n", "1e19\n1e100\n5e-324\n");
+  const auto plan = data.run("plan", "--k 3");
+  REQUIRE(plan.status == 0);
+  CHECK_THAT(plan.out, Catch::Contains("1.00e+19") && Catch::Contains("1.00e+100") &&
+                           !Catch::Contains("9,223,372,036,854,775,808") &&
+                           !Catch::Contains("18,446,744,073,709,551,615"));
+  const auto budget = data.run("plan", "--budget 1e18");
+  REQUIRE(budget.status == 0);
+  CHECK_THAT(budget.out, Catch::Contains("a budget of 1.00e+18 yuan"));
+  TempDir out;
+  const auto report = data.run("report", "--k 3 -o " + shell_quote((out / "r.html").string()));
+  REQUIRE(report.status == 0);
+  const std::string page = read_file(out / "r.html");
+  CHECK_THAT(page, Catch::Contains("1.00e+19") && Catch::Contains("1.00e+100") &&
+                       !Catch::Contains("9,223,372,036,854,775,808") &&
+                       !Catch::Contains("18,446,744,073,709,551,615"));
 }
