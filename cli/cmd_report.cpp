@@ -104,7 +104,8 @@ viz::ReportSection<T> section(const char* name, Compute&& compute) {
   } catch (const std::runtime_error& error) {  // Graphviz failed or crashed
     out.unavailable = error.what();
   }
-  if (!out.value) std::cerr << "castgraph: report: no " << name << ": " << out.unavailable << "\n";
+  if (!out.value)
+    std::cerr << "castgraph: report: no " << name << ": " << terminal_safe(out.unavailable) << "\n";
   return out;
 }
 
