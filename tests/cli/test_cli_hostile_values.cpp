@@ -108,8 +108,9 @@ TEST_CASE("fan weights summing to exactly 2^63 - 1 give exact answers in every c
 TEST_CASE("fan weights one past 2^63 - 1 are refused at the row where the total passes it",
           "[cli][hostile][values]") {
   const SmallDataset data("x," + weight(k2To62) + "\ny," + weight(k2To62) + "\n");
-  for (const char* command : {"info", "reach --hosts a,b", "rank --by reach", "plan --k 2",
-                              "communities", "tiers", "snapshot -o x.cgs"}) {
+  const std::string snapshot = "snapshot -o " + shell_quote((data.dir / "x.cgs").string());
+  for (const std::string command : {"info", "reach --hosts a,b", "rank --by reach", "plan --k 2",
+                                    "communities", "tiers", snapshot.c_str()}) {
     INFO(command);
     const auto result = data.run(command);
     CHECK(result.status == kExitData);
@@ -193,7 +194,9 @@ TEST_CASE("collab weights or fees whose total is not finite are refused at load"
           "[cli][hostile][values]") {
   SECTION("two collab weights that each are finite but sum to infinity") {
     const SmallDataset data("x,1\ny,1\n", "x,a\ny,b\n", "1\n2\n3\n", "a,b,1e308\nb,a,1e308\n");
-    for (const char* command : {"info", "rank --by pagerank", "communities", "export -o x.json"}) {
+    const std::string export_json = "export -o " + shell_quote((data.dir / "x.json").string());
+    for (const std::string command :
+         {"info", "rank --by pagerank", "communities", export_json.c_str()}) {
       INFO(command);
       const auto result = data.run(command);
       CHECK(result.status == kExitData);
