@@ -1,5 +1,7 @@
 // castgraph: analyse the network behind livestream e-commerce.
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -25,6 +27,12 @@ int main(int argc, char** argv) {
   using namespace castgraph;
   CLI::App app{kDescription, "castgraph"};
   app.require_subcommand(1);
+  // A usage error quotes the arguments as typed: shown escaped, like any text from outside.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
+    const std::string message = CLI::FailureMessage::simple(failed, error);
+    const std::size_t quoted = std::string_view(error.what()).size();
+    return cli::terminal_safe(message.substr(0, quoted)) + message.substr(quoted);
+  });
   app.set_version_flag("--version", cli::kVersion);
   app.footer("Example: castgraph info samples/tiny");
   cli::add_info_command(app);

@@ -373,6 +373,10 @@ TEST_CASE("control characters in names are shown escaped in text output, aligned
     CHECK(usage.status == 2);
     CHECK(terminal_clean(usage.err));
     CHECK_THAT(usage.err, Catch::Contains("\\e[2Jzz"));
+    const auto flag = run_castgraph("tiers " + dataset + " --by " + shell_quote("\x1B[31mX"));
+    CHECK(flag.status == 2);
+    CHECK(terminal_clean(flag.err));
+    CHECK_THAT(flag.err, Catch::Contains("--by: \\e[31mX not in"));
     fs::remove(data.path / "collabs.csv");
     data.dir.write("data/collabs.csv", "a,b\nh1,\"\x1B]0;x\x07\"\n");
     const auto bad = run_castgraph("info " + dataset);
