@@ -9,6 +9,7 @@
 
 #include "algorithms/host_masks.hpp"
 #include "algorithms/reach_exact.hpp"
+#include "graph/value_rules.hpp"
 
 namespace castgraph {
 namespace {
@@ -146,9 +147,7 @@ OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set, 
   std::vector<BottomK> sketches;
   for (std::size_t h = 0; h < n; ++h)
     sketches.push_back(bottom_k(network, host_fans(network, set, h), k));
-  auto people = [](double estimate) {
-    return static_cast<std::uint64_t>(std::llround(std::max(0.0, estimate)));
-  };
+  auto people = [](double estimate) { return rounded_count(estimate); };
   for (std::size_t i = 0; i < n; ++i) {
     matrix.shared[i * n + i] = people(estimate_people(sketches[i]));
     for (std::size_t j = i + 1; j < n; ++j)

@@ -5,13 +5,12 @@
 
 #include "algorithms/reach_declared.hpp"
 #include "graph/errors.hpp"
+#include "graph/value_rules.hpp"
 
 namespace castgraph {
 namespace {
 
-std::uint64_t people_count(double estimate) {
-  return estimate <= 0 ? 0 : static_cast<std::uint64_t>(std::llround(estimate));
-}
+std::uint64_t people_count(double estimate) { return rounded_count(estimate); }
 
 void fill_totals(ReachResult& result) {
   result.gross_reach = 0;

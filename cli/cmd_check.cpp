@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/stored_sketches.hpp"
 #include "graph/errors.hpp"
 #include "graph/network_check.hpp"
 
@@ -28,6 +29,7 @@ void run_check(const CheckOptions& options) {
   if (auto problem = check_network(opened.network))
     throw DataError({options.dataset.path, 0, 0},
                     fmt::format("inconsistent network: {}", *problem));
+  check_stored_sketches(opened, options.dataset.path);
   std::uint64_t extra_bytes = 0;
   for (const auto& [name, extra] : opened.extras) extra_bytes += extra.bytes().size();
   if (options.json) {

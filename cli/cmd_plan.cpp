@@ -43,9 +43,7 @@ std::string with_chinese(std::uint64_t count) {
                          : group_digits(count);
 }
 
-std::string fee_text(double fee) {
-  return fee >= 0 ? group_digits(round_people(fee)) : std::string("unknown");
-}
+std::string fee_text(double fee) { return fee >= 0 ? group_amount(fee) : std::string("unknown"); }
 
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
   std::string text;
@@ -59,14 +57,13 @@ std::string host_list(const Network& network, const std::vector<NodeId>& hosts, 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
   std::cout << "Plan for "
             << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan",
-                                        group_digits(round_people(*options.budget))))
+                          : fmt::format("a budget of {} yuan", group_amount(*options.budget)))
             << ": " << describe_plan_method(plan) << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
             << (plan.candidates == 1 ? "" : "s") << "\n";
   if (!plan.unknown_fee_excluded.empty())
     std::cout << "left out for an unknown fee (" << plan.unknown_fee_excluded.size()
-              << "): " << host_list(network, plan.unknown_fee_excluded, 5) << "\n";
+              << "): " << terminal_safe(host_list(network, plan.unknown_fee_excluded, 5)) << "\n";
   std::cout << "\n";
   Table table({"#", "host", "name", "fee", "marginal reach", "cumulative reach", "spend"});
   table.align_right(0).align_right(3).align_right(4).align_right(5).align_right(6);
@@ -76,15 +73,14 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
                    std::string(network.broadcasters.ids[pick.host]),
                    std::string(network.broadcasters.names[pick.host]), fee_text(pick.fee),
                    group_digits(round_people(pick.marginal_reach)),
-                   group_digits(round_people(pick.cumulative_reach)),
-                   group_digits(round_people(pick.spent))});
+                   group_digits(round_people(pick.cumulative_reach)), group_amount(pick.spent)});
   }
   table.print(std::cout);
   if (std::ranges::any_of(plan.picks, &PlanPick::included)) std::cout << "* booked by --include\n";
   std::cout << "\n";
   std::cout << "unique reach: " << with_chinese(round_people(plan.unique_reach)) << " people from "
             << plan.picks.size() << " host" << (plan.picks.size() == 1 ? "" : "s") << ", "
-            << group_digits(round_people(plan.spent)) << " yuan spent\n";
+            << group_amount(plan.spent) << " yuan spent\n";
   std::cout << "upper bound:  " << with_chinese(round_people(plan.upper_bound))
             << fmt::format(" people: within {:.1f}% of optimal", 100 * (1 - plan.ratio));
   if (plan.guarantee > 0)

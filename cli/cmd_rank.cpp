@@ -34,13 +34,13 @@ struct RankCommandOptions {
   bool json = false;
 };
 
-// Each host's own reach in people, from follows. O(follows).
-std::vector<double> own_reach(const Network& network) {
+// Each host's own reach in people, from follows, summed exactly (the loader bounds the
+// total, graph/value_rules.hpp). O(follows).
+std::vector<std::uint64_t> own_reach(const Network& network) {
   if (network.follow_count() == 0)
     throw UsageError(
         "--by reach needs follows (follows.csv); this dataset has none — try --by fans");
-  const std::vector<std::uint64_t> people = per_host_reach(network);
-  return {people.begin(), people.end()};
+  return per_host_reach(network);
 }
 
 // The graph PageRank and betweenness run on: collab, or the audience projection, or
@@ -58,15 +58,18 @@ HostGraph rank_graph(const Network& network, const RankCommandOptions& options, 
 void run_rank(const RankCommandOptions& options) {
   const Network network = open_dataset(options.dataset);
   const std::size_t hosts = network.broadcasters.size();
+  // Counts (fans, reach) stay integers: a double would round those above 2^53, and
+  // could order two hosts wrongly or print a count that is not the one summed.
+  std::vector<std::uint64_t> count;
   std::vector<double> score;
   std::string basis;
   bool estimated = false;
   if (options.by == "fans") {
-    score.resize(hosts);
-    for (NodeId h = 0; h < hosts; ++h) score[h] = static_cast<double>(declared_fans(network, h));
+    count.resize(hosts);
+    for (NodeId h = 0; h < hosts; ++h) count[h] = declared_fans(network, h);
     basis = "declared fans";
   } else if (options.by == "reach") {
-    score = own_reach(network);
+    count = own_reach(network);
     basis = "people reached (from follows)";
   } else if (options.by == "pagerank" || options.by == "betweenness") {
     std::string used;
@@ -100,7 +103,11 @@ void run_rank(const RankCommandOptions& options) {
 
   std::vector<NodeId> order(hosts);
   std::iota(order.begin(), order.end(), NodeId{0});
-  std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return score[x] > score[y]; });
+  const bool integral = !count.empty() || options.by == "fans" || options.by == "reach";
+  if (integral)
+    std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return count[x] > count[y]; });
+  else
+    std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return score[x] > score[y]; });
   if (options.top != 0 && order.size() > options.top) order.resize(options.top);
 
   auto id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
@@ -113,21 +120,19 @@ void run_rank(const RankCommandOptions& options) {
                                {"id", id(order[r])},
                                {"name", name(order[r])},
                                {"province", std::string(network.broadcasters.province[order[r]])},
-                               {"score", score[order[r]]},
+                               {"score", integral ? Json(count[order[r]]) : Json(score[order[r]])},
                                {"declared_fans", declared_fans(network, order[r])}});
     std::cout << json.dump(2) << "\n";
     return;
   }
   std::cout << "Hosts by " << basis << "\n\n";
-  const bool integral = options.by == "fans" || options.by == "reach";
   Table table({"rank", "host", "name", "province", options.by, "declared fans"});
   table.align_right(0).align_right(4).align_right(5);
   for (std::size_t r = 0; r < order.size(); ++r) {
     const NodeId h = order[r];
     table.add_row({std::to_string(r + 1), id(h), name(h),
                    std::string(network.broadcasters.province[h]),
-                   integral ? group_digits(static_cast<std::uint64_t>(score[h]))
-                            : fmt::format("{:.6g}", score[h]),
+                   integral ? group_digits(count[h]) : fmt::format("{:.6g}", score[h]),
                    group_digits(declared_fans(network, h))});
   }
   table.print(std::cout);

@@ -13,6 +13,7 @@
 #include "cli/result_text.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
 
@@ -39,8 +40,9 @@ void print_report(const Network& network, const ReachResult& result,
   std::cout << "Reach of " << result.per_host.size() << " host"
             << (result.per_host.size() == 1 ? "" : "s") << ": " << describe_reach_method(result)
             << "\n";
-  if (!options.platform.empty()) std::cout << "platform: " << options.platform << "\n";
-  if (!options.region.empty()) std::cout << "region: " << options.region << "\n";
+  if (!options.platform.empty())
+    std::cout << "platform: " << terminal_safe(options.platform) << "\n";
+  if (!options.region.empty()) std::cout << "region: " << terminal_safe(options.region) << "\n";
   std::cout << "\n";
   Table summary({"", "people"});
   summary.align_right(1);
@@ -109,8 +111,9 @@ void run_reach(const ReachCommandOptions& options) {
   const Network& network = opened.network;
   // Sketches stored in a snapshot answer --method sketch without touching follows; other
   // methods leave them unread (and their checksum unchecked).
-  const std::optional<FanbaseSketches> stored =
-      reach_options.method == ReachMethod::sketch ? stored_sketches(opened) : std::nullopt;
+  const std::optional<FanbaseSketches> stored = reach_options.method == ReachMethod::sketch
+                                                    ? stored_sketches(opened, options.dataset.path)
+                                                    : std::nullopt;
   if (stored && stored->precision == options.precision) reach_options.sketches = &*stored;
   if (!options.platform.empty())
     reach_options.platform = resolve_platform(network, options.platform);

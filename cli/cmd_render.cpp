@@ -14,6 +14,7 @@
 #include "algorithms/host_set.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "loaders/atomic_file.hpp"
 #include "viz/diagram.hpp"
@@ -93,7 +94,7 @@ void run_render(const RenderCommandOptions& options) {
   write_file_atomically(options.output, [&](std::ostream& out) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   });
-  if (!warnings.empty()) std::cerr << "castgraph: Graphviz said: " << warnings;
+  if (!warnings.empty()) std::cerr << "castgraph: Graphviz said: " << terminal_safe_lines(warnings);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << fmt::format("wrote {} ({}, {} layout, {} nodes, {} edges) in {:.1f} s\n",

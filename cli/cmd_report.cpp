@@ -106,7 +106,8 @@ viz::ReportSection<T> section(const char* name, Compute&& compute) {
   } catch (const std::runtime_error& error) {  // Graphviz failed or crashed
     out.unavailable = error.what();
   }
-  if (!out.value) std::cerr << "castgraph: report: no " << name << ": " << out.unavailable << "\n";
+  if (!out.value)
+    std::cerr << "castgraph: report: no " << name << ": " << terminal_safe(out.unavailable) << "\n";
   return out;
 }
 
@@ -189,9 +190,8 @@ viz::ReportCommunities communities_section(const Network& network, const Communi
 viz::ReportPlan plan_section(const Network& network, const PlanOptions& options) {
   const Plan plan = plan_roster(network, options);
   viz::ReportPlan out;
-  out.request =
-      options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                : fmt::format("a budget of {} yuan", group_digits(round_people(*options.budget)));
+  out.request = options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
+                          : fmt::format("a budget of {} yuan", group_amount(*options.budget));
   out.method = describe_plan_method(plan);
   out.candidates = plan.candidates;
   for (const PlanPick& pick : plan.picks) {
@@ -225,8 +225,7 @@ std::string host_tooltip(const viz::ReportHost& host) {
   if (!host.tier.empty()) text += "\n档位 tier: " + host.tier;
   if (!host.base.empty()) text += "\n基地 base: " + host.base;
   if (!host.kind.empty()) text += "\n类型 kind: " + host.kind;
-  text += "\n报价 fee: " +
-          (host.fee ? group_digits(round_people(*host.fee)) + " 元" : std::string("unknown"));
+  text += "\n报价 fee: " + (host.fee ? group_amount(*host.fee) + " 元" : std::string("unknown"));
   return text;
 }
 

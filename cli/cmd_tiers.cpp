@@ -10,6 +10,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/table.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
 
@@ -120,8 +121,8 @@ void run_tiers(const TiersOptions& options) {
   } else {
     for (std::size_t i = 0; i < groups.size(); ++i) {
       if (grouped)
-        std::cout << (i ? "\n" : "") << "== " << options.by << ": " << group_label(groups[i])
-                  << " ==\n";
+        std::cout << (i ? "\n" : "") << "== " << options.by << ": "
+                  << terminal_safe(group_label(groups[i])) << " ==\n";
       print_table(groups[i].table);
     }
   }

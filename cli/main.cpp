@@ -1,8 +1,11 @@
 // castgraph: analyse the network behind livestream e-commerce.
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 
 namespace {
@@ -24,6 +27,12 @@ int main(int argc, char** argv) {
   using namespace castgraph;
   CLI::App app{kDescription, "castgraph"};
   app.require_subcommand(1);
+  // A usage error quotes the arguments as typed: shown escaped, like any text from outside.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
+    const std::string message = CLI::FailureMessage::simple(failed, error);
+    const std::size_t quoted = std::string_view(error.what()).size();
+    return cli::terminal_safe(message.substr(0, quoted)) + message.substr(quoted);
+  });
   app.set_version_flag("--version", cli::kVersion);
   app.footer("Example: castgraph info samples/tiny");
   cli::add_info_command(app);
@@ -53,19 +62,19 @@ int main(int argc, char** argv) {
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
   } catch (const UsageError& error) {
-    std::cerr << "castgraph: " << error.what() << "\n";
+    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitUsage;
   } catch (const DataError& error) {
-    std::cerr << error.what() << "\n";
+    std::cerr << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitData;
   } catch (const IoError& error) {
-    std::cerr << "castgraph: " << error.what() << "\n";
+    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitIo;
   } catch (const std::bad_alloc&) {
     std::cerr << "castgraph: out of memory\n";
     return cli::kExitSoftware;
   } catch (const std::exception& error) {
-    std::cerr << "castgraph: internal error: " << error.what() << "\n";
+    std::cerr << "castgraph: internal error: " << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitSoftware;
   }
 }

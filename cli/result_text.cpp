@@ -5,13 +5,12 @@
 #include <cmath>
 
 #include "cli/table.hpp"
+#include "graph/value_rules.hpp"
 #include "viz/chinese_number.hpp"
 
 namespace castgraph::cli {
 
-std::uint64_t round_people(double value) {
-  return value <= 0 ? 0 : static_cast<std::uint64_t>(std::llround(value));
-}
+std::uint64_t round_people(double value) { return rounded_count(value); }
 
 std::string describe_reach_method(const ReachResult& result) {
   switch (result.method) {
@@ -25,7 +24,7 @@ std::string describe_reach_method(const ReachResult& result) {
       return fmt::format(
           "model estimate from declared fans (random duplication within each "
           "platform's population, independent across platforms; market {})",
-          chinese_count(static_cast<std::uint64_t>(result.universe)));
+          chinese_count(rounded_count(result.universe)));
     default:
       return "?";
   }
@@ -53,8 +52,7 @@ std::string describe_plan_stop(const Plan& plan, const PlanOptions& options) {
       return fmt::format(
           "budget spent: {} of {} yuan left, and every host that would still "
           "add reach costs more",
-          group_digits(round_people(*options.budget - plan.spent)),
-          group_digits(round_people(*options.budget)));
+          group_amount(*options.budget - plan.spent), group_amount(*options.budget));
     case StopReason::no_gain:
       return "nothing left that adds reach: every other eligible host's "
              "fans are already reached";

@@ -14,7 +14,14 @@ namespace castgraph::cli {
 SnapshotExtra sketch_section(const FanbaseSketches& sketches);
 
 // The sketches stored in an opened snapshot, borrowing its memory; nullopt when it has
-// none. Throws DataError when the section does not fit the network.
-std::optional<FanbaseSketches> stored_sketches(const OpenedSnapshot& snapshot);
+// none. Throws DataError naming `file` and the section when the section's name states a
+// precision outside kMinHllPrecision..kMaxHllPrecision or its size does not fit the
+// network. Registers are checked as they are read (their checksums), not their values.
+std::optional<FanbaseSketches> stored_sketches(const OpenedSnapshot& snapshot,
+                                               const std::filesystem::path& file);
+
+// stored_sketches, and every register's value within what its precision allows, for
+// `castgraph check`. O(registers).
+void check_stored_sketches(const OpenedSnapshot& snapshot, const std::filesystem::path& file);
 
 }  // namespace castgraph::cli

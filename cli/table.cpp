@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "cli/terminal_text.hpp"
+
 namespace castgraph::cli {
 
 namespace {
@@ -56,7 +58,9 @@ std::size_t display_width(std::string_view text) {
 }
 
 Table::Table(std::vector<std::string> headers)
-    : headers_(std::move(headers)), right_aligned_(headers_.size(), false) {}
+    : headers_(std::move(headers)), right_aligned_(headers_.size(), false) {
+  for (std::string& header : headers_) header = terminal_safe(header);  // host ids, some
+}
 
 Table& Table::align_right(std::size_t column) {
   right_aligned_.at(column) = true;
@@ -65,6 +69,8 @@ Table& Table::align_right(std::size_t column) {
 
 Table& Table::add_row(std::vector<std::string> cells) {
   cells.resize(headers_.size());
+  // Widths are measured on what the terminal will show: the escapes, not the controls.
+  for (std::string& cell : cells) cell = terminal_safe(cell);
   rows_.push_back(std::move(cells));
   return *this;
 }

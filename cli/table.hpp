@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/terminal_text.hpp"
 #include "viz/chinese_number.hpp"
 
 namespace castgraph::cli {
@@ -22,7 +23,9 @@ using castgraph::group_digits;
 class Table {
  public:
   explicit Table(std::vector<std::string> headers);
-  // Numbers read best right-aligned; columns are left-aligned by default.
+  // Numbers read best right-aligned; columns are left-aligned by default. Cells are
+  // shown through terminal_safe (cli/terminal_text.hpp): a control character in a name
+  // is shown escaped, never obeyed.
   Table& align_right(std::size_t column);
   Table& add_row(std::vector<std::string> cells);
   void print(std::ostream& out) const;

@@ -67,6 +67,11 @@ class NetworkBuilder {
   std::optional<NodeId> find_fan(std::string_view id) const { return fan_ids_.find(id); }
   std::span<const NodeId> fanbases_of(NodeId broadcaster) const;
   NodeId fanbase_platform(NodeId fanbase) const { return fanbase_platform_[fanbase]; }
+  // True once a fan weighs other than 1; the weight of a fan added so far.
+  bool weighted_fans() const { return !fan_weights_.empty(); }
+  std::uint64_t fan_weight(NodeId fan) const {
+    return fan_weights_.empty() ? 1 : fan_weights_[fan];
+  }
 
   std::size_t platform_count() const { return platform_ids_.size(); }
   std::size_t base_count() const { return base_ids_.size(); }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "graph/utf8.hpp"
+#include "graph/value_rules.hpp"
 
 namespace castgraph {
 
@@ -90,16 +91,26 @@ class Checker {
       problem = fmt::format("{}: {} entries, expected {}", name, actual, expected);
   }
 
-  // A column with no rule but its length (fees, populations, weights): checking now
-  // still reads it, so that its guard checks its bytes.
-  template <class T>
-  void values(std::string_view name, const Column<T>& column, std::size_t expected,
-              bool may_be_empty = false) {
+  // Counts (declared fans, weights, populations) and amounts (fees, collab weights) obey
+  // the CSV loader's value rules, graph/value_rules.hpp, totals included.
+  void counts(std::string_view name, const Column<std::uint64_t>& column, std::size_t expected,
+              bool unknown_allowed, bool totalled, bool may_be_empty = false) {
     length(name, column.size(), expected, may_be_empty);
-    if (!defer_)
-      run_now([&] { column.span(); }, no_rule);
-    else
-      remember(column.guard());
+    whole([name = std::string(name), values = column.unchecked(), unknown_allowed,
+           totalled] { return counts_problem(name, values, unknown_allowed, totalled); },
+          column);
+  }
+  void amounts(std::string_view name, const Column<double>& column, std::size_t expected,
+               bool unknown_allowed, unsigned counted_times = 1) {
+    length(name, column.size(), expected);
+    whole([name = std::string(name), values = column.unchecked(), unknown_allowed,
+           counted_times] { return amounts_problem(name, values, unknown_allowed, counted_times); },
+          column);
+  }
+  void follow_weights(const Csr& follows, const Column<std::uint64_t>& weights) {
+    whole([offsets = follows.offsets().unchecked(),
+           weights = weights.unchecked()] { return follow_weights_problem(offsets, weights); },
+          follows.offsets(), weights);
   }
 
   void strings(std::string_view name, const StringTable& table, std::size_t expected) {
@@ -222,7 +233,7 @@ Problem apply_rules(const Network& n, Checker check) {
                     fans = n.fans.ids.size();
   check.interner("platforms.ids", n.platforms.ids, platforms);
   check.strings("platforms.names", n.platforms.names, platforms);
-  check.values("platforms.population", n.platforms.population, platforms);
+  check.counts("platforms.population", n.platforms.population, platforms, true, false);
 
   check.interner("bases.ids", n.bases.ids, bases);
   check.strings("bases.names", n.bases.names, bases);
@@ -236,16 +247,16 @@ Problem apply_rules(const Network& n, Checker check) {
   check.in_range("broadcasters.base", n.broadcasters.base, bases, true);
   check.categories("broadcasters.province", n.broadcasters.province, hosts);
   check.categories("broadcasters.kind", n.broadcasters.kind, hosts);
-  check.values("broadcasters.fee", n.broadcasters.fee, hosts);
+  check.amounts("broadcasters.fee", n.broadcasters.fee, hosts, true);
 
   check.in_range("fanbases.broadcaster", n.fanbases.broadcaster, hosts, false);
   check.length("fanbases.platform", n.fanbases.platform.size(), fanbases);
   check.in_range("fanbases.platform", n.fanbases.platform, platforms, false);
-  check.values("fanbases.fans", n.fanbases.fans, fanbases);
+  check.counts("fanbases.fans", n.fanbases.fans, fanbases, false, true);
   check.strings("fanbases.handles", n.fanbases.handles, fanbases);
 
   check.interner("fans.ids", n.fans.ids, fans);
-  check.values("fans.weights", n.fans.weights, fans, true);
+  check.counts("fans.weights", n.fans.weights, fans, false, true, true);
   check.categories("fans.province", n.fans.province, fans);
   check.categories("fans.city", n.fans.city, fans);
 
@@ -256,7 +267,11 @@ Problem apply_rules(const Network& n, Checker check) {
   check.csr("follows", r.follows, fans, fanbases);
   check.csr("followers", r.followers, fanbases, fans);
   check.csr("collab", r.collab, hosts, hosts);
-  check.values("collab_weight", r.collab_weight, r.collab.targets().size());
+  // Each pair is held twice, once from each end.
+  check.amounts("collab_weight", r.collab_weight, r.collab.targets().size(), false, 2);
+  // Without weights every fan weighs 1: the follows' weight is their count, far below the
+  // limit, and the rule would only make every reader of a weight check all the offsets.
+  if (!n.fans.weights.empty()) check.follow_weights(r.follows, n.fans.weights);
   return check.done();
 }
 

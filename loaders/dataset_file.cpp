@@ -83,13 +83,26 @@ void DatasetFile::reject_at(std::uint64_t offset, const std::string& reason) {
   settle(reader_.locate(record_, offset), reason, reader_.raw(record_), rejects_);
 }
 
-void DatasetFile::reject_earlier(const RowPlace& row, const std::string& reason,
-                                 std::vector<Reject>& into) const {
+CsvRecord DatasetFile::earlier_record(const RowPlace& row) {
   CsvRecord earlier;  // locate() and raw() need only where the row is
   earlier.line = row.line;
   earlier.begin = row.begin;
   earlier.end = row.end;
+  return earlier;
+}
+
+void DatasetFile::reject_earlier(const RowPlace& row, const std::string& reason,
+                                 std::vector<Reject>& into) const {
+  const CsvRecord earlier = earlier_record(row);
   settle(reader_.locate(earlier, row.offset), reason, reader_.raw(earlier), into);
+}
+
+void DatasetFile::refuse(std::size_t column, const std::string& reason) const {
+  refuse_earlier(place(column), reason);
+}
+
+void DatasetFile::refuse_earlier(const RowPlace& row, const std::string& reason) const {
+  throw DataError(reader_.locate(earlier_record(row), row.offset), reason);
 }
 
 void DatasetFile::settle(SourceLocation where, const std::string& reason, std::string_view row,

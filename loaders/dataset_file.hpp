@@ -55,6 +55,11 @@ class DatasetFile {
   // The current row is bad because of `column`. Strict: throws. Lenient: records it.
   void reject(std::size_t column, const std::string& reason);
 
+  // The dataset as a whole cannot be loaded because of this row (a total passes its
+  // limit, see graph/value_rules.hpp): throws a located DataError, lenient or not, since
+  // skipping rows would silently change what the totals mean.
+  [[noreturn]] void refuse(std::size_t column, const std::string& reason) const;
+
   // Where the current row and its field `column` are, for a reject decided later.
   struct RowPlace {
     std::size_t line;
@@ -70,12 +75,15 @@ class DatasetFile {
   // reads the file's bytes.
   void reject_earlier(const RowPlace& row, const std::string& reason,
                       std::vector<Reject>& into) const;
+  // refuse() for a row read earlier (a total only known on the building thread).
+  [[noreturn]] void refuse_earlier(const RowPlace& row, const std::string& reason) const;
   const std::filesystem::path& path() const { return reader_.path(); }
   // Bytes of the file, and bytes read so far.
   std::uint64_t size() const { return reader_.size_bytes(); }
   std::uint64_t position() const { return reader_.position(); }
 
  private:
+  static CsvRecord earlier_record(const RowPlace& row);
   void reject_at(std::uint64_t offset, const std::string& reason);
   void settle(SourceLocation where, const std::string& reason, std::string_view row,
               std::vector<Reject>& into) const;

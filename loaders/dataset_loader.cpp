@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "graph/network_builder.hpp"
+#include "graph/value_rules.hpp"
 #include "loaders/batch_pipeline.hpp"
 #include "loaders/dataset_file.hpp"
 #include "loaders/field_parsers.hpp"
@@ -27,6 +28,9 @@ struct Loading {
   NetworkBuilder builder;
   std::vector<Reject> rejects;
   std::uint64_t follow_rows = 0;
+  // The totals graph/value_rules.hpp bounds, summed as the rows are added.
+  CountTotal declared_fans, fan_weights, follow_weights;
+  AmountTotal fees, collab_weights;
 
   DatasetFile open(std::string_view name) { return DatasetFile(directory, name, options, rejects); }
   bool threaded() const {
@@ -112,6 +116,8 @@ void load_broadcasters(Loading& loading) {
     if (!loading.builder.add_broadcaster(*host, file.field(name), base_id, file.field(province),
                                          file.field(kind), *yuan))
       file.reject(id, fmt::format("duplicate broadcaster id '{}'", *host));
+    else if (!loading.fees.add(*yuan))
+      file.refuse(*fee, amount_total_problem("the total of the fees"));
   }
 }
 
@@ -153,6 +159,8 @@ void load_fanbases(Loading& loading) {
       file.reject(platform, fmt::format("duplicate fanbase: broadcaster '{}' already has one on "
                                         "platform '{}'",
                                         file.field(broadcaster), file.field(platform)));
+    else if (!loading.declared_fans.add(*declared))
+      file.refuse(fans, count_total_problem("the total of the declared fans"));
   }
 }
 
@@ -182,7 +190,8 @@ void load_fans(Loading& loading) {
              city = file.optional("city");
   std::vector<Reject> duplicates;
   BatchPipeline<FanBatch> pipeline(
-      [&](FanBatch& batch) { batch.flush(loading.builder, file, duplicates); }, loading.threaded());
+      [&](FanBatch& batch) { batch.flush(loading.builder, file, duplicates, loading.fan_weights); },
+      loading.threaded());
   const std::size_t first_reject = loading.rejects.size();
   try {
     while (file.next()) {
@@ -260,8 +269,12 @@ void load_follows(Loading& loading) {
   DatasetFile file = loading.open("follows.csv");
   const auto fan = file.require("fan"), broadcaster = file.require("broadcaster");
   const auto platform = file.optional("platform");
+  // Only weighted fans can make the follows' weights pass their limit: one per row cannot.
+  const bool weighted = loading.builder.weighted_fans();
   BatchPipeline<FollowBatch> pipeline(
-      [&builder = loading.builder](FollowBatch& batch) { batch.flush(builder); },
+      [&](FollowBatch& batch) {
+        batch.flush(loading.builder, file, loading.fan_weights, loading.follow_weights);
+      },
       loading.threaded());
   RecentFanbase recent;
   while (file.next()) {
@@ -275,7 +288,7 @@ void load_follows(Loading& loading) {
       if (!found) continue;
       fanbase = recent.remember(file.field(broadcaster), file.field(platform), *found);
     }
-    pipeline.current().add(file, fan, fanbase);
+    pipeline.current().add(file, fan, fanbase, weighted);
     if (++loading.follow_rows == kRowsToEstimateFrom)
       pipeline.current().reserve_follows(estimated_rows(file));
     if (pipeline.current().full()) pipeline.submit();
@@ -297,6 +310,8 @@ void load_collabs(Loading& loading) {
     if (!streams) continue;
     if (!loading.builder.add_collab(*first, *second, *streams))
       file.reject(b, fmt::format("broadcaster '{}' cannot collab with itself", file.field(a)));
+    else if (!loading.collab_weights.add(*streams))
+      file.refuse(*weight, amount_total_problem("the total of the collab weights"));
   }
 }
 
@@ -314,7 +329,7 @@ void require_directory(const std::filesystem::path& directory) {
 
 LoadResult load_dataset(const std::filesystem::path& directory, const LoadOptions& options) {
   require_directory(directory);
-  Loading loading{directory, options, {}, {}, 0};
+  Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
   load_platforms(loading);
   load_bases(loading);
   load_broadcasters(loading);

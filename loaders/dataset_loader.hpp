@@ -10,6 +10,13 @@
 //
 // Strict by default: the first problem throws DataError naming file, line and column.
 // Lenient: a bad row is skipped and returned as a Reject, so nothing is lost silently.
+//
+// Values and their totals obey graph/value_rules.hpp: counts up to 2^63 - 1; declared fans,
+// fan weights (a fan met only in follows.csv weighing 1) and the weights of the fans of the
+// follows (counted once per follows.csv row) each summing to at most 2^63 - 1; fees and
+// collab weights finite, not negative, and summing to at most 1e150. The row at which a
+// total passes its limit throws DataError there, lenient or not: skipping it, and maybe
+// later ones, would change what every total means, so the dataset as a whole is refused.
 #pragma once
 
 #include <filesystem>

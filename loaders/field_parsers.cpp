@@ -4,11 +4,9 @@
 #include <charconv>
 #include <cmath>
 
-namespace castgraph {
+#include "graph/value_rules.hpp"
 
-namespace {
-constexpr std::uint64_t kMaxCount = std::uint64_t{1} << 63;
-}
+namespace castgraph {
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -25,9 +23,10 @@ Parsed<std::uint64_t> parse_count(std::string_view text, std::string_view what) 
     return {0, fmt::format("{} must be a non-negative integer, found '{}'", what, text)};
   std::uint64_t value = 0;
   const auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (status == std::errc::result_out_of_range || value > kMaxCount)
-    return {0, fmt::format("{} {} is beyond 2^63", what, digits)};
+  if (status == std::errc::result_out_of_range)
+    return {0, fmt::format("{} {} is beyond 2^63 - 1", what, digits)};
   (void)end;
+  if (auto problem = count_problem(value, what)) return {0, std::move(*problem)};
   return {value, {}};
 }
 
@@ -36,9 +35,9 @@ Parsed<double> parse_amount(std::string_view text, std::string_view what) {
   double value = 0;
   const auto [end, status] = std::from_chars(number.data(), number.data() + number.size(), value);
   const bool whole = status == std::errc{} && end == number.data() + number.size();
-  if (!whole || number.empty() || !std::isfinite(value))
+  if (!whole || number.empty())
     return {0, fmt::format("{} must be a finite number, found '{}'", what, text)};
-  if (value < 0) return {0, fmt::format("{} must not be negative, found '{}'", what, text)};
+  if (auto problem = amount_problem(value, what, text)) return {0, std::move(*problem)};
   return {value == 0 ? 0.0 : value, {}};  // turn -0 into 0
 }
 

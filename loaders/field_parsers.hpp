@@ -15,7 +15,8 @@ struct Parsed {
   bool ok() const { return error.empty(); }
 };
 
-// A non-negative integer no larger than 2^63 (fans, weight, population). Surrounding
+// A non-negative integer no larger than 2^63 - 1 (fans, weight, population; see
+// graph/value_rules.hpp). Surrounding
 // ASCII spaces are ignored; signs, decimals, exponents and digit separators are not.
 Parsed<std::uint64_t> parse_count(std::string_view text, std::string_view what);
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/network_builder.hpp"
+#include "graph/value_rules.hpp"
 #include "loaders/dataset_file.hpp"
 
 namespace castgraph {
@@ -48,13 +49,17 @@ class FanBatch {
   }
   bool full() const { return rows_.size() >= kRows; }
 
-  void flush(NetworkBuilder& builder, const DatasetFile& file, std::vector<Reject>& duplicates) {
+  // A duplicate is rejected; a weight that takes `weights` past its limit refuses the file.
+  void flush(NetworkBuilder& builder, const DatasetFile& file, std::vector<Reject>& duplicates,
+             CountTotal& weights) {
     fans_.resize(ids_.size());
     builder.intern_fans(ids_, fans_);
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const Row& row = rows_[i];
       if (!builder.declare_fan(fans_[i], row.weight, row.province, row.city))
         file.reject_earlier(row.place, fmt::format("duplicate fan id '{}'", ids_[i]), duplicates);
+      else if (!weights.add(row.weight))
+        file.refuse_earlier(row.place, count_total_problem("the total of the fans' weights"));
     }
     ids_.clear();
     rows_.clear();
@@ -73,33 +78,60 @@ class FanBatch {
   KeptTexts texts_;
 };
 
-// Rows of follows.csv whose fan ids are interned as one batch on flush().
+// Rows of follows.csv whose fan ids are interned as one batch on flush(). Where fans are
+// weighted, each row's place is kept too, to name the row whose fan's weight takes the
+// follows' total weight past its limit.
 class FollowBatch {
  public:
   static constexpr std::size_t kRows = 8192;
 
-  void add(const DatasetFile& file, std::size_t fan_column, NodeId fanbase) {
+  void add(const DatasetFile& file, std::size_t fan_column, NodeId fanbase, bool weighted) {
     fan_ids_.push_back(texts_.keep(file, fan_column));
     fanbases_.push_back(fanbase);
+    if (weighted) places_.push_back(file.place(fan_column));
   }
   bool full() const { return fanbases_.size() >= kRows; }
   // Asks flush() to size the follow lists for `rows` first (on the thread that owns them).
   void reserve_follows(std::size_t rows) { reserve_ = rows; }
 
-  void flush(NetworkBuilder& builder) {
+  // A fan met here for the first time weighs 1 and adds 1 to `people`; each row adds its
+  // fan's weight to `follow_weights`. Either passing its limit refuses the file.
+  void flush(NetworkBuilder& builder, const DatasetFile& file, CountTotal& people,
+             CountTotal& follow_weights) {
     if (reserve_ != 0) builder.reserve_follows(std::exchange(reserve_, 0));
     fans_.resize(fan_ids_.size());
+    const NodeId first_new = static_cast<NodeId>(builder.fan_count());
     builder.intern_fans(fan_ids_, fans_);
+    if (!places_.empty()) add_weights(builder, file, first_new, people, follow_weights);
     builder.add_follows(fans_, fanbases_);
     fan_ids_.clear();
+    places_.clear();
     texts_.clear();
     fanbases_.clear();
   }
 
  private:
+  void add_weights(const NetworkBuilder& builder, const DatasetFile& file, NodeId first_new,
+                   CountTotal& people, CountTotal& follow_weights) {
+    new_fan_counted_.assign(builder.fan_count() - first_new, false);
+    for (std::size_t i = 0; i < places_.size(); ++i) {
+      const NodeId fan = fans_[i];
+      if (fan >= first_new && !new_fan_counted_[fan - first_new]) {
+        new_fan_counted_[fan - first_new] = true;
+        if (!people.add(1))
+          file.refuse_earlier(places_[i], count_total_problem("the total of the fans' weights"));
+      }
+      if (!follow_weights.add(builder.fan_weight(fan)))
+        file.refuse_earlier(places_[i],
+                            count_total_problem("the total weight of the fans of the follows"));
+    }
+  }
+
   std::vector<std::string_view> fan_ids_;
   KeptTexts texts_;
   std::vector<NodeId> fanbases_;
+  std::vector<DatasetFile::RowPlace> places_;  // empty unless weighted
+  std::vector<bool> new_fan_counted_;
   std::vector<NodeId> fans_;
   std::size_t reserve_ = 0;
 };

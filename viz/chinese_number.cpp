@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+#include "graph/value_rules.hpp"
+
 namespace castgraph {
 
 namespace {
@@ -27,10 +29,27 @@ std::string scaled(std::uint64_t value, std::uint64_t unit, const char* suffix) 
 
 }  // namespace
 
+// From 10^12 on, 万亿 (10^12) and 亿亿 (10^16), as Chinese readers write them: 2^63 is
+// "922亿亿", not "92233720368亿".
 std::string chinese_count(std::uint64_t value) {
   if (value < 10'000) return std::to_string(value);
   if (value < 100'000'000) return scaled(value, 10'000, "万");
-  return scaled(value, 100'000'000, "亿");
+  if (value < 1'000'000'000'000) return scaled(value, 100'000'000, "亿");
+  if (value < 10'000'000'000'000'000) return scaled(value, 1'000'000'000'000, "万亿");
+  return scaled(value, 10'000'000'000'000'000, "亿亿");
+}
+
+namespace {
+bool shown_exactly(double value) { return !(value >= kExactAmount); }  // NaN too
+std::string scientific(double value) { return fmt::format("{:.2e}", value); }
+}  // namespace
+
+std::string group_amount(double value) {
+  return shown_exactly(value) ? group_digits(rounded_count(value)) : scientific(value);
+}
+
+std::string chinese_amount(double value) {
+  return shown_exactly(value) ? chinese_count(rounded_count(value)) : scientific(value);
 }
 
 std::string group_digits(std::uint64_t value) {

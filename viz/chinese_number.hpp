@@ -14,4 +14,12 @@ std::string chinese_count(std::uint64_t value);
 // Thousands separated by commas: 116000000 -> "116,000,000".
 std::string group_digits(std::uint64_t value);
 
+// Amounts (yuan) are doubles: below 2^53, where a double holds every whole number, an
+// amount is shown rounded to whole yuan like a count; from there on (a fee may be up to
+// 1e150, see graph/value_rules.hpp) with three significant digits, "1.23e+20", since
+// the digits past those would be binary noise. NaN and negatives show as 0.
+inline constexpr double kExactAmount = 0x1p53;
+std::string group_amount(double value);    // "12,000" or "1.23e+20"
+std::string chinese_amount(double value);  // "1.2万" or "1.23e+20"
+
 }  // namespace castgraph

@@ -12,6 +12,7 @@
 #include "algorithms/reached_fans.hpp"
 #include "algorithms/tiers.hpp"
 #include "graph/errors.hpp"
+#include "graph/value_rules.hpp"
 #include "viz/chinese_number.hpp"
 #include "viz/diagram_builder.hpp"
 #include "viz/palette.hpp"
@@ -346,7 +347,7 @@ void add_collab_edges(DiagramBuilder& builder, const std::vector<std::size_t>& n
                                 ? 1.0
                                 : network.relations.collab_weight[begin + k];
       builder.add_edge(node_of[a], node_of[b], DiagramEdgeKind::collab,
-                       static_cast<std::uint64_t>(std::max(1.0, std::round(weight))));
+                       std::max<std::uint64_t>(1, rounded_count(weight)));
     }
   }
 }

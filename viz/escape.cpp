@@ -8,35 +8,6 @@
 namespace castgraph::viz {
 namespace {
 
-std::string escape_dot_impl(std::string_view text, bool label) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '"':
-        out += "\\\"";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        break;
-      case '&':
-        if (label) {
-          out += "&amp;";
-          break;
-        }
-        [[fallthrough]];
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // Copies the UTF-8 character at the start of `text` (a non-ASCII lead byte) to `out`, or
@@ -64,6 +35,58 @@ std::size_t copy_xml_char(std::string_view text, std::string& out) {
   return copy_utf8_char(text, out);
 }
 
+// `text` escaped: each non-ASCII character copied by `copy` (copy_utf8_char or
+// copy_xml_char), each ASCII byte handed to `ascii(c, byte, out)`.
+template <class Ascii>
+std::string escape_each(std::string_view text, std::size_t (*copy)(std::string_view, std::string&),
+                        Ascii ascii) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      i += copy(text.substr(i), out);
+      continue;
+    }
+    ascii(c, byte, out);
+    ++i;
+  }
+  return out;
+}
+
+// Graphviz copies a label into the SVG it writes (and so into the HTML report), where
+// XML 1.0 cannot hold a control character or U+FFFE/U+FFFF: those become U+FFFD here,
+// as escape_xml does, and an ill-formed byte too.
+std::string escape_dot_impl(std::string_view text, bool label) {
+  return escape_each(text, copy_xml_char, [label](char c, unsigned char byte, std::string& out) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      case '&':
+        if (label) {
+          out += "&amp;";
+          break;
+        }
+        [[fallthrough]];
+      default:
+        if (byte < 0x20 && c != '\t')
+          out += kReplacement;
+        else
+          out += c;
+    }
+  });
+}
+
 }  // namespace
 
 std::string escape_dot(std::string_view text) { return escape_dot_impl(text, false); }
@@ -71,15 +94,7 @@ std::string escape_dot(std::string_view text) { return escape_dot_impl(text, fal
 std::string escape_dot_label(std::string_view text) { return escape_dot_impl(text, true); }
 
 std::string escape_xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size();) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {
-      i += copy_xml_char(text.substr(i), out);
-      continue;
-    }
+  return escape_each(text, copy_xml_char, [](char c, unsigned char byte, std::string& out) {
     switch (c) {
       case '&':
         out += "&amp;";
@@ -102,22 +117,11 @@ std::string escape_xml(std::string_view text) {
         else
           out += c;
     }
-    ++i;
-  }
-  return out;
+  });
 }
 
 std::string escape_json(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size();) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {
-      i += copy_utf8_char(text.substr(i), out);
-      continue;
-    }
-    ++i;
+  return escape_each(text, copy_utf8_char, [](char c, unsigned char byte, std::string& out) {
     switch (c) {
       case '"':
         out += "\\\"";
@@ -140,8 +144,7 @@ std::string escape_json(std::string_view text) {
         else
           out += c;
     }
-  }
-  return out;
+  });
 }
 
 }  // namespace castgraph::viz

@@ -2,7 +2,9 @@
 // `<script>`, `"`, `\` or `&` comes out as the same text, never as markup or syntax.
 //
 //   DOT quoted string   \ -> \\ and " -> \" (a trailing backslash cannot swallow the
-//                       closing quote); line breaks -> \n
+//                       closing quote); line breaks -> \n; other controls, U+FFFE
+//                       and U+FFFF -> U+FFFD, as for XML, since Graphviz copies the
+//                       text into the SVG it writes
 //   DOT label           the same, and & -> &amp;: Graphviz decodes HTML entities in
 //                       labels, so a literal "&lt;" would otherwise show as "<"
 //   XML / HTML text     & < > " ' -> entities; characters XML 1.0 forbids (controls,

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "graph/value_rules.hpp"
 #include "viz/chinese_number.hpp"
 #include "viz/escape.hpp"
 #include "viz/palette.hpp"
@@ -17,9 +18,7 @@ namespace {
 std::string esc(std::string_view text) { return escape_xml(text); }
 
 // A yuan amount or other double for display: rounded to whole units.
-std::uint64_t whole(double value) {
-  return value <= 0 || !std::isfinite(value) ? 0 : static_cast<std::uint64_t>(std::llround(value));
-}
+std::uint64_t whole(double value) { return rounded_count(value); }
 
 // The exact value for data-value: integers without a decimal point, others as the
 // shortest text that reads back to the same double.
@@ -34,6 +33,12 @@ std::string count_html(std::uint64_t value) {
   std::string html = group_digits(value);
   if (value >= 10'000) html += fmt::format(" <span class=\"cn\">({})</span>", chinese_count(value));
   return html;
+}
+
+// A yuan amount: as count_html while it is a whole number a double holds exactly, else
+// in scientific notation (group_amount).
+std::string amount_html(double value) {
+  return value < kExactAmount ? count_html(whole(value)) : group_amount(value);
 }
 
 // A number cell for tests and sorting: data-cell names it, data-value holds the number.
@@ -54,7 +59,7 @@ std::string fee_cell(const std::string& cell, const std::optional<double>& fee) 
   if (!fee)
     return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">unknown</td>", esc(cell));
   return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>", esc(cell),
-                     exact(*fee), count_html(whole(*fee)));
+                     exact(*fee), amount_html(*fee));
 }
 
 std::string text_cell(std::string_view text) {
@@ -96,7 +101,7 @@ std::string short_count(std::uint64_t value) {
 }
 
 // Axis labels read the Chinese way, which stays short: 0, 5000, 1万, 1.5万, 200万.
-std::string tick_label(double value) { return chinese_count(whole(value)); }
+std::string tick_label(double value) { return chinese_amount(value); }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -448,7 +453,7 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/spent\" data-value=\"{}\">{}</b>"
              "<span>yuan spent on fees</span></div>\n",
-             exact(plan.spent), esc(group_digits(whole(plan.spent))))
+             exact(plan.spent), esc(group_amount(plan.spent)))
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/upper_bound\" data-value=\"{}\">{}</b>"
              "<span>upper bound: no roster reaches more; this one is within {} of "
@@ -473,7 +478,7 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
         << num_cell(prefix + "marginal_reach", pick.marginal_reach)
         << num_cell(prefix + "cumulative_reach", pick.cumulative_reach)
         << fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>",
-                       esc(prefix + "spent"), exact(pick.spent), count_html(whole(pick.spent)))
+                       esc(prefix + "spent"), exact(pick.spent), amount_html(pick.spent))
         << "</tr>\n";
   }
   out << "</tbody>\n</table>\n";
@@ -579,7 +584,7 @@ std::string svg_reach_curve(const ReportPlan& plan) {
         "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
         "<text x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
         px(x), kTop + plot_h, kTop + plot_h + 5, kTop + plot_h + 19,
-        esc(by_spend ? tick_label(x) : group_digits(whole(x))));
+        esc(by_spend ? tick_label(x) : group_amount(x)));
   svg += fmt::format(
       "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>"
       "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{3:.1f}\" y2=\"{2:.1f}\"/>\n"
@@ -606,7 +611,7 @@ std::string svg_reach_curve(const ReportPlan& plan) {
     const std::string text =
         fmt::format("{}. {} ({}): +{} → {} people, {} yuan spent", i + 1, pick.name, pick.id,
                     group_digits(pick.marginal_reach), group_digits(pick.cumulative_reach),
-                    group_digits(whole(pick.spent)));
+                    group_amount(pick.spent));
     svg += fmt::format(
         "<g data-tip=\"{0}\"><title>{0}</title><circle cx=\"{1:.1f}\" cy=\"{2:.1f}\" r=\"4.5\" "
         "fill=\"#0072b2\" stroke=\"#fff\" stroke-width=\"1.5\"/></g>\n",

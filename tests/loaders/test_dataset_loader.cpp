@@ -129,7 +129,7 @@ TEST_CASE("references to unknown platforms, bases and broadcasters are refused",
         "collabs.csv:2:4: unknown broadcaster 'h9' (not in broadcasters.csv)");
 }
 
-TEST_CASE("fans and weights must be non-negative integers up to 2^63", "[loader]") {
+TEST_CASE("fans and weights must be non-negative integers up to 2^63 - 1", "[loader]") {
   const std::string head = "broadcaster,platform,fans\n";
   CHECK(load_error(with("fanbases.csv", head + "h1,dy,-5\n")) ==
         "fanbases.csv:2:7: fans must be a non-negative integer, found '-5'");
@@ -137,13 +137,17 @@ TEST_CASE("fans and weights must be non-negative integers up to 2^63", "[loader]
         "fanbases.csv:2:7: fans must be a non-negative integer, found '1.5'");
   CHECK(load_error(with("fanbases.csv", head + "h1,dy,\n")) ==
         "fanbases.csv:2:7: fans must be a non-negative integer, found an empty field");
-  CHECK(load_error(with("fanbases.csv", head + "h1,dy,9223372036854775809\n")) ==
-        "fanbases.csv:2:7: fans 9223372036854775809 is beyond 2^63");
+  CHECK(load_error(with("fanbases.csv", head + "h1,dy,9223372036854775808\n")) ==
+        "fanbases.csv:2:7: fans 9223372036854775808 is beyond 2^63 - 1");
   CHECK(load_error(with("fanbases.csv", head + "h1,dy,99999999999999999999999\n")) ==
-        "fanbases.csv:2:7: fans 99999999999999999999999 is beyond 2^63");
+        "fanbases.csv:2:7: fans 99999999999999999999999 is beyond 2^63 - 1");
   CHECK(load_error(
-            with("fanbases.csv", head + "h1,dy,9223372036854775808\nh1,ks,1\nh2,ks,1\nh3,dy,0\n"))
+            with("fanbases.csv", head + "h1,dy,9223372036854775807\nh1,ks,0\nh2,ks,0\nh3,dy,0\n"))
             .empty());
+  // Each value may be 2^63 - 1, and so may their total (graph/value_rules.hpp), not more.
+  CHECK_THAT(load_error(with("fanbases.csv",
+                             head + "h1,dy,9223372036854775807\nh1,ks,1\nh2,ks,1\nh3,dy,0\n")),
+             Catch::StartsWith("fanbases.csv:3:7: the total of the declared fans passes 2^63 - 1"));
   CHECK(load_error(with("fans.csv", "id,weight\nf1,abc\n")) ==
         "fans.csv:2:4: weight must be a non-negative integer, found 'abc'");
 }

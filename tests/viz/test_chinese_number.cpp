@@ -19,3 +19,27 @@ TEST_CASE("a count is truncated, never rounded up across a tier line", "[viz]") 
   CHECK(chinese_count(99'999'999) == "9999万");
   CHECK(chinese_count(100'000'000) == "1亿");
 }
+
+TEST_CASE("counts from 10^12 on are written with 万亿 and 亿亿", "[viz]") {
+  CHECK(chinese_count(999'999'999'999) == "9999亿");
+  CHECK(chinese_count(1'000'000'000'000) == "1万亿");
+  CHECK(chinese_count(123'456'789'012'345) == "123万亿");
+  CHECK(chinese_count(9'999'999'999'999'999) == "9999万亿");
+  CHECK(chinese_count(10'000'000'000'000'000) == "1亿亿");
+  CHECK(chinese_count(9'223'372'036'854'775'807) == "922亿亿");     // 2^63 - 1
+  CHECK(chinese_count(18'446'744'073'709'551'615U) == "1844亿亿");  // 2^64 - 1
+}
+
+TEST_CASE("amounts are whole numbers while a double holds them exactly, then scientific", "[viz]") {
+  using castgraph::chinese_amount;
+  using castgraph::group_amount;
+  CHECK(group_amount(12'000) == "12,000");
+  CHECK(group_amount(0.4) == "0");
+  CHECK(group_amount(5e-324) == "0");
+  CHECK(group_amount(9007199254740991.0) == "9,007,199,254,740,991");  // 2^53 - 1
+  CHECK(group_amount(0x1p53) == "9.01e+15");
+  CHECK(group_amount(1e19) == "1.00e+19");  // past 2^63: a cast would be undefined
+  CHECK(group_amount(1e150) == "1.00e+150");
+  CHECK(chinese_amount(12'345) == "1.23万");
+  CHECK(chinese_amount(1e100) == "1.00e+100");
+}
