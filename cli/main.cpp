@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/parameter_flags.hpp"
 #include "graph/errors.hpp"
 
 namespace {
@@ -53,7 +54,7 @@ int main(int argc, char** argv) {
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
   } catch (const UsageError& error) {
-    std::cerr << "castgraph: " << error.what() << "\n";
+    std::cerr << "castgraph: " << cli::usage_message(error) << "\n";
     return cli::kExitUsage;
   } catch (const DataError& error) {
     std::cerr << error.what() << "\n";
