@@ -159,11 +159,12 @@ class DeclaredOracle final : public ReachOracle {
  public:
   DeclaredOracle(const Network& network, const HostSet& set) : index_(index_of(network, set)) {
     if (set.province_code)
-      throw UsageError(
-          "declared fan counts have no provinces, so --region needs follows "
-          "(--method exact or sketch)");
-    const std::vector<NodeId> involved = declared_platforms(
-        network, set, ", plan on one platform (--platform) or use follows (--method exact)");
+      throw UsageError({"declared fan counts have no provinces, so ", Parameter{"region"},
+                        " needs follows (", Parameter{"method"}, " exact or sketch)"});
+    const std::vector<NodeId> involved =
+        declared_platforms(network, set,
+                           {", plan on one platform (", Parameter{"platform"}, ") or use follows (",
+                            Parameter{"method"}, " exact)"});
     for (NodeId platform : involved) {
       const std::uint64_t population = network.platforms.population[platform];
       universe_ = std::max(universe_, static_cast<double>(population));
@@ -237,9 +238,9 @@ std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
     method = network.follow_count() > 0 ? ReachMethod::exact : ReachMethod::declared;
   if ((method == ReachMethod::exact || method == ReachMethod::sketch) &&
       network.follow_count() == 0)
-    throw UsageError(std::string(to_string(method)) +
-                     " planning needs follows (follows.csv); this dataset has none, so use "
-                     "--method declared");
+    throw UsageError({std::string(to_string(method)) +
+                          " planning needs follows (follows.csv); this dataset has none, so use ",
+                      Parameter{"method"}, " declared"});
   switch (method) {
     case ReachMethod::sketch:
       return std::make_unique<SketchOracle>(network, set, options.sketch_precision);

@@ -92,13 +92,11 @@ ReachResult reach(const Network& network, std::span<const NodeId> hosts,
   if (method == ReachMethod::automatic)
     method = network.follow_count() > 0 ? ReachMethod::exact : ReachMethod::declared;
   if (method == ReachMethod::exact && network.follow_count() == 0)
-    throw UsageError(
-        "exact reach needs follows (follows.csv); this dataset has none, so "
-        "use --method declared");
+    throw UsageError({"exact reach needs follows (follows.csv); this dataset has none, so use ",
+                      Parameter{"method"}, " declared"});
   if (method == ReachMethod::sketch && !has_follows)
-    throw UsageError(
-        "sketched reach needs follows (follows.csv); this dataset has none, so "
-        "use --method declared");
+    throw UsageError({"sketched reach needs follows (follows.csv); this dataset has none, so use ",
+                      Parameter{"method"}, " declared"});
 
   ReachResult result;
   switch (method) {

@@ -19,7 +19,7 @@ struct Shares {
 }  // namespace
 
 std::vector<NodeId> declared_platforms(const Network& network, const HostSet& set,
-                                       std::string_view advice) {
+                                       const std::vector<MessagePart>& advice) {
   std::vector<NodeId> involved;
   for (const std::vector<NodeId>& fanbases : set.fanbases)
     for (NodeId fanbase : fanbases)
@@ -28,12 +28,14 @@ std::vector<NodeId> declared_platforms(const Network& network, const HostSet& se
         involved.push_back(network.fanbases.platform[fanbase]);
   for (NodeId platform : involved) {
     const std::uint64_t population = network.platforms.population[platform];
-    if (population == kUnknownCount || population == 0)
-      throw UsageError("platform " + std::string(network.platforms.ids[platform]) + " (" +
-                       std::string(network.platforms.names[platform]) +
-                       ") has no population, which the declared reach model needs; add it "
-                       "to platforms.csv" +
-                       std::string(advice));
+    if (population == kUnknownCount || population == 0) {
+      std::vector<MessagePart> message{
+          "platform " + std::string(network.platforms.ids[platform]) + " (" +
+          std::string(network.platforms.names[platform]) +
+          ") has no population, which the declared reach model needs; add it to platforms.csv"};
+      message.insert(message.end(), advice.begin(), advice.end());
+      throw UsageError(std::move(message));
+    }
   }
   return involved;
 }
@@ -42,10 +44,11 @@ namespace {
 
 Shares platform_shares(const Network& network, const HostSet& set) {
   const std::vector<NodeId> involved =
-      declared_platforms(network, set, " or use follows (--method exact)");
+      declared_platforms(network, set, {" or use follows (", Parameter{"method"}, " exact)"});
   if (involved.size() > kMaxDeclaredPlatforms)
-    throw UsageError("the declared model combines at most " +
-                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
+    throw UsageError({"the declared model combines at most " +
+                          std::to_string(kMaxDeclaredPlatforms) + " platforms; use ",
+                      Parameter{"platform"}});
   Shares shares;
   for (NodeId platform : involved) {
     const std::uint64_t population = network.platforms.population[platform];
@@ -71,9 +74,8 @@ Shares platform_shares(const Network& network, const HostSet& set) {
 
 DeclaredReach reach_declared(const Network& network, const HostSet& set) {
   if (set.province_code)
-    throw UsageError(
-        "declared fan counts have no provinces, so --region needs follows "
-        "(--method exact or sketch)");
+    throw UsageError({"declared fan counts have no provinces, so ", Parameter{"region"},
+                      " needs follows (", Parameter{"method"}, " exact or sketch)"});
   const Shares shares = platform_shares(network, set);
   const std::size_t hosts = set.size();
   const std::size_t platforms = shares.presence.size();

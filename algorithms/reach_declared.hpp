@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "algorithms/host_set.hpp"
+#include "graph/errors.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -35,10 +36,10 @@ inline constexpr std::size_t kMaxDeclaredPlatforms = 20;
 
 // The platforms on which the set's kept fanbases declare fans, in first-seen order: the
 // platforms the declared model combines. Throws UsageError naming the first of them with
-// no population; `advice` ends that message (" or use follows (--method exact)").
+// no population; `advice` ends that message (" or use follows (method exact)").
 // O(fanbases of the set · platforms).
 std::vector<NodeId> declared_platforms(const Network& network, const HostSet& set,
-                                       std::string_view advice);
+                                       const std::vector<MessagePart>& advice);
 
 // The model above for the HostSet's kept fanbases (declared fans f > N are capped at N).
 // Throws UsageError when a platform involved has no population (or population 0), when
