@@ -14,4 +14,8 @@ std::string chinese_count(std::uint64_t value);
 // Thousands separated by commas: 116000000 -> "116,000,000".
 std::string group_digits(std::uint64_t value);
 
+// The digits and, from 10,000 on, the Chinese reading after them, as the CLI and the
+// report's tooltips write a count: 9999 -> "9,999", 12345678 -> "12,345,678 (1235万)".
+std::string with_chinese(std::uint64_t value);
+
 }  // namespace castgraph
