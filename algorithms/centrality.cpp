@@ -5,8 +5,8 @@
 #include <random>
 #include <unordered_map>
 
-#include "algorithms/igraph_bridge.hpp"
 #include "graph/errors.hpp"
+#include "igraph_bridge.hpp"
 
 namespace castgraph {
 namespace {

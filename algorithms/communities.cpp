@@ -4,8 +4,8 @@
 #include <numeric>
 #include <string>
 
-#include "algorithms/igraph_bridge.hpp"
 #include "graph/errors.hpp"
+#include "igraph_bridge.hpp"
 
 namespace castgraph {
 namespace {

@@ -3,8 +3,9 @@
 namespace castgraph {
 namespace {
 
-// The masks of one block take this many bytes: a quarter of this machine's 1 MB L2,
-// leaving room for the touched list and the follower lists streaming through.
+// The masks of one block take this many bytes: a fraction of a typical L2 cache (1 MB on
+// the machine of bench/RESULTS.md), leaving room for the touched list and the follower
+// lists streaming through.
 constexpr std::size_t kMaskBytes = std::size_t{256} << 10;
 
 }  // namespace

@@ -19,7 +19,8 @@ std::string describe_host(const Network& network, NodeId host) {
 std::optional<std::uint32_t> province_code(const Network& network, std::string_view region) {
   const CategoryColumn& province = network.fans.province;
   if (province.codes().empty())
-    throw UsageError("--region needs fan provinces, but this dataset's fans have none");
+    throw UsageError(
+        {Parameter{"region"}, " needs fan provinces, but this dataset's fans have none"});
   if (auto code = province.labels().find(region)) return *code;
   std::string known;
   for (NodeId code = 0; code < province.labels().size(); ++code) {

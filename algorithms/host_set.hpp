@@ -1,5 +1,5 @@
 // HostSet: the hosts a query is about, the fanbases of theirs that count, and which fans
-// count. Every reach and overlap method starts from one, so "--platform Douyin --region
+// count. Every reach and overlap method starts from one, so "platform Douyin, region
 // 辽宁" means the same thing to the exact scan, the sketches and the declared model.
 #pragma once
 

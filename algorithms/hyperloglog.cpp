@@ -33,27 +33,34 @@ int precision_of(std::size_t registers) {
 }
 
 // Ertl 2017, eq. (28)-(30): the contributions of empty and of saturated registers.
+// Both series converge in a few dozen terms for x in [0, 1] (x^(2^k) falls doubly
+// exponentially in sigma, each term of tau is below an eighth of the one before); the
+// loops stop there, and at kMaxTerms whatever x is, so that a NaN cannot spin them.
+constexpr int kMaxTerms = 128;
+
 double sigma(double x) {
   if (x == 1.0) return std::numeric_limits<double>::infinity();
   double y = 1.0, z = x, previous;
+  int terms = 0;
   do {
     x *= x;
     previous = z;
     z += x * y;
     y += y;
-  } while (z != previous);
+  } while (z != previous && ++terms < kMaxTerms);
   return z;
 }
 
 double tau(double x) {
   if (x == 0.0 || x == 1.0) return 0.0;
   double y = 1.0, z = 1.0 - x, previous;
+  int terms = 0;
   do {
     x = std::sqrt(x);
     previous = z;
     y *= 0.5;
     z -= (1.0 - x) * (1.0 - x) * y;
-  } while (z != previous);
+  } while (z != previous && ++terms < kMaxTerms);
   return z / 3.0;
 }
 

@@ -1,4 +1,4 @@
-#include "algorithms/igraph_bridge.hpp"
+#include "igraph_bridge.hpp"
 
 #include <mutex>
 

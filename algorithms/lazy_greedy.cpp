@@ -218,11 +218,12 @@ std::vector<std::vector<std::size_t>> feasible_seeds(const GreedyProblem& proble
   if (room >= 2) count += m * (m - (m > 0)) / 2;
   if (room >= 3 && m >= 3) count += m * (m - 1) * (m - 2) / 6;
   if (count > kMaxEnumeratedSeeds)
-    throw UsageError("partial enumeration (--enumerate) would run " + std::to_string(count) +
-                     " greedy completions over " + std::to_string(m) +
-                     " eligible hosts; it is meant for small rosters (at most " +
-                     std::to_string(kMaxEnumeratedSeeds) +
-                     " completions, about 66 hosts): narrow the candidates with filters");
+    throw UsageError({"partial enumeration (", Parameter{"enumerate"},
+                      ") would run " + std::to_string(count) + " greedy completions over " +
+                          std::to_string(m) +
+                          " eligible hosts; it is meant for small rosters (at most " +
+                          std::to_string(kMaxEnumeratedSeeds) +
+                          " completions, about 66 hosts): narrow the candidates with filters"});
   auto feasible = [&](const std::vector<std::size_t>& seed) {
     double cost = forced_cost;
     std::unordered_map<std::uint32_t, std::size_t> groups = forced_groups;

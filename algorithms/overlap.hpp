@@ -33,8 +33,8 @@ enum class OverlapStrategy {
 // Exact shared people for every pair of the set (platform and region filters apply);
 // each fan's weight goes to every pair of hosts reaching it. O(M + Σ_f d_f²) for M
 // memberships and d_f chosen hosts per fan. masks: O(hosts²) memory besides the scan's
-// 256 KB, and on liaoning at scale 1 the 100 largest hosts took 1.0 s against 3.7 s for
-// sorting (bench/reach_bench.cpp); sorting: O(M + hosts²) memory.
+// 256 KB, and several times faster than sorting on the largest hosts of liaoning
+// (bench/reach_bench.cpp; bench/RESULTS.md has the figures); sorting: O(M + hosts²) memory.
 OverlapMatrix overlap_matrix(const Network& network, const HostSet& set,
                              OverlapStrategy strategy = OverlapStrategy::automatic);
 

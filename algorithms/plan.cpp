@@ -16,28 +16,30 @@ std::string describe(const Network& network, NodeId host) {
          std::string(network.broadcasters.names[host]) + ")";
 }
 
-// Why `host` fails the filters, or "" when it passes them.
-std::string filter_failure(const Network& network, NodeId host, const PlanOptions& options) {
+// Why `host` fails the filters, or nothing when it passes them.
+std::vector<MessagePart> filter_failure(const Network& network, NodeId host,
+                                        const PlanOptions& options) {
   const Broadcasters& hosts = network.broadcasters;
   if (!options.kinds.empty() &&
       std::ranges::find(options.kinds, hosts.kind[host]) == options.kinds.end())
-    return "its kind '" + std::string(hosts.kind[host]) + "' is not among --kinds";
+    return {"its kind '" + std::string(hosts.kind[host]) + "' is not among ", Parameter{"kinds"}};
   if (!options.province.empty() && hosts.province[host] != options.province)
-    return "its province '" + std::string(hosts.province[host]) + "' is not " + options.province;
+    return {"its province '" + std::string(hosts.province[host]) + "' is not " + options.province};
   if (options.min_fans > 0 && declared_fans(network, host, options.platform) < options.min_fans)
-    return "it has " + std::to_string(declared_fans(network, host, options.platform)) +
-           " declared fans, below --min-tier " + std::to_string(options.min_fans);
+    return {"it has " + std::to_string(declared_fans(network, host, options.platform)) +
+                " declared fans, below ",
+            Parameter{"min_fans"}, " " + std::to_string(options.min_fans)};
   return {};
 }
 
 void check_options(const PlanOptions& options) {
   if (options.k.has_value() == options.budget.has_value())
-    throw UsageError("give exactly one of --k and --budget");
-  if (options.k && *options.k == 0) throw UsageError("--k must be at least 1");
+    throw UsageError({"give exactly one of ", Parameter{"k"}, " and ", Parameter{"budget"}});
+  if (options.k && *options.k == 0) throw UsageError({Parameter{"k"}, " must be at least 1"});
   if (options.budget && !(*options.budget >= 0))
-    throw UsageError("--budget must be a non-negative number of yuan");
+    throw UsageError({Parameter{"budget"}, " must be a non-negative number of yuan"});
   if (options.max_per_base && *options.max_per_base == 0)
-    throw UsageError("--max-per-base must be at least 1");
+    throw UsageError({Parameter{"max_per_base"}, " must be at least 1"});
 }
 
 }  // namespace
@@ -70,20 +72,25 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
     if (included[host]) throw UsageError("host " + describe(network, host) + " is included twice");
     if (excluded[host])
       throw UsageError("host " + describe(network, host) + " is both included and excluded");
-    if (const std::string why = filter_failure(network, host, options); !why.empty())
-      throw UsageError("included host " + describe(network, host) + " breaks a constraint: " + why);
+    if (std::vector<MessagePart> why = filter_failure(network, host, options); !why.empty()) {
+      why.insert(why.begin(),
+                 "included host " + describe(network, host) + " breaks a constraint: ");
+      throw UsageError(std::move(why));
+    }
     const double fee = network.broadcasters.fee[host];
     if (budgeted && !(fee >= 0))
-      throw UsageError("included host " + describe(network, host) +
-                       " has no known fee, so it cannot be booked under --budget");
+      throw UsageError({"included host " + describe(network, host) +
+                            " has no known fee, so it cannot be booked under ",
+                        Parameter{"budget"}});
     included[host] = true;
     problem.forced.push_back(problem.hosts.size());
     add_candidate(host);
   }
   // Constraints the included hosts must meet together.
   if (options.k && options.include.size() > *options.k)
-    throw UsageError("--include books " + std::to_string(options.include.size()) +
-                     " hosts, more than --k " + std::to_string(*options.k));
+    throw UsageError({Parameter{"include"},
+                      " books " + std::to_string(options.include.size()) + " hosts, more than ",
+                      Parameter{"k"}, " " + std::to_string(*options.k)});
   if (budgeted) {
     double cost = 0;
     for (std::size_t f : problem.forced) cost += problem.costs[f];
@@ -99,9 +106,9 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
       const auto same = std::ranges::count_if(
           problem.forced, [&](std::size_t g) { return problem.groups[g] == group; });
       if (static_cast<std::size_t>(same) > *options.max_per_base)
-        throw UsageError("the included hosts hold " + std::to_string(same) + " from base " +
-                         std::string(network.bases.ids[group]) + ", more than --max-per-base " +
-                         std::to_string(*options.max_per_base));
+        throw UsageError({"the included hosts hold " + std::to_string(same) + " from base " +
+                              std::string(network.bases.ids[group]) + ", more than ",
+                          Parameter{"max_per_base"}, " " + std::to_string(*options.max_per_base)});
     }
 
   Plan plan;

@@ -49,7 +49,7 @@ struct PlanPick {
   double marginal_reach = 0;    // people this host added
   double cumulative_reach = 0;  // people reached after booking it
   double spent = 0;             // yuan spent after booking it (unknown fees count 0)
-  bool included = false;        // booked by --include
+  bool included = false;        // booked because `include` named it
 };
 
 struct Plan {
@@ -61,7 +61,7 @@ struct Plan {
   double ratio = 1;        // unique_reach / upper_bound: "within (1 − ratio) of optimal"
   double guarantee = 0;    // a-priori worst-case ratio of the algorithm; 0 when none is known
   StopReason stop_reason = StopReason::no_eligible;
-  std::size_t candidates = 0;                // eligible hosts, --include ones too
+  std::size_t candidates = 0;                // eligible hosts, included ones too
   std::vector<NodeId> unknown_fee_excluded;  // budget only: eligible but for an unknown fee
   bool best_single_won = false;
   std::uint64_t seeds_tried = 0;

@@ -107,7 +107,9 @@ class DeclaredOracle final : public ReachOracle {
  public:
   DeclaredOracle(const Network& network, const HostSet& set)
       : index_(index_of(network, set)),
-        model_(network, set, ", plan on one platform (--platform) or use follows (--method exact)"),
+        model_(network, set,
+               {", plan on one platform (", Parameter{"platform"}, ") or use follows (",
+                Parameter{"method"}, " exact)"}),
         missed_(model_.platforms(), 1.0),
         with_host_(model_.platforms()) {}
 

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "algorithms/host_set.hpp"
-#include "algorithms/igraph_bridge.hpp"
 #include "algorithms/reach_exact.hpp"
 #include "graph/errors.hpp"
+#include "igraph_bridge.hpp"
 
 namespace castgraph {
 namespace {

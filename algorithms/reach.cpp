@@ -96,9 +96,8 @@ ReachMethod resolve_reach_method(const Network& network, ReachMethod requested, 
         query == ReachQuery::reach
             ? (requested == ReachMethod::exact ? "exact reach" : "sketched reach")
             : std::string(to_string(requested)) + " planning";
-    throw UsageError(what +
-                     " needs follows (follows.csv); this dataset has none, so use --method "
-                     "declared");
+    throw UsageError({what + " needs follows (follows.csv); this dataset has none, so use ",
+                      Parameter{"method"}, " declared"});
   }
   return requested;
 }

@@ -11,7 +11,7 @@ namespace {
 // The platforms on which the set's kept fanbases declare fans, in first-seen order.
 // Throws UsageError naming the first of them with no population.
 std::vector<NodeId> involved_platforms(const Network& network, const HostSet& set,
-                                       std::string_view advice) {
+                                       const std::vector<MessagePart>& advice) {
   std::vector<NodeId> involved;
   for (const std::vector<NodeId>& fanbases : set.fanbases)
     for (NodeId fanbase : fanbases)
@@ -20,24 +20,26 @@ std::vector<NodeId> involved_platforms(const Network& network, const HostSet& se
         involved.push_back(network.fanbases.platform[fanbase]);
   for (NodeId platform : involved) {
     const std::uint64_t population = network.platforms.population[platform];
-    if (population == kUnknownCount || population == 0)
-      throw UsageError("platform " + std::string(network.platforms.ids[platform]) + " (" +
-                       std::string(network.platforms.names[platform]) +
-                       ") has no population, which the declared reach model needs; add it "
-                       "to platforms.csv" +
-                       std::string(advice));
+    if (population == kUnknownCount || population == 0) {
+      std::vector<MessagePart> message{
+          "platform " + std::string(network.platforms.ids[platform]) + " (" +
+          std::string(network.platforms.names[platform]) +
+          ") has no population, which the declared reach model needs; add it to platforms.csv"};
+      message.insert(message.end(), advice.begin(), advice.end());
+      throw UsageError(std::move(message));
+    }
   }
   return involved;
 }
 
 }  // namespace
 
-DeclaredModel::DeclaredModel(const Network& network, const HostSet& set, std::string_view advice)
+DeclaredModel::DeclaredModel(const Network& network, const HostSet& set,
+                             const std::vector<MessagePart>& advice)
     : hosts_(set.size()) {
   if (set.province_code)
-    throw UsageError(
-        "declared fan counts have no provinces, so --region needs follows "
-        "(--method exact or sketch)");
+    throw UsageError({"declared fan counts have no provinces, so ", Parameter{"region"},
+                      " needs follows (", Parameter{"method"}, " exact or sketch)"});
   const std::vector<NodeId> involved = involved_platforms(network, set, advice);
   auto population = [&](NodeId platform) {
     return static_cast<double>(network.platforms.population[platform]);
@@ -61,12 +63,13 @@ double DeclaredModel::reach_given_missed(std::span<const double> missed) const {
 }
 
 DeclaredReach reach_declared(const Network& network, const HostSet& set) {
-  const DeclaredModel model(network, set, " or use follows (--method exact)");
+  const DeclaredModel model(network, set, {" or use follows (", Parameter{"method"}, " exact)"});
   const std::size_t hosts = model.hosts();
   const std::size_t platforms = model.platforms();
   if (platforms > kMaxDeclaredPlatforms)
-    throw UsageError("the declared model combines at most " +
-                     std::to_string(kMaxDeclaredPlatforms) + " platforms; use --platform");
+    throw UsageError({"the declared model combines at most " +
+                          std::to_string(kMaxDeclaredPlatforms) + " platforms; use ",
+                      Parameter{"platform"}});
   DeclaredReach result;
   result.universe = model.universe();
   result.platforms = platforms;

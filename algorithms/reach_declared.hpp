@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "algorithms/host_set.hpp"
+#include "graph/errors.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -43,8 +44,8 @@ class DeclaredModel {
  public:
   // Throws UsageError when the set has a region filter (declared counts have no
   // provinces) or a platform involved has no population (or population 0); `advice` ends
-  // that message (" or use follows (--method exact)"). O(fanbases of the set · platforms).
-  DeclaredModel(const Network& network, const HostSet& set, std::string_view advice);
+  // that message (" or use follows (method exact)"). O(fanbases of the set · platforms).
+  DeclaredModel(const Network& network, const HostSet& set, const std::vector<MessagePart>& advice);
 
   std::size_t hosts() const { return hosts_; }
   std::size_t platforms() const { return presence_.size(); }

@@ -12,6 +12,7 @@
 #include "algorithms/community_summary.hpp"
 #include "algorithms/projection.hpp"
 #include "cli/commands.hpp"
+#include "cli/community_json.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -115,21 +116,7 @@ void run_communities(const CommunitiesCommandOptions& command) {
               {"hosts", Json::array()}};
     for (const char* layer : {"audience", "collab", "base"})
       if (join_layers(options).find(layer) != std::string::npos) json["layers"].push_back(layer);
-    for (const CommunitySummary& s : summaries) {
-      Json top = Json::array();
-      for (NodeId h : s.top_hosts) top.push_back({{"id", host_id(h)}, {"name", host_name(h)}});
-      json["communities"].push_back({{"community", s.community},
-                                     {"size", s.size},
-                                     {"declared_fans", s.declared_fans},
-                                     {"reach", s.reach ? Json(*s.reach) : Json(nullptr)},
-                                     {"reach_estimated", s.reach_estimated},
-                                     {"province", s.province},
-                                     {"province_share", s.province_share},
-                                     {"base", s.base},
-                                     {"platform", s.platform},
-                                     {"kind", s.kind},
-                                     {"top_hosts", top}});
-    }
+    for (const CommunitySummary& s : summaries) json["communities"].push_back(to_json(s, network));
     for (NodeId h = 0; h < found.of_host.size(); ++h)
       json["hosts"].push_back(
           {{"id", host_id(h)}, {"name", host_name(h)}, {"community", found.of_host[h]}});

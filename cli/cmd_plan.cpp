@@ -38,11 +38,6 @@ struct PlanCommandOptions {
   bool json = false;
 };
 
-std::string with_chinese(std::uint64_t count) {
-  return count >= 10'000 ? fmt::format("{} ({})", group_digits(count), chinese_count(count))
-                         : group_digits(count);
-}
-
 std::string fee_text(double fee) { return fee >= 0 ? group_amount(fee) : std::string("unknown"); }
 
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {

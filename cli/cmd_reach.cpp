@@ -30,11 +30,6 @@ struct ReachCommandOptions {
   bool json = false;
 };
 
-std::string with_chinese(std::uint64_t people) {
-  return people >= 10'000 ? fmt::format("{} ({})", group_digits(people), chinese_count(people))
-                          : group_digits(people);
-}
-
 void print_report(const Network& network, const ReachResult& result,
                   const ReachCommandOptions& options) {
   std::cout << "Reach of " << result.per_host.size() << " host"

@@ -29,6 +29,7 @@
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
+#include "cli/parameter_flags.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -74,11 +75,6 @@ std::string now_text() {
   return text;
 }
 
-std::string with_chinese(std::uint64_t count) {
-  return count >= 10'000 ? fmt::format("{} ({})", group_digits(count), chinese_count(count))
-                         : group_digits(count);
-}
-
 // The filters, in words, for notes: " on Douyin, fans in 辽宁".
 std::string filters_text(const Network& network, std::optional<NodeId> platform,
                          const std::string& region) {
@@ -98,12 +94,8 @@ viz::ReportSection<T> section(const char* name, Compute&& compute) {
   try {
     out.value = compute();
   } catch (const UsageError& error) {
-    out.unavailable = error.what();
-  } catch (const DataError&) {
-    throw;
-  } catch (const IoError&) {
-    throw;
-  } catch (const std::runtime_error& error) {  // Graphviz failed or crashed
+    out.unavailable = usage_message(error);
+  } catch (const ExternalError& error) {  // igraph or Graphviz failed, or Graphviz crashed
     out.unavailable = error.what();
   }
   if (!out.value)
@@ -170,19 +162,10 @@ viz::ReportCommunities communities_section(const Network& network, const Communi
                            options.seed,
                            network.follow_count() > 0 ? "shared-audience and co-stream"
                                                       : "co-stream (no follows: no audience ties)");
-  for (const CommunitySummary& s : summarize_communities(network, found, summary_options)) {
+  for (CommunitySummary& s : summarize_communities(network, found, summary_options)) {
     viz::ReportCommunity& c = out.communities.emplace_back();
-    c.number = s.community;
-    c.size = s.size;
-    c.declared_fans = s.declared_fans;
-    c.reach = s.reach;
-    c.reach_estimated = s.reach_estimated;
-    c.province = s.province;
-    c.province_share = s.province_share;
-    c.base = s.base;
-    c.platform = s.platform;
-    c.kind = s.kind;
     for (NodeId h : s.top_hosts) c.top_hosts.emplace_back(network.broadcasters.names[h]);
+    c.summary = std::move(s);
   }
   return out;
 }
@@ -229,12 +212,11 @@ std::string host_tooltip(const viz::ReportHost& host) {
   return text;
 }
 
-// Tooltips for the diagram's nodes and edges, by the names Graphviz gives them.
-std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
-                                                  const std::vector<HostFacts>& facts) {
-  std::map<std::string, std::string> titles;
-  for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
-    const viz::DiagramNode& node = diagram.nodes[i];
+// The report's tooltips, written into the diagram: what the reader learns by hovering a
+// node or an edge. Parallel edges (audience and co-streams between the same two hosts)
+// share one tooltip that tells both.
+void add_tooltips(viz::Diagram& diagram, const std::vector<HostFacts>& facts) {
+  for (viz::DiagramNode& node : diagram.nodes) {
     std::string text = node.tooltip.empty() ? node.label : node.tooltip;
     if (node.kind == viz::DiagramNodeKind::host && node.source < facts.size())
       text = host_tooltip(facts[node.source].row);
@@ -243,8 +225,9 @@ std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
       text += fmt::format("\n{} hosts, {} fans", group_digits(node.count), with_chinese(node.fans));
       if (node.reach > 0) text += "\n触达 reach: " + with_chinese(node.reach);
     }
-    titles[fmt::format("n{}", i)] = text;
+    node.tooltip = std::move(text);
   }
+  std::map<std::pair<std::size_t, std::size_t>, std::string> between;
   for (const viz::DiagramEdge& edge : diagram.edges) {
     const std::string a = first_line(diagram.nodes[edge.from].label),
                       b = first_line(diagram.nodes[edge.to].label);
@@ -263,10 +246,10 @@ std::map<std::string, std::string> diagram_titles(const viz::Diagram& diagram,
         what = group_digits(edge.weight) + " co-streams";
         break;
     }
-    std::string& text = titles[fmt::format("n{}--n{}", edge.from, edge.to)];
+    std::string& text = between[{edge.from, edge.to}];
     text += (text.empty() ? a + " — " + b + ": " : "; ") + what;
   }
-  return titles;
+  for (viz::DiagramEdge& edge : diagram.edges) edge.tooltip = between[{edge.from, edge.to}];
 }
 
 // Each host's own reach on every platform and in every province, as the diagram ranks
@@ -295,7 +278,8 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
       options.view == viz::DiagramView::communities ? viz::ColorBy::community : viz::ColorBy::base;
   options.top = command.diagram_top;
   options.host_reach = host_reach;
-  const viz::Diagram diagram = viz::build_diagram(network, options, communities);
+  viz::Diagram diagram = viz::build_diagram(network, options, communities);
+  add_tooltips(diagram, facts);
   viz::RenderOptions render_options;
   render_options.seed = command.seed;
   std::string warnings;
@@ -304,7 +288,6 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
                             &warnings);
   out.note = fmt::format("{} nodes and {} edges: {}", diagram.nodes.size(), diagram.edges.size(),
                          diagram.note);
-  out.titles = diagram_titles(diagram, facts);
   return out;
 }
 
@@ -367,12 +350,7 @@ void run_report(const ReportCommandOptions& command) {
   const std::string fans_basis =
       platform ? fmt::format("declared fans on {}", network.platforms.names[*platform])
                : "declared fans";
-  report.tiers.value.emplace();
-  report.tiers.value->basis = fans_basis;
-  for (const TierBand& band : tier_table.bands)
-    report.tiers.value->bands.push_back({band.name, band.hosts, band.fans});
-  for (const TierCumulative& level : tier_table.cumulative)
-    report.tiers.value->cumulative.push_back({level.name, level.hosts, 0});
+  report.tiers.value = viz::ReportTiers{tier_table, fans_basis};
   const std::vector<HostFacts> facts = host_facts(network, tier_table, platform, reach_result);
   report.hosts.value = top_hosts(facts, command.top, reach_result, fans_basis);
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/parameter_flags.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
   } catch (const UsageError& error) {
-    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
+    std::cerr << "castgraph: " << cli::terminal_safe(cli::usage_message(error)) << "\n";
     return cli::kExitUsage;
   } catch (const DataError& error) {
     std::cerr << cli::terminal_safe(error.what()) << "\n";

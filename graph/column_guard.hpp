@@ -1,7 +1,8 @@
 // ColumnGuard: a borrowed Column's bytes (a memory-mapped snapshot) are checked the first
 // time they are read, not when the file is opened. A 10-host reach query on a 3 GB
-// snapshot reads a few megabytes of it; checking every byte at open cost it 0.9 s of
-// CPU, checking what it reads costs it a millisecond. Nothing is trusted unchecked:
+// snapshot reads a few megabytes of it, so checking every byte at open would cost it
+// hundreds of times the work it needs (bench/RESULTS.md, "Figures that were in code
+// comments"). Nothing is trusted unchecked:
 // every read through Column's accessors (span, operator[], begin/end, range) first
 // checks the chunks it covers, or the whole column when a rule needs the whole.
 //

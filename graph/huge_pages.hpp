@@ -6,10 +6,10 @@
 // the TLB. Debian's kernel gives 2 MiB transparent huge pages only to memory that asks
 // for them (transparent_hugepage=madvise).
 //
-// Why not every large array: on this machine (a VM) touching a fresh huge page for the
-// first time costs more than touching 512 small ones (0.44-0.79 GB/s against 2.5 GB/s
-// measured), so arrays written once in order (strings, follow lists) stay on small pages.
-// bench/RESULTS.md, "Huge pages", has the figures.
+// Why not every large array: on a virtual machine, touching a fresh huge page for the
+// first time can cost more than touching 512 small ones, so arrays written once in order
+// (strings, follow lists) stay on small pages. bench/RESULTS.md, "Huge pages", has the
+// figures, and bench/first_touch_bench measures them again.
 #pragma once
 
 #include <cstddef>

@@ -212,8 +212,8 @@ void InternerBuilder::intern_numbered_batch(std::span<const std::string_view> te
   // Each number is parsed and its entry prefetched kAhead texts before it is read, so
   // about kAhead cache misses are in flight at once. Prefetching the whole batch first
   // (the earlier design) stalled on the prefetches themselves once the core's miss
-  // buffers filled, and lines fetched early were evicted before they were read: 60 ns a
-  // row at liaoning scale 1 against 20 ns now.
+  // buffers filled, and lines fetched early were evicted before they were read (about
+  // three times slower a row; bench/RESULTS.md).
   constexpr std::size_t kAhead = 24;
   numbers_.resize(texts.size());
   auto parse_and_prefetch = [&](std::size_t i) {

@@ -4,7 +4,7 @@
 // id and 32 bits of the string's hash. Probing compares those fingerprints and touches a
 // string only on a match, so a lookup costs one hash, a few adjacent slot reads and
 // usually one string comparison: without the fingerprint every probe was two cache
-// misses into the string table, and 5 million fan ids interned at ~1.3 us each.
+// misses into the string table (bench/RESULTS.md has what that cost).
 // Memory: len + 8 (end offset) + about 11-21 (slots) bytes per string.
 //
 // While building, ids that look like "prefix + number" skip the table and live in a
@@ -37,8 +37,8 @@ class InternerBuilder {
   Interned intern(std::string_view text);
   // intern() of every text, in order, with ids[i] its id. Same result as the loop, but
   // the table slots and candidate strings of texts a little ahead are prefetched, so
-  // their cache misses overlap instead of following one another: memory latency here
-  // is 0.5 us per random access, and interning is bound by it.
+  // their cache misses overlap instead of following one another: interning is bound by
+  // memory latency, one random access after another.
   void intern_batch(std::span<const std::string_view> texts, std::span<NodeId> ids);
   std::optional<NodeId> find(std::string_view text) const;
   std::size_t size() const { return strings_.size(); }

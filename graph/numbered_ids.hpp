@@ -3,7 +3,7 @@
 // user ids usually look. Such an id is found by parsing its number and reading one
 // 4-byte entry of a dense array, instead of hashing it and probing a table of 8-byte
 // slots and then comparing strings: one cache miss instead of three, into an array a
-// third the size. On this machine a miss costs 0.5-0.7 us, and interning is bound by them.
+// third the size. Interning is bound by those misses.
 //
 // The prefix is taken from the first id whose trailing run of digits is canonical (no
 // leading zero unless it is "0", at most 9 digits). From then on an id matches when it is

@@ -59,4 +59,9 @@ std::string group_digits(std::uint64_t value) {
   return digits;
 }
 
+std::string with_chinese(std::uint64_t value) {
+  return value < 10'000 ? group_digits(value)
+                        : group_digits(value) + " (" + chinese_count(value) + ")";
+}
+
 }  // namespace castgraph

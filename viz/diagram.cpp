@@ -251,7 +251,7 @@ void DiagramBuilder::add_edge(std::size_t from, std::size_t to, DiagramEdgeKind 
     return;
   }
   edge_index_.emplace(key, diagram_.edges.size());
-  diagram_.edges.push_back({from, to, kind, 1.0, weight});
+  diagram_.edges.push_back({from, to, kind, 1.0, weight, {}});
 }
 
 Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
@@ -354,7 +354,7 @@ void add_collab_edges(DiagramBuilder& builder, const std::vector<std::size_t>& n
 
 Diagram build_diagram(const Network& network, const DiagramOptions& options,
                       const Communities* communities) {
-  if (options.top == 0) throw UsageError("--top must be at least 1");
+  if (options.top == 0) throw UsageError({Parameter{"top"}, " must be at least 1"});
   const bool needs_communities =
       options.view == DiagramView::communities || options.color == ColorBy::community;
   if (needs_communities && !communities)

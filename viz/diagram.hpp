@@ -56,6 +56,7 @@ struct DiagramEdge {
   DiagramEdgeKind kind = DiagramEdgeKind::audience;
   double width = 1.0;        // pen width in points
   std::uint64_t weight = 0;  // shared people, fans, or co-streams
+  std::string tooltip;       // plain text; "" for none
 };
 
 struct DiagramCluster {

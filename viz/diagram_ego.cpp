@@ -16,7 +16,7 @@ namespace castgraph::viz {
 Diagram build_ego_view(DiagramBuilder builder) {
   const Network& network = builder.network();
   const DiagramOptions& options = builder.options();
-  if (!options.ego) throw UsageError("the ego view needs a host (--ego HOST)");
+  if (!options.ego) throw UsageError({"the ego view needs a host (", Parameter{"ego"}, " HOST)"});
   const NodeId ego = *options.ego;
   if (ego >= network.broadcasters.size()) throw UsageError("the ego host is out of range");
 

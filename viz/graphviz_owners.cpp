@@ -1,12 +1,12 @@
 // RAII owners for Graphviz handles; see graphviz_owners.hpp.
-#include "viz/graphviz_owners.hpp"
+#include "graphviz_owners.hpp"
 
-#include <stdexcept>
+#include "graph/errors.hpp"
 
 namespace castgraph::viz {
 
 GvContext::GvContext() : context_(gvContext()) {
-  if (!context_) throw std::runtime_error("Graphviz: gvContext failed");
+  if (!context_) throw ExternalError("Graphviz: gvContext failed");
 }
 
 GvContext::~GvContext() {
@@ -22,7 +22,7 @@ GvContext& GvContext::operator=(GvContext&& other) noexcept {
 }
 
 GvGraph::GvGraph(const std::string& dot) : graph_(agmemread(dot.c_str())) {
-  if (!graph_) throw std::runtime_error("Graphviz: the DOT text does not parse");
+  if (!graph_) throw ExternalError("Graphviz: the DOT text does not parse");
 }
 
 GvGraph::~GvGraph() {
@@ -42,7 +42,7 @@ GvLayout::GvLayout(const GvContext& context, const GvGraph& graph, const std::st
   if (gvLayout(context_, graph_, engine.c_str()) != 0) {
     context_ = nullptr;  // gvLayout leaves nothing to free when it fails
     graph_ = nullptr;
-    throw std::runtime_error("Graphviz: layout with engine '" + engine + "' failed");
+    throw ExternalError("Graphviz: layout with engine '" + engine + "' failed");
   }
 }
 
@@ -68,7 +68,7 @@ std::string GvLayout::render(const std::string& format) const {
   unsigned length = 0;
   const int status = gvRenderData(context_, graph_, format.c_str(), &data, &length);
   GvRenderedData owned(data, length);  // freed whatever happened
-  if (status != 0) throw std::runtime_error("Graphviz: no renderer for format '" + format + "'");
+  if (status != 0) throw ExternalError("Graphviz: no renderer for format '" + format + "'");
   return std::string(owned.view());
 }
 

@@ -10,15 +10,14 @@
 #include "graph/value_rules.hpp"
 #include "viz/chinese_number.hpp"
 #include "viz/escape.hpp"
-#include "viz/palette.hpp"
+#include "viz/graphviz_svg.hpp"
+#include "viz/report_assets.hpp"
+#include "viz/report_charts.hpp"
 
 namespace castgraph::viz {
 namespace {
 
 std::string esc(std::string_view text) { return escape_xml(text); }
-
-// A yuan amount or other double for display: rounded to whole units.
-std::uint64_t whole(double value) { return rounded_count(value); }
 
 // The exact value for data-value: integers without a decimal point, others as the
 // shortest text that reads back to the same double.
@@ -38,7 +37,7 @@ std::string count_html(std::uint64_t value) {
 // A yuan amount: as count_html while it is a whole number a double holds exactly, else
 // in scientific notation (group_amount).
 std::string amount_html(double value) {
-  return value < kExactAmount ? count_html(whole(value)) : group_amount(value);
+  return value < kExactAmount ? count_html(rounded_count(value)) : group_amount(value);
 }
 
 // A number cell for tests and sorting: data-cell names it, data-value holds the number.
@@ -77,32 +76,6 @@ std::string percent(double share, int decimals = 1) {
   return fmt::format("{:.{}f}%", 100 * share, decimals);
 }
 
-// Round axis ticks: 0, step, 2 step, ... covering `top` with about `count` steps of
-// 1, 2 or 5 times a power of ten.
-std::vector<double> ticks(double top, int count = 5) {
-  if (!(top > 0)) return {0, 1};
-  const double rough = top / count;
-  const double power = std::pow(10.0, std::floor(std::log10(rough)));
-  double step = power;
-  for (double factor : {1.0, 2.0, 5.0, 10.0})
-    if (power * factor >= rough) {
-      step = power * factor;
-      break;
-    }
-  std::vector<double> out;
-  for (double tick = 0; tick <= top + step * 1e-9; tick += step) out.push_back(tick);
-  if (out.back() < top) out.push_back(out.back() + step);
-  return out;
-}
-
-// Exact below 100,000, the Chinese reading above: 11,922 and 8850万.
-std::string short_count(std::uint64_t value) {
-  return value < 100'000 ? group_digits(value) : chinese_count(value);
-}
-
-// Axis labels read the Chinese way, which stays short: 0, 5000, 1万, 1.5万, 200万.
-std::string tick_label(double value) { return chinese_amount(value); }
-
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i)
@@ -110,202 +83,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-// Replaces every occurrence of `from` in `text`.
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-}
-
-// Graphviz writes '-' in names as "&#45;"; the name as plain text.
-std::string decode_graphviz_name(std::string name) {
-  replace_all(name, "&#45;", "-");
-  replace_all(name, "&gt;", ">");
-  replace_all(name, "&lt;", "<");
-  replace_all(name, "&amp;", "&");
-  return name;
-}
-
 // ---- the page ----
-
-constexpr std::string_view kStyle = R"CSS(
-:root{--ink:#1d2330;--muted:#5b6475;--line:#d9dde5;--soft:#f4f6f9;--accent:#0072b2;--accent2:#d55e00}
-*{box-sizing:border-box}
-html{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei","Hiragino Sans GB",system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fff;line-height:1.45}
-body{margin:0 auto;max-width:1200px;padding:24px 28px 48px}
-header h1{margin:0 0 4px;font-size:28px}
-header p{margin:2px 0;color:var(--muted)}
-nav{margin:14px 0 6px;display:flex;flex-wrap:wrap;gap:6px}
-nav a{color:var(--accent);text-decoration:none;border:1px solid var(--line);border-radius:14px;padding:2px 12px;font-size:14px}
-section{border-top:1px solid var(--line);padding:10px 0 18px}
-h2{font-size:21px;margin:10px 0 8px}
-h2 small,.note{color:var(--muted);font-weight:normal;font-size:14px}
-.tiles{display:flex;flex-wrap:wrap;gap:12px;margin:10px 0 14px}
-.tile{background:var(--soft);border-radius:8px;padding:10px 16px;min-width:210px}
-.tile b{display:block;font-size:26px}
-.tile span{color:var(--muted);font-size:14px}
-table{border-collapse:collapse;font-size:14px;margin:6px 0}
-th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-th{background:var(--soft);white-space:nowrap}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.none{color:var(--muted)}
-.cn{color:var(--muted);font-size:12px}
-.scroll{overflow-x:auto;max-height:640px;overflow-y:auto;border:1px solid var(--line);border-radius:6px}
-.scroll table{margin:0;width:100%}
-.scroll th{position:sticky;top:0;z-index:1}
-.twocol{display:flex;flex-wrap:wrap;gap:28px;align-items:flex-start}
-.chart{max-width:100%;height:auto;font-size:12px}
-.stack .chart{display:block;margin-bottom:8px}
-.chart text{fill:var(--ink)}
-.chart .axis{stroke:#8a93a3;stroke-width:1}
-.chart .grid{stroke:#e6e9ef;stroke-width:1}
-.unavailable{background:#fff4e5;border-left:4px solid var(--accent2);padding:8px 12px}
-#cg-diagram{position:relative;border:1px solid var(--line);border-radius:6px;overflow:hidden;background:#fff}
-#cg-diagram svg{display:block;width:100%;height:auto;max-height:none}
-#cg-diagram svg{max-height:85vh}
-html.js #cg-diagram svg{cursor:grab;touch-action:none}
-html.js #cg-diagram svg.dragging{cursor:grabbing}
-.controls{display:none;position:absolute;right:8px;top:8px;gap:4px;z-index:2}
-html.js .controls{display:flex}
-.controls button{font:inherit;font-size:16px;width:34px;height:30px;border:1px solid var(--line);border-radius:5px;background:#fff;cursor:pointer}
-#cg-tip{position:fixed;display:none;pointer-events:none;background:rgba(29,35,48,.94);color:#fff;padding:6px 9px;border-radius:5px;font-size:13px;white-space:pre-line;max-width:360px;z-index:10}
-html.js table.sortable th{cursor:pointer;user-select:none}
-html.js table.sortable th::after{content:" ↕";color:#a0a7b4;font-size:11px}
-html.js table.sortable th[aria-sort=ascending]::after{content:" ▲";color:var(--accent)}
-html.js table.sortable th[aria-sort=descending]::after{content:" ▼";color:var(--accent)}
-.js-only{display:none}
-html.js .js-only{display:inline}
-dl.about{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:14px}
-dl.about dt{color:var(--muted)}
-dl.about dd{margin:0}
-footer{color:var(--muted);font-size:13px;margin-top:24px}
-@media print{nav,.controls{display:none}.scroll{max-height:none;overflow:visible}section{break-inside:avoid-page}}
-)CSS";
-
-// Sorting, zoom and pan, and tooltips. It only reads the page (textContent, data-*),
-// never writes markup from data, so no name can turn into code.
-constexpr std::string_view kScript = R"JS(
-(function () {
-  'use strict';
-  var d = document, root = d.documentElement;
-  root.classList.add('js');
-
-  // Sortable tables: click (or Enter on) a header; numbers sort by data-value.
-  function sortValue(cell, numeric) {
-    if (!cell) return numeric ? -Infinity : '';
-    if (!numeric) return cell.textContent.trim();
-    var v = cell.getAttribute('data-value');
-    return v === null || v === '' ? -Infinity : parseFloat(v);
-  }
-  function sortTable(table, column, header) {
-    var numeric = header.getAttribute('data-type') === 'num';
-    var now = header.getAttribute('aria-sort');
-    var dir = now === 'descending' ? 'ascending' : now === 'ascending' ? 'descending'
-            : numeric ? 'descending' : 'ascending';
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute('aria-sort'); });
-    header.setAttribute('aria-sort', dir);
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = sortValue(a.cells[column], numeric), y = sortValue(b.cells[column], numeric);
-      var c = numeric ? (x < y ? -1 : x > y ? 1 : 0) : String(x).localeCompare(String(y), 'zh');
-      if (dir === 'descending') c = -c;
-      return c || (+a.getAttribute('data-order') - +b.getAttribute('data-order'));
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  }
-  Array.prototype.forEach.call(d.querySelectorAll('table.sortable'), function (table) {
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (r, i) { r.setAttribute('data-order', i); });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
-      header.tabIndex = 0;
-      header.addEventListener('click', function () { sortTable(table, column, header); });
-      header.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortTable(table, column, header); }
-      });
-    });
-  });
-
-  // Tooltips: the text of each node's <title>, shown beside the pointer.
-  var tip = d.getElementById('cg-tip');
-  function showTip(e, text) {
-    tip.textContent = text;
-    tip.style.display = 'block';
-    var x = e.clientX + 14, y = e.clientY + 14;
-    if (x + tip.offsetWidth > window.innerWidth - 4) x = e.clientX - tip.offsetWidth - 10;
-    if (y + tip.offsetHeight > window.innerHeight - 4) y = e.clientY - tip.offsetHeight - 10;
-    tip.style.left = x + 'px';
-    tip.style.top = y + 'px';
-  }
-  function hideTip() { tip.style.display = 'none'; }
-  var XLINK = 'http://www.w3.org/1999/xlink';
-  Array.prototype.forEach.call(d.querySelectorAll('svg.tips g.node, svg.tips g.edge, svg.chart [data-tip]'), function (g) {
-    var title = g.querySelector('title');
-    var text = g.getAttribute('data-tip') || (title ? title.textContent : '');
-    if (!text) return;
-    g.setAttribute('data-tip', text);
-    if (title) title.parentNode.removeChild(title);  // no second, native tooltip
-    Array.prototype.forEach.call(g.querySelectorAll('a'), function (a) { a.removeAttributeNS(XLINK, 'title'); });
-    g.addEventListener('mousemove', function (e) { showTip(e, text); });
-    g.addEventListener('mouseleave', hideTip);
-  });
-
-  // Zoom (wheel, +, −) and pan (drag) of the diagram, by moving its viewBox.
-  var box = d.getElementById('cg-diagram');
-  var svg = box && box.querySelector('svg');
-  if (svg && svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0) {
-    var b = svg.getAttribute('viewBox').split(/[\s,]+/).map(parseFloat);
-    var home = { x: b[0], y: b[1], w: b[2], h: b[3] };
-    var v = { x: home.x, y: home.y, w: home.w, h: home.h };
-    var apply = function () { svg.setAttribute('viewBox', [v.x, v.y, v.w, v.h].join(' ')); };
-    // Diagram units per screen pixel, and the point under the pointer (meet, centred).
-    var scale = function () {
-      var r = svg.getBoundingClientRect();
-      return Math.max(v.w / r.width, v.h / r.height);
-    };
-    var at = function (e) {
-      var r = svg.getBoundingClientRect(), s = scale();
-      return { x: v.x - (r.width * s - v.w) / 2 + (e.clientX - r.left) * s,
-               y: v.y - (r.height * s - v.h) / 2 + (e.clientY - r.top) * s };
-    };
-    var zoom = function (factor, p) {
-      var w = v.w * factor;
-      if (w < home.w / 40 || w > home.w * 4) return;
-      v.x = p.x - (p.x - v.x) * factor; v.y = p.y - (p.y - v.y) * factor;
-      v.w = w; v.h *= factor;
-      apply();
-    };
-    var centre = function () { return { x: v.x + v.w / 2, y: v.y + v.h / 2 }; };
-    svg.addEventListener('wheel', function (e) {
-      e.preventDefault();
-      zoom(Math.pow(1.0016, e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY), at(e));
-    }, { passive: false });
-    var drag = null;
-    svg.addEventListener('pointerdown', function (e) {
-      if (e.button !== 0) return;
-      drag = { x: e.clientX, y: e.clientY, vx: v.x, vy: v.y, s: scale() };
-      svg.classList.add('dragging');
-      try { svg.setPointerCapture(e.pointerId); } catch (err) { /* a synthetic pointer */ }
-    });
-    svg.addEventListener('pointermove', function (e) {
-      if (!drag) return;
-      v.x = drag.vx - (e.clientX - drag.x) * drag.s;
-      v.y = drag.vy - (e.clientY - drag.y) * drag.s;
-      apply();
-      hideTip();
-    });
-    var stop = function () { drag = null; svg.classList.remove('dragging'); };
-    svg.addEventListener('pointerup', stop);
-    svg.addEventListener('pointercancel', stop);
-    svg.addEventListener('dblclick', function (e) { zoom(0.5, at(e)); });
-    box.querySelector('[data-zoom=in]').addEventListener('click', function () { zoom(0.7, centre()); });
-    box.querySelector('[data-zoom=out]').addEventListener('click', function () { zoom(1 / 0.7, centre()); });
-    box.querySelector('[data-zoom=reset]').addEventListener('click', function () {
-      v = { x: home.x, y: home.y, w: home.w, h: home.h }; apply();
-    });
-  }
-  root.setAttribute('data-ready', '1');
-})();
-)JS";
 
 // Opens a section; when it could not be computed, says why, closes it and returns null.
 template <class T>
@@ -347,22 +125,22 @@ void write_tiers(std::ostream& out, const ReportSection<ReportTiers>& section) {
       << ".</p>\n<div class=\"twocol\">\n<div>\n";
   out << "<table id=\"tiers-table\">\n<thead><tr>" << th("tier", false) << th("hosts", true)
       << th("fans", true) << "</tr></thead>\n<tbody>\n";
-  for (const ReportTier& band : tiers.bands)
+  for (const TierBand& band : tiers.table.bands)
     out << "<tr><th scope=\"row\">" << esc(band.name) << "</th>"
         << num_cell("tiers/" + band.name + "/hosts", band.hosts)
         << num_cell("tiers/" + band.name + "/fans", band.fans) << "</tr>\n";
   out << "</tbody>\n</table>\n";
-  if (!tiers.cumulative.empty()) {
+  if (!tiers.table.cumulative.empty()) {
     out << "<table id=\"tiers-cumulative\">\n<thead><tr>" << th("at least", false)
         << th("hosts", true) << "</tr></thead>\n<tbody>\n";
-    for (const ReportTier& level : tiers.cumulative)
+    for (const TierCumulative& level : tiers.table.cumulative)
       out << "<tr><th scope=\"row\">" << esc(level.name) << "</th>"
           << num_cell("tiers/" + level.name + "/hosts", level.hosts) << "</tr>\n";
     out << "</tbody>\n</table>\n";
   }
   out << "</div>\n<div class=\"stack\">\n";
   std::vector<std::pair<std::string, std::uint64_t>> hosts, fans;
-  for (const ReportTier& band : tiers.bands) {
+  for (const TierBand& band : tiers.table.bands) {
     hosts.emplace_back(band.name, band.hosts);
     fans.emplace_back(band.name, band.fans);
   }
@@ -418,9 +196,11 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
       << th("province", false, "dominant province, with the share of hosts in it")
       << th("base", false, "dominant base") << th("platform", false, "platform with most fans")
       << th("kind", false) << th("top hosts", false) << "</tr></thead>\n<tbody>\n";
-  for (const ReportCommunity& c : found.communities) {
-    const std::string prefix = fmt::format("communities/{}/", c.number);
-    out << "<tr data-row=\"" << c.number << "\">" << num_cell(prefix + "number", c.number, false)
+  for (const ReportCommunity& community : found.communities) {
+    const CommunitySummary& c = community.summary;
+    const std::string prefix = fmt::format("communities/{}/", c.community);
+    out << "<tr data-row=\"" << c.community << "\">"
+        << num_cell(prefix + "number", c.community, false)
         << num_cell(prefix + "size", c.size, false)
         << num_cell(prefix + "declared_fans", c.declared_fans)
         << optional_cell(prefix + "reach", c.reach, c.reach_estimated ? "~" : "");
@@ -430,7 +210,7 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
       out << "<td>" << esc(c.province) << " <span class=\"cn\">" << percent(c.province_share, 0)
           << "</span></td>";
     out << text_cell(c.base) << text_cell(c.platform) << text_cell(c.kind)
-        << text_cell(join(c.top_hosts, ", ")) << "</tr>\n";
+        << text_cell(join(community.top_hosts, ", ")) << "</tr>\n";
   }
   out << "</tbody>\n</table>\n</div>\n</section>\n";
 }
@@ -509,7 +289,7 @@ void write_diagram(std::ostream& out, const ReportSection<ReportDiagram>& sectio
          "title=\"zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"zoom "
          "out\">−</button><button type=\"button\" data-zoom=\"reset\" title=\"whole "
          "diagram\">⟲</button></div>\n"
-      << inline_svg(diagram.svg, diagram.titles) << "\n</div>\n</section>\n";
+      << inline_svg(diagram.svg) << "\n</div>\n</section>\n";
 }
 
 void write_about(std::ostream& out, const HtmlReport& report) {
@@ -525,156 +305,14 @@ void write_about(std::ostream& out, const HtmlReport& report) {
 
 }  // namespace
 
-std::string svg_bar_chart(const std::vector<std::pair<std::string, std::uint64_t>>& bars,
-                          const std::string& caption) {
-  constexpr double kLabel = 70, kBar = 330, kRow = 28, kTop = 26, kRight = 150;
-  const double width = kLabel + kBar + kRight;
-  const double height = kTop + kRow * static_cast<double>(bars.size()) + 8;
-  std::uint64_t largest = 0;
-  for (const auto& bar : bars) largest = std::max(largest, bar.second);
-  std::string svg = fmt::format(
-      "<svg class=\"chart\" role=\"img\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 "
-      "{0:.0f} "
-      "{1:.0f}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{2}</title>\n"
-      "<text x=\"0\" y=\"16\" font-weight=\"bold\">{2}</text>\n",
-      width, height, esc(caption));
-  for (std::size_t i = 0; i < bars.size(); ++i) {
-    const double y = kTop + kRow * static_cast<double>(i);
-    const double length =
-        largest ? kBar * static_cast<double>(bars[i].second) / static_cast<double>(largest) : 0;
-    svg += fmt::format(
-        "<g data-tip=\"{0}: {1}\"><title>{0}: {1}</title><text x=\"{2:.0f}\" y=\"{3:.1f}\" "
-        "text-anchor=\"end\">{0}</text><rect x=\"{4:.0f}\" y=\"{5:.1f}\" width=\"{6:.1f}\" "
-        "height=\"20\" rx=\"2\" fill=\"{7}\"/><text x=\"{8:.1f}\" y=\"{3:.1f}\">{1}</text></g>\n",
-        esc(bars[i].first), esc(short_count(bars[i].second)), kLabel - 8, y + 15, kLabel, y + 1,
-        std::max(length, bars[i].second ? 1.0 : 0.0), sequential_color(i, bars.size()),
-        kLabel + length + 6);
-  }
-  return svg + "</svg>";
-}
-
-std::string svg_reach_curve(const ReportPlan& plan) {
-  constexpr double kWidth = 500, kHeight = 320, kLeft = 64, kRight = 20, kTop = 30, kBottom = 48;
-  const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
-  const bool by_spend = plan.spent > 0;
-  std::vector<std::pair<double, double>> points{{0, 0}};
-  for (std::size_t i = 0; i < plan.picks.size(); ++i)
-    points.emplace_back(by_spend ? plan.picks[i].spent : static_cast<double>(i + 1),
-                        static_cast<double>(plan.picks[i].cumulative_reach));
-  double max_x = 0, max_y = static_cast<double>(plan.upper_bound);
-  for (const auto& [x, y] : points) max_x = std::max(max_x, x), max_y = std::max(max_y, y);
-  const std::vector<double> xs = ticks(max_x > 0 ? max_x : 1), ys = ticks(max_y > 0 ? max_y : 1);
-  const double top_x = xs.back(), top_y = ys.back();
-  auto px = [&](double x) { return kLeft + plot_w * x / top_x; };
-  auto py = [&](double y) { return kTop + plot_h * (1 - y / top_y); };
-
-  const std::string caption = by_spend ? "reach against spend" : "reach against hosts booked";
-  std::string svg = fmt::format(
-      "<svg class=\"chart\" id=\"reach-curve\" role=\"img\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
-      "viewBox=\"0 0 {0:.0f} {1:.0f}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{2}</title>\n"
-      "<text x=\"{3:.0f}\" y=\"16\" font-weight=\"bold\">{2}</text>\n",
-      kWidth, kHeight, esc(caption), kLeft);
-  for (double y : ys)
-    svg += fmt::format(
-        "<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>"
-        "<text x=\"{3:.1f}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>\n",
-        kLeft, kLeft + plot_w, py(y), kLeft - 6, py(y) + 4, esc(tick_label(y)));
-  for (double x : xs)
-    svg += fmt::format(
-        "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
-        "<text x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
-        px(x), kTop + plot_h, kTop + plot_h + 5, kTop + plot_h + 19,
-        esc(by_spend ? tick_label(x) : group_amount(x)));
-  svg += fmt::format(
-      "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>"
-      "<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{3:.1f}\" y2=\"{2:.1f}\"/>\n"
-      "<text x=\"{4:.1f}\" y=\"{5:.1f}\" text-anchor=\"middle\">{6}</text>\n"
-      "<text x=\"14\" y=\"{7:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 14 "
-      "{7:.1f})\">people "
-      "reached</text>\n",
-      kLeft, kLeft + plot_w, kTop + plot_h, kTop, kLeft + plot_w / 2, kHeight - 8,
-      by_spend ? "spend (yuan)" : "hosts booked", kTop + plot_h / 2);
-  if (plan.upper_bound > 0)
-    svg += fmt::format(
-        "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#d55e00\" "
-        "stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/><text x=\"{5:.1f}\" y=\"{3:.1f}\" "
-        "fill=\"#d55e00\">upper bound {4}</text>\n",
-        kLeft, kLeft + plot_w, py(static_cast<double>(plan.upper_bound)),
-        py(static_cast<double>(plan.upper_bound)) - 5, esc(group_digits(plan.upper_bound)),
-        kLeft + 6);
-  std::string line;
-  for (const auto& [x, y] : points) line += fmt::format("{:.1f},{:.1f} ", px(x), py(y));
-  svg += fmt::format(
-      "<polyline fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2.5\" points=\"{}\"/>\n", line);
-  for (std::size_t i = 0; i < plan.picks.size(); ++i) {
-    const ReportPick& pick = plan.picks[i];
-    const std::string text =
-        fmt::format("{}. {} ({}): +{} → {} people, {} yuan spent", i + 1, pick.name, pick.id,
-                    group_digits(pick.marginal_reach), group_digits(pick.cumulative_reach),
-                    group_amount(pick.spent));
-    svg += fmt::format(
-        "<g data-tip=\"{0}\"><title>{0}</title><circle cx=\"{1:.1f}\" cy=\"{2:.1f}\" r=\"4.5\" "
-        "fill=\"#0072b2\" stroke=\"#fff\" stroke-width=\"1.5\"/></g>\n",
-        esc(text), px(points[i + 1].first), py(points[i + 1].second));
-  }
-  return svg + "</svg>";
-}
-
-std::string inline_svg(const std::string& graphviz_svg,
-                       const std::map<std::string, std::string>& titles) {
-  std::string svg = graphviz_svg;
-  // Everything before <svg (XML declaration, DOCTYPE, comments) goes.
-  const std::size_t start = svg.find("<svg");
-  if (start == std::string::npos) return "";
-  svg.erase(0, start);
-  // Comments: Graphviz writes one per node and edge, naming it.
-  for (std::size_t at = svg.find("<!--"); at != std::string::npos; at = svg.find("<!--", at)) {
-    const std::size_t end = svg.find("-->", at);
-    if (end == std::string::npos) break;
-    svg.erase(at, end + 3 - at);
-    if (at < svg.size() && svg[at] == '\n') svg.erase(at, 1);
-  }
-  // The root element: drop the fixed size in points so CSS sizes it; mark it for tooltips.
-  const std::size_t root_end = svg.find('>');
-  std::string root = svg.substr(0, root_end);
-  for (const char* attribute : {"width=\"", "height=\""}) {
-    const std::size_t at = root.find(attribute);
-    if (at == std::string::npos || (at > 0 && root[at - 1] != ' ' && root[at - 1] != '\n'))
-      continue;
-    const std::size_t close = root.find('"', at + std::string_view(attribute).size());
-    root.erase(at, close + 1 - at);
-  }
-  root.insert(4, " class=\"tips\" role=\"img\" aria-label=\"network diagram\"");
-  svg = root + svg.substr(root_end);
-  // Titles: <title>NAME</title> -> <title>text</title> for every NAME in `titles`.
-  std::string out;
-  out.reserve(svg.size() + svg.size() / 4);
-  std::size_t from = 0;
-  for (std::size_t at = svg.find("<title>"); at != std::string::npos;
-       at = svg.find("<title>", from)) {
-    const std::size_t body = at + 7, end = svg.find("</title>", body);
-    if (end == std::string::npos) break;
-    out.append(svg, from, body - from);
-    const auto found = titles.find(decode_graphviz_name(svg.substr(body, end - body)));
-    if (found != titles.end())
-      out += esc(found->second);
-    else
-      out.append(svg, body, end - body);
-    from = end;
-  }
-  out.append(svg, from, std::string::npos);
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
 void write_html_report(std::ostream& out, const HtmlReport& report) {
   out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\""
-      << esc(report.version) << "\">\n<title>" << esc(report.title) << "</title>\n<style>" << kStyle
-      << "</style>\n</head>\n<body>\n";
+      << esc(report.version) << "\">\n<title>" << esc(report.title) << "</title>\n<style>"
+      << kReportStyle << "</style>\n</head>\n<body>\n";
   out << "<header>\n<h1>" << esc(report.title) << "</h1>\n<p>Dataset <b>" << esc(report.dataset)
       << "</b> · made " << esc(report.generated) << " by " << esc(report.version)
       << "</p>\n</header>\n";
@@ -690,7 +328,7 @@ void write_html_report(std::ostream& out, const HtmlReport& report) {
   write_about(out, report);
   out << "<footer>Made by castgraph. This file is self-contained: it loads nothing and can be "
          "forwarded as it is.</footer>\n<div id=\"cg-tip\" role=\"tooltip\"></div>\n<script>"
-      << kScript << "</script>\n</body>\n</html>\n";
+      << kReportScript << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace castgraph::viz

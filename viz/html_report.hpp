@@ -9,6 +9,9 @@
 //   communities  each community's size, fans, reach and dominant province/base/platform
 //   plan         the recommended roster and its reach curve (reach against spend, SVG)
 //   diagram      the Graphviz SVG inline, with zoom, pan and a tooltip per node
+//
+// The charts are report_charts.hpp's, the diagram is made inline by graphviz_svg.hpp, and
+// the style sheet and script are viz/report.css and viz/report.js, compiled in.
 //   about        the dataset, the options and the time the report was made
 //
 // Self-contained: CSS and script are inline, nothing is fetched (a Content-Security-Policy
@@ -22,12 +25,14 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "algorithms/community_summary.hpp"
+#include "algorithms/tiers.hpp"
 
 namespace castgraph::viz {
 
@@ -36,13 +41,6 @@ struct ReportCount {
   std::string key;    // the `castgraph info --json` key, or "reach" etc.
   std::string label;  // what the table calls it
   std::uint64_t value = 0;
-};
-
-// data-cell="tiers/NAME/hosts|fans"; cumulative rows "tiers/NAME/hosts" with NAME "100k+".
-struct ReportTier {
-  std::string name;  // "<100k", "100k-1M", ...
-  std::uint64_t hosts = 0;
-  std::uint64_t fans = 0;
 };
 
 // data-cell="hosts/ID/fans|reach|exclusive|fee".
@@ -55,17 +53,11 @@ struct ReportHost {
   std::optional<double> fee;               // yuan
 };
 
-// data-cell="communities/NUMBER/size|declared_fans|reach".
+// data-cell="communities/NUMBER/size|declared_fans|reach": what summarize_communities
+// says, with the names of its top hosts.
 struct ReportCommunity {
-  std::uint32_t number = 0;
-  std::uint64_t size = 0;
-  std::uint64_t declared_fans = 0;
-  std::optional<std::uint64_t> reach;
-  bool reach_estimated = false;
-  std::string province;
-  double province_share = 0;
-  std::string base, platform, kind;
-  std::vector<std::string> top_hosts;  // names
+  CommunitySummary summary;
+  std::vector<std::string> top_hosts;  // names of summary.top_hosts
 };
 
 // data-cell="plan/INDEX/fee|marginal_reach|cumulative_reach|spent" (INDEX from 1).
@@ -98,10 +90,10 @@ struct ReportSection {
   std::string unavailable;  // the reason, when !value
 };
 
+// data-cell="tiers/NAME/hosts|fans"; cumulative rows "tiers/NAME/hosts" with NAME "100k+".
 struct ReportTiers {
-  std::vector<ReportTier> bands;
-  std::vector<ReportTier> cumulative;  // fans unused
-  std::string basis;                   // "declared fans" or "declared fans on Douyin"
+  TierTable table;    // as `castgraph tiers` computes it
+  std::string basis;  // "declared fans" or "declared fans on Douyin"
 };
 
 struct ReportHosts {
@@ -121,10 +113,7 @@ struct ReportCommunities {
 struct ReportDiagram {
   std::string svg;   // Graphviz's SVG output, as render_dot returns it
   std::string note;  // "top 30 of 12,000 hosts ..."
-  // Plain-text tooltips by Graphviz element name: "n3" for node 3, "n3--n7" for the
-  // edge between them. Each replaces that element's <title>, which browsers show on
-  // hover even without JavaScript (Graphviz would show the bare name).
-  std::map<std::string, std::string> titles;
+  // The tooltips are in the SVG already: each node's and edge's `tooltip` in the diagram.
 };
 
 struct HtmlReport {
@@ -144,18 +133,5 @@ struct HtmlReport {
 
 // Writes the whole HTML document. O(size of the report).
 void write_html_report(std::ostream& out, const HtmlReport& report);
-
-// Pieces, exposed for tests. Each returns an <svg> element that needs no script.
-// Horizontal bars, one per label, lengths proportional to the values.
-std::string svg_bar_chart(const std::vector<std::pair<std::string, std::uint64_t>>& bars,
-                          const std::string& caption);
-// The reach curve of a plan: cumulative reach against cumulative spend (against hosts
-// booked when nothing was spent), from (0, 0), with the upper bound as a dashed line.
-std::string svg_reach_curve(const ReportPlan& plan);
-// Graphviz SVG made fit for inlining in HTML: no XML prolog, DOCTYPE or comments; no
-// fixed width and height (the viewBox stays); the <title> of every element named in
-// `titles` replaced by its text (escaped).
-std::string inline_svg(const std::string& graphviz_svg,
-                       const std::map<std::string, std::string>& titles);
 
 }  // namespace castgraph::viz

@@ -16,8 +16,9 @@
 #include <stdexcept>
 
 #include "graph/errors.hpp"
+#include "graphviz_owners.hpp"
 #include "viz/escape.hpp"
-#include "viz/graphviz_owners.hpp"
+#include "viz/graphviz_svg.hpp"
 #include "viz/output_format.hpp"
 #include "viz/palette.hpp"
 
@@ -134,9 +135,10 @@ std::string edge_line(const DiagramEdge& edge) {
       colour = kCollabColor, style = "dashed";
       break;
   }
-  return fmt::format("n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}];\n", edge.from,
+  return fmt::format("n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}{}];\n", edge.from,
                      edge.to, edge.width, colour, style,
-                     edge.kind == DiagramEdgeKind::member ? 2 : 1);
+                     edge.kind == DiagramEdgeKind::member ? 2 : 1,
+                     edge.tooltip.empty() ? "" : " tooltip=" + label(edge.tooltip));
 }
 
 // Cairo stamps a PDF with the time it was made; overwrite the digits (same length, so
@@ -255,49 +257,7 @@ std::string answer(char status, const std::string& warnings, const std::string& 
   return std::string(1, status) + fmt::format("{:020}", warnings.size()) + warnings + payload;
 }
 
-// The value of attribute `name` in the start tag tag[0, end): [begin, end) of the text
-// between its quotes, or nullopt.
-std::optional<std::pair<std::size_t, std::size_t>> attribute_span(const std::string& text,
-                                                                  std::size_t tag_end,
-                                                                  std::string_view name) {
-  const std::string needle = " " + std::string(name) + "=\"";
-  for (std::size_t at = text.find(needle.substr(1)); at != std::string::npos && at < tag_end;
-       at = text.find(needle.substr(1), at + 1)) {
-    if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '\n')) continue;
-    const std::size_t begin = at + needle.size() - 1, end = text.find('"', begin);
-    if (end == std::string::npos || end > tag_end) return std::nullopt;
-    return std::pair{begin, end};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
-
-void fix_svg_viewbox(std::string& svg) {
-  const std::size_t root = svg.find("<svg");
-  if (root == std::string::npos) return;
-  const std::size_t root_end = svg.find('>', root);
-  const auto width = attribute_span(svg, root_end, "width");
-  const auto height = attribute_span(svg, root_end, "height");
-  const auto view_box = attribute_span(svg, root_end, "viewBox");
-  if (!width || !height || !view_box) return;
-  auto points = [&](std::pair<std::size_t, std::size_t> span) -> std::optional<double> {
-    std::string text = svg.substr(span.first, span.second - span.first);
-    if (text.size() < 3 || text.substr(text.size() - 2) != "pt") return std::nullopt;
-    text.resize(text.size() - 2);
-    try {
-      std::size_t used = 0;
-      const double value = std::stod(text, &used);
-      return used == text.size() && value > 0 ? std::optional<double>(value) : std::nullopt;
-    } catch (const std::exception&) {
-      return std::nullopt;
-    }
-  };
-  const auto w = points(*width), h = points(*height);
-  if (!w || !h) return;
-  svg.replace(view_box->first, view_box->second - view_box->first,
-              fmt::format("0.00 0.00 {:.2f} {:.2f}", *w, *h));
-}
 
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
                        std::string* warnings) {
@@ -310,12 +270,12 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   if (format == "dot") return dot;
 
   int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("render: cannot create a pipe");
+  if (::pipe(fds) != 0) throw ExternalError("render: cannot create a pipe");
   const pid_t child = ::fork();
   if (child < 0) {
     ::close(fds[0]);
     ::close(fds[1]);
-    throw std::runtime_error("render: cannot fork");
+    throw ExternalError("render: cannot fork");
   }
   if (child == 0) {
     ::close(fds[0]);
@@ -343,14 +303,13 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
   if (WIFSIGNALED(status))
-    throw std::runtime_error(fmt::format("Graphviz crashed (signal {})", WTERMSIG(status)));
-  if (received.size() < 21) throw std::runtime_error("Graphviz gave no answer");
+    throw ExternalError(fmt::format("Graphviz crashed (signal {})", WTERMSIG(status)));
+  if (received.size() < 21) throw ExternalError("Graphviz gave no answer");
   const std::size_t warning_length = std::stoull(received.substr(1, 20));
-  if (21 + warning_length > received.size())
-    throw std::runtime_error("Graphviz's answer was cut short");
+  if (21 + warning_length > received.size()) throw ExternalError("Graphviz's answer was cut short");
   if (warnings) *warnings = received.substr(21, warning_length);
   std::string payload = received.substr(21 + warning_length);
-  if (received[0] != '+') throw std::runtime_error(payload);
+  if (received[0] != '+') throw ExternalError(payload);
   return payload;
 }
 

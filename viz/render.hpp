@@ -14,7 +14,7 @@
 // Fonts: every label names "Noto Sans CJK SC" (Debian's fonts-noto-cjk), so Chinese
 // renders in PNG and PDF instead of boxes. Names are escaped (escape.hpp).
 // Repeatable: node order is the diagram's, and `start` fixes the layout's random seed.
-// This header is Graphviz-free; the C handles stay in graphviz_owners.hpp.
+// This header is Graphviz-free; the C handles stay in viz/internal/graphviz_owners.hpp.
 #pragma once
 
 #include <cstdint>
@@ -48,7 +48,7 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options = {});
 // Lays out `dot` with `layout` and renders it to `format` ("svg", "png", "pdf"); "dot"
 // returns the text unchanged. Graphviz's warnings are collected, never printed, and
 // returned in `warnings` when given. Throws UsageError for an unknown layout or format,
-// std::runtime_error when Graphviz fails or crashes. Time: that of the layout engine.
+// ExternalError when Graphviz fails or crashes. Time: that of the layout engine.
 //
 // Graphviz runs in a forked child process: Graphviz 2.42 keeps global state from one
 // layout to the next, so a second render in the same process came out different (and a
@@ -56,12 +56,6 @@ std::string to_dot(const Diagram& diagram, const RenderOptions& options = {});
 // the caller holds a lock the child might need (castgraph renders from one thread).
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout,
                        std::string* warnings = nullptr);
-
-// Graphviz 2.42/2.43 writes an SVG's viewBox at 72 dpi but draws at the graph's dpi
-// (castgraph's DOT says 96), so browsers clipped the right and bottom quarter. This sets
-// the viewBox to the width and height (in pt) Graphviz gives the drawing, which bound it.
-// render_dot applies it to every SVG; an SVG without those attributes is left as it is.
-void fix_svg_viewbox(std::string& svg);
 
 // The output format named by a path's extension ("out.svg" -> "svg"); UsageError when
 // it is none of output_formats().

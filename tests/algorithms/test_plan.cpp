@@ -161,6 +161,17 @@ struct RatioTally {
   }
 };
 
+// The parameters the UsageError `run` throws names, in order; nothing when it throws none.
+template <class Run>
+std::vector<std::string> parameters_named(Run&& run) {
+  try {
+    run();
+  } catch (const UsageError& error) {
+    return error.parameters();
+  }
+  return {};
+}
+
 }  // namespace
 
 // samples/tiny (README): h1 reaches f01 f02 f03 f11 f15 f20 = 1005 people, the most of any
@@ -247,7 +258,9 @@ TEST_CASE("impossible requests are usage errors") {
   wrong_kind.k = 2;
   wrong_kind.kinds = {"village"};
   wrong_kind.include = {host(tiny(), "h1")};
-  CHECK_THROWS_WITH(plan_roster(tiny(), wrong_kind), Catch::Contains("--kinds"));
+  CHECK_THROWS_WITH(plan_roster(tiny(), wrong_kind), Catch::Contains("kinds"));
+  CHECK(parameters_named([&] { plan_roster(tiny(), wrong_kind); }) ==
+        std::vector<std::string>{"kinds"});
 }
 
 TEST_CASE("filters leave only matching hosts, and no eligible host is said so") {
@@ -298,6 +311,7 @@ TEST_CASE("under a budget, greedy plus the best single host is within (1 - 1/e)/
 
 TEST_CASE("constraints, includes and filters hold against the brute-force optimum") {
   RatioTally tally;
+  int refused = 0;
   for (std::uint64_t seed = 21; seed <= 30; ++seed) {
     const Network network = random_planning_network(seed);
     PlanOptions options;
@@ -312,14 +326,31 @@ TEST_CASE("constraints, includes and filters hold against the brute-force optimu
     options.platform = seed % 4 == 0 ? std::optional<NodeId>(1) : std::nullopt;
     options.kinds = seed % 5 == 0 ? std::vector<std::string>{}
                                   : std::vector<std::string>{"village", "factory", "influencer"};
-    try {
-      tally.add(check_against_brute_force(network, options).ratio);
-    } catch (const UsageError&) {
-      // the random include broke a constraint itself (a fee over budget, a base cap)
+    // The random include may break a constraint itself (a fee over budget, a base cap, a
+    // filter): then no roster holds it, and the planner must refuse; otherwise it must plan.
+    // `broken` makes sure of a refusal: a kind filter, or a budget, that the include fails.
+    PlanOptions broken = options;
+    if (broken.k)
+      broken.kinds = {"no such kind"};
+    else
+      broken.budget = network.broadcasters.fee[options.include[0]] / 2;
+    for (const PlanOptions* request : {&options, &broken}) {
+      const PlanOptions& tried = *request;
+      bool holds_include = false;
+      for (std::uint32_t set = 0; set >> network.broadcasters.size() == 0 && !holds_include; ++set)
+        holds_include = feasible(network, set, tried);
+      INFO("seed " << seed << (request == &options ? "" : ", broken"));
+      if (holds_include) {
+        tally.add(check_against_brute_force(network, tried).ratio);
+      } else {
+        CHECK_THROWS_AS(plan_roster(network, tried), UsageError);
+        ++refused;
+      }
     }
   }
-  WARN("with constraints: " << tally.text());
+  WARN("with constraints: " << tally.text() << "; " << refused << " refused");
   CHECK(tally.runs >= 5);
+  CHECK(refused >= 10);  // every broken request at least
 }
 
 TEST_CASE("the declared model plans on one platform as reach --method declared counts") {
@@ -374,5 +405,7 @@ TEST_CASE("partial enumeration refuses rosters too large to enumerate") {
   options.budget = 100;
   options.method = ReachMethod::declared;
   options.enumerate = true;
-  CHECK_THROWS_WITH(plan_roster(network, options), Catch::Contains("--enumerate"));
+  CHECK_THROWS_WITH(plan_roster(network, options), Catch::Contains("enumerate"));
+  CHECK(parameters_named([&] { plan_roster(network, options); }) ==
+        std::vector<std::string>{"enumerate"});
 }

@@ -490,3 +490,42 @@ TEST_CASE("report on the liaoning sample holds the commands' numbers", "[cli][re
   CHECK_THAT(dom, Catch::Contains("data-ready=\"1\""));
   check_numbers(dom, "samples/liaoning", 50);
 }
+
+// Issue 20: a fee near the largest double made the reach curve's axis step infinite, a
+// subnormal one made it 0, and `report` never ended (it grew past 6 GB). Run under a
+// time and memory limit, so that a regression fails instead of hanging the suite.
+TEST_CASE("report ends on fees near the largest and the smallest double", "[cli][report]") {
+  struct Case {
+    const char* name;
+    const char* fee;
+    bool every_host;  // false: h1 and h7 only
+    const char* options;
+  };
+  for (const Case& c : {Case{"huge", "1e308", false, ""}, Case{"tiny", "5e-324", true, "--k 1"}}) {
+    INFO(c.name);
+    TempDir dir;
+    const auto data = dir / "fees";
+    std::filesystem::copy(source_path("samples/tiny"), data);
+    std::string hosts = read_file(data / "broadcasters.csv");
+    for (std::size_t line = hosts.find('\n'); line + 1 < hosts.size();
+         line = hosts.find('\n', line + 1)) {
+      const std::size_t end = hosts.find('\n', line + 1), comma = hosts.rfind(',', end);
+      const std::string id = hosts.substr(line + 1, hosts.find(',', line + 1) - line - 1);
+      if (c.every_host || id == "h1" || id == "h7")
+        hosts.replace(comma + 1, end - comma - 1, c.fee);
+    }
+    dir.write("fees/broadcasters.csv", hosts);
+    const auto out = dir / "report.html";
+    const auto result = run_castgraph("report " + shell_quote(data.string()) + " -o " +
+                                          shell_quote(out.string()) + " " + c.options,
+                                      "ulimit -v 4000000; exec timeout 120 ");
+    INFO(result.err);
+    REQUIRE(result.status == 0);
+    const std::string html = read_file(out);
+    const auto curve = html.find("id=\"reach-curve\"");
+    REQUIRE(curve != std::string::npos);
+    const std::string svg = html.substr(curve, html.find("</svg>", curve) - curve);
+    CHECK(svg.find("nan") == std::string::npos);
+    CHECK(svg.find("inf") == std::string::npos);
+  }
+}

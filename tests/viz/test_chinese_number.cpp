@@ -43,3 +43,12 @@ TEST_CASE("amounts are whole numbers while a double holds them exactly, then sci
   CHECK(chinese_amount(12'345) == "1.23万");
   CHECK(chinese_amount(1e100) == "1.00e+100");
 }
+
+TEST_CASE("a count with its Chinese reading from ten thousand on", "[viz]") {
+  using castgraph::with_chinese;
+  CHECK(with_chinese(0) == "0");
+  CHECK(with_chinese(9'999) == "9,999");
+  CHECK(with_chinese(10'000) == "10,000 (1万)");
+  CHECK(with_chinese(3'200'000) == "3,200,000 (320万)");
+  CHECK(with_chinese(116'000'000) == "116,000,000 (1.16亿)");
+}

@@ -13,9 +13,10 @@
 #include <vector>
 
 #include "graph/errors.hpp"
+#include "graphviz_owners.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "viz/diagram.hpp"
-#include "viz/graphviz_owners.hpp"
+#include "viz/graphviz_svg.hpp"
 #include "viz/render.hpp"
 #include "viz_test_support.hpp"
 
@@ -203,7 +204,7 @@ TEST_CASE("Graphviz owners move by exchange and leave the source empty", "[viz]"
   CHECK(in_child([] {
     try {
       GvGraph("graph { a -- ");
-    } catch (const std::runtime_error&) {
+    } catch (const castgraph::ExternalError&) {
       return true;
     }
     return false;

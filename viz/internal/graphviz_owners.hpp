@@ -8,6 +8,12 @@
 // it (render.hpp is the public face).
 #pragma once
 
+// Reached only through viz/'s private include path; this stops an include of the
+// full path from another folder.
+#ifndef CASTGRAPH_INSIDE_VIZ
+#error "private to viz/: include its public headers instead"
+#endif
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -34,7 +40,7 @@ class GvContext {
   GVC_t* context_ = nullptr;
 };
 
-// A graph parsed from DOT text. Throws std::runtime_error when the text does not parse.
+// A graph parsed from DOT text. Throws ExternalError when the text does not parse.
 class GvGraph {
  public:
   explicit GvGraph(const std::string& dot);
@@ -51,7 +57,7 @@ class GvGraph {
 };
 
 // A layout of `graph` by `engine` (sfdp, dot, ...). The context and graph must outlive
-// it. Throws std::runtime_error when the engine is unknown or the layout fails.
+// it. Throws ExternalError when the engine is unknown or the layout fails.
 class GvLayout {
  public:
   GvLayout(const GvContext& context, const GvGraph& graph, const std::string& engine);
@@ -64,7 +70,7 @@ class GvLayout {
   GvLayout& operator=(GvLayout&& other) noexcept;
 
   // Renders the laid-out graph in `format` ("svg", "png", "pdf", ...). Throws
-  // std::runtime_error when the format has no renderer.
+  // ExternalError when the format has no renderer.
   std::string render(const std::string& format) const;
 
  private:

@@ -10,6 +10,12 @@
 // igraph 0.10.2 is not thread-safe: call it from one thread at a time.
 #pragma once
 
+// Reached only through algorithms/'s private include path; this stops an include of the
+// full path from another folder.
+#ifndef CASTGRAPH_INSIDE_ALGORITHMS
+#error "private to algorithms/: include its public headers instead"
+#endif
+
 #include <igraph.h>
 
 #include <span>
@@ -19,13 +25,14 @@
 #include <vector>
 
 #include "algorithms/projection.hpp"
+#include "graph/errors.hpp"
 
 namespace castgraph::igraph_bridge {
 
 // An igraph call failed (out of memory, invalid argument, ...).
-class IgraphError : public std::runtime_error {
+class IgraphError : public ExternalError {
  public:
-  using std::runtime_error::runtime_error;
+  using ExternalError::ExternalError;
 };
 
 // Installs the error handler (and a warning handler that stays silent: the library never
