@@ -66,8 +66,8 @@ TEST_CASE("a FIFO nobody writes to is refused instead of waited on", "[cli][spec
   Dataset data;
   fs::remove(data.path / "follows.csv");
   REQUIRE(::mkfifo((data.path / "follows.csv").c_str(), 0600) == 0);
-  expect_refused(run_bounded("info " + shell_quote(data.path.string())),
-                 data.path / "follows.csv", "is a pipe (FIFO)");
+  expect_refused(run_bounded("info " + shell_quote(data.path.string())), data.path / "follows.csv",
+                 "is a pipe (FIFO)");
 }
 
 TEST_CASE("a /proc file whose size says 0 but that has content is refused",
