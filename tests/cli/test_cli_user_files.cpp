@@ -55,9 +55,8 @@ TEST_CASE("report -o keep.html keeps a user's directory, file and symlink of loo
   const fs::path leftover = dir.write(prefix + killed, "<html>half a report");
   mark(leftover, killed);
 
-  const CommandResult run =
-      run_castgraph("report " + shell_quote(source_path("samples/tiny")) + " -o " +
-                    shell_quote((dir / "keep.html").string()));
+  const CommandResult run = run_castgraph("report " + shell_quote(source_path("samples/tiny")) +
+                                          " -o " + shell_quote((dir / "keep.html").string()));
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(read_file(dir / "keep.html.tmp.4000000/precious.txt") == "the user's");
@@ -120,9 +119,9 @@ TEST_CASE("generate --force keeps the user's files beside the dataset and refuse
   REQUIRE(run_castgraph("generate --preset tiny -q -o " + shell_quote(out.string())).status == 0);
   dir.write("data/notes.txt", "the user's notes");
   fs::create_symlink("notes.txt", out / "link");
-  REQUIRE(run_castgraph("generate --preset tiny --seed 2 -q --force -o " +
-                        shell_quote(out.string()))
-              .status == 0);
+  REQUIRE(
+      run_castgraph("generate --preset tiny --seed 2 -q --force -o " + shell_quote(out.string()))
+          .status == 0);
   CHECK(read_file(out / "notes.txt") == "the user's notes");
   CHECK(fs::read_symlink(out / "link") == "notes.txt");
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
