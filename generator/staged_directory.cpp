@@ -55,7 +55,8 @@ std::optional<std::string> file_bytes(const fs::path& path, off_t size) {
 // link), symlinks with the same text, or regular files with the same bytes.
 bool same_entry(const fs::path& a, const fs::path& b) {
   constexpr off_t kCompareLimit = off_t{64} << 20;  // larger files are kept, not compared
-  struct stat x {}, y {};
+  struct stat x {
+  }, y{};
   if (::lstat(a.c_str(), &x) != 0 || ::lstat(b.c_str(), &y) != 0) return false;
   if (S_ISLNK(x.st_mode) && S_ISLNK(y.st_mode)) {
     std::error_code error_a, error_b;
@@ -170,8 +171,8 @@ void StagedDirectory::carry_over_user_files() const {
     else
       error = std::make_error_code(std::errc::is_a_directory);
     if (error)
-      throw IoError("cannot keep " + entry.path().string() + " in the new dataset directory: " +
-                    error.message());
+      throw IoError("cannot keep " + entry.path().string() +
+                    " in the new dataset directory: " + error.message());
   }
 }
 
