@@ -48,10 +48,35 @@ class ClaimedTemporary {
   bool published_ = false;
 };
 
+// Writes straight into an output that is a stream, not a file: a FIFO, a terminal,
+// /dev/stdout. There is nothing to replace atomically, and a temporary file renamed over
+// it would replace the device node or the /dev/stdout symlink itself.
+void write_to_stream(const std::filesystem::path& target,
+                     const std::function<void(std::ostream&)>& write) {
+  std::ofstream out(target, std::ios::binary);
+  if (!out)
+    throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
+  write(out);
+  out.flush();
+  if (!out)
+    throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
+}
+
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& target,
+void write_file_atomically(const std::filesystem::path& requested,
                            const std::function<void(std::ostream&)>& write) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(requested, error);
+  if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status))
+    return write_to_stream(requested, write);
+  // A symlink to a file stays a symlink: the file it points to is replaced.
+  fs::path target = requested;
+  if (fs::is_symlink(requested, error) && fs::is_regular_file(status)) {
+    const fs::path resolved = fs::canonical(requested, error);
+    if (!error) target = resolved;
+  }
   remove_stale_temporaries(target.parent_path(), temporary_prefix(target));
   ClaimedTemporary temporary(target);
   std::ofstream out(temporary.path(), std::ios::binary);

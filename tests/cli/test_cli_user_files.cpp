@@ -4,6 +4,7 @@
 // naming a process that is gone, on a regular file or directory of this user that no
 // live run holds locked) is removed. Each "genuine leftover" below is made exactly as a
 // run killed with SIGKILL leaves it: named after a dead process, marked, unlocked.
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -132,4 +133,32 @@ TEST_CASE("generate --force keeps the user's files beside the dataset and refuse
   CHECK(run.status == 2);
   CHECK_THAT(run.err, Catch::Contains("holds sub, which is neither a dataset file"));
   CHECK(fs::is_directory(out / "sub"));
+}
+
+TEST_CASE("an output that is a symlink stays one, and an output that is a stream is written into",
+          "[cli][user-files]") {
+  TempDir dir;
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  // A symlink to the user's file: the file is replaced, the link kept.
+  dir.write("real.html", "old");
+  fs::create_symlink(dir / "real.html", dir / "link.html");
+  REQUIRE(
+      run_castgraph("report " + tiny + " -o " + shell_quote((dir / "link.html").string())).status ==
+      0);
+  CHECK(fs::is_symlink(dir / "link.html"));
+  CHECK_THAT(read_file(dir / "real.html"), Catch::Contains("<html"));
+  // A stream (here a FIFO behind a symlink, as /dev/stdout is) is written into, not
+  // replaced by a renamed file: that replaced the FIFO, or /dev/stdout itself when run
+  // as root. The reader gives up after 20 s, so a regression fails instead of hanging.
+  const fs::path fifo = dir / "out.json", stream_link = dir / "stream.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  fs::create_symlink(fifo, stream_link);
+  const CommandResult streamed =
+      run_castgraph("export " + tiny + " -o " + shell_quote(stream_link.string()) +
+                        " & timeout 20 cat " + shell_quote(fifo.string()) + "; wait $! && exit",
+                    "");
+  CHECK(streamed.status == 0);
+  CHECK_THAT(streamed.out, Catch::Contains("\"relation\": \"collab\""));
+  CHECK(fs::is_symlink(stream_link));
+  CHECK(fs::is_fifo(fifo));
 }
