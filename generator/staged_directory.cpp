@@ -55,8 +55,8 @@ std::optional<std::string> file_bytes(const fs::path& path, off_t size) {
 // link), symlinks with the same text, or regular files with the same bytes.
 bool same_entry(const fs::path& a, const fs::path& b) {
   constexpr off_t kCompareLimit = off_t{64} << 20;  // larger files are kept, not compared
-  struct stat x {
-  }, y{};
+  struct stat x {};
+  struct stat y {};
   if (::lstat(a.c_str(), &x) != 0 || ::lstat(b.c_str(), &y) != 0) return false;
   if (S_ISLNK(x.st_mode) && S_ISLNK(y.st_mode)) {
     std::error_code error_a, error_b;
