@@ -25,9 +25,10 @@ struct CommunityOptions {
   // Added with the implementation (issue 7); the defaults keep the fields above meaning
   // what they said.
   AudienceWeight audience_weight = AudienceWeight::shared;
-  std::size_t top_k = 0;              // audience edges kept per host; 0 = all
-  std::size_t max_hosts_per_fan = 0;  // fans of more hosts leave the audience layer; 0 = none
-  double collab_weight = 1.0;         // layer weights (each layer has mean edge weight 1)
+  std::size_t top_k = 0;  // audience edges kept per host; 0 = all
+  // Fans of more hosts leave the audience layer; 0 = none (see kDefaultMaxHostsPerFan).
+  std::size_t max_hosts_per_fan = kDefaultMaxHostsPerFan;
+  double collab_weight = 1.0;  // layer weights (each layer has mean edge weight 1)
   double base_weight = 1.0;
   int leiden_iterations = -1;  // Leiden passes; negative = until a pass moves nothing (at most 50)
   double leiden_beta = 0.01;   // Leiden's refinement randomness

@@ -108,6 +108,24 @@ AudienceWeight parse_audience_weight(std::string_view text) {
                    "': use shared, jaccard or cosine");
 }
 
+FansOverCap fans_over_cap(const Network& network, std::size_t cap) {
+  FansOverCap over;
+  if (cap == 0) return over;
+  std::vector<NodeId> hosts;
+  for (NodeId fan = 0; fan < network.relations.follows.rows(); ++fan) {
+    const std::span<const NodeId> fanbases = network.relations.follows.neighbours(fan);
+    if (fanbases.size() <= cap) continue;  // fewer fan bases than the cap: fewer hosts too
+    hosts.clear();
+    for (NodeId fanbase : fanbases) hosts.push_back(network.fanbases.broadcaster[fanbase]);
+    std::ranges::sort(hosts);
+    const auto distinct = std::ranges::unique(hosts).begin() - hosts.begin();
+    if (static_cast<std::size_t>(distinct) <= cap) continue;
+    ++over.fans;
+    over.people += network.fans.weight(fan);
+  }
+  return over;
+}
+
 HostGraph audience_graph(const Network& network, const ProjectionOptions& options) {
   if (network.follow_count() == 0)
     throw UsageError("the audience layer needs follows (follows.csv); this dataset has none");

@@ -50,12 +50,27 @@ struct ProjectionOptions {
   // in the top k of either end); 0 keeps every edge over min_shared.
   std::size_t top_k = 0;
   // Fans following more hosts than this are left out of the audience layer (one fan of
-  // d hosts costs d² pair updates); 0 means no cap.
+  // d hosts costs d² pair updates and ties d²/2 host pairs); 0 means no cap.
   std::size_t max_hosts_per_fan = 0;
   // A base with more members than this is linked as a ring lattice of this degree
   // instead of a clique, so that one huge base does not add m²/2 edges.
   std::size_t base_clique_limit = 32;
 };
+
+// The default cap on the hosts one fan contributes to an audience layer. Real people
+// follow tens to a few hundred hosts (the liaoning preset: at most 134 at scale 0.01);
+// a fan of thousands is a bot or an aggregate whose d² pairs would dominate the layer,
+// its time and its memory (one fan of 5,000 hosts: 12.5 million pairs).
+inline constexpr std::size_t kDefaultMaxHostsPerFan = 1000;
+
+// The fans a cap on hosts per fan leaves out (those following more than `cap` distinct
+// hosts, on any platforms), and the people they stand for; zeros when cap is 0.
+// O(follows).
+struct FansOverCap {
+  std::uint64_t fans = 0;
+  std::uint64_t people = 0;
+};
+FansOverCap fans_over_cap(const Network& network, std::size_t cap);
 
 // The audience layer alone, unscaled: one edge per host pair sharing at least min_shared
 // people, weighted by options.audience_weight, top_k filtered. Row by row after

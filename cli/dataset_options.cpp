@@ -70,19 +70,31 @@ namespace {
 std::vector<std::filesystem::path> dataset_paths(const DatasetOptions& dataset) {
   namespace fs = std::filesystem;
   std::error_code error;
-  const fs::path in = fs::weakly_canonical(dataset.path, error);
+  const fs::path in = dataset.path;
   std::vector<fs::path> paths{in};
   if (fs::is_directory(in, error))
     for (const char* name : kDatasetFiles) paths.push_back(in / name);
   return paths;
 }
 
-// The same file: the same path once symlinks are resolved, or the same inode (a hard link).
+// The directory a path names an entry of, for stat ("out.html" is in ".").
+std::filesystem::path directory_of(const std::filesystem::path& path) {
+  const std::filesystem::path parent = path.parent_path();
+  return parent.empty() ? std::filesystem::path(".") : parent;
+}
+
+// The same file: the same inode (through symlinks or hard links), or, for a name that
+// does not exist yet, the same name in the same directory. Compared by stat, not by
+// canonical paths, which cannot be formed when the working directory is deeper than
+// PATH_MAX (every path then compared equal, and any output was refused as an input).
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  return std::filesystem::weakly_canonical(a, error) ==
-             std::filesystem::weakly_canonical(b, error) ||
-         std::filesystem::equivalent(a, b, error);
+  if (fs::equivalent(a, b, error)) return true;
+  const fs::path name_a = a.lexically_normal().filename(), name_b = b.lexically_normal().filename();
+  return !name_a.empty() && name_a == name_b &&
+         fs::equivalent(directory_of(a.lexically_normal()), directory_of(b.lexically_normal()),
+                        error);
 }
 
 }  // namespace

@@ -18,9 +18,7 @@ constexpr const char* kDescription =
     "A DATASET is a directory of CSV files (platforms.csv, bases.csv, broadcasters.csv,\n"
     "fanbases.csv, and optionally fans.csv, follows.csv, collabs.csv), or a snapshot\n"
     "file made from one by `castgraph snapshot`.\n"
-    "Run `castgraph COMMAND --help` for the options of one command.\n"
-    "\n"
-    "Exit status: 0 success, 2 bad usage, 65 malformed data, 74 I/O error.";
+    "Run `castgraph COMMAND --help` for the options of one command.";
 
 }  // namespace
 
@@ -49,6 +47,9 @@ int main(int argc, char** argv) {
   cli::add_plan_command(app);
   cli::add_report_command(app);
   cli::add_check_command(app);
+  app.footer(std::string(app.get_footer()) + "\n\n" + cli::kExitStatusHelp);
+  for (CLI::App* command : app.get_subcommands({}))
+    command->footer(command->get_footer() + "\n\n" + cli::kExitStatusHelp);
 
   try {
     app.parse(argc, argv);

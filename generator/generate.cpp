@@ -2,14 +2,11 @@
 // files, stream follows.csv fan base by fan base, then fans.csv (the people who were
 // drawn) and collabs.csv. Memory: the cast, the people pool and one fan base's rows.
 //
-// The files are written into a staging folder inside the output and moved into place
-// only once all seven are complete, so a run killed halfway leaves the old dataset (or
-// none) beside a staging folder the loader never reads (and the next run removes), and
-// never a dataset whose follows.csv is missing or from another run, which would load
-// and answer wrongly.
+// The files are written into a staging directory beside the output, which replaces the
+// old directory in one atomic exchange once all seven are complete (StagedDirectory), so
+// a run killed at any instant leaves the old dataset or the new one, never a dataset
+// whose follows.csv is missing or from another run, which would load and answer wrongly.
 #include "generator/generate.hpp"
-
-#include <unistd.h>
 
 #include <cmath>
 #include <string>
@@ -18,44 +15,14 @@
 #include "generator/cast.hpp"
 #include "generator/collabs.hpp"
 #include "generator/csv_writer.hpp"
+#include "generator/staged_directory.hpp"
 #include "graph/errors.hpp"
-#include "loaders/stale_temporaries.hpp"
+#include "loaders/dataset_loader.hpp"
 
 namespace castgraph::generator {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The staging folder inside the output directory, followed by the process id.
-const std::string kStagingPrefix = ".castgraph-generate.";
-
-void prepare_directory(const fs::path& directory, bool force) {
-  std::error_code error;
-  const auto status = fs::status(directory, error);
-  if (fs::exists(status)) {
-    if (!fs::is_directory(status))
-      throw UsageError("output " + directory.string() + " exists and is not a directory");
-    if (!force && !fs::is_empty(directory, error))
-      throw UsageError("output directory " + directory.string() +
-                       " is not empty (use --force to overwrite its dataset files)");
-    return;
-  }
-  fs::create_directories(directory, error);
-  if (error) throw IoError("cannot create " + directory.string() + ": " + error.message());
-}
-
-// Moves every file of `staging` into `directory`, replacing files of the same name,
-// then removes `staging`. Renames within one file system: the whole step takes
-// microseconds, however big the files.
-void publish(const fs::path& staging, const fs::path& directory) {
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(staging)) {
-    fs::rename(entry.path(), directory / entry.path().filename(), error);
-    if (error)
-      throw IoError("cannot move " + entry.path().string() + " into place: " + error.message());
-  }
-  fs::remove(staging, error);
-}
 
 std::uint64_t scaled(std::uint64_t declared, double scale) {
   return static_cast<std::uint64_t>(std::llround(static_cast<double>(declared) * scale));
@@ -200,7 +167,7 @@ GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& opt
                                 const fs::path& directory) {
   if (!(options.scale > 0.0 && options.scale <= 1.0))
     throw UsageError("--scale must be in (0, 1]; 1 writes one follow row per declared fan");
-  prepare_directory(directory, options.force);
+  StagedDirectory staging(directory, options.force, kDatasetFiles);
   const Cast cast = build_cast(preset, options.seed);
   GenerateReport report;
   report.platforms = preset.platforms.size();
@@ -208,24 +175,13 @@ GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& opt
   report.hosts = cast.hosts.size();
   report.fanbases = cast.fanbases.size();
   for (const auto& fb : cast.fanbases) report.declared_total += fb.declared;
-  remove_stale_temporaries(directory, kStagingPrefix);
-  const fs::path staging = directory / (kStagingPrefix + std::to_string(::getpid()));
-  std::error_code error;
-  fs::create_directory(staging, error);
-  if (error) throw IoError("cannot create " + staging.string() + ": " + error.message());
-  try {
-    write_platforms(preset, staging);
-    write_bases(preset, cast, staging);
-    write_broadcasters(preset, cast, staging);
-    write_fanbases(cast, staging);
-    write_audience(preset, cast, options, staging, report);
-    write_collabs(cast, options.seed, staging, report);
-    publish(staging, directory);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    throw;
-  }
+  write_platforms(preset, staging.path());
+  write_bases(preset, cast, staging.path());
+  write_broadcasters(preset, cast, staging.path());
+  write_fanbases(cast, staging.path());
+  write_audience(preset, cast, options, staging.path(), report);
+  write_collabs(cast, options.seed, staging.path(), report);
+  staging.publish();
   return report;
 }
 

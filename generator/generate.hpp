@@ -1,7 +1,8 @@
 // generate_dataset: writes a synthetic dataset directory (the CSV format of
 // shared/DESIGN.md) for a preset at a scale and seed. The cast (bases, hosts, declared
 // fans) is the same at every scale; follow rows of a fan base are round(declared*scale).
-// Files are streamed and each appears under its final name only once complete.
+// Files are streamed into a staging directory beside `directory`, which then replaces it
+// in one atomic exchange (staged_directory.hpp): old dataset or new, never a mixture.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +16,7 @@ namespace castgraph::generator {
 struct GenerateOptions {
   double scale = 1.0;  // (0, 1]
   std::uint64_t seed = 1;
-  bool force = false;  // write into a non-empty directory, replacing the files
+  bool force = false;  // replace the dataset of a non-empty directory (other files kept)
   // Called now and then with follow rows written so far and the total to write.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
@@ -32,8 +33,10 @@ struct GenerateReport {
 // The follow rows a preset writes at `scale`, without writing them. O(hosts).
 std::uint64_t follow_rows(const Preset& preset, double scale, std::uint64_t seed);
 
-// Throws UsageError (bad scale; `directory` is a file, or a non-empty directory without
-// force) or IoError. Same preset, options and seed: byte-identical files.
+// Throws UsageError (bad scale; `directory` is a file, a non-empty directory without
+// force, or holds a subdirectory or another non-file beside the dataset) or IoError.
+// The user's regular files and symlinks beside the dataset are kept. Same preset, options and seed:
+// byte-identical files.
 GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& options,
                                 const std::filesystem::path& directory);
 

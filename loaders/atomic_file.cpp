@@ -4,54 +4,90 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 
 #include "graph/errors.hpp"
+#include "loaders/file_bytes.hpp"
 #include "loaders/stale_temporaries.hpp"
 
 namespace castgraph {
 
 namespace {
 
-std::filesystem::path temporary_beside(const std::filesystem::path& target) {
-  return std::filesystem::path(fmt::format("{}.tmp.{}", target.string(), ::getpid()));
-}
+// The temporary file of this run, created exclusively (never over an existing name,
+// never through a symlink) and claimed as castgraph's; closing it releases the lock that
+// tells other runs it is still being written.
+class ClaimedTemporary {
+ public:
+  explicit ClaimedTemporary(const std::filesystem::path& target)
+      : path_(target.parent_path() / fmt::format("{}{}", temporary_prefix(target), ::getpid())) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw IoError(describe_errno(path_, "cannot create"));
+    claim_temporary(fd_);
+  }
+  ClaimedTemporary(const ClaimedTemporary&) = delete;
+  ClaimedTemporary& operator=(const ClaimedTemporary&) = delete;
+  ~ClaimedTemporary() {
+    if (!published_) ::unlink(path_.c_str());
+    ::close(fd_);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  // Makes the bytes durable, then renames the file over `target`.
+  void publish(const std::filesystem::path& target) {
+    ::fsync(fd_);
+    if (::rename(path_.c_str(), target.c_str()) != 0)
+      throw IoError(describe_errno(target, "cannot rename into place"));
+    published_ = true;
+  }
 
-// Makes the file's bytes durable before the rename publishes it.
-void sync_file(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+  bool published_ = false;
+};
+
+// Writes straight into an output that is a stream, not a file: a FIFO, a terminal,
+// /dev/stdout. There is nothing to replace atomically, and a temporary file renamed over
+// it would replace the device node or the /dev/stdout symlink itself.
+void write_to_stream(const std::filesystem::path& target,
+                     const std::function<void(std::ostream&)>& write) {
+  std::ofstream out(target, std::ios::binary);
+  if (!out)
+    throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
+  write(out);
+  out.flush();
+  if (!out)
+    throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
 }
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& target,
+void write_file_atomically(const std::filesystem::path& requested,
                            const std::function<void(std::ostream&)>& write) {
-  remove_stale_temporaries(target.parent_path(), target.filename().string() + ".tmp.");
-  const auto temporary = temporary_beside(target);
-  try {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
-    write(out);
-    out.flush();
-    if (!out)
-      throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
-    out.close();
-    sync_file(temporary);
-    std::error_code error;
-    std::filesystem::rename(temporary, target, error);
-    if (error)
-      throw IoError(
-          fmt::format("{}: cannot rename into place: {}", target.string(), error.message()));
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw;
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(requested, error);
+  if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status))
+    return write_to_stream(requested, write);
+  // A symlink to a file stays a symlink: the file it points to is replaced.
+  fs::path target = requested;
+  if (fs::is_symlink(requested, error) && fs::is_regular_file(status)) {
+    const fs::path resolved = fs::canonical(requested, error);
+    if (!error) target = resolved;
   }
+  remove_stale_temporaries(target.parent_path(), temporary_prefix(target));
+  ClaimedTemporary temporary(target);
+  std::ofstream out(temporary.path(), std::ios::binary);
+  if (!out)
+    throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
+  write(out);
+  out.flush();
+  if (!out)
+    throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
+  out.close();
+  temporary.publish(target);
 }
 
 }  // namespace castgraph

@@ -17,8 +17,6 @@ namespace castgraph {
 
 namespace {
 
-constexpr std::size_t kReadChunk = 1 << 16;
-
 // Closes a file descriptor on every way out of the constructor.
 class FdGuard {
  public:
@@ -34,21 +32,39 @@ class FdGuard {
   int fd_;
 };
 
-// Appends everything from fd to `text` (reserved ahead when the size is known): small
-// regular files, pipes, character devices, /proc files, and files that cannot be mapped.
-std::string read_all(int fd, const std::filesystem::path& path, std::string text) {
-  for (;;) {
-    const std::size_t old_size = text.size();
-    text.resize(old_size + kReadChunk);
-    const ssize_t got = ::read(fd, text.data() + old_size, kReadChunk);
+// What a file that is not a regular file is, for the message that refuses it.
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Reads the `expected` bytes a regular file had when it was opened (small files, and
+// files that cannot be mapped). The length is known up front, so a file that never ends
+// (a /proc or /sys file reporting size 0, a file another process keeps appending to)
+// cannot grow the buffer without bound: one byte past `expected` is refused.
+std::string read_exactly(int fd, const std::filesystem::path& path, std::uint64_t expected) {
+  std::string text(static_cast<std::size_t>(expected) + 1, '\0');
+  std::size_t have = 0;
+  while (have < text.size()) {
+    const ssize_t got = ::read(fd, text.data() + have, text.size() - have);
     if (got < 0) {
-      text.resize(old_size);
       if (errno == EINTR) continue;
       throw IoError(describe_errno(path, "cannot read"));
     }
-    text.resize(old_size + static_cast<std::size_t>(got));
-    if (got == 0) return text;
+    if (got == 0) break;
+    have += static_cast<std::size_t>(got);
   }
+  if (have > expected)
+    throw IoError(fmt::format(
+        "{}: has more bytes than the {} its size said when it was opened (a /proc or /sys "
+        "file, or a file still being written); castgraph reads only regular files that "
+        "keep their size: copy it to one first",
+        path.string(), expected));
+  text.resize(have);
+  return text;
 }
 
 }  // namespace
@@ -60,11 +76,21 @@ std::string describe_errno(const std::filesystem::path& path, const char* doing)
 }
 
 FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
-  const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever, before
+  // fstat could say what it is. It changes nothing for the regular files read below.
+  const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) throw IoError(describe_errno(path, nullptr));
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) throw IoError(describe_errno(path, nullptr));
   if (S_ISDIR(info.st_mode)) throw IoError(fmt::format("{}: is a directory", path.string()));
+  // A pipe or a device (/dev/zero, /dev/urandom) has no size and may never end; reading
+  // it whole before looking at its first byte ran out of memory. Refused, not streamed:
+  // the reader needs the whole file in place (rows point into it, errors quote it).
+  if (!S_ISREG(info.st_mode))
+    throw IoError(
+        fmt::format("{}: is {}; castgraph reads only regular files (copy it to one "
+                    "first)",
+                    path.string(), kind_of(info.st_mode)));
 
   if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) >= kMapThreshold) {
     const auto size = static_cast<std::size_t>(info.st_size);
@@ -78,8 +104,7 @@ FileBytes::FileBytes(const std::filesystem::path& path, Access access) {
     }
     // Some file systems cannot map; reading still works.
   }
-  if (S_ISREG(info.st_mode)) owned_.reserve(static_cast<std::size_t>(info.st_size) + kReadChunk);
-  owned_ = read_all(fd.get(), path, std::move(owned_));
+  owned_ = read_exactly(fd.get(), path, static_cast<std::uint64_t>(info.st_size));
   data_ = owned_.data();
   size_ = owned_.size();
 }

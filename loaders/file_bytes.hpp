@@ -1,6 +1,8 @@
 // FileBytes: the whole content of a file as one read-only byte range, memory-mapped when
 // the file is a regular file of at least kMapThreshold bytes that can be mapped, and read
-// into memory otherwise (small files, pipes, devices, /proc files). The CSV reader scans
+// into memory otherwise (small files, file systems that cannot map). Pipes, devices and
+// sockets are refused, and so is a regular file that turns out longer than its size (a
+// /proc file), so that no input can make castgraph read without end. The CSV reader scans
 // it; the snapshot reader borrows arrays straight out of it. Move-only; unmaps on
 // destruction.
 //
@@ -27,7 +29,8 @@ class FileBytes {
   static constexpr std::uint64_t kMapThreshold = std::uint64_t{16} << 20;
 
   FileBytes() = default;
-  // Throws IoError("path: reason") if the file is missing, unreadable or a directory.
+  // Throws IoError("path: reason") if the file is missing, unreadable, a directory, not
+  // a regular file, or longer than its size said when it was opened.
   FileBytes(const std::filesystem::path& path, Access access);
   static FileBytes from_string(std::string text);
 

@@ -2,11 +2,13 @@
 // table, and borrow each Column straight from the mapping with a ColumnGuard that checks
 // its chunks' checksums and the network's rules (graph/network_check.hpp) when they are
 // first read. Nothing is copied, and nothing but the tables is read at open.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 
 #include "graph/errors.hpp"
 #include "graph/network_check.hpp"
@@ -239,10 +241,17 @@ OpenedSnapshot open_snapshot(const std::filesystem::path& path) {
 }
 
 bool looks_like_snapshot(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  // Without O_NONBLOCK, a path that became a FIFO after the caller checked it would wait
+  // for a writer forever; only a regular file is looked into.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return false;
   char magic[sizeof kMagic] = {};
-  in.read(magic, sizeof magic);
-  return in && std::memcmp(magic, kMagic, sizeof kMagic) == 0;
+  struct stat info {};
+  const bool is_snapshot = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+                           ::pread(fd, magic, sizeof magic, 0) == ssize_t{sizeof magic} &&
+                           std::memcmp(magic, kMagic, sizeof kMagic) == 0;
+  ::close(fd);
+  return is_snapshot;
 }
 
 }  // namespace castgraph

@@ -91,9 +91,11 @@ TEST_CASE("a weighted fan counts as that many people") {
   }
 }
 
-TEST_CASE("precision outside 4..18 is a usage error") {
+TEST_CASE("precision outside 4..16 is a usage error that names the range") {
   CHECK_THROWS_AS(hll_registers(3), UsageError);
-  CHECK_THROWS_AS(hll_registers(19), UsageError);
+  CHECK_THROWS_AS(hll_registers(17), UsageError);
+  CHECK_THROWS_WITH(hll_registers(18), "HyperLogLog precision must be between 4 and 16; got 18");
+  CHECK(hll_registers(16) == 65536);
   CHECK(hll_relative_error(14) == Approx(1.04 / 128));
   auto small = registers_for(4), large = registers_for(5);
   CHECK_THROWS_AS(merge_registers(small, large), UsageError);

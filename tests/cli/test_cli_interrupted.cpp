@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kDelaysMs[] = {30, 200, 600, 1500, 3000};
+constexpr int kDelaysMs[] = {30, 200, 600, 1500, 3000};  // for the snapshot
 
 // Starts castgraph with `arguments` (output discarded), kills it with SIGKILL after
 // `delay`, and returns true when it was still running, i.e. the kill interrupted it.
@@ -96,7 +96,7 @@ TEST_CASE(
   // trips over: the next run writes the same snapshot, which opens, and removes them.
   for (const auto& [name, bytes] : files_in(dir.path()))
     if (name != "out.cgs" && name != "reference.cgs")
-      CHECK_THAT(name, Catch::StartsWith("out.cgs.tmp."));
+      CHECK_THAT(name, Catch::StartsWith("out.cgs.castgraph-tmp."));
   REQUIRE(run_castgraph("snapshot --no-sketches " + shell_quote(big_path) + " -o " +
                         shell_quote(out.string()))
               .status == 0);
@@ -105,6 +105,19 @@ TEST_CASE(
   CHECK(files_in(dir.path()).size() == 2);  // out.cgs and reference.cgs only
 }
 
+namespace {
+
+// The entries directly in `directory`, by name.
+std::vector<std::string> names_in(const fs::path& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(directory))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
 TEST_CASE(
     "generate --force killed at any point leaves the old dataset or the new one, never a mixture",
     "[cli][interrupted]") {
@@ -112,25 +125,36 @@ TEST_CASE(
   TempDir dir;
   const fs::path out = dir / "data";
   REQUIRE(run_castgraph("generate --preset tiny -q -o " + shell_quote(out.string())).status == 0);
+  // A file of the user's beside the dataset, which every state must keep.
+  dir.write("data/notes.txt", "the user's notes");
+  dir.write("liaoning-notes.txt", "the user's notes");
+  fs::copy_file(dir / "liaoning-notes.txt", reference.path / "notes.txt");
   const auto old_files = files_in(out), new_files = files_in(reference.path);
 
+  // Each kill lands somewhere between "still writing" and "done"; where depends on the
+  // machine, and the invariant is checked whichever it is. The swap is one atomic
+  // exchange, so no delay can catch a mixture.
   int interrupted = 0;
-  for (int delay : kDelaysMs) {
+  for (int delay : {20, 100, 200, 300, 400, 500, 700}) {
     INFO("killed after " << delay << " ms");
     interrupted += run_and_kill({"generate", "--preset", "liaoning", "--scale", "0.01", "-q",
                                  "--force", "-o", out.string()},
                                 std::chrono::milliseconds(delay));
     const auto now = files_in(out);
     CHECK((now == old_files || now == new_files));
+    // Beside the output, nothing but the staging directories of killed runs.
+    for (const std::string& name : names_in(dir.path()))
+      if (name != "data" && name != "liaoning-notes.txt")
+        CHECK_THAT(name, Catch::StartsWith(".data.castgraph-generate."));
   }
   CHECK(interrupted > 0);
 
-  // A killed run leaves at most its staging folder, which the loader never looks in
-  // and the next run removes.
+  // The next run removes every staging directory the killed runs left.
   REQUIRE(run_castgraph("generate --preset liaoning --scale 0.01 -q --force -o " +
                         shell_quote(out.string()))
               .status == 0);
   CHECK(files_in(out) == new_files);
   CHECK(run_castgraph("info " + shell_quote(out.string())).status == 0);
-  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 7);
+  CHECK(names_in(dir.path()) == std::vector<std::string>{"data", "liaoning-notes.txt"});
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 8);
 }

@@ -1,5 +1,6 @@
 // The atomic writer and the cleanup of what killed runs leave behind.
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -41,26 +42,44 @@ TEST_CASE("a failed write leaves the old file and no temporary file", "[atomic]"
                       std::filesystem::directory_iterator()) == 1);
 }
 
-TEST_CASE("leftovers of dead runs are removed, those of live processes and other names kept",
+// A file as a killed run leaves it: named after `pid`, marked with it, not locked.
+void leave_marked(const TempDir& dir, const std::string& name, pid_t pid) {
+  const auto path = dir.write(name, "torn");
+  const std::string value = std::to_string(pid);
+  REQUIRE(::setxattr(path.c_str(), kTemporaryMarker, value.data(), value.size(), 0) == 0);
+}
+
+TEST_CASE("only marked leftovers of dead runs are removed, never a look-alike of the user's",
           "[atomic]") {
+  namespace fs = std::filesystem;
   TempDir dir;
-  const std::string dead = "out.txt.tmp." + std::to_string(dead_pid());
-  const std::string dead_folder =
-      "out.txt.tmp." + std::to_string(dead_pid());  // as generate's staging
-  const std::string live =
-      "out.txt.tmp." + std::to_string(::getppid());  // the process that runs the test
-  dir.write(dead, "torn");
-  std::filesystem::create_directory(dir / dead_folder);
-  dir.write(live, "in progress");
-  dir.write("out.txt.tmp.notapid", "keep");
-  dir.write("other.txt.tmp.1", "keep");
+  const std::string prefix = "out.txt.castgraph-tmp.";
+  const pid_t dead = dead_pid(), other_dead = dead_pid();
+  const std::string stale = prefix + std::to_string(dead);
+  leave_marked(dir, stale, dead);
+  // Look-alikes: unmarked, marked with another id, a directory, a symlink, a live id.
+  const std::string unmarked = prefix + std::to_string(other_dead);
+  dir.write(unmarked, "the user's");
+  const std::string wrong_mark = prefix + std::to_string(dead_pid());
+  leave_marked(dir, wrong_mark, other_dead);
+  const std::string folder = prefix + std::to_string(dead_pid());
+  fs::create_directory(dir / folder);
+  dir.write(folder + "/inside", "the user's");
+  const std::string link = prefix + std::to_string(dead_pid());
+  fs::create_symlink(dir / stale, dir / link);
+  const std::string live = prefix + std::to_string(::getppid());  // runs the test
+  leave_marked(dir, live, ::getppid());
+  dir.write(prefix + "notapid", "keep");
+  dir.write("out.txt.tmp." + std::to_string(dead_pid()), "an older naming: not provably ours");
+
   write_file_atomically(dir / "out.txt", [](std::ostream& out) { out << "new"; });
   CHECK(read_file(dir / "out.txt") == "new");
-  CHECK_FALSE(std::filesystem::exists(dir / dead));
-  CHECK_FALSE(std::filesystem::exists(dir / dead_folder));
-  CHECK(std::filesystem::exists(dir / live));
-  CHECK(std::filesystem::exists(dir / "out.txt.tmp.notapid"));
-  CHECK(std::filesystem::exists(dir / "other.txt.tmp.1"));
-  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
-                      std::filesystem::directory_iterator()) == 4);
+  CHECK_FALSE(fs::exists(dir / stale));
+  CHECK(read_file(dir / unmarked) == "the user's");
+  CHECK(fs::exists(dir / wrong_mark));
+  CHECK(read_file(dir / folder / "inside") == "the user's");
+  CHECK(fs::is_symlink(dir / link));
+  CHECK(fs::exists(dir / live));
+  CHECK(fs::exists(dir / (prefix + "notapid")));
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 8);
 }
