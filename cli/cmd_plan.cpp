@@ -40,6 +40,7 @@ struct PlanCommandOptions {
   std::string min_gain;
   bool optimal = false;
   double time_limit = 0;
+  int bound_passes = kPlanBoundPasses;
 };
 
 std::string fee_text(double fee);
@@ -207,6 +208,7 @@ void run_plan(const PlanCommandOptions& command) {
     options.min_gain = static_cast<double>(parse_human_count(command.min_gain, "--min-gain"));
   options.optimal = command.optimal;
   options.time_limit = command.time_limit;
+  options.bound_passes = command.bound_passes;
   if (!command.budget.empty())
     options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
   options.method = parse_reach_method(command.method);
@@ -285,6 +287,12 @@ void add_plan_command(CLI::App& app) {
       ->add_option("--precision", options->precision,
                    "HyperLogLog precision for --method sketch (2^p registers per host)")
       ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
+      ->capture_default_str();
+  command
+      ->add_option("--bound-passes", options->bound_passes,
+                   "Subgradient passes of the LP bound over the follows (exact method); 0 keeps "
+                   "only the greedy's online bound")
+      ->check(CLI::Range(0, 100'000))
       ->capture_default_str();
   command->add_flag("--enumerate", options->enumerate,
                     "Also grow the roster from every seed of 1-3 hosts (Sviridenko 2004): "

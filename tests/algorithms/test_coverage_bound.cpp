@@ -2,6 +2,7 @@
 // by trying every roster of small random networks (12 hosts: 4,096 rosters).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -96,10 +97,15 @@ TEST_CASE("any multipliers give a bound no feasible roster exceeds") {
       const GreedyProblem problem = problem_for(network, options);
       const CoverageRows rows = compress_coverage(network, make_host_set(network, problem.hosts));
       const double optimum = brute_force_optimum(network, options);
+      // Multipliers at random, and near the best ones (where a wrong term would show).
+      const std::vector<double> best = subgradient_bound(rows, problem, optimum, 100).multipliers;
       std::vector<double> lambda(rows.rows()), roster;
-      for (int trial = 0; trial < 20; ++trial) {
+      for (int trial = 0; trial < 40; ++trial) {
         for (std::size_t r = 0; r < rows.rows(); ++r)
-          lambda[r] = std::uniform_real_distribution(0.0, rows.weights[r])(rng);
+          lambda[r] = trial < 20
+                          ? std::uniform_real_distribution(0.0, rows.weights[r])(rng)
+                          : std::clamp(best[r] * std::uniform_real_distribution(0.9, 1.1)(rng), 0.0,
+                                       rows.weights[r]);
         CHECK(lagrangian_bound(rows, problem, lambda, roster) >= optimum - 1e-9);
       }
     }
