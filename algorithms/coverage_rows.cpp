@@ -1,7 +1,7 @@
 #include "algorithms/coverage_rows.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <span>
 
 namespace castgraph {
 namespace {
@@ -16,6 +16,45 @@ std::uint64_t hash_row(std::span<const std::uint32_t> row) {
   }
   return hash;
 }
+
+// Open addressing over row ids, keyed by a row's hash (kept per row), so that a lookup is
+// one or two probes into a flat array rather than a node of a chained map.
+class RowTable {
+ public:
+  RowTable() : slots_(std::size_t{1} << 16, kNotCandidate) {}
+
+  // The row equal to `row` (of hash `hash`), or kNotCandidate.
+  std::uint32_t find(const CoverageRows& rows, std::span<const std::uint32_t> row,
+                     std::uint64_t hash) const {
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const std::uint32_t r = slots_[i];
+      if (r == kNotCandidate) return kNotCandidate;
+      if (hashes_[r] == hash && std::ranges::equal(rows.row(r), row)) return r;
+    }
+  }
+
+  void insert(std::uint32_t r, std::uint64_t hash) {
+    hashes_.push_back(hash);
+    if (2 * hashes_.size() > slots_.size())
+      grow();
+    else
+      place(r);
+  }
+
+ private:
+  void place(std::uint32_t r) {
+    std::size_t i = hashes_[r] & (slots_.size() - 1);
+    while (slots_[i] != kNotCandidate) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = r;
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, kNotCandidate);
+    for (std::uint32_t r = 0; r < hashes_.size(); ++r) place(r);
+  }
+
+  std::vector<std::uint32_t> slots_;
+  std::vector<std::uint64_t> hashes_;  // per row
+};
 
 }  // namespace
 
@@ -37,9 +76,7 @@ CoverageRows compress_coverage(const Network& network, const HostSet& set) {
   for (std::size_t c = 0; c < set.size(); ++c)
     for (NodeId fanbase : set.fanbases[c]) candidate_of[fanbase] = static_cast<std::uint32_t>(c);
 
-  // Row content hash -> first row with it; rows sharing a hash are chained by next_row.
-  std::unordered_map<std::uint64_t, std::uint32_t> first_row;
-  std::vector<std::uint32_t> next_row;
+  RowTable table;
   std::vector<std::uint32_t> row;
   for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
     if (!set.counts(network, fan)) continue;
@@ -47,8 +84,10 @@ CoverageRows compress_coverage(const Network& network, const HostSet& set) {
     for (NodeId fanbase : network.relations.follows.neighbours(fan))
       if (candidate_of[fanbase] != kNotCandidate) row.push_back(candidate_of[fanbase]);
     if (row.empty()) continue;
-    std::ranges::sort(row);
-    row.erase(std::unique(row.begin(), row.end()), row.end());
+    if (row.size() > 1) {
+      std::ranges::sort(row);
+      row.erase(std::unique(row.begin(), row.end()), row.end());
+    }
     const double weight = static_cast<double>(network.fans.weight(fan));
     ++rows.fans;
     if (row.size() == 1) {
@@ -56,20 +95,11 @@ CoverageRows compress_coverage(const Network& network, const HostSet& set) {
       continue;
     }
     const std::uint64_t hash = hash_row(row);
-    auto [found, fresh] = first_row.try_emplace(hash, static_cast<std::uint32_t>(rows.rows()));
-    if (!fresh) {
-      std::uint32_t r = found->second;
-      while (r != kNotCandidate && !std::ranges::equal(rows.row(r), row)) r = next_row[r];
-      if (r != kNotCandidate) {
-        rows.weights[r] += weight;
-        continue;
-      }
-      // A new row whose hash collides: chain it after the first.
-      next_row.push_back(next_row[found->second]);
-      next_row[found->second] = static_cast<std::uint32_t>(rows.rows());
-    } else {
-      next_row.push_back(kNotCandidate);
+    if (const std::uint32_t r = table.find(rows, row, hash); r != kNotCandidate) {
+      rows.weights[r] += weight;
+      continue;
     }
+    table.insert(static_cast<std::uint32_t>(rows.rows()), hash);
     rows.members.insert(rows.members.end(), row.begin(), row.end());
     rows.offsets.push_back(rows.members.size());
     rows.weights.push_back(weight);

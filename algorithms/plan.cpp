@@ -227,8 +227,11 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
     plan.lp_bound = certificate.lp_bound;
     plan.bound_passes = certificate.passes;
     plan.coverage_rows = certificate.rows;
-    if (certificate.lp_bound > 0 && certificate.lp_bound < plan.upper_bound) {
-      plan.upper_bound = certificate.lp_bound;
+    // Reach is a sum of whole people (weights are whole numbers), so no roster reaches
+    // more than the bound rounded down; the slack covers the bound's rounding errors.
+    const double lp_bound = std::floor(certificate.lp_bound * (1 + 1e-9));
+    if (certificate.lp_bound > 0 && lp_bound < plan.upper_bound) {
+      plan.upper_bound = lp_bound;
       plan.bound_method = BoundMethod::lp;
     }
     if (certificate.solved) {
@@ -239,8 +242,9 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
         result.picks = order_roster(*oracle, problem, certificate.roster);
         result.value = oracle->value();
       }
-      if (certificate.ilp_bound < plan.upper_bound) {
-        plan.upper_bound = certificate.ilp_bound;
+      if (const double ilp_bound = std::floor(certificate.ilp_bound * (1 + 1e-9));
+          ilp_bound < plan.upper_bound) {
+        plan.upper_bound = ilp_bound;
         plan.bound_method = BoundMethod::ilp;
       }
       result.stop = certificate.proven_optimal ? StopReason::optimal : StopReason::time_limit;

@@ -8,6 +8,26 @@
 #include "algorithms/plan_ilp.hpp"
 
 namespace castgraph {
+namespace {
+
+// Multipliers that start the subgradient at the greedy roster S: λ_r = 0 on the rows S
+// reaches and w_r elsewhere. Then a host outside S is worth exactly what it would add to
+// S and one in S its solo people, so L(λ) = f(S) − Σ_S solo + the best k of those values:
+// never above the online bound f(S) + the best k gains, and f(S) itself when S's members
+// are worth the most. O(members).
+std::vector<double> roster_multipliers(const CoverageRows& rows,
+                                       std::span<const std::size_t> roster) {
+  std::vector<char> chosen(rows.candidates(), 0);
+  for (std::size_t c : roster) chosen[c] = 1;
+  std::vector<double> lambda(rows.rows());
+  for (std::size_t r = 0; r < rows.rows(); ++r)
+    lambda[r] = std::ranges::any_of(rows.row(r), [&](std::uint32_t c) { return chosen[c] != 0; })
+                    ? 0.0
+                    : rows.weights[r];
+  return lambda;
+}
+
+}  // namespace
 
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
                          std::span<const std::size_t> greedy, double greedy_value,
@@ -21,7 +41,12 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
   const CoverageRows rows = compress_coverage(network, set);
   certificate.rows = rows.rows();
   if (request.passes > 0 && !tight) {
-    const CoverageBound bound = subgradient_bound(rows, problem, greedy_value, request.passes);
+    // The greedy roster's multipliers start a k-only problem close to its optimum; under a
+    // budget the knapsack's fractions move far from them, and λ = w converges better.
+    const std::vector<double> start =
+        problem.budget ? std::vector<double>{} : roster_multipliers(rows, greedy);
+    const CoverageBound bound =
+        subgradient_bound(rows, problem, greedy_value, request.passes, start);
     certificate.lp_bound = std::max(bound.value, greedy_value);
     certificate.passes = bound.passes;
   }
