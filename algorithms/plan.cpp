@@ -260,6 +260,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
   }
   plan.unique_reach = result.value;
   plan.spent = spent;
+  if (plan.method == ReachMethod::exact)  // whole people: see above
+    plan.upper_bound = std::floor(plan.upper_bound * (1 + 1e-9));
   plan.upper_bound = std::max(plan.upper_bound, plan.unique_reach);
   plan.ratio = plan.upper_bound > 0 ? plan.unique_reach / plan.upper_bound : 1.0;
   plan.proven_optimal = plan.unique_reach >= plan.upper_bound * (1 - 1e-12);
