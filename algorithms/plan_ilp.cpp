@@ -148,7 +148,6 @@ IlpSolution solve_coverage_ilp(const CoverageRows& rows, const GreedyProblem& pr
   glp_smcp simplex;
   glp_init_smcp(&simplex);
   simplex.msg_lev = GLP_MSG_OFF;
-  simplex.meth = GLP_DUALP;  // far fewer iterations than the primal on these models
   simplex.tm_lim = milliseconds_left();
   if (glp_simplex(lp, &simplex) == 0 && glp_get_status(lp) == GLP_OPT) {
     // The LP's duals as multipliers: a bound checked in exact arithmetic order, not
