@@ -137,7 +137,9 @@ CoverageBound subgradient_bound(const CoverageRows& rows, const GreedyProblem& p
       since_improved = 0;
     }
     const double gap = bound.value - lower_bound;
-    if (gap <= 1e-6 * std::max(1.0, lower_bound)) break;
+    // Rows stand for whole people, so a bound less than one person above a roster's reach
+    // proves that roster best; the slack covers rounding in the sums.
+    if (gap < 1 - 1e-9 * std::max(1.0, lower_bound)) break;
     // Projected subgradient of L at λ: Σ_{c ∈ r} x_c − 1, zero where the box stops λ.
     double norm = 0;
     for (std::size_t r = 0; r < rows.rows(); ++r) {

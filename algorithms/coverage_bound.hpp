@@ -46,7 +46,8 @@ struct CoverageBound {
 // The smallest L(λ) over at most `max_passes` subgradient passes started from `start` (or
 // λ = w, the sum-of-the-largest-reaches bound, when empty), stepping towards
 // `lower_bound` (the reach of a known feasible roster); stops early once the bound is
-// within a millionth of it. O(max_passes · (members + candidates log candidates)).
+// less than one person above it (reach counts whole people, so that proves the roster).
+// O(max_passes · (members + candidates log candidates)).
 CoverageBound subgradient_bound(const CoverageRows& rows, const GreedyProblem& problem,
                                 double lower_bound, int max_passes,
                                 std::span<const double> start = {});

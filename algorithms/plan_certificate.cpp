@@ -1,6 +1,7 @@
 #include "algorithms/plan_certificate.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "algorithms/coverage_bound.hpp"
 #include "algorithms/coverage_rows.hpp"
@@ -50,8 +51,9 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
     certificate.lp_bound = std::max(bound.value, greedy_value);
     certificate.passes = bound.passes;
   }
+  // Whole people: a bound less than one person above the greedy's reach proves it.
   const bool proven =
-      certificate.lp_bound > 0 && certificate.lp_bound <= greedy_value * (1 + 1e-12);
+      certificate.lp_bound > 0 && std::floor(certificate.lp_bound * (1 + 1e-9)) <= greedy_value;
   if (request.optimal && (proven || tight)) {
     // The bounds already prove the greedy roster optimal: nothing for a solver to do.
     certificate.solved = true;
