@@ -49,6 +49,19 @@ double brute_force_optimum(const Network& network, const PlanOptions& options) {
   return best;
 }
 
+// One problem with its compressed rows and its true optimum.
+struct Instance {
+  GreedyProblem problem;
+  CoverageRows rows;
+  double optimum = 0;
+};
+
+Instance instance(const Network& network, const PlanOptions& options) {
+  GreedyProblem problem = problem_for(network, options);
+  CoverageRows rows = compress_coverage(network, make_host_set(network, problem.hosts));
+  return {std::move(problem), std::move(rows), brute_force_optimum(network, options)};
+}
+
 // A spread of constraints: k alone, a budget, both, caps, and an included host.
 std::vector<PlanOptions> constraint_mix(std::uint64_t seed) {
   std::vector<PlanOptions> mix(6);
@@ -94,9 +107,7 @@ TEST_CASE("any multipliers give a bound no feasible roster exceeds") {
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
     const Network network = random_planning_network(seed);
     for (const PlanOptions& options : constraint_mix(seed)) {
-      const GreedyProblem problem = problem_for(network, options);
-      const CoverageRows rows = compress_coverage(network, make_host_set(network, problem.hosts));
-      const double optimum = brute_force_optimum(network, options);
+      const auto [problem, rows, optimum] = instance(network, options);
       // Multipliers at random, and near the best ones (where a wrong term would show).
       const std::vector<double> best = subgradient_bound(rows, problem, optimum, 100).multipliers;
       std::vector<double> lambda(rows.rows()), roster;
@@ -117,9 +128,7 @@ TEST_CASE("the subgradient bound is valid and close to the LP optimum") {
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
     const Network network = random_planning_network(seed);
     for (const PlanOptions& options : constraint_mix(seed)) {
-      const GreedyProblem problem = problem_for(network, options);
-      const CoverageRows rows = compress_coverage(network, make_host_set(network, problem.hosts));
-      const double optimum = brute_force_optimum(network, options);
+      const auto [problem, rows, optimum] = instance(network, options);
       const CoverageBound bound = subgradient_bound(rows, problem, optimum, 200);
       // The LP optimum, from the simplex's duals evaluated as multipliers.
       const double lp = solve_coverage_ilp(rows, problem, problem.forced, 0).lp_bound;
@@ -153,10 +162,8 @@ TEST_CASE("where the LP is integral the bound equals the optimum") {
   for (std::size_t k = 1; k <= 3; ++k) {
     PlanOptions options;
     options.k = k;
-    const GreedyProblem problem = problem_for(network, options);
-    const CoverageRows rows = compress_coverage(network, make_host_set(network, problem.hosts));
+    const auto [problem, rows, optimum] = instance(network, options);
     CHECK(rows.rows() == 0);
-    const double optimum = brute_force_optimum(network, options);
     CHECK(optimum == (k == 1 ? 5 : k == 2 ? 9 : 12));
     CHECK(subgradient_bound(rows, problem, 0, 50).value == Approx(optimum));
   }
@@ -166,9 +173,7 @@ TEST_CASE("the integer program finds the brute-force optimum under every constra
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
     const Network network = random_planning_network(seed);
     for (const PlanOptions& options : constraint_mix(seed)) {
-      const GreedyProblem problem = problem_for(network, options);
-      const CoverageRows rows = compress_coverage(network, make_host_set(network, problem.hosts));
-      const double optimum = brute_force_optimum(network, options);
+      const auto [problem, rows, optimum] = instance(network, options);
       const std::vector<std::size_t> start(problem.forced);  // feasible: checked by plan
       const IlpSolution solution = solve_coverage_ilp(rows, problem, start, 0);
       INFO("seed " << seed << " optimum " << optimum << " found " << solution.value);
