@@ -79,6 +79,43 @@ double best_by_budget(const GreedyProblem& problem, std::span<const double> valu
   return total;
 }
 
+// max Σ value·x with both at most room.slots hosts and the budget left, relaxed: for any
+// μ ≥ 0, μ·slots + the fractional knapsack of (value − μ)⁺ bounds it (Lagrangian of the
+// count constraint). That is convex in μ, so a golden-section search over [0, max value]
+// finds a good μ; any μ found is valid. Caps are dropped (a relaxation). Writes the
+// knapsack's fractions at the best μ into x. O(iterations · candidates log candidates).
+double best_by_both(const GreedyProblem& problem, std::span<const double> value,
+                    std::vector<std::size_t>& order, const Room& room, std::vector<double>& x) {
+  std::vector<double> shifted(value.size()), fractions(value.size());
+  auto bound_at = [&](double mu) {
+    for (std::size_t c : order) shifted[c] = std::max(0.0, value[c] - mu), fractions[c] = 0;
+    return mu * static_cast<double>(room.slots) +
+           best_by_budget(problem, shifted, order, room, fractions);
+  };
+  double top = 0;
+  for (std::size_t c : order) top = std::max(top, value[c]);
+  const double ratio = (std::sqrt(5.0) - 1) / 2;
+  double low = 0, high = top;
+  double best = kInfinity;
+  auto consider = [&](double mu) {
+    const double at = bound_at(mu);
+    if (at < best) {
+      best = at;
+      for (std::size_t c : order) x[c] = fractions[c];
+    }
+    return at;
+  };
+  consider(0);
+  for (int step = 0; step < 24 && high - low > 1e-9 * std::max(1.0, top); ++step) {
+    const double a = high - ratio * (high - low), b = low + ratio * (high - low);
+    if (consider(a) <= consider(b))
+      high = b;
+    else
+      low = a;
+  }
+  return best;
+}
+
 }  // namespace
 
 double lagrangian_bound(const CoverageRows& rows, const GreedyProblem& problem,
@@ -111,6 +148,13 @@ double lagrangian_bound(const CoverageRows& rows, const GreedyProblem& problem,
     const double by_budget = best_by_budget(problem, value, open, room, x);
     if (by_budget < best) {
       best = by_budget;
+      for (std::size_t c : open) roster[c] = x[c];
+    }
+  }
+  if (problem.k && problem.budget) {
+    const double joint = best_by_both(problem, value, open, room, x);
+    if (joint < best) {
+      best = joint;
       for (std::size_t c : open) roster[c] = x[c];
     }
   }
