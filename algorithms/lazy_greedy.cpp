@@ -88,7 +88,10 @@ class Run {
       const Entry top = heap.top();
       heap.pop();
       if (!within_budget(top.index)) {
-        dropped_budget = true;
+        // Only a host that would still add people makes "the budget" the reason to stop.
+        const double gain =
+            top.round == result_.picks.size() ? top.gain : oracle_.gain(problem_.hosts[top.index]);
+        dropped_budget = dropped_budget || gain > 0;
         continue;
       }
       if (!within_cap(top.index)) {
@@ -101,9 +104,15 @@ class Run {
                    upper_[top.index], top.index, result_.picks.size()});
         continue;
       }
+      if (top.gain < problem_.min_gain) {
+        result_.stop = StopReason::min_gain;
+        break;
+      }
       if (with_bound && bound_due()) bound = std::min(bound, upper_bound());
       book(top.index, false);
     }
+    if (result_.stop == StopReason::no_gain || result_.stop == StopReason::no_eligible)
+      if (unaffordable_would_add()) result_.stop = StopReason::budget_spent;
     if (with_bound) bound = std::min(bound, upper_bound());
     result_.value = oracle_.value();
     result_.spent = spent_;
@@ -123,6 +132,14 @@ class Run {
   bool bound_due() const {
     const std::size_t picks = result_.picks.size();
     return picks < 32 || picks % (picks / 32) == 0;
+  }
+
+  // True when a host left out as unaffordable from the start would add people: then the
+  // budget, not a lack of audience, is why the plan stops. Stops at the first such host.
+  bool unaffordable_would_add() {
+    for (std::size_t i = 0; i < never_.size(); ++i)
+      if (never_[i] && oracle_.gain(problem_.hosts[i]) > 0) return true;
+    return false;
   }
 
   bool within_budget(std::size_t i) const {
@@ -257,6 +274,12 @@ std::string_view to_string(StopReason reason) {
       return "budget_spent";
     case StopReason::no_gain:
       return "no_gain";
+    case StopReason::min_gain:
+      return "min_gain";
+    case StopReason::optimal:
+      return "optimal";
+    case StopReason::time_limit:
+      return "time_limit";
     case StopReason::capped:
       return "max_per_base";
     case StopReason::no_eligible:

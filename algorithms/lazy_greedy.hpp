@@ -50,11 +50,15 @@ struct GreedyProblem {
   std::optional<double> budget;       // Σ costs ≤ budget (forced ones count)
   std::optional<std::size_t> max_per_group;
   std::vector<std::size_t> forced;  // indices into hosts, booked first, in this order
+  double min_gain = 0;              // stop when the next pick would add fewer people than this
 };
 
 enum class StopReason {
   k_reached,     // k hosts picked
   budget_spent,  // every host that would still add reach costs more than is left
+  min_gain,      // the next pick would add fewer people than GreedyProblem::min_gain
+  optimal,       // (set by the planner) the integer program proved the roster optimal
+  time_limit,    // (set by the planner) the integer program stopped at its time limit
   no_gain,       // no remaining host adds reach
   capped,        // every host that would still add reach is in a group at its cap
   no_eligible,   // there was no candidate to pick from

@@ -6,6 +6,7 @@
 
 #include "algorithms/host_set.hpp"
 #include "algorithms/hyperloglog.hpp"
+#include "algorithms/plan_certificate.hpp"
 #include "graph/errors.hpp"
 
 namespace castgraph {
@@ -33,8 +34,8 @@ std::vector<MessagePart> filter_failure(const Network& network, NodeId host,
 }
 
 void check_options(const PlanOptions& options) {
-  if (options.k.has_value() == options.budget.has_value())
-    throw UsageError({"give exactly one of ", Parameter{"k"}, " and ", Parameter{"budget"}});
+  if (!options.k && !options.budget)
+    throw UsageError({"give ", Parameter{"k"}, ", ", Parameter{"budget"}, " or both"});
   if (options.k && *options.k == 0) throw UsageError({Parameter{"k"}, " must be at least 1"});
   if (options.budget && !(*options.budget >= 0))
     throw UsageError({Parameter{"budget"}, " must be a non-negative number of yuan"});
@@ -42,10 +43,93 @@ void check_options(const PlanOptions& options) {
     throw UsageError({Parameter{"max_per_base"}, " must be at least 1"});
 }
 
+// Every requested value of a category (kinds, provinces) must be one some host has: a typo
+// would otherwise leave no eligible host without a word.
+void check_values_exist(const CategoryColumn& column, std::span<const std::string> wanted,
+                        std::string_view what) {
+  for (const std::string& value : wanted) {
+    if (value.empty() || column.labels().find(value)) continue;
+    std::string known;
+    for (NodeId code = 0; code < column.labels().size(); ++code)
+      if (!column.labels()[code].empty())
+        known += (known.empty() ? "" : ", ") + std::string(column.labels()[code]);
+    throw UsageError("no host has " + std::string(what) + " '" + value + "'; the " +
+                     std::string(what) + "s are: " + (known.empty() ? "(none)" : known));
+  }
+}
+
+double per_thousand(double yuan, double people) {
+  return people > 0 && yuan >= 0 ? 1000 * yuan / people : std::nan("");
+}
+
+// Warnings about limits that make little sense for these candidates.
+void warn_about_limits(const Network& network, const PlanOptions& options,
+                       const GreedyProblem& problem, Plan& plan) {
+  if (options.k && *options.k > plan.candidates)
+    plan.warnings.push_back({PlanWarning::Kind::k_above_candidates, kNoNode, 0, plan.candidates});
+  if (options.budget && problem.forced.empty() && !problem.hosts.empty()) {
+    const auto cheapest = std::ranges::min_element(problem.costs);
+    if (*cheapest > *options.budget)
+      plan.warnings.push_back({PlanWarning::Kind::budget_below_cheapest,
+                               problem.hosts[cheapest - problem.costs.begin()], *cheapest, 0});
+  }
+  for (const PlanPick& pick : plan.picks) {
+    if (!pick.included || pick.marginal_reach > 0) continue;
+    const HostSet alone = make_host_set(network, std::span(&pick.host, 1), options.platform);
+    plan.warnings.push_back({PlanWarning::Kind::included_adds_nobody, pick.host, pick.fee, 0,
+                             !alone.fanbases[0].empty()});
+  }
+}
+
+// The roster `indices` (into problem.hosts), forced hosts first, then the rest in greedy
+// order of what each adds, as picks.
+std::vector<GreedyPick> order_roster(ReachOracle& oracle, const GreedyProblem& problem,
+                                     std::vector<std::size_t> indices) {
+  std::vector<GreedyPick> picks;
+  oracle.clear();
+  double spent = 0;
+  auto book = [&](std::size_t i, bool forced) {
+    const double gain = oracle.add(problem.hosts[i]);
+    if (problem.budget) spent += problem.costs[i];
+    picks.push_back({i, gain, oracle.value(), spent, forced});
+  };
+  for (std::size_t f : problem.forced) {
+    book(f, true);
+    std::erase(indices, f);
+  }
+  while (!indices.empty()) {
+    std::size_t best = 0;
+    double best_gain = -1;
+    for (std::size_t j = 0; j < indices.size(); ++j)
+      if (const double gain = oracle.gain(problem.hosts[indices[j]]); gain > best_gain)
+        best = j, best_gain = gain;
+    book(indices[best], false);
+    indices.erase(indices.begin() + static_cast<std::ptrdiff_t>(best));
+  }
+  return picks;
+}
+
 }  // namespace
+
+std::string_view to_string(BoundMethod method) {
+  switch (method) {
+    case BoundMethod::online:
+      return "online";
+    case BoundMethod::lp:
+      return "lp";
+    case BoundMethod::ilp:
+      return "ilp";
+  }
+  return "?";
+}
 
 Plan plan_roster(const Network& network, const PlanOptions& options) {
   check_options(options);
+  if (options.optimal && options.method != ReachMethod::exact &&
+      options.method != ReachMethod::automatic)
+    throw UsageError("an optimal roster needs the exact method (reach counted from follows)");
+  check_values_exist(network.broadcasters.kind, options.kinds, "kind");
+  check_values_exist(network.broadcasters.province, std::span(&options.province, 1), "province");
   const std::size_t n = network.broadcasters.size();
   for (NodeId host : options.include)
     if (host >= n) throw UsageError("host id " + std::to_string(host) + " is out of range");
@@ -60,6 +144,7 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
   problem.k = options.k;
   problem.budget = options.budget;
   problem.max_per_group = options.max_per_base;
+  problem.min_gain = options.min_gain;
   auto add_candidate = [&](NodeId host) {
     problem.hosts.push_back(host);
     const double fee = network.broadcasters.fee[host];
@@ -135,22 +220,66 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
   if (plan.method == ReachMethod::sketch)
     plan.relative_error = hll_relative_error(options.sketch_precision);
 
-  const GreedyResult result = lazy_greedy(*oracle, problem, options.enumerate);
+  if (options.optimal && plan.method != ReachMethod::exact)
+    throw UsageError("an optimal roster needs reach counted from follows; this dataset has none");
+  GreedyResult result = lazy_greedy(*oracle, problem, options.enumerate);
+  plan.online_bound = result.upper_bound;
+  plan.upper_bound = result.upper_bound;
+  if (plan.method == ReachMethod::exact) {
+    std::vector<std::size_t> roster;
+    for (const GreedyPick& pick : result.picks) roster.push_back(pick.index);
+    CertificateRequest request{options.platform, options.region, options.bound_passes,
+                               options.optimal, options.time_limit};
+    const Certificate certificate =
+        certify_plan(network, problem, roster, result.value, result.upper_bound, request);
+    plan.lp_bound = certificate.lp_bound;
+    plan.bound_passes = certificate.passes;
+    plan.coverage_rows = certificate.rows;
+    // Reach is a sum of whole people (weights are whole numbers), so no roster reaches
+    // more than the bound rounded down; the slack covers the bound's rounding errors.
+    const double lp_bound = std::floor(certificate.lp_bound * (1 + 1e-9));
+    if (certificate.lp_bound > 0 && lp_bound < plan.upper_bound) {
+      plan.upper_bound = lp_bound;
+      plan.bound_method = BoundMethod::lp;
+    }
+    if (certificate.solved) {
+      plan.solved = true;
+      plan.solve_seconds = certificate.seconds;
+      plan.solve_nodes = certificate.nodes;
+      if (certificate.roster_value > result.value) {
+        result.picks = order_roster(*oracle, problem, certificate.roster);
+        result.value = oracle->value();
+      }
+      if (const double ilp_bound = std::floor(certificate.ilp_bound * (1 + 1e-9));
+          ilp_bound < plan.upper_bound) {
+        plan.upper_bound = ilp_bound;
+        plan.bound_method = BoundMethod::ilp;
+      }
+      result.stop = certificate.proven_optimal ? StopReason::optimal : StopReason::time_limit;
+    }
+  }
   double spent = 0;
   for (const GreedyPick& pick : result.picks) {
     const NodeId host = problem.hosts[pick.index];
     const double fee = network.broadcasters.fee[host];
     if (fee >= 0) spent += fee;
-    plan.picks.push_back({host, fee, pick.gain, pick.value, spent, pick.forced});
+    plan.picks.push_back(
+        {host, fee, pick.gain, pick.value, spent, pick.forced, per_thousand(fee, pick.gain)});
   }
   plan.unique_reach = result.value;
   plan.spent = spent;
-  plan.upper_bound = result.upper_bound;
-  plan.ratio = result.upper_bound > 0 ? result.value / result.upper_bound : 1.0;
+  if (plan.method == ReachMethod::exact)  // whole people: see above
+    plan.upper_bound = std::floor(plan.upper_bound * (1 + 1e-9));
+  plan.upper_bound = std::max(plan.upper_bound, plan.unique_reach);
+  plan.ratio = plan.upper_bound > 0 ? plan.unique_reach / plan.upper_bound : 1.0;
+  plan.proven_optimal = plan.unique_reach >= plan.upper_bound * (1 - 1e-12);
+  if (plan.proven_optimal) plan.ratio = 1;
+  plan.yuan_per_thousand = per_thousand(spent, plan.unique_reach);
   plan.guarantee = result.guarantee;
   plan.stop_reason = result.stop;
   plan.best_single_won = result.best_single_won;
   plan.seeds_tried = result.seeds_tried;
+  warn_about_limits(network, options, problem, plan);
   plan.evaluations = oracle->evaluations();
   return plan;
 }

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "algorithms/lazy_greedy.hpp"
@@ -27,9 +28,18 @@
 
 namespace castgraph {
 
+// Enough passes for the LP bound to settle on samples/liaoning and the generated sets.
+inline constexpr int kPlanBoundPasses = 60;
+
+// Which bound gave Plan::upper_bound: the greedy's online bound (lazy_greedy.hpp), the LP
+// relaxation through its Lagrangian dual (coverage_bound.hpp), or an integer program
+// solved to the end or to its time limit.
+enum class BoundMethod { online, lp, ilp };
+std::string_view to_string(BoundMethod method);
+
 struct PlanOptions {
-  std::optional<std::size_t> k;  // exactly one of k and budget
-  std::optional<double> budget;  // yuan
+  std::optional<std::size_t> k;  // at most k hosts; at least one of k and budget
+  std::optional<double> budget;  // yuan; with k, both limits hold
   ReachMethod method = ReachMethod::automatic;
   std::optional<NodeId> platform;  // only fanbases on this platform count
   std::string region;              // only fans of this province count
@@ -41,15 +51,36 @@ struct PlanOptions {
   std::vector<NodeId> exclude;              // never booked
   bool enumerate = false;                   // partial enumeration of seeds of 1–3 hosts
   int sketch_precision = kPlanSketchPrecision;
+  // Subgradient passes of the LP bound (coverage_bound.hpp), exact method only; 0 keeps
+  // only the online bound.
+  int bound_passes = kPlanBoundPasses;
+  double min_gain = 0;    // stop when the next pick would add fewer people than this
+  bool optimal = false;   // solve the integer program (exact method only)
+  double time_limit = 0;  // seconds for it; ≤ 0: none
+};
+
+// Something the caller should tell the user, though the plan went ahead.
+struct PlanWarning {
+  enum class Kind {
+    included_adds_nobody,   // host: an included host adds no one under the filters
+    budget_below_cheapest,  // host, fee: the cheapest eligible host costs more than the budget
+    k_above_candidates,     // count: k exceeds the eligible hosts
+  };
+  Kind kind;
+  NodeId host = kNoNode;
+  double fee = 0;
+  std::size_t count = 0;
+  bool has_counted_fanbase = true;  // included_adds_nobody: false when no fanbase counts
 };
 
 struct PlanPick {
   NodeId host = kNoNode;
-  double fee = 0;               // NaN when unknown
-  double marginal_reach = 0;    // people this host added
-  double cumulative_reach = 0;  // people reached after booking it
-  double spent = 0;             // yuan spent after booking it (unknown fees count 0)
-  bool included = false;        // booked because `include` named it
+  double fee = 0;                // NaN when unknown
+  double marginal_reach = 0;     // people this host added
+  double cumulative_reach = 0;   // people reached after booking it
+  double spent = 0;              // yuan spent after booking it (unknown fees count 0)
+  bool included = false;         // booked because `include` named it
+  double yuan_per_thousand = 0;  // fee per 1,000 people it added; NaN when unknown or none
 };
 
 struct Plan {
@@ -57,9 +88,20 @@ struct Plan {
   std::vector<PlanPick> picks;              // in booking order
   double unique_reach = 0;
   double spent = 0;
-  double upper_bound = 0;  // no roster within the constraints reaches more (see lazy_greedy.hpp)
-  double ratio = 1;        // unique_reach / upper_bound: "within (1 − ratio) of optimal"
-  double guarantee = 0;    // a-priori worst-case ratio of the algorithm; 0 when none is known
+  double upper_bound = 0;  // no roster within the constraints reaches more: min of the bounds
+  BoundMethod bound_method = BoundMethod::online;  // the bound that gave upper_bound
+  double online_bound = 0;                         // the greedy's own bound
+  double lp_bound = 0;                             // 0 when not computed
+  int bound_passes = 0;                            // subgradient passes the LP bound took
+  std::size_t coverage_rows = 0;                   // compressed rows the LP bound read
+  bool proven_optimal = false;                     // unique_reach reaches upper_bound
+  bool solved = false;                             // the integer program ran (optimal)
+  double solve_seconds = 0;                        // its wall time
+  std::uint64_t solve_nodes = 0;                   // its branch-and-bound subproblems
+  double yuan_per_thousand = 0;  // spent per 1,000 people reached; NaN when none reached
+  std::vector<PlanWarning> warnings;
+  double ratio = 1;      // unique_reach / upper_bound: "within (1 − ratio) of optimal"
+  double guarantee = 0;  // a-priori worst-case ratio of the algorithm; 0 when none is known
   StopReason stop_reason = StopReason::no_eligible;
   std::size_t candidates = 0;                // eligible hosts, included ones too
   std::vector<NodeId> unknown_fee_excluded;  // budget only: eligible but for an unknown fee

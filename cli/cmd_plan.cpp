@@ -3,6 +3,7 @@
 // possible reach and the reason the plan stopped.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -22,23 +23,58 @@ namespace {
 
 struct PlanCommandOptions {
   DatasetOptions dataset;
-  std::size_t k = 0;
+  long long k = 0;  // 0: not given
   std::string budget;
   std::string platform;
   std::string region;
   std::string min_tier;
   std::vector<std::string> kinds;
   std::string province;
-  std::size_t max_per_base = 0;
+  long long max_per_base = 0;  // 0: not given
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::string method = "auto";
   int precision = kPlanSketchPrecision;
   bool enumerate = false;
   bool json = false;
+  std::string min_gain;
+  bool optimal = false;
+  double time_limit = 0;
+  int bound_passes = kPlanBoundPasses;
 };
 
-std::string fee_text(double fee) { return fee >= 0 ? group_amount(fee) : std::string("unknown"); }
+std::string fee_text(double fee);
+
+std::string warning_text(const Network& network, const PlanWarning& warning,
+                         const PlanOptions& options) {
+  const std::string who = warning.host == kNoNode
+                              ? std::string()
+                              : std::string(network.broadcasters.ids[warning.host]) + " (" +
+                                    std::string(network.broadcasters.names[warning.host]) + ")";
+  switch (warning.kind) {
+    case PlanWarning::Kind::included_adds_nobody:
+      if (!warning.has_counted_fanbase && options.platform)
+        return fmt::format("included host {} has no fanbase on {}, so it adds no one ({} yuan)",
+                           who, network.platforms.names[*options.platform], fee_text(warning.fee));
+      return fmt::format("included host {} adds no one under these filters ({} yuan)", who,
+                         fee_text(warning.fee));
+    case PlanWarning::Kind::budget_below_cheapest:
+      return fmt::format("the budget of {} yuan is below the cheapest eligible fee: {} yuan, {}",
+                         group_amount(*options.budget), fee_text(warning.fee), who);
+    case PlanWarning::Kind::k_above_candidates:
+      return fmt::format("--k {} is more than the {} eligible host{}", *options.k, warning.count,
+                         warning.count == 1 ? "" : "s");
+  }
+  return "?";
+}
+
+std::string fee_text(double fee) {
+  return fee >= 0 ? group_amount(fee) : std::string("unknown");
+}
+
+std::string per_thousand_text(double yuan) {
+  return std::isnan(yuan) ? std::string("-") : group_amount(yuan);
+}
 
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
   std::string text;
@@ -52,7 +88,11 @@ std::string host_list(const Network& network, const std::vector<NodeId>& hosts, 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
   std::cout << "Plan for "
             << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan", group_amount(*options.budget)))
+                          : std::string())
+            << (options.k && options.budget ? " within " : "")
+            << (options.budget ? fmt::format("a budget of {} yuan",
+                                             group_amount(*options.budget))
+                               : std::string())
             << ": " << describe_plan_method(plan) << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
             << (plan.candidates == 1 ? "" : "s") << "\n";
@@ -60,15 +100,18 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
     std::cout << "left out for an unknown fee (" << plan.unknown_fee_excluded.size()
               << "): " << terminal_safe(host_list(network, plan.unknown_fee_excluded, 5)) << "\n";
   std::cout << "\n";
-  Table table({"#", "host", "name", "fee", "marginal reach", "cumulative reach", "spend"});
-  table.align_right(0).align_right(3).align_right(4).align_right(5).align_right(6);
+  Table table({"#", "host", "name", "fee", "marginal reach", "cumulative reach", "spend",
+               "yuan/1,000 new"});
+  table.align_right(0).align_right(3).align_right(4).align_right(5).align_right(6).align_right(7);
   for (std::size_t i = 0; i < plan.picks.size(); ++i) {
     const PlanPick& pick = plan.picks[i];
     table.add_row({std::to_string(i + 1) + (pick.included ? "*" : ""),
                    std::string(network.broadcasters.ids[pick.host]),
                    std::string(network.broadcasters.names[pick.host]), fee_text(pick.fee),
                    group_digits(round_people(pick.marginal_reach)),
-                   group_digits(round_people(pick.cumulative_reach)), group_amount(pick.spent)});
+                   group_digits(round_people(pick.cumulative_reach)),
+                   group_amount(pick.spent),
+                   per_thousand_text(pick.yuan_per_thousand)});
   }
   table.print(std::cout);
   if (std::ranges::any_of(plan.picks, &PlanPick::included)) std::cout << "* booked by --include\n";
@@ -76,17 +119,27 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
   std::cout << "unique reach: " << with_chinese(round_people(plan.unique_reach)) << " people from "
             << plan.picks.size() << " host" << (plan.picks.size() == 1 ? "" : "s") << ", "
             << group_amount(plan.spent) << " yuan spent\n";
+  if (!std::isnan(plan.yuan_per_thousand))
+    std::cout << "cost:         " << group_amount(plan.yuan_per_thousand)
+              << " yuan per 1,000 people reached\n";
   std::cout << "upper bound:  " << with_chinese(round_people(plan.upper_bound))
             << fmt::format(" people: within {:.1f}% of optimal", 100 * (1 - plan.ratio));
   if (plan.guarantee > 0)
     std::cout << fmt::format(" (guaranteed at least {:.1f}%)", 100 * plan.guarantee);
-  std::cout << "\n";
+  std::cout << "\n" << describe_plan_bound(plan) << "\n";
+  if (plan.solved)
+    std::cout << fmt::format("integer program: {:.2f} s, {} subproblems\n", plan.solve_seconds,
+                             plan.solve_nodes);
   if (plan.best_single_won)
     std::cout << "the roster grown from the best single affordable host beat plain greedy\n";
   if (plan.seeds_tried > 0)
     std::cout << "partial enumeration: " << group_digits(plan.seeds_tried)
               << " seed sets of 1-3 hosts completed greedily\n";
   std::cout << "stopped: " << describe_plan_stop(plan, options) << "\n";
+}
+
+nlohmann::ordered_json number_or_null(double value) {
+  return std::isnan(value) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
 
 nlohmann::ordered_json report_json(const Network& network, const Plan& plan,
@@ -108,11 +161,28 @@ nlohmann::ordered_json report_json(const Network& network, const Plan& plan,
                              {"marginal_reach", round_people(pick.marginal_reach)},
                              {"cumulative_reach", round_people(pick.cumulative_reach)},
                              {"spent", pick.spent},
-                             {"included", pick.included}});
+                             {"included", pick.included},
+                             {"yuan_per_thousand", number_or_null(pick.yuan_per_thousand)}});
   json["unique_reach"] = round_people(plan.unique_reach);
   json["spent"] = plan.spent;
   json["upper_bound"] = round_people(plan.upper_bound);
   json["ratio"] = plan.ratio;
+  json["yuan_per_thousand"] = number_or_null(plan.yuan_per_thousand);
+  json["bound_method"] = to_string(plan.bound_method);
+  json["bound_message"] = describe_plan_bound(plan);
+  json["gap"] = 1 - plan.ratio;
+  json["proven_optimal"] = plan.proven_optimal;
+  json["online_bound"] = round_people(plan.online_bound);
+  json["lp_bound"] = plan.lp_bound > 0 ? Json(round_people(plan.lp_bound)) : Json(nullptr);
+  json["bound_passes"] = plan.bound_passes;
+  json["coverage_rows"] = plan.coverage_rows;
+  if (plan.solved) {
+    json["solve_seconds"] = plan.solve_seconds;
+    json["solve_nodes"] = plan.solve_nodes;
+  }
+  json["warnings"] = Json::array();
+  for (const PlanWarning& warning : plan.warnings)
+    json["warnings"].push_back(warning_text(network, warning, options));
   json["guarantee"] = plan.guarantee > 0 ? Json(plan.guarantee) : Json(nullptr);
   json["stop_reason"] = to_string(plan.stop_reason);
   json["stop_message"] = describe_plan_stop(plan, options);
@@ -128,7 +198,12 @@ nlohmann::ordered_json report_json(const Network& network, const Plan& plan,
 
 void run_plan(const PlanCommandOptions& command) {
   PlanOptions options;
-  if (command.k > 0) options.k = command.k;
+  if (command.k > 0) options.k = static_cast<std::size_t>(command.k);
+  if (!command.min_gain.empty())
+    options.min_gain = static_cast<double>(parse_human_count(command.min_gain, "--min-gain"));
+  options.optimal = command.optimal;
+  options.time_limit = command.time_limit;
+  options.bound_passes = command.bound_passes;
   if (!command.budget.empty())
     options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
   options.method = parse_reach_method(command.method);
@@ -137,7 +212,8 @@ void run_plan(const PlanCommandOptions& command) {
     options.min_fans = parse_human_count(command.min_tier, "--min-tier");
   options.kinds = command.kinds;
   options.province = command.province;
-  if (command.max_per_base > 0) options.max_per_base = command.max_per_base;
+  if (command.max_per_base > 0)
+    options.max_per_base = static_cast<std::size_t>(command.max_per_base);
   options.enumerate = command.enumerate;
   options.sketch_precision = command.precision;
   const Network network = open_dataset(command.dataset);
@@ -145,6 +221,8 @@ void run_plan(const PlanCommandOptions& command) {
   options.include = resolve_hosts(network, command.include);
   options.exclude = resolve_hosts(network, command.exclude);
   const Plan plan = plan_roster(network, options);
+  for (const PlanWarning& warning : plan.warnings)
+    std::cerr << "warning: " << warning_text(network, warning, options) << "\n";
   if (command.json)
     std::cout << report_json(network, plan, options).dump(2) << "\n";
   else
@@ -162,12 +240,19 @@ void add_plan_command(CLI::App& app) {
       "bound on the best possible reach, and why the plan stopped. Under --budget, hosts "
       "with an unknown fee are left out and listed");
   add_dataset_options(*command, options->dataset);
-  auto* k =
-      command->add_option("--k", options->k, "Book this many hosts")->check(CLI::PositiveNumber);
-  auto* budget = command->add_option("--budget", options->budget,
-                                     "Spend at most this many yuan on fees (2000000, 200万, 2M)");
-  k->excludes(budget);
-  budget->excludes(k);
+  CLI::Option* k = command->add_option("--k", options->k, "Book at most this many hosts");
+  command->add_option("--budget", options->budget,
+                      "Spend at most this many yuan on fees (2000000, 200万, 2M); with --k, "
+                      "both limits hold");
+  command->add_option("--min-gain", options->min_gain,
+                      "Stop when the next pick would add fewer than this many people (500, 1k)");
+  command->add_flag("--optimal", options->optimal,
+                    "Solve the integer program (GLPK) for the best roster, starting from the "
+                    "greedy one, and prove it optimal or state its gap (exact method only)");
+  command
+      ->add_option("--time-limit", options->time_limit,
+                   "Seconds --optimal may search; then the best roster found, with its gap")
+      ->check(CLI::Range(0.001, 1e7).description("SECONDS > 0"));
   command->add_option("--platform", options->platform,
                       "Count only fanbases on this platform (id or exact name)");
   command->add_option("--region", options->region,
@@ -177,10 +262,8 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")
       ->delimiter(',');
   command->add_option("--province", options->province, "Only hosts of this province");
-  command
-      ->add_option("--max-per-base", options->max_per_base,
-                   "At most this many hosts from one livestream base")
-      ->check(CLI::PositiveNumber);
+  CLI::Option* max_per_base = command->add_option(
+      "--max-per-base", options->max_per_base, "At most this many hosts from one livestream base");
   command
       ->add_option("--include", options->include,
                    "Book these hosts first (id or exact name, comma-separated)")
@@ -200,21 +283,38 @@ void add_plan_command(CLI::App& app) {
                    "HyperLogLog precision for --method sketch (2^p registers per host)")
       ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
+  command
+      ->add_option("--bound-passes", options->bound_passes,
+                   "Subgradient passes of the LP bound over the follows (exact method); 0 keeps "
+                   "only the greedy's online bound")
+      ->check(CLI::Range(0, 100'000))
+      ->capture_default_str();
   command->add_flag("--enumerate", options->enumerate,
                     "Also grow the roster from every seed of 1-3 hosts (Sviridenko 2004): "
                     "restores the (1-1/e) guarantee under a budget; small rosters only");
   command->add_flag("--json", options->json,
                     "JSON: {method, picks:[{id, name, fee, marginal_reach, cumulative_reach, "
-                    "spent, included}], unique_reach, spent, upper_bound, ratio, guarantee, "
-                    "stop_reason, unknown_fee_excluded, ...}");
+                    "spent, included, yuan_per_thousand}], unique_reach, spent, yuan_per_thousand, "
+                    "upper_bound, ratio, gap, bound_method (online/lp/ilp), proven_optimal, "
+                    "guarantee, stop_reason, warnings, unknown_fee_excluded, ...}");
   command->footer(
-      "stop_reason: k_reached, budget_spent, no_gain (nothing left adds reach), max_per_base, "
-      "no_eligible.\nExamples:\n  castgraph plan samples/tiny --k 3\n"
+      "stop_reason: k_reached, budget_spent (the hosts who would add people cost more than is "
+      "left), min_gain, no_gain (nothing left adds reach), max_per_base, no_eligible; with "
+      "--optimal: optimal, time_limit.\nExamples:\n  castgraph plan samples/tiny --k 3\n"
       "  castgraph plan samples/tiny --budget 100万 --exclude h7 --json\n"
       "  castgraph plan data/ --budget 2M --kinds village,factory --max-per-base 2");
-  command->callback([options] {
+  command->callback([options, k, max_per_base] {
+    // Checked here rather than by CLI11's range check, whose message prints the largest
+    // double in full.
+    if (k->count() > 0 && options->k < 1)
+      throw UsageError(fmt::format("--k must be at least 1 (got {})", options->k));
+    if (max_per_base->count() > 0 && options->max_per_base < 1)
+      throw UsageError(
+          fmt::format("--max-per-base must be at least 1 (got {})", options->max_per_base));
     if (options->k == 0 && options->budget.empty())
-      throw UsageError("plan needs --k N or --budget YUAN");
+      throw UsageError("plan needs --k N, --budget YUAN or both");
+    if (options->time_limit > 0 && !options->optimal)
+      throw UsageError("--time-limit limits --optimal; give --optimal too");
     run_plan(*options);
   });
 }

@@ -192,6 +192,7 @@ viz::ReportPlan plan_section(const Network& network, const PlanOptions& options)
   out.spent = plan.spent;
   out.ratio = plan.ratio;
   out.stop = describe_plan_stop(plan, options);
+  out.bound = describe_plan_bound(plan);
   for (NodeId h : plan.unknown_fee_excluded)
     out.unknown_fee_excluded.push_back(
         fmt::format("{} ({})", network.broadcasters.ids[h], network.broadcasters.names[h]));

@@ -49,10 +49,18 @@ std::string describe_plan_stop(const Plan& plan, const PlanOptions& options) {
     case StopReason::k_reached:
       return fmt::format("k reached: {} hosts booked", plan.picks.size());
     case StopReason::budget_spent:
+      return fmt::format("the hosts who would add people cost more than the {} yuan left (of {})",
+                         group_amount(*options.budget - plan.spent), group_amount(*options.budget));
+    case StopReason::min_gain:
+      return fmt::format("the next pick would add fewer than {} people (--min-gain)",
+                         group_digits(round_people(options.min_gain)));
+    case StopReason::optimal:
+      return "the integer program proved that no roster within these limits reaches more";
+    case StopReason::time_limit:
       return fmt::format(
-          "budget spent: {} of {} yuan left, and every host that would still "
-          "add reach costs more",
-          group_amount(*options.budget - plan.spent), group_amount(*options.budget));
+          "the integer program stopped at its time limit ({:g} s) with the best "
+          "roster it had found",
+          options.time_limit);
     case StopReason::no_gain:
       return "nothing left that adds reach: every other eligible host's "
              "fans are already reached";
@@ -62,6 +70,17 @@ std::string describe_plan_stop(const Plan& plan, const PlanOptions& options) {
       return "no eligible host: the filters leave nobody to book";
   }
   return "?";
+}
+
+std::string describe_plan_bound(const Plan& plan) {
+  const char* method = plan.bound_method == BoundMethod::ilp  ? "integer program"
+                       : plan.bound_method == BoundMethod::lp ? "LP relaxation"
+                                                              : "greedy's online bound";
+  return fmt::format(
+      "no roster within these limits reaches more than {} people; this one reaches {:.1f}% of "
+      "that ({}{})",
+      group_digits(round_people(plan.upper_bound)), 100 * plan.ratio, method,
+      plan.proven_optimal ? ": proven optimal" : "");
 }
 
 }  // namespace castgraph::cli

@@ -24,4 +24,8 @@ std::string describe_plan_method(const Plan& plan);
 // Why a plan stopped: "k reached: 10 hosts booked", "budget spent: ...", ...
 std::string describe_plan_stop(const Plan& plan, const PlanOptions& options);
 
+// "no roster within these limits reaches more than 35,803 people; this one reaches 100.0%
+// of that (LP bound, proven optimal)".
+std::string describe_plan_bound(const Plan& plan);
+
 }  // namespace castgraph::cli

@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   build-essential cmake pkg-config git
   libboost-graph-dev
-  libigraph-dev libarpack2-dev libglpk-dev libplfit-dev   # igraph's CMake package needs all four
+  libigraph-dev libarpack2-dev libglpk-dev libplfit-dev   # igraph's CMake package needs all four; plan --optimal uses GLPK directly
   libgraphviz-dev graphviz
   librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
   python3                                                  # bench/ peers and render tests

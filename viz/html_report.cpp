@@ -240,6 +240,7 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
              "it</span></div>\n",
              plan.upper_bound, esc(group_digits(plan.upper_bound)), percent(1 - plan.ratio))
       << "</div>\n";
+  if (!plan.bound.empty()) out << "<p>" << esc(plan.bound) << ".</p>\n";
   if (plan.picks.empty()) {
     out << "<p>No host booked: " << esc(plan.stop) << ".</p>\n</section>\n";
     return;

@@ -79,7 +79,8 @@ struct ReportPlan {
   std::uint64_t upper_bound = 0;   // data-cell="plan/total/upper_bound"
   double spent = 0;                // data-cell="plan/total/spent"
   double ratio = 1;
-  std::string stop;                               // why it stopped, in words
+  std::string stop;   // why it stopped, in words
+  std::string bound;  // "no roster within these limits reaches more than N; ...", in words
   std::vector<std::string> unknown_fee_excluded;  // "id (name)"
 };
 

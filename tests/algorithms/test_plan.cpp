@@ -12,8 +12,12 @@
 #include "graph/errors.hpp"
 #include "graph/network_builder.hpp"
 #include "loaders/dataset_loader.hpp"
+#include "random_planning_network.hpp"
 
 using namespace castgraph;
+using castgraph::testing::all_subset_reach;
+using castgraph::testing::feasible;
+using castgraph::testing::random_planning_network;
 
 namespace {
 
@@ -30,95 +34,6 @@ std::vector<std::string> pick_ids(const Network& network, const Plan& plan) {
   std::vector<std::string> ids;
   for (const PlanPick& pick : plan.picks) ids.emplace_back(network.broadcasters.ids[pick.host]);
   return ids;
-}
-
-// 12 hosts in 3 bases (the last two in none), fees 1,000-10,000 yuan (host 5's unknown),
-// kinds and provinces at random, 2 platforms, 250 fans of weight 1-4 following 0-4
-// fanbases, skewed toward the low ids as stars are.
-Network random_planning_network(std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  auto uniform = [&](int low, int high) { return std::uniform_int_distribution(low, high)(rng); };
-  NetworkBuilder builder;
-  builder.add_platform("p0", "平台0", 10'000);
-  builder.add_platform("p1", "平台1", 4'000);
-  for (int b = 0; b < 3; ++b) builder.add_base("b" + std::to_string(b), "基地" + std::to_string(b));
-  const std::vector<std::string> kinds{"village", "factory", "influencer"};
-  const std::vector<std::string> provinces{"辽宁", "吉林"};
-  std::vector<NodeId> fanbases;
-  for (int h = 0; h < 12; ++h) {
-    const NodeId base = h >= 10 ? kNoNode : static_cast<NodeId>(uniform(0, 2));
-    const double fee = h == 5 ? NAN : 1000.0 * uniform(1, 10);
-    const NodeId id =
-        *builder.add_broadcaster("h" + std::to_string(h), "主播" + std::to_string(h), base,
-                                 provinces[uniform(0, 1)], kinds[uniform(0, 2)], fee);
-    for (NodeId p = 0; p < 2; ++p)
-      if (p == static_cast<NodeId>(h % 2) || uniform(0, 2) == 0)
-        fanbases.push_back(
-            *builder.add_fanbase(id, p, static_cast<std::uint64_t>(uniform(0, 3000))));
-  }
-  for (int f = 0; f < 250; ++f) {
-    const NodeId fan =
-        *builder.add_fan("f" + std::to_string(f), static_cast<std::uint64_t>(uniform(1, 4)),
-                         provinces[uniform(0, 1)]);
-    for (int k = uniform(0, 4); k > 0; --k) {
-      const int pick = std::min(uniform(0, static_cast<int>(fanbases.size()) - 1),
-                                uniform(0, static_cast<int>(fanbases.size()) - 1));
-      builder.add_follow(fan, fanbases[pick]);
-    }
-  }
-  return std::move(builder).finish();
-}
-
-// Exact reach of every subset of hosts (bit h = host h), from the fan side of the graph.
-std::vector<double> all_subset_reach(const Network& network, const PlanOptions& options) {
-  const std::size_t n = network.broadcasters.size();
-  std::vector<std::uint32_t> reached_by(network.fans.size(), 0);  // mask of hosts
-  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
-    if (!options.region.empty() && network.fans.province[fan] != options.region) continue;
-    for (NodeId fanbase : network.relations.follows.neighbours(fan))
-      if (!options.platform || network.fanbases.platform[fanbase] == *options.platform)
-        reached_by[fan] |= 1u << network.fanbases.broadcaster[fanbase];
-  }
-  std::vector<double> reach(std::size_t{1} << n, 0.0);
-  for (std::uint32_t set = 0; set < reach.size(); ++set)
-    for (NodeId fan = 0; fan < network.fans.size(); ++fan)
-      if (reached_by[fan] & set) reach[set] += static_cast<double>(network.fans.weight(fan));
-  return reach;
-}
-
-bool passes_filters(const Network& network, NodeId h, const PlanOptions& options) {
-  if (!options.kinds.empty() &&
-      std::ranges::find(options.kinds, network.broadcasters.kind[h]) == options.kinds.end())
-    return false;
-  if (!options.province.empty() && network.broadcasters.province[h] != options.province)
-    return false;
-  return declared_fans(network, h, options.platform) >= options.min_fans;
-}
-
-// Every constraint of `options`, checked on a roster given as a host mask.
-bool feasible(const Network& network, std::uint32_t set, const PlanOptions& options) {
-  double cost = 0;
-  std::size_t size = 0;
-  std::map<NodeId, std::size_t> per_base;
-  for (NodeId h = 0; h < network.broadcasters.size(); ++h) {
-    const bool in = set >> h & 1;
-    const bool included = std::ranges::find(options.include, h) != options.include.end();
-    if (included && !in) return false;
-    if (!in) continue;
-    if (std::ranges::find(options.exclude, h) != options.exclude.end()) return false;
-    if (!passes_filters(network, h, options)) return false;
-    const double fee = network.broadcasters.fee[h];
-    if (options.budget && std::isnan(fee)) return false;
-    if (fee >= 0) cost += fee;
-    ++size;
-    if (network.broadcasters.base[h] != kNoNode) ++per_base[network.broadcasters.base[h]];
-  }
-  if (options.k && size > *options.k) return false;
-  if (options.budget && cost > *options.budget) return false;
-  if (options.max_per_base)
-    for (const auto& [base, count] : per_base)
-      if (count > *options.max_per_base) return false;
-  return true;
 }
 
 struct Comparison {
@@ -196,7 +111,8 @@ TEST_CASE("on the tiny sample greedy books h1, then h3, then h2") {
 // Fees (README): h1 200,000, h2 50,000, h3 8,000, h4 12,000, h5 3,000, h6 unknown,
 // h7 900,000, h8 1,500. With 100,000 yuan h1 and h7 never fit and h6 cannot be priced;
 // per yuan h2 (1003 / 50,000) leads, then h5 (3 / 3,000), h8 (1 / 1,500), h3 (3 / 8,000),
-// h4 (1 / 12,000): 74,500 yuan, 1011 people, and nothing left adds reach.
+// h4 (1 / 12,000): 74,500 yuan, 1011 people; h1 and h7 would add people but cost more
+// than the 25,500 yuan left.
 TEST_CASE("on the tiny sample a 100,000 yuan budget books by reach per yuan") {
   PlanOptions options;
   options.budget = 100'000;
@@ -204,7 +120,7 @@ TEST_CASE("on the tiny sample a 100,000 yuan budget books by reach per yuan") {
   CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h2", "h5", "h8", "h3", "h4"});
   CHECK(plan.unique_reach == 1011);
   CHECK(plan.spent == 74'500);
-  CHECK(plan.stop_reason == StopReason::no_gain);
+  CHECK(plan.stop_reason == StopReason::budget_spent);
   REQUIRE(plan.unknown_fee_excluded.size() == 1);
   CHECK(tiny().broadcasters.ids[plan.unknown_fee_excluded[0]] == "h6");
 }
@@ -214,8 +130,10 @@ TEST_CASE("a budget too small for anyone but h8 stops for the budget") {
   options.budget = 2'000;
   const Plan plan = plan_roster(tiny(), options);
   CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h8"});
-  CHECK(plan.stop_reason == StopReason::no_gain);  // every other host is out of reach of any budget
-  options.budget = 4'000;                          // h5 (3,000) or h8 (1,500), not both
+  // Every other host costs more than the 500 yuan left, and some would add people: the
+  // budget is why the plan stops (issue 20 found this said "no gain").
+  CHECK(plan.stop_reason == StopReason::budget_spent);
+  options.budget = 4'000;  // h5 (3,000) or h8 (1,500), not both
   const Plan two = plan_roster(tiny(), options);
   CHECK(pick_ids(tiny(), two) == std::vector<std::string>{"h5"});
   CHECK(two.stop_reason == StopReason::budget_spent);
@@ -238,10 +156,15 @@ TEST_CASE("included hosts are booked first and excluded ones never") {
 TEST_CASE("impossible requests are usage errors") {
   PlanOptions neither;
   CHECK_THROWS_AS(plan_roster(tiny(), neither), UsageError);
-  PlanOptions both;
-  both.k = 2;
-  both.budget = 10;
-  CHECK_THROWS_AS(plan_roster(tiny(), both), UsageError);
+  PlanOptions typo;
+  typo.k = 2;
+  typo.kinds = {"influencr"};
+  CHECK_THROWS_WITH(plan_roster(tiny(), typo),
+                    Catch::Contains("influencr") && Catch::Contains("village"));
+  PlanOptions nowhere;
+  nowhere.k = 2;
+  nowhere.province = "西藏";
+  CHECK_THROWS_WITH(plan_roster(tiny(), nowhere), Catch::Contains("西藏"));
   PlanOptions clash;
   clash.k = 2;
   clash.include = clash.exclude = {host(tiny(), "h2")};
@@ -264,13 +187,14 @@ TEST_CASE("impossible requests are usage errors") {
 }
 
 TEST_CASE("filters leave only matching hosts, and no eligible host is said so") {
+  // A kind no host has is a typo, refused with the kinds there are (test_cli_plan).
   PlanOptions options;
   options.k = 5;
   options.kinds = {"village"};
   const Plan plan = plan_roster(tiny(), options);
   CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h3", "h5"});
   CHECK(plan.stop_reason == StopReason::no_gain);
-  options.kinds = {"astronaut"};
+  options.province = "黑龙江";  // only h8 is there, a factory host
   const Plan none = plan_roster(tiny(), options);
   CHECK(none.picks.empty());
   CHECK(none.stop_reason == StopReason::no_eligible);
@@ -408,4 +332,109 @@ TEST_CASE("partial enumeration refuses rosters too large to enumerate") {
   CHECK_THROWS_WITH(plan_roster(network, options), Catch::Contains("enumerate"));
   CHECK(parameters_named([&] { plan_roster(network, options); }) ==
         std::vector<std::string>{"enumerate"});
+}
+
+TEST_CASE("k and a budget together hold both limits, against the brute-force optimum") {
+  for (std::uint64_t seed = 1; seed <= 25; ++seed) {
+    const Network network = random_planning_network(seed);
+    PlanOptions options;
+    options.k = 1 + seed % 4;
+    options.budget = 3000.0 + 1000.0 * static_cast<double>(seed % 9);
+    if (seed % 3 == 0) options.max_per_base = 1;
+    const Plan plan = plan_roster(network, options);
+    CHECK(plan.picks.size() <= *options.k);
+    CHECK(plan.spent <= *options.budget);
+    check_against_brute_force(network, options);
+  }
+}
+
+TEST_CASE("an optimal plan reaches the brute-force optimum and says it is proven") {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    const Network network = random_planning_network(seed);
+    std::vector<PlanOptions> mix(5);
+    mix[0].k = 1 + seed % 5;
+    mix[1].budget = 5000.0 + 2000.0 * static_cast<double>(seed % 6);
+    mix[2].k = 3, mix[2].budget = 10'000, mix[2].max_per_base = 1;
+    mix[3].budget = 15'000, mix[3].max_per_base = 2,
+    mix[3].include = {static_cast<NodeId>(seed % 5)};
+    mix[4].k = 4, mix[4].region = "辽宁", mix[4].platform = 1;
+    for (PlanOptions& options : mix) {
+      options.optimal = true;
+      INFO("seed " << seed);
+      const Comparison comparison = check_against_brute_force(network, options);
+      const Plan plan = plan_roster(network, options);
+      CHECK(plan.unique_reach == Approx(comparison.optimum));
+      CHECK(plan.proven_optimal);
+      CHECK(plan.upper_bound == Approx(comparison.optimum));
+      CHECK((plan.stop_reason == StopReason::optimal));
+    }
+  }
+}
+
+TEST_CASE("the LP bound is far tighter than the online bound and never below the optimum") {
+  double online = 0, lp = 0;
+  for (std::uint64_t seed = 1; seed <= 25; ++seed) {
+    const Network network = random_planning_network(seed);
+    PlanOptions options;
+    options.k = 2 + seed % 4;
+    const Comparison comparison = check_against_brute_force(network, options);
+    const Plan plan = plan_roster(network, options);
+    // The smaller bound, rounded down to whole people.
+    const double smaller =
+        plan.lp_bound > 0 ? std::min(plan.online_bound, plan.lp_bound) : plan.online_bound;
+    CHECK(plan.upper_bound == std::max(plan.unique_reach, std::floor(smaller * (1 + 1e-9))));
+    online += plan.online_bound / comparison.optimum - 1;
+    lp += plan.upper_bound / comparison.optimum - 1;
+  }
+  INFO("mean excess over the optimum: online " << online / 25 << ", kept " << lp / 25);
+  CHECK(lp < online / 2);
+}
+
+TEST_CASE("--min-gain stops before a pick that would add too few people") {
+  PlanOptions options;
+  options.k = 8;
+  options.min_gain = 3;  // h1 adds 1005, h3 adds 3, then every host adds 2 at most
+  const Plan plan = plan_roster(tiny(), options);
+  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h1", "h3"});
+  CHECK((plan.stop_reason == StopReason::min_gain));
+}
+
+TEST_CASE("yuan per thousand new people is each pick's fee over what it added") {
+  PlanOptions options;
+  options.k = 2;
+  const Plan plan = plan_roster(tiny(), options);
+  CHECK(plan.picks[0].yuan_per_thousand == Approx(200'000.0 / 1005 * 1000));
+  CHECK(plan.picks[1].yuan_per_thousand == Approx(8'000.0 / 3 * 1000));
+  CHECK(plan.yuan_per_thousand == Approx(208'000.0 / 1008 * 1000));
+}
+
+TEST_CASE("limits that make little sense are warned about, as data") {
+  PlanOptions poor;
+  poor.budget = 100;  // the cheapest host, h8, costs 1,500
+  const Plan nothing = plan_roster(tiny(), poor);
+  REQUIRE(nothing.warnings.size() == 1);
+  CHECK((nothing.warnings[0].kind == PlanWarning::Kind::budget_below_cheapest));
+  CHECK(nothing.warnings[0].fee == 1500);
+  CHECK(nothing.warnings[0].host == host(tiny(), "h8"));
+  CHECK((nothing.stop_reason == StopReason::budget_spent));
+
+  PlanOptions many;
+  many.k = 50;
+  const Plan all = plan_roster(tiny(), many);
+  REQUIRE(all.warnings.size() == 1);
+  CHECK((all.warnings[0].kind == PlanWarning::Kind::k_above_candidates));
+  CHECK(all.warnings[0].count == all.candidates);
+
+  PlanOptions idle;  // h1 has no fanbase on momo: booked, it adds no one
+  idle.k = 2;
+  idle.platform = *tiny().platforms.ids.find("momo");
+  idle.include = {host(tiny(), "h1")};
+  const Plan momo = plan_roster(tiny(), idle);
+  REQUIRE(momo.warnings.size() == 1);
+  CHECK((momo.warnings[0].kind == PlanWarning::Kind::included_adds_nobody));
+  CHECK(momo.warnings[0].host == host(tiny(), "h1"));
+  CHECK_FALSE(momo.warnings[0].has_counted_fanbase);
+  PlanOptions fine;
+  fine.k = 3;
+  CHECK(plan_roster(tiny(), fine).warnings.empty());
 }

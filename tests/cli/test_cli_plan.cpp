@@ -52,13 +52,15 @@ TEST_CASE("plan --budget leaves out hosts of unknown fee and says so") {
   CHECK(ids(json) == std::vector<std::string>{"h2", "h5", "h8", "h3", "h4"});
   CHECK(json["spent"] == 74500.0);
   CHECK(json["unknown_fee_excluded"] == nlohmann::json::array({"h6"}));
-  CHECK(json["stop_reason"] == "no_gain");
+  // 25,500 yuan left, and h1 (200,000) and h7 (900,000) would still add people.
+  CHECK(json["stop_reason"] == "budget_spent");
 
   const auto text = run_castgraph("plan " + tiny() + " --budget 100k");
   REQUIRE(text.status == 0);
   CHECK_THAT(text.out, Catch::Contains("unknown fee") && Catch::Contains("h6"));
   CHECK_THAT(text.out, Catch::Contains("of optimal"));
-  CHECK_THAT(text.out, Catch::Contains("stopped: nothing left that adds reach"));
+  CHECK_THAT(text.out, Catch::Contains("stopped: the hosts who would add people cost more than "
+                                       "the 25,500 yuan left"));
 }
 
 TEST_CASE("plan honours --include, --exclude and --kinds") {
@@ -79,7 +81,16 @@ TEST_CASE("plan --budget stops when the money runs out") {
 
 TEST_CASE("plan refuses bad requests with exit status 2") {
   CHECK(run_castgraph("plan " + tiny()).status == 2);
-  CHECK(run_castgraph("plan " + tiny() + " --k 2 --budget 5").status == 2);
+  for (const char* zero : {"--k 0", "--k -1", "--k 3 --max-per-base 0"}) {
+    const auto refused = run_castgraph("plan " + tiny() + " " + zero);
+    CHECK(refused.status == 2);
+    CHECK_THAT(refused.err, Catch::Contains("must be at least 1"));
+    CHECK(refused.err.size() < 200);  // no 309-digit largest double
+  }
+  const auto typo = run_castgraph("plan " + tiny() + " --k 2 --kinds influencr");
+  CHECK(typo.status == 2);
+  CHECK_THAT(typo.err, Catch::Contains("influencr") && Catch::Contains("influencer, factory"));
+  CHECK(run_castgraph("plan " + tiny() + " --k 2 --time-limit 5").status == 2);
   const auto unpriced = run_castgraph("plan " + tiny() + " --budget 1M --include h6");
   CHECK(unpriced.status == 2);
   CHECK_THAT(unpriced.err, Catch::Contains("h6"));
@@ -91,4 +102,43 @@ TEST_CASE("plan --method declared on one platform and --min-tier") {
   const auto json = plan_json("--k 2 --method declared --platform douyin --min-tier 1M");
   CHECK(ids(json) == std::vector<std::string>{"h1", "h7"});
   CHECK(json["method"] == "declared");
+}
+
+TEST_CASE("plan --k with --budget holds both, and --min-gain says why it stopped") {
+  const auto json = plan_json("--k 3 --budget 60000");
+  CHECK(json["picks"].size() <= 3);
+  CHECK(json["spent"].get<double>() <= 60000);
+  const auto stingy = plan_json("--k 8 --min-gain 3");
+  CHECK(ids(stingy) == std::vector<std::string>{"h1", "h3"});
+  CHECK(stingy["stop_reason"] == "min_gain");
+  CHECK_THAT(stingy["stop_message"].get<std::string>(), Catch::Contains("fewer than 3 people"));
+}
+
+TEST_CASE("plan --optimal proves its roster and states the bound in a sentence") {
+  const auto json = plan_json("--k 3 --optimal");
+  CHECK(json["proven_optimal"] == true);
+  CHECK(json["gap"] == 0.0);
+  CHECK(json["unique_reach"] == 1010);
+  CHECK(json["upper_bound"] == 1010);
+  CHECK((json["bound_method"] == "online" || json["bound_method"] == "lp" ||
+         json["bound_method"] == "ilp"));
+  CHECK(json["picks"][0]["yuan_per_thousand"].get<double>() == Approx(200000.0 / 1005 * 1000));
+  const auto text = run_castgraph("plan " + tiny() + " --k 3");
+  CHECK_THAT(text.out, Catch::Contains("no roster within these limits reaches more than 1,010 "
+                                       "people; this one reaches 100.0% of that"));
+}
+
+TEST_CASE("plan warns on stderr, and lists the warnings in its JSON") {
+  const auto poor = run_castgraph("plan " + tiny() + " --budget 100 --json");
+  REQUIRE(poor.status == 0);
+  CHECK_THAT(poor.err, Catch::Contains("warning: the budget of 100 yuan is below the cheapest "
+                                       "eligible fee: 1,500 yuan, h8"));
+  const auto json = nlohmann::json::parse(poor.out);
+  CHECK(json["warnings"].size() == 1);
+  CHECK(json["stop_reason"] == "budget_spent");
+  const auto idle = run_castgraph("plan " + tiny() + " --k 2 --include h1 --platform momo");
+  REQUIRE(idle.status == 0);
+  CHECK_THAT(idle.err, Catch::Contains("h1") && Catch::Contains("no fanbase on"));
+  const auto many = run_castgraph("plan " + tiny() + " --k 50");
+  CHECK_THAT(many.err, Catch::Contains("--k 50 is more than the 8 eligible hosts"));
 }

@@ -348,6 +348,8 @@ TEST_CASE("report writes one self-contained HTML page whose numbers are the comm
         "id=\"plan-table\"", "id=\"reach-curve\"", "id=\"cg-diagram\"", "id=\"about\""})
     CHECK_THAT(html, Catch::Contains(id));
   CHECK_THAT(html, Catch::Contains("李佳"));
+  // The plan's bound in one sentence, as `castgraph plan` says it.
+  CHECK_THAT(html, Catch::Contains("no roster within these limits reaches more than"));
   CHECK_THAT(html, Catch::Contains("<svg class=\"tips\""));
   CHECK(html.find("<?xml") == std::string::npos);
   CHECK_THAT(html, Catch::Contains(source_path("samples/tiny")));

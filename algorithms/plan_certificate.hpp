@@ -1,0 +1,47 @@
+// How close a plan's roster is to the best one: the LP bound (coverage_bound.hpp) and,
+// when asked, the integer program solved (plan_ilp.hpp), both over the candidates' follows
+// compressed into rows (coverage_rows.hpp). Exact reach only: the other methods count a
+// different function (a sketch estimate, a model).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "algorithms/lazy_greedy.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph {
+
+struct CertificateRequest {
+  std::optional<NodeId> platform;  // the plan's filters, as the oracle applied them
+  std::string region;
+  int passes = 0;         // subgradient passes of the LP bound
+  bool optimal = false;   // also solve the integer program
+  double time_limit = 0;  // seconds for the integer program; ≤ 0: none
+};
+
+struct Certificate {
+  double lp_bound = 0;              // ≥ every feasible roster's reach; 0 when not computed
+  int passes = 0;                   // subgradient passes made
+  std::size_t rows = 0;             // compressed rows
+  bool solved = false;              // the integer program ran
+  std::vector<std::size_t> roster;  // the solver's roster (indices into problem.hosts)
+  double roster_value = 0;          // its reach
+  double ilp_bound = 0;             // the solver's bound, ≥ roster_value
+  bool proven_optimal = false;      // the solver finished
+  double seconds = 0;               // the solver's wall time
+  std::uint64_t nodes = 0;          // its branch-and-bound subproblems
+};
+
+// Bounds (and with request.optimal, solves) `problem` over the network's follows, given
+// the greedy roster `greedy` (indices into problem.hosts) of reach `greedy_value`. The LP
+// bound is skipped when `online_bound` already equals greedy_value. Complexity: one pass
+// over the follows to compress, then passes · O(rows' members); the solver's is
+// exponential at worst (bounded by the time limit).
+Certificate certify_plan(const Network& network, const GreedyProblem& problem,
+                         std::span<const std::size_t> greedy, double greedy_value,
+                         double online_bound, const CertificateRequest& request);
+
+}  // namespace castgraph
