@@ -68,9 +68,7 @@ std::string warning_text(const Network& network, const PlanWarning& warning,
   return "?";
 }
 
-std::string fee_text(double fee) {
-  return fee >= 0 ? group_amount(fee) : std::string("unknown");
-}
+std::string fee_text(double fee) { return fee >= 0 ? group_amount(fee) : std::string("unknown"); }
 
 std::string per_thousand_text(double yuan) {
   return std::isnan(yuan) ? std::string("-") : group_amount(yuan);
@@ -90,8 +88,7 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
             << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
                           : std::string())
             << (options.k && options.budget ? " within " : "")
-            << (options.budget ? fmt::format("a budget of {} yuan",
-                                             group_amount(*options.budget))
+            << (options.budget ? fmt::format("a budget of {} yuan", group_amount(*options.budget))
                                : std::string())
             << ": " << describe_plan_method(plan) << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
@@ -109,8 +106,7 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
                    std::string(network.broadcasters.ids[pick.host]),
                    std::string(network.broadcasters.names[pick.host]), fee_text(pick.fee),
                    group_digits(round_people(pick.marginal_reach)),
-                   group_digits(round_people(pick.cumulative_reach)),
-                   group_amount(pick.spent),
+                   group_digits(round_people(pick.cumulative_reach)), group_amount(pick.spent),
                    per_thousand_text(pick.yuan_per_thousand)});
   }
   table.print(std::cout);
