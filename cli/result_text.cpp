@@ -31,6 +31,41 @@ std::string describe_reach_method(const ReachResult& result) {
   }
 }
 
+std::string people_with_error(const ReachResult& result) {
+  const std::uint64_t people = result.unique_reach;
+  if (!result.standard_error)
+    return fmt::format("{} ({}, model)", group_digits(people), chinese_count(people));
+  if (result.method == ReachMethod::exact && result.census)
+    return fmt::format("{} ± 0 (exact)", group_digits(people));
+  const double error = *result.standard_error;
+  return fmt::format("{} ± {} ({} ± {})", group_digits(people),
+                     group_digits(two_significant(error)), chinese_count(people),
+                     chinese_error(people, error));
+}
+
+std::string describe_people(const ReachResult& result) {
+  switch (result.method) {
+    case ReachMethod::exact:
+      if (result.census)
+        return "people: an exact count (a census: every fan in the data is one person), ± 0";
+      return fmt::format(
+          "people: an estimate from {} panel members (fans standing for {} people each on "
+          "average, by their weights); ± is one standard error (Horvitz–Thompson)",
+          group_digits(result.panel_members.value_or(0)),
+          group_digits(result.panel_members.value_or(0) == 0
+                           ? 0
+                           : round_people(static_cast<double>(result.unique_reach) /
+                                          static_cast<double>(*result.panel_members))));
+    case ReachMethod::sketch:
+      return "people: a HyperLogLog estimate; ± is one standard error of the sketch";
+    case ReachMethod::declared:
+      return "people: a model estimate from declared fans; no sampling error applies, the "
+             "model's assumption is its error";
+    default:
+      return "?";
+  }
+}
+
 std::string describe_plan_method(const Plan& plan) {
   switch (plan.method) {
     case ReachMethod::exact:
