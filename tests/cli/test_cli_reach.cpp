@@ -137,8 +137,8 @@ TEST_CASE("overlap --top lists the most overlapping pairs, also as CSV") {
   const auto csv = run_castgraph("overlap " + dataset + " --top 1 --csv");
   CHECK(csv.status == 0);
   CHECK(csv.out ==
-        "rank,host_a,name_a,host_b,name_b,shared,jaccard\n"
-        "1,h1,李佳,h2,张伟,1,0.009804\n");  // 1 / (101 + 2 − 1)
+        "rank,host_a,name_a,host_b,name_b,shared,jaccard,a_in_b,b_in_a\n"
+        "1,h1,李佳,h2,张伟,1,0.009804,0.009901,0.500000\n");  // 1 / (101 + 2 − 1), 1/101, 1/2
 }
 
 TEST_CASE("overlap needs exactly one of --hosts and --top") {
@@ -237,4 +237,23 @@ TEST_CASE("reach gives the fees and the cost per 1,000 people when every fee is 
   CHECK(json["yuan_per_1000"].get<double>() == Approx(30'000.0));  // 3,060 / 102 × 1,000
   CHECK_THAT(run_castgraph("reach " + path + " --hosts h1,h2").out,
              Catch::Contains("30000.00 yuan per 1,000 people"));
+}
+
+TEST_CASE("overlap gives the directional shares of each audience") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string path = shell_quote(dir.path().string());
+  // h1 reaches a (100) and b: 101; h2 reaches b and c: 2. They share b: 1 person, which
+  // is 1/101 of h1's audience and 1/2 of h2's.
+  const auto json = json_of("overlap " + path + " --hosts h1,h2,h3 --json");
+  CHECK(json["a_in_b"][0][1].get<double>() == Approx(1.0 / 101));
+  CHECK(json["a_in_b"][1][0].get<double>() == Approx(1.0 / 2));
+  CHECK(json["a_in_b"][1][2].get<double>() == Approx(1.0 / 2));  // c of {b, c}
+  CHECK(json["a_in_b"][0][2] == 0.0);
+  const auto top = json_of("overlap " + path + " --top 1 --json");
+  REQUIRE(top["pairs"].size() == 1);
+  CHECK(top["pairs"][0]["a"] == "h1");
+  CHECK(top["pairs"][0]["b"] == "h2");
+  CHECK(top["pairs"][0]["a_in_b"].get<double>() == Approx(1.0 / 101));
+  CHECK(top["pairs"][0]["b_in_a"].get<double>() == Approx(1.0 / 2));
 }
