@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 
 #include "algorithms/centrality.hpp"
 #include "algorithms/communities.hpp"
+#include "algorithms/cost_per_thousand.hpp"
 #include "algorithms/projection.hpp"
 #include "algorithms/reached_fans.hpp"
 #include "cli/commands.hpp"
@@ -43,6 +45,23 @@ std::vector<double> own_reach(const Network& network) {
   return {people.begin(), people.end()};
 }
 
+// Each host's fee per 1,000 people of its own reach (from follows; from declared fans when
+// the dataset has none, which `basis` says); NaN for a host whose fee is unknown or who
+// reaches nobody, which is left out of the ranking. O(follows).
+std::vector<double> cost_per_thousand_reached(const Network& network, std::string& basis) {
+  const bool follows = network.follow_count() > 0;
+  const std::vector<std::uint64_t> people =
+      follows ? per_host_reach(network) : std::vector<std::uint64_t>{};
+  std::vector<double> cost(network.broadcasters.size());
+  for (NodeId h = 0; h < network.broadcasters.size(); ++h)
+    cost[h] = yuan_per_thousand(network.broadcasters.fee[h],
+                                follows ? people[h] : declared_fans(network, h))
+                  .value_or(NAN);
+  basis = follows ? "yuan per 1,000 people reached (fee / own reach from follows), cheapest first"
+                  : "yuan per 1,000 declared fans (no follows), cheapest first";
+  return cost;
+}
+
 // The graph PageRank and betweenness run on: collab, or the audience projection, or
 // (auto) collab when the dataset has co-streams and the projection otherwise.
 HostGraph rank_graph(const Network& network, const RankCommandOptions& options, std::string& used) {
@@ -68,6 +87,8 @@ void run_rank(const RankCommandOptions& options) {
   } else if (options.by == "reach") {
     score = own_reach(network);
     basis = "people reached (from follows)";
+  } else if (options.by == "cpm") {
+    score = cost_per_thousand_reached(network, basis);
   } else if (options.by == "pagerank" || options.by == "betweenness") {
     std::string used;
     const HostGraph graph = rank_graph(network, options, used);
@@ -98,9 +119,13 @@ void run_rank(const RankCommandOptions& options) {
         found.count, options.seed);
   }
 
-  std::vector<NodeId> order(hosts);
-  std::iota(order.begin(), order.end(), NodeId{0});
-  std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return score[x] > score[y]; });
+  std::vector<NodeId> order;
+  for (NodeId h = 0; h < hosts; ++h)
+    if (!std::isnan(score[h])) order.push_back(h);  // cpm: a host without a fee has no rank
+  const bool cheapest_first = options.by == "cpm";
+  std::ranges::stable_sort(order, [&](NodeId x, NodeId y) {
+    return cheapest_first ? score[x] < score[y] : score[x] > score[y];
+  });
   if (options.top != 0 && order.size() > options.top) order.resize(options.top);
 
   auto id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
@@ -114,7 +139,10 @@ void run_rank(const RankCommandOptions& options) {
                                {"name", name(order[r])},
                                {"province", std::string(network.broadcasters.province[order[r]])},
                                {"score", score[order[r]]},
-                               {"declared_fans", declared_fans(network, order[r])}});
+                               {"declared_fans", declared_fans(network, order[r])},
+                               {"fee", std::isnan(network.broadcasters.fee[order[r]])
+                                           ? Json(nullptr)
+                                           : Json(network.broadcasters.fee[order[r]])}});
     std::cout << json.dump(2) << "\n";
     return;
   }
@@ -126,8 +154,9 @@ void run_rank(const RankCommandOptions& options) {
     const NodeId h = order[r];
     table.add_row({std::to_string(r + 1), id(h), name(h),
                    std::string(network.broadcasters.province[h]),
-                   integral ? group_digits(static_cast<std::uint64_t>(score[h]))
-                            : fmt::format("{:.6g}", score[h]),
+                   integral         ? group_digits(static_cast<std::uint64_t>(score[h]))
+                   : cheapest_first ? fmt::format("{:.2f}", score[h])
+                                    : fmt::format("{:.6g}", score[h]),
                    group_digits(declared_fans(network, h))});
   }
   table.print(std::cout);
@@ -144,8 +173,11 @@ void add_rank_command(CLI::App& app) {
       "paths between others: Brandes 2001), or bridging (ties spread over several audience "
       "communities: participation coefficient, Guimerà & Amaral 2005)");
   add_dataset_options(*command, options->dataset);
-  command->add_option("--by", options->by, "fans, reach, pagerank, betweenness or bridging")
-      ->check(CLI::IsMember({"fans", "reach", "pagerank", "betweenness", "bridging"}))
+  command
+      ->add_option("--by", options->by,
+                   "fans, reach, pagerank, betweenness, bridging, or cpm (yuan per 1,000 "
+                   "people reached, cheapest first; hosts without a fee are left out)")
+      ->check(CLI::IsMember({"fans", "reach", "pagerank", "betweenness", "bridging", "cpm"}))
       ->capture_default_str();
   command->add_option("--top", options->top, "How many hosts to list (0 = all)")
       ->capture_default_str();
@@ -170,7 +202,7 @@ void add_rank_command(CLI::App& app) {
       ->capture_default_str();
   command->add_flag("--json", options->json,
                     "JSON: {by, basis, estimated, hosts:[{rank, id, name, province, score, "
-                    "declared_fans}]}");
+                    "declared_fans, fee}]}");
   command->footer(
       "Examples:\n"
       "  castgraph rank samples/tiny --by fans --top 5\n"

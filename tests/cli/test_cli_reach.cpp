@@ -257,3 +257,17 @@ TEST_CASE("overlap gives the directional shares of each audience") {
   CHECK(top["pairs"][0]["a_in_b"].get<double>() == Approx(1.0 / 101));
   CHECK(top["pairs"][0]["b_in_a"].get<double>() == Approx(1.0 / 2));
 }
+
+TEST_CASE("rank --by cpm lists the hosts whose people cost least per thousand") {
+  TempDir dir;
+  write_dataset(dir);
+  dir.write("broadcasters.csv", "id,name,fee\nh1,李佳,2020\nh2,张伟,1000\nh3,张伟,\n");
+  const auto json = json_of("rank " + shell_quote(dir.path().string()) + " --by cpm --json");
+  // h1: 2,020 yuan for 101 people = 20,000 per 1,000; h2: 1,000 for 2 = 500,000; h3 has no
+  // fee and no rank.
+  REQUIRE(json["hosts"].size() == 2);
+  CHECK(json["hosts"][0]["id"] == "h1");
+  CHECK(json["hosts"][0]["score"].get<double>() == Approx(20'000.0));
+  CHECK(json["hosts"][1]["id"] == "h2");
+  CHECK(json["hosts"][1]["score"].get<double>() == Approx(500'000.0));
+}
