@@ -47,8 +47,10 @@ struct ReachAnswer {
 
 std::string fee_text(const Network& network, const CostPerThousand& cost) {
   if (cost.yuan_per_thousand)
-    return fmt::format("{} yuan in fees: {:.2f} yuan per 1,000 people reached",
-                       group_digits(round_people(cost.fees)), *cost.yuan_per_thousand);
+    return fmt::format(
+        "{} yuan in fees: {} yuan per 1,000 people reached", group_digits(round_people(cost.fees)),
+        *cost.yuan_per_thousand >= 100 ? group_digits(round_people(*cost.yuan_per_thousand))
+                                       : fmt::format("{:.2f}", *cost.yuan_per_thousand));
   std::string unknown;
   for (NodeId host : cost.unknown_fees)
     unknown += (unknown.empty() ? "" : ", ") + std::string(network.broadcasters.ids[host]);
@@ -109,7 +111,8 @@ nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& an
   const ReachResult& result = answer.result;
   Json json;
   json["method"] = to_string(result.method);
-  json["estimate"] = result.method == ReachMethod::exact    ? "count"
+  // "count" only when the count is of people themselves; a panel's count is an estimate.
+  json["estimate"] = result.method == ReachMethod::exact    ? (result.census ? "count" : "panel")
                      : result.method == ReachMethod::sketch ? "sketch"
                                                             : "model";
   json["people"] = result.unique_reach;
@@ -231,7 +234,8 @@ void add_reach_command(CLI::App& app) {
       ->capture_default_str();
   command->add_flag(
       "--json", options->json,
-      "JSON: {method, estimate, people (the estimate, = unique_reach), "
+      "JSON: {method, estimate (count, panel, sketch or model), people (the estimate, = "
+      "unique_reach), "
       "panel_members (distinct fans reached), standard_error (one standard "
       "error; 0 on a census, null for a model), census, counts (in words), "
       "unique_reach, gross_reach, duplication, "

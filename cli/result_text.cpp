@@ -16,7 +16,9 @@ std::uint64_t round_people(double value) {
 std::string describe_reach_method(const ReachResult& result) {
   switch (result.method) {
     case ReachMethod::exact:
-      return fmt::format("exact count from follows ({} scan of {} follow edges)",
+      // On a panel the count is exact but what it counts is a sample: it is an estimate.
+      return fmt::format("{} from follows ({} scan of {} follow edges)",
+                         result.census ? "exact count" : "panel estimate (summed fan weights)",
                          strategy_name(result.exact_strategy), group_digits(result.memberships));
     case ReachMethod::sketch:
       return fmt::format("HyperLogLog estimate, ±{:.2f}% standard error (±{} people at 3σ)",

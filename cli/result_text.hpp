@@ -14,7 +14,8 @@ namespace castgraph::cli {
 // A reach or plan figure in whole people (or yuan): rounded, never below 0.
 std::uint64_t round_people(double value);
 
-// "exact count from follows (bitset scan of 115,149 follow edges)", "HyperLogLog
+// "exact count from follows (bitset scan of 115,149 follow edges)" on a census, "panel
+// estimate (summed fan weights) from follows (...)" on a panel, "HyperLogLog
 // estimate, ±1.63% ...", "model estimate from declared fans (...)".
 std::string describe_reach_method(const ReachResult& result);
 

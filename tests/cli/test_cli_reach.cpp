@@ -110,7 +110,7 @@ TEST_CASE("reach prints an aligned table with the method on the first line") {
       "reach " + shell_quote(castgraph::testing::source_path("samples/tiny")) + " --hosts h1,h2");
   INFO(result.err);
   REQUIRE(result.status == 0);
-  CHECK_THAT(result.out, Catch::StartsWith("Reach of 2 hosts: exact count"));
+  CHECK_THAT(result.out, Catch::StartsWith("Reach of 2 hosts: panel estimate"));
   CHECK_THAT(result.out, Catch::Contains("unique reach") && Catch::Contains("李佳"));
 }
 
@@ -236,7 +236,7 @@ TEST_CASE("reach gives the fees and the cost per 1,000 people when every fee is 
   CHECK(json["fee_total"] == 3060.0);
   CHECK(json["yuan_per_1000"].get<double>() == Approx(30'000.0));  // 3,060 / 102 × 1,000
   CHECK_THAT(run_castgraph("reach " + path + " --hosts h1,h2").out,
-             Catch::Contains("30000.00 yuan per 1,000 people"));
+             Catch::Contains("3,060 yuan in fees: 30,000 yuan per 1,000 people"));
 }
 
 TEST_CASE("overlap gives the directional shares of each audience") {
