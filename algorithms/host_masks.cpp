@@ -13,6 +13,7 @@ constexpr std::size_t kMaskBytes = std::size_t{256} << 10;
 HostMaskScan::HostMaskScan(const Network& network, const HostSet& set)
     : network_(network),
       province_code_(set.province_code),
+      place_codes_(set.province_code ? set.place_column(network).codes().span().data() : nullptr),
       words_(std::max<std::size_t>(1, (set.size() + 63) / 64)),
       block_fans_(static_cast<NodeId>(std::max<std::size_t>(1024, kMaskBytes / 8 / words_))),
       masks_(std::size_t{block_fans_} * words_, 0),

@@ -64,7 +64,8 @@ class HostMaskScan {
   NodeId first_pending_block() const;
 
   const Network& network_;
-  std::optional<std::uint32_t> province_code_;
+  std::optional<std::uint32_t> province_code_;  // the set's place filter, and its column
+  const std::uint32_t* place_codes_ = nullptr;
   std::size_t words_;
   NodeId block_fans_;
   std::vector<Cursor> cursors_;
@@ -104,8 +105,7 @@ void HostMaskScan::fill(Cursor& cursor, NodeId first, NodeId limit) {
   std::size_t touched_count = touched_count_;
   std::uint64_t own = 0;
   const std::uint64_t* weights = kWeighted ? network_.fans.weights.span().data() : nullptr;
-  const std::uint32_t* provinces =
-      kFiltered ? network_.fans.province.codes().span().data() : nullptr;
+  const std::uint32_t* provinces = kFiltered ? place_codes_ : nullptr;
   const std::uint32_t province = kFiltered ? *province_code_ : 0;
   const NodeId* fan = cursor.next;
   for (; fan != cursor.end && *fan < limit; ++fan) {

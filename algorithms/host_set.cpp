@@ -16,29 +16,71 @@ std::string describe_host(const Network& network, NodeId host) {
   return text + ")";
 }
 
-std::optional<std::uint32_t> province_code(const Network& network, std::string_view region) {
-  const CategoryColumn& province = network.fans.province;
-  if (province.codes().empty())
-    throw UsageError(
-        {Parameter{"region"}, " needs fan provinces, but this dataset's fans have none"});
-  if (auto code = province.labels().find(region)) return *code;
+// The code of the place called `name` in `column`, for the parameter `what` ("region",
+// "city"); UsageError listing the places that exist otherwise.
+std::uint32_t place_code(const CategoryColumn& column, std::string_view name, std::string_view what,
+                         std::string_view plural) {
+  if (column.codes().empty())
+    throw UsageError({Parameter{std::string(what)},
+                      " needs fan " + std::string(plural) + ", but this dataset's fans have none"});
+  if (auto code = find_place(column.labels(), name)) return *code;
   std::string known;
-  for (NodeId code = 0; code < province.labels().size(); ++code) {
-    if (province.labels()[code].empty()) continue;
-    known += (known.empty() ? "" : ", ") + std::string(province.labels()[code]);
+  for (NodeId code = 0; code < column.labels().size(); ++code) {
+    if (column.labels()[code].empty()) continue;
+    known += (known.empty() ? "" : ", ") + std::string(column.labels()[code]);
   }
-  throw UsageError("no fan has province '" + std::string(region) + "'; provinces: " + known);
+  throw UsageError("no fan has " + std::string(what) + " '" + std::string(name) + "'; " +
+                   std::string(plural) + ": " + known);
+}
+
+// Throws UsageError when a fan of the city lives in another province than `province`.
+void check_city_in_province(const Network& network, std::uint32_t city, std::uint32_t province,
+                            std::string_view city_name, std::string_view province_name) {
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan)
+    if (network.fans.city.code(fan) == city && network.fans.province.code(fan) != province)
+      throw UsageError("city '" + std::string(city_name) + "' has fans outside province '" +
+                       std::string(province_name) + "'; give the city alone");
 }
 
 }  // namespace
 
+std::string_view place_stem(std::string_view name) {
+  // Longest first, so that 维吾尔自治区 is not cut to 维吾尔自治 + 区.
+  static constexpr std::string_view kSuffixes[] = {
+      "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
+      "自治州",     "地区",         "省",         "市",         "盟"};
+  for (std::string_view suffix : kSuffixes)
+    if (name.size() > suffix.size() && name.ends_with(suffix))
+      return name.substr(0, name.size() - suffix.size());
+  return name;
+}
+
+std::optional<std::uint32_t> find_place(const Interner& labels, std::string_view name) {
+  if (auto code = labels.find(name)) return static_cast<std::uint32_t>(*code);
+  const std::string_view stem = place_stem(name);
+  if (stem.empty()) return std::nullopt;
+  for (NodeId code = 0; code < labels.size(); ++code)
+    if (place_stem(labels[code]) == stem) return code;
+  return std::nullopt;
+}
+
+namespace {}  // namespace
+
 HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
-                      std::optional<NodeId> platform, std::string_view region) {
+                      std::optional<NodeId> platform, std::string_view region,
+                      std::string_view city) {
   HostSet set;
   set.platform = platform;
   if (!region.empty()) {
-    set.province_code = province_code(network, region);
-    set.region = region;
+    set.province_code = place_code(network.fans.province, region, "region", "provinces");
+    set.region = network.fans.province.labels()[*set.province_code];
+  }
+  if (!city.empty()) {
+    const std::uint32_t code = place_code(network.fans.city, city, "city", "cities");
+    if (set.province_code) check_city_in_province(network, code, *set.province_code, city, region);
+    set.province_code = code;
+    set.by_city = true;
+    set.region = network.fans.city.labels()[code];
   }
   if (platform && *platform >= network.platforms.size())
     throw UsageError("platform id " + std::to_string(*platform) + " is out of range");

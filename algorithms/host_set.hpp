@@ -15,25 +15,44 @@
 namespace castgraph {
 
 struct HostSet {
-  std::vector<NodeId> hosts;                   // distinct, in the caller's order
-  std::vector<std::vector<NodeId>> fanbases;   // per host: its fanbases that count
-  std::optional<NodeId> platform;              // only fanbases on this platform count
-  std::optional<std::uint32_t> province_code;  // only fans of this province count
-  std::string region;                          // the province label, "" when unfiltered
+  std::vector<NodeId> hosts;                  // distinct, in the caller's order
+  std::vector<std::vector<NodeId>> fanbases;  // per host: its fanbases that count
+  std::optional<NodeId> platform;             // only fanbases on this platform count
+  // Only fans of this place count: a province's code in network.fans.province, or with
+  // by_city a city's code in network.fans.city.
+  std::optional<std::uint32_t> province_code;
+  bool by_city = false;
+  std::string region;  // the place's label as the data spells it, "" when unfiltered
 
   std::size_t size() const { return hosts.size(); }
-  // True when `fan` passes the region filter. O(1).
+  // The fan column the place filter reads.
+  const CategoryColumn& place_column(const Network& network) const {
+    return by_city ? network.fans.city : network.fans.province;
+  }
+  // True when `fan` passes the place filter. O(1).
   bool counts(const Network& network, NodeId fan) const {
-    return !province_code || network.fans.province.code(fan) == *province_code;
+    return !province_code || place_column(network).code(fan) == *province_code;
   }
 };
 
+// The code of place `name` among `labels` (fan provinces or cities), matching with or
+// without an administrative suffix: 辽宁 = 辽宁省, 沈阳 = 沈阳市, 内蒙古 = 内蒙古自治区.
+// nullopt when none matches. O(labels).
+std::optional<std::uint32_t> find_place(const Interner& labels, std::string_view name);
+
+// `name` without its administrative suffix (省, 市, 自治区, 特别行政区, ...); unchanged
+// when it has none or is nothing but the suffix.
+std::string_view place_stem(std::string_view name);
+
 // Builds the HostSet for `hosts`, keeping each host's fanbases on `platform` (all when
-// absent) and fans whose province is `region` (all when empty). Throws UsageError for a
-// host id out of range, a host listed twice, or a region no fan has (the message lists
-// the provinces that exist). O(hosts of the network + fanbases of the chosen + provinces).
+// absent) and fans whose province is `region` and city is `city` (all when empty; names
+// match by find_place). Throws UsageError for a host id out of range, a host listed
+// twice, a region or city no fan has (the message lists those that exist), or a city
+// with fans outside the region. O(hosts of the network + fanbases of the chosen +
+// provinces + cities), and O(fans) when both region and city are given.
 HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
-                      std::optional<NodeId> platform = std::nullopt, std::string_view region = {});
+                      std::optional<NodeId> platform = std::nullopt, std::string_view region = {},
+                      std::string_view city = {});
 
 // The host with external id or exact name `key`. Throws UsageError when no host matches
 // (naming up to five hosts whose name contains `key`) or when the name is shared by

@@ -78,6 +78,14 @@ bool ranks_before(const HostPair& x, const HostPair& y) {
 
 }  // namespace
 
+double directional_share(std::uint64_t shared, std::uint64_t reach) {
+  return reach == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(reach);
+}
+
+double OverlapMatrix::share(std::size_t i, std::size_t j) const {
+  return directional_share(at(i, j), reach(i));
+}
+
 double OverlapMatrix::jaccard(std::size_t i, std::size_t j) const {
   return jaccard_of(at(i, j), reach(i), reach(j));
 }
@@ -192,7 +200,12 @@ TopOverlap top_overlaps(const Network& network, std::size_t count,
       }
     }
     for (NodeId b : touched) {
-      const HostPair pair{a, b, shared[b], jaccard_of(shared[b], reach[a], reach[b])};
+      const HostPair pair{a,
+                          b,
+                          shared[b],
+                          jaccard_of(shared[b], reach[a], reach[b]),
+                          directional_share(shared[b], reach[a]),
+                          directional_share(shared[b], reach[b])};
       shared[b] = 0;
       if (best.size() < count)
         best.push(pair);

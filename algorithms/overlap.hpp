@@ -22,7 +22,13 @@ struct OverlapMatrix {
   std::uint64_t reach(std::size_t i) const { return at(i, i); }
   // 0 when neither host reaches anyone.
   double jaccard(std::size_t i, std::size_t j) const;
+  // The directional share: of the people host i reaches, the share host j reaches too
+  // (shared / reach of i); 0 when i reaches nobody. share(i, j) ≠ share(j, i) in general.
+  double share(std::size_t i, std::size_t j) const;
 };
+
+// shared / reach: the share of one audience that also follows the other; 0 for nobody.
+double directional_share(std::uint64_t shared, std::uint64_t reach);
 
 enum class OverlapStrategy {
   automatic,  // masks up to kMaxMaskHosts hosts (host_masks.hpp), sorting beyond
@@ -49,6 +55,8 @@ struct HostPair {
   NodeId a = kNoNode, b = kNoNode;  // a < b
   std::uint64_t shared = 0;         // people following both
   double jaccard = 0;
+  double a_in_b = 0;  // the share of a's people who follow b too (directional_share)
+  double b_in_a = 0;  // the share of b's people who follow a too
 };
 
 struct TopOverlapOptions {

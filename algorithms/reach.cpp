@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "algorithms/panel_error.hpp"
 #include "algorithms/reach_declared.hpp"
 #include "graph/errors.hpp"
 #include "graph/value_rules.hpp"
@@ -21,10 +22,19 @@ void fill_totals(ReachResult& result) {
   for (HostReach& host : result.per_host) host.share = static_cast<double>(host.reach) / unique;
 }
 
-ReachResult from_exact(const HostSet& set, const ExactReach& exact) {
+ReachResult from_exact(const Network& network, const HostSet& set, const ExactReach& exact) {
   ReachResult result;
   result.method = ReachMethod::exact;
   result.unique_reach = exact.unique;
+  result.census = network.fans.weights.empty();
+  if (result.census) {
+    result.panel_members = exact.unique;
+    result.standard_error = 0.0;
+  } else {
+    const PanelError panel = panel_error(network, set);
+    result.panel_members = panel.members;
+    result.standard_error = panel.standard_error();
+  }
   result.frequency = exact.frequency;
   result.memberships = exact.memberships;
   result.exact_strategy = exact.strategy;
@@ -39,6 +49,7 @@ ReachResult from_sketch(const HostSet& set, const SketchReach& sketch) {
   result.unique_reach = people_count(sketch.unique);
   result.relative_error = sketch.relative_error;
   result.error_bound = people_count(3 * sketch.relative_error * sketch.unique);
+  result.standard_error = sketch.relative_error * sketch.unique;
   for (std::size_t h = 0; h < set.size(); ++h)
     result.per_host.push_back(
         {set.hosts[h], people_count(sketch.per_host[h]), people_count(sketch.exclusive[h]), 0});
@@ -104,7 +115,7 @@ ReachMethod resolve_reach_method(const Network& network, ReachMethod requested, 
 
 ReachResult reach(const Network& network, std::span<const NodeId> hosts,
                   const ReachOptions& options) {
-  const HostSet set = make_host_set(network, hosts, options.platform, options.region);
+  const HostSet set = make_host_set(network, hosts, options.platform, options.region, options.city);
   const ReachMethod method =
       resolve_reach_method(network, options.method, ReachQuery::reach, options.sketches != nullptr);
   ReachResult result;
@@ -117,7 +128,7 @@ ReachResult reach(const Network& network, std::span<const NodeId> hosts,
       result = from_declared(set, reach_declared(network, set));
       break;
     default:
-      result = from_exact(set, reach_exact(network, set, options.exact_strategy));
+      result = from_exact(network, set, reach_exact(network, set, options.exact_strategy));
       break;
   }
   fill_totals(result);

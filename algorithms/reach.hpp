@@ -43,6 +43,7 @@ struct ReachOptions {
   ReachMethod method = ReachMethod::automatic;
   std::optional<NodeId> platform;  // count only fanbases on this platform
   std::string region;              // count only fans of this province ("" = all)
+  std::string city;                // count only fans of this city ("" = all)
   int sketch_precision = kDefaultHllPrecision;
   ExactStrategy exact_strategy = ExactStrategy::automatic;
   const FanbaseSketches* sketches = nullptr;  // stored sketches for method sketch
@@ -66,8 +67,17 @@ struct ReachResult {
   std::vector<HostReach> per_host;  // in the order the hosts were given
   double relative_error = 0;        // sketch: relative standard error of unique_reach
   std::uint64_t error_bound = 0;    // sketch: ± people at 3 standard errors
-  bool model_estimate = false;      // declared: a model, not a count
-  std::uint64_t memberships = 0;    // exact: follow edges scanned
+  // One standard error of unique_reach, whatever the method that measured it: exact on a
+  // census, 0; exact on a panel (weights above 1), the Horvitz–Thompson standard error
+  // (panel_error.hpp); sketch, relative_error × unique_reach. Absent for the declared
+  // model, whose error is its assumption, not a sampling error.
+  std::optional<double> standard_error;
+  // Exact: the distinct fans reached (for a census, the people themselves); absent for
+  // sketches and models, which see no fan.
+  std::optional<std::uint64_t> panel_members;
+  bool census = false;            // exact on a dataset where every fan weighs 1
+  bool model_estimate = false;    // declared: a model, not a count
+  std::uint64_t memberships = 0;  // exact: follow edges scanned
   ExactStrategy exact_strategy = ExactStrategy::automatic;  // exact: the one that ran
   double universe = 0;  // declared: the market the platforms combine over
 };

@@ -25,7 +25,7 @@ struct FanFilter {
 // The filter of `set`: empty when the set keeps every province.
 inline FanFilter fan_filter(const Network& network, const HostSet& set) {
   if (!set.province_code) return {};
-  return {network.fans.province.codes().span().data(), *set.province_code};
+  return {set.place_column(network).codes().span().data(), *set.province_code};
 }
 
 // True when `fan` passes `filter`; kFiltered false means no filter, at no cost.

@@ -58,9 +58,10 @@ void print_summary(const GenerateCommandOptions& options, const generator::Gener
                                                     report.follows / seconds)))
                      : ""});
   table.add_row({"fans.csv", group_digits(report.fans),
-                 fmt::format("{:.2f} follows per fan, at most {}",
+                 fmt::format("{:.2f} follows per fan, at most {}; each stands for {} {}",
                              report.fans ? double(report.follows) / report.fans : 0.0,
-                             report.max_follows_per_fan)});
+                             report.max_follows_per_fan, group_digits(report.fan_weight),
+                             report.fan_weight == 1 ? "person" : "people")});
   table.add_row({"collabs.csv", group_digits(report.collabs), ""});
   std::cout << fmt::format("wrote {} (preset {}, scale {}, seed {}) in {:.1f} s\n", options.output,
                            options.preset, options.scale, options.seed, seconds);

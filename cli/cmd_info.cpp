@@ -33,13 +33,18 @@ void print_table(const std::vector<DatasetCount>& counts) {
 void run_info(const InfoOptions& options) {
   const Network network = open_dataset(options.dataset);
   const auto counts = count_dataset(network);
+  const FanSample sample = describe_fan_sample(network);
   if (options.json) {
     nlohmann::ordered_json json;
     for (const DatasetCount& count : counts) json[count.key] = count.value;
+    json["sample"] = sample.kind();
+    json["weight_min"] = sample.min_weight;
+    json["weight_max"] = sample.max_weight;
     std::cout << json.dump(2) << "\n";
     return;
   }
   print_table(counts);
+  std::cout << "fans: " << fan_sample_words(sample) << "\n";
 }
 
 }  // namespace
@@ -49,11 +54,14 @@ void add_info_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "info",
       "Count what a dataset holds: platforms, bases, hosts, fanbases, fans, the people "
-      "they stand for, follows, collabs, declared fans and connected components");
+      "they stand for, follows, collabs, declared fans and connected components, and whether the "
+      "fans are a census or a "
+      "panel (with its weight range)");
   add_dataset_options(*command, options->dataset);
   command->add_flag("--json", options->json,
                     "Print JSON with keys platforms, bases, broadcasters, fanbases, fans, people, "
-                    "follows, collabs, declared_fans, components");
+                    "follows, collabs, declared_fans, components, sample (census or panel), "
+                    "weight_min, weight_max");
   command->footer("Example: castgraph info samples/tiny --json");
   command->callback([options] { run_info(*options); });
 }

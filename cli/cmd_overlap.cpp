@@ -25,6 +25,7 @@ struct OverlapCommandOptions {
   std::size_t top = 0;
   std::string platform;
   std::string region;
+  std::string city;
   std::size_t max_hosts_per_fan = 0;
   std::string method = "exact";
   std::size_t sketch_size = kDefaultBottomK;
@@ -51,22 +52,25 @@ void print_matrix(const Network& network, const OverlapMatrix& matrix,
                   const OverlapCommandOptions& options) {
   std::vector<std::string> headers{"host", "name", "reach"};
   for (NodeId host : matrix.hosts) headers.push_back(host_id(network, host));
-  Table shared(headers), jaccard(headers);
+  Table shared(headers), jaccard(headers), within(headers);
   for (std::size_t c = 2; c < headers.size(); ++c) {
     shared.align_right(c);
     jaccard.align_right(c);
+    within.align_right(c);
   }
   for (std::size_t i = 0; i < matrix.size(); ++i) {
     std::vector<std::string> people{host_id(network, matrix.hosts[i]),
                                     host_name(network, matrix.hosts[i]),
                                     group_digits(matrix.reach(i))};
-    std::vector<std::string> similarity = people;
+    std::vector<std::string> similarity = people, shares = people;
     for (std::size_t j = 0; j < matrix.size(); ++j) {
       people.push_back(i == j ? "-" : group_digits(matrix.at(i, j)));
       similarity.push_back(i == j ? "-" : fmt::format("{:.3f}", matrix.jaccard(i, j)));
+      shares.push_back(i == j ? "-" : fmt::format("{:.1f}%", 100 * matrix.share(i, j)));
     }
     shared.add_row(std::move(people));
     jaccard.add_row(std::move(similarity));
+    within.add_row(std::move(shares));
   }
   std::cout << (matrix.estimated
                     ? fmt::format("Shared people (estimated: weighted MinHash, k = {})\n",
@@ -75,37 +79,43 @@ void print_matrix(const Network& network, const OverlapMatrix& matrix,
   shared.print(std::cout);
   std::cout << "\nJaccard similarity (shared / either)\n";
   jaccard.print(std::cout);
+  std::cout << "\nShare of the row host's audience that also follows the column host\n";
+  within.print(std::cout);
 }
 
 void report_matrix(const Network& network, const OverlapMatrix& matrix,
                    const OverlapCommandOptions& options) {
   if (options.csv) {
-    std::cout << "host_a,name_a,host_b,name_b,shared,jaccard\n";
+    std::cout << "host_a,name_a,host_b,name_b,shared,jaccard,a_in_b,b_in_a\n";
     for (std::size_t i = 0; i < matrix.size(); ++i)
       for (std::size_t j = i + 1; j < matrix.size(); ++j)
-        std::cout << fmt::format(
-            "{},{},{},{},{},{:.6f}\n", csv_field(host_id(network, matrix.hosts[i])),
-            csv_field(host_name(network, matrix.hosts[i])),
-            csv_field(host_id(network, matrix.hosts[j])),
-            csv_field(host_name(network, matrix.hosts[j])), matrix.at(i, j), matrix.jaccard(i, j));
+        std::cout << fmt::format("{},{},{},{},{},{:.6f},{:.6f},{:.6f}\n",
+                                 csv_field(host_id(network, matrix.hosts[i])),
+                                 csv_field(host_name(network, matrix.hosts[i])),
+                                 csv_field(host_id(network, matrix.hosts[j])),
+                                 csv_field(host_name(network, matrix.hosts[j])), matrix.at(i, j),
+                                 matrix.jaccard(i, j), matrix.share(i, j), matrix.share(j, i));
     return;
   }
   if (!options.json) return print_matrix(network, matrix, options);
   Json json{{"method", matrix.estimated ? "sketch" : "exact"},
             {"hosts", Json::array()},
             {"shared", Json::array()},
-            {"jaccard", Json::array()}};
+            {"jaccard", Json::array()},
+            {"a_in_b", Json::array()}};
   for (std::size_t i = 0; i < matrix.size(); ++i) {
     json["hosts"].push_back({{"id", host_id(network, matrix.hosts[i])},
                              {"name", host_name(network, matrix.hosts[i])},
                              {"reach", matrix.reach(i)}});
-    Json shared = Json::array(), jaccard = Json::array();
+    Json shared = Json::array(), jaccard = Json::array(), within = Json::array();
     for (std::size_t j = 0; j < matrix.size(); ++j) {
       shared.push_back(matrix.at(i, j));
       jaccard.push_back(matrix.jaccard(i, j));
+      within.push_back(matrix.share(i, j));
     }
     json["shared"].push_back(shared);
     json["jaccard"].push_back(jaccard);
+    json["a_in_b"].push_back(within);
   }
   std::cout << json.dump(2) << "\n";
 }
@@ -113,13 +123,14 @@ void report_matrix(const Network& network, const OverlapMatrix& matrix,
 void report_top(const Network& network, const TopOverlap& top,
                 const OverlapCommandOptions& options) {
   if (options.csv) {
-    std::cout << "rank,host_a,name_a,host_b,name_b,shared,jaccard\n";
+    std::cout << "rank,host_a,name_a,host_b,name_b,shared,jaccard,a_in_b,b_in_a\n";
     for (std::size_t r = 0; r < top.pairs.size(); ++r) {
       const HostPair& pair = top.pairs[r];
       std::cout << fmt::format(
-          "{},{},{},{},{},{},{:.6f}\n", r + 1, csv_field(host_id(network, pair.a)),
+          "{},{},{},{},{},{},{:.6f},{:.6f},{:.6f}\n", r + 1, csv_field(host_id(network, pair.a)),
           csv_field(host_name(network, pair.a)), csv_field(host_id(network, pair.b)),
-          csv_field(host_name(network, pair.b)), pair.shared, pair.jaccard);
+          csv_field(host_name(network, pair.b)), pair.shared, pair.jaccard, pair.a_in_b,
+          pair.b_in_a);
     }
     return;
   }
@@ -131,19 +142,22 @@ void report_top(const Network& network, const TopOverlap& top,
                                {"b", host_id(network, pair.b)},
                                {"name_b", host_name(network, pair.b)},
                                {"shared", pair.shared},
-                               {"jaccard", pair.jaccard}});
+                               {"jaccard", pair.jaccard},
+                               {"a_in_b", pair.a_in_b},
+                               {"b_in_a", pair.b_in_a}});
     json["skipped_fans"] = top.skipped_fans;
     json["skipped_people"] = top.skipped_people;
     std::cout << json.dump(2) << "\n";
     return;
   }
-  Table table({"rank", "host", "name", "host", "name", "shared", "jaccard"});
-  table.align_right(0).align_right(5).align_right(6);
+  Table table({"rank", "host", "name", "host", "name", "shared", "jaccard", "a in b", "b in a"});
+  table.align_right(0).align_right(5).align_right(6).align_right(7).align_right(8);
   for (std::size_t r = 0; r < top.pairs.size(); ++r) {
     const HostPair& pair = top.pairs[r];
     table.add_row({std::to_string(r + 1), host_id(network, pair.a), host_name(network, pair.a),
                    host_id(network, pair.b), host_name(network, pair.b), group_digits(pair.shared),
-                   fmt::format("{:.3f}", pair.jaccard)});
+                   fmt::format("{:.3f}", pair.jaccard), fmt::format("{:.1f}%", 100 * pair.a_in_b),
+                   fmt::format("{:.1f}%", 100 * pair.b_in_a)});
   }
   table.print(std::cout);
   if (top.skipped_fans > 0)
@@ -157,9 +171,9 @@ void report_top(const Network& network, const TopOverlap& top,
 void run_overlap(const OverlapCommandOptions& options) {
   if (options.hosts.empty() == (options.top == 0))
     throw UsageError("give either --hosts ID,... or --top N");
-  if (options.top > 0 &&
-      (!options.platform.empty() || !options.region.empty() || options.method != "exact"))
-    throw UsageError("--platform, --region and --method apply to --hosts, not to --top");
+  if (options.top > 0 && (!options.platform.empty() || !options.region.empty() ||
+                          !options.city.empty() || options.method != "exact"))
+    throw UsageError("--platform, --region, --city and --method apply to --hosts, not to --top");
   const Network network = open_dataset(options.dataset);
   if (network.follow_count() == 0)
     throw UsageError("overlap needs follows (follows.csv); this dataset has none");
@@ -171,7 +185,7 @@ void run_overlap(const OverlapCommandOptions& options) {
   std::optional<NodeId> platform;
   if (!options.platform.empty()) platform = resolve_platform(network, options.platform);
   const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);
-  const HostSet set = make_host_set(network, hosts, platform, options.region);
+  const HostSet set = make_host_set(network, hosts, platform, options.region, options.city);
   report_matrix(network,
                 options.method == "sketch"
                     ? overlap_matrix_sketch(network, set, options.sketch_size)
@@ -200,6 +214,8 @@ void add_overlap_command(CLI::App& app) {
                       "With --hosts: count only fanbases on this platform");
   command->add_option("--region", options->region,
                       "With --hosts: count only fans whose province is this");
+  command->add_option("--city", options->city,
+                      "With --hosts: count only fans whose city is this (沈阳 = 沈阳市)");
   command
       ->add_option("--max-hosts-per-fan", options->max_hosts_per_fan,
                    "With --top: leave fans following more hosts than this out of the pair "
@@ -216,11 +232,13 @@ void add_overlap_command(CLI::App& app) {
       ->capture_default_str();
   auto* json = command->add_flag(
       "--json", options->json,
-      "JSON: --hosts {method, hosts:[{id,name,reach}], shared:[[..]], jaccard:[[..]]}; --top "
-      "{top, pairs:[{a,name_a,b,name_b,shared,jaccard}], skipped_fans, skipped_people}");
+      "JSON: --hosts {method, hosts:[{id,name,reach}], shared:[[..]], jaccard:[[..]], "
+      "a_in_b:[[..]] (row i, column j: the share of i's people who follow j too)}; --top "
+      "{top, pairs:[{a,name_a,b,name_b,shared,jaccard,a_in_b,b_in_a}], skipped_fans, "
+      "skipped_people}");
   auto* csv = command->add_flag("--csv", options->csv,
                                 "CSV, one row per pair: [rank,]host_a,name_a,host_b,name_b,"
-                                "shared,jaccard");
+                                "shared,jaccard,a_in_b,b_in_a");
   json->excludes(csv);
   command->footer(
       "Examples:\n  castgraph overlap samples/tiny --hosts h1,h2,h7\n"

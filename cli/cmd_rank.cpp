@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 
 #include "algorithms/centrality.hpp"
 #include "algorithms/communities.hpp"
+#include "algorithms/cost_per_thousand.hpp"
 #include "algorithms/projection.hpp"
 #include "algorithms/reached_fans.hpp"
 #include "cli/commands.hpp"
@@ -43,6 +45,23 @@ std::vector<std::uint64_t> own_reach(const Network& network) {
   return per_host_reach(network);
 }
 
+// Each host's fee per 1,000 people of its own reach (from follows; from declared fans when
+// the dataset has none, which `basis` says); NaN for a host whose fee is unknown or who
+// reaches nobody, which is left out of the ranking. O(follows).
+std::vector<double> cost_per_thousand_reached(const Network& network, std::string& basis) {
+  const bool follows = network.follow_count() > 0;
+  const std::vector<std::uint64_t> people =
+      follows ? per_host_reach(network) : std::vector<std::uint64_t>{};
+  std::vector<double> cost(network.broadcasters.size());
+  for (NodeId h = 0; h < network.broadcasters.size(); ++h)
+    cost[h] = yuan_per_thousand(network.broadcasters.fee[h],
+                                follows ? people[h] : declared_fans(network, h))
+                  .value_or(NAN);
+  basis = follows ? "yuan per 1,000 people reached (fee / own reach from follows), cheapest first"
+                  : "yuan per 1,000 declared fans (no follows), cheapest first";
+  return cost;
+}
+
 // The graph PageRank and betweenness run on: collab, or the audience projection, or
 // (auto) collab when the dataset has co-streams and the projection otherwise.
 HostGraph rank_graph(const Network& network, const RankCommandOptions& options, std::string& used) {
@@ -71,6 +90,8 @@ void run_rank(const RankCommandOptions& options) {
   } else if (options.by == "reach") {
     count = own_reach(network);
     basis = "people reached (from follows)";
+  } else if (options.by == "cpm") {
+    score = cost_per_thousand_reached(network, basis);
   } else if (options.by == "pagerank" || options.by == "betweenness") {
     std::string used;
     const HostGraph graph = rank_graph(network, options, used);
@@ -101,13 +122,17 @@ void run_rank(const RankCommandOptions& options) {
         found.count, options.seed);
   }
 
-  std::vector<NodeId> order(hosts);
-  std::iota(order.begin(), order.end(), NodeId{0});
-  const bool integral = !count.empty() || options.by == "fans" || options.by == "reach";
+  const bool integral = !count.empty();
+  const bool cheapest_first = options.by == "cpm";
+  std::vector<NodeId> order;
+  for (NodeId h = 0; h < hosts; ++h)
+    if (integral || !std::isnan(score[h])) order.push_back(h);  // cpm: no fee, no rank
   if (integral)
     std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return count[x] > count[y]; });
   else
-    std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return score[x] > score[y]; });
+    std::ranges::stable_sort(order, [&](NodeId x, NodeId y) {
+      return cheapest_first ? score[x] < score[y] : score[x] > score[y];
+    });
   if (options.top != 0 && order.size() > options.top) order.resize(options.top);
 
   auto id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
@@ -121,7 +146,10 @@ void run_rank(const RankCommandOptions& options) {
                                {"name", name(order[r])},
                                {"province", std::string(network.broadcasters.province[order[r]])},
                                {"score", integral ? Json(count[order[r]]) : Json(score[order[r]])},
-                               {"declared_fans", declared_fans(network, order[r])}});
+                               {"declared_fans", declared_fans(network, order[r])},
+                               {"fee", std::isnan(network.broadcasters.fee[order[r]])
+                                           ? Json(nullptr)
+                                           : Json(network.broadcasters.fee[order[r]])}});
     std::cout << json.dump(2) << "\n";
     return;
   }
@@ -132,7 +160,9 @@ void run_rank(const RankCommandOptions& options) {
     const NodeId h = order[r];
     table.add_row({std::to_string(r + 1), id(h), name(h),
                    std::string(network.broadcasters.province[h]),
-                   integral ? group_digits(count[h]) : fmt::format("{:.6g}", score[h]),
+                   integral         ? group_digits(count[h])
+                   : cheapest_first ? fmt::format("{:.2f}", score[h])
+                                    : fmt::format("{:.6g}", score[h]),
                    group_digits(declared_fans(network, h))});
   }
   table.print(std::cout);
@@ -149,8 +179,11 @@ void add_rank_command(CLI::App& app) {
       "paths between others: Brandes 2001), or bridging (ties spread over several audience "
       "communities: participation coefficient, Guimerà & Amaral 2005)");
   add_dataset_options(*command, options->dataset);
-  command->add_option("--by", options->by, "fans, reach, pagerank, betweenness or bridging")
-      ->check(CLI::IsMember({"fans", "reach", "pagerank", "betweenness", "bridging"}))
+  command
+      ->add_option("--by", options->by,
+                   "fans, reach, pagerank, betweenness, bridging, or cpm (yuan per 1,000 "
+                   "people reached, cheapest first; hosts without a fee are left out)")
+      ->check(CLI::IsMember({"fans", "reach", "pagerank", "betweenness", "bridging", "cpm"}))
       ->capture_default_str();
   command->add_option("--top", options->top, "How many hosts to list (0 = all)")
       ->capture_default_str();
@@ -175,7 +208,7 @@ void add_rank_command(CLI::App& app) {
       ->capture_default_str();
   command->add_flag("--json", options->json,
                     "JSON: {by, basis, estimated, hosts:[{rank, id, name, province, score, "
-                    "declared_fans}]}");
+                    "declared_fans, fee}]}");
   command->footer(
       "Examples:\n"
       "  castgraph rank samples/tiny --by fans --top 5\n"

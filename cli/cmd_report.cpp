@@ -170,6 +170,24 @@ viz::ReportCommunities communities_section(const Network& network, const Communi
   return out;
 }
 
+// The roster's reach with its error and what it counts, counted once more by `reach` (the
+// planner keeps no panel figures): "± 190,000 (one standard error; people: an estimate
+// from ...)"; "" for a model or an empty roster.
+std::string roster_error(const Network& network, const Plan& plan, const PlanOptions& options) {
+  if (plan.picks.empty() || plan.method == ReachMethod::declared) return "";
+  std::vector<NodeId> roster;
+  for (const PlanPick& pick : plan.picks) roster.push_back(pick.host);
+  ReachOptions reach_options;
+  reach_options.method = plan.method;
+  reach_options.platform = options.platform;
+  reach_options.region = options.region;
+  const ReachResult result = reach(network, roster, reach_options);
+  if (!result.standard_error) return "";
+  return fmt::format("± {} (one standard error; {})",
+                     group_digits(two_significant(*result.standard_error)),
+                     describe_people(result));
+}
+
 viz::ReportPlan plan_section(const Network& network, const PlanOptions& options) {
   const Plan plan = plan_roster(network, options);
   viz::ReportPlan out;
@@ -188,6 +206,7 @@ viz::ReportPlan plan_section(const Network& network, const PlanOptions& options)
     row.included = pick.included;
   }
   out.unique_reach = round_people(plan.unique_reach);
+  out.reach_error = roster_error(network, plan, options);
   out.upper_bound = round_people(plan.upper_bound);
   out.spent = plan.spent;
   out.ratio = plan.ratio;
@@ -326,6 +345,9 @@ void run_report(const ReportCommandOptions& command) {
   // Summary: what `castgraph info` counts, and everybody's reach.
   for (const DatasetCount& count : count_dataset(network))
     report.summary.push_back({count.key, count.label, count.value});
+  const FanSample sample = describe_fan_sample(network);
+  report.summary.push_back({"weight_min", "people the lightest fan stands for", sample.min_weight});
+  report.summary.push_back({"weight_max", "people the heaviest fan stands for", sample.max_weight});
   std::vector<NodeId> everyone(network.broadcasters.size());
   std::iota(everyone.begin(), everyone.end(), NodeId{0});
   ReachOptions reach_options;
@@ -336,8 +358,10 @@ void run_report(const ReportCommandOptions& command) {
   if (reach_all.value) {
     report.summary.push_back(
         {"reach", "people reached by all hosts together", reach_all.value->unique_reach});
-    report.reach_note = fmt::format("People reached by all hosts together{}: {}.", filters,
-                                    describe_reach_method(*reach_all.value));
+    report.reach_note =
+        fmt::format("People reached by all hosts together{}: {}, {}; {}. Fans: {}.", filters,
+                    people_with_error(*reach_all.value), describe_reach_method(*reach_all.value),
+                    describe_people(*reach_all.value), fan_sample_words(sample));
   } else {
     report.reach_note =
         "People reached by all hosts together: not available: " + reach_all.unavailable;

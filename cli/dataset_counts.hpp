@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "graph/network.hpp"
@@ -18,5 +19,20 @@ struct DatasetCount {
 // platforms, bases, broadcasters, fanbases, fans, people, follows, collabs,
 // declared_fans, components, in that order. O(V + E) for the connected components.
 std::vector<DatasetCount> count_dataset(const Network& network);
+
+// Whether the fans are the people themselves or a panel standing for more.
+struct FanSample {
+  bool census = true;            // every fan weighs 1 (or there are no fans)
+  std::uint64_t min_weight = 1;  // over the fans; 1 without fans
+  std::uint64_t max_weight = 1;
+  const char* kind() const { return census ? "census" : "panel"; }
+};
+
+// The fans' weights, summed up. O(fans).
+FanSample describe_fan_sample(const Network& network);
+
+// "a census: every fan is one person" or "a panel: each fan stands for 1,000 people
+// (weights 1,000 to 1,000)", for `info` and the report.
+std::string fan_sample_words(const FanSample& sample);
 
 }  // namespace castgraph::cli

@@ -15,7 +15,9 @@ std::uint64_t round_people(double value) { return rounded_count(value); }
 std::string describe_reach_method(const ReachResult& result) {
   switch (result.method) {
     case ReachMethod::exact:
-      return fmt::format("exact count from follows ({} scan of {} follow edges)",
+      // On a panel the count is exact but what it counts is a sample: it is an estimate.
+      return fmt::format("{} from follows ({} scan of {} follow edges)",
+                         result.census ? "exact count" : "panel estimate (summed fan weights)",
                          strategy_name(result.exact_strategy), group_digits(result.memberships));
     case ReachMethod::sketch:
       return fmt::format("HyperLogLog estimate, ±{:.2f}% standard error (±{} people at 3σ)",
@@ -25,6 +27,41 @@ std::string describe_reach_method(const ReachResult& result) {
           "model estimate from declared fans (random duplication within each "
           "platform's population, independent across platforms; market {})",
           chinese_count(rounded_count(result.universe)));
+    default:
+      return "?";
+  }
+}
+
+std::string people_with_error(const ReachResult& result) {
+  const std::uint64_t people = result.unique_reach;
+  if (!result.standard_error)
+    return fmt::format("{} ({}, model)", group_digits(people), chinese_count(people));
+  if (result.method == ReachMethod::exact && result.census)
+    return fmt::format("{} ± 0 (exact)", group_digits(people));
+  const double error = *result.standard_error;
+  return fmt::format("{} ± {} ({} ± {})", group_digits(people),
+                     group_digits(two_significant(error)), chinese_count(people),
+                     chinese_error(people, error));
+}
+
+std::string describe_people(const ReachResult& result) {
+  switch (result.method) {
+    case ReachMethod::exact:
+      if (result.census)
+        return "people: an exact count (a census: every fan in the data is one person), ± 0";
+      return fmt::format(
+          "people: an estimate from {} panel members (fans standing for {} people each on "
+          "average, by their weights); ± is one standard error (Horvitz–Thompson)",
+          group_digits(result.panel_members.value_or(0)),
+          group_digits(result.panel_members.value_or(0) == 0
+                           ? 0
+                           : round_people(static_cast<double>(result.unique_reach) /
+                                          static_cast<double>(*result.panel_members))));
+    case ReachMethod::sketch:
+      return "people: a HyperLogLog estimate; ± is one standard error of the sketch";
+    case ReachMethod::declared:
+      return "people: a model estimate from declared fans; no sampling error applies, the "
+             "model's assumption is its error";
     default:
       return "?";
   }

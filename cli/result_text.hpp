@@ -14,9 +14,19 @@ namespace castgraph::cli {
 // A reach or plan figure in whole people (or yuan): rounded, never below 0.
 std::uint64_t round_people(double value);
 
-// "exact count from follows (bitset scan of 115,149 follow edges)", "HyperLogLog
+// "exact count from follows (bitset scan of 115,149 follow edges)" on a census, "panel
+// estimate (summed fan weights) from follows (...)" on a panel, "HyperLogLog
 // estimate, ±1.63% ...", "model estimate from declared fans (...)".
 std::string describe_reach_method(const ReachResult& result);
+
+// A people figure with its error, for tables: "35,803,000 ± 190,000 (3580万 ± 19万)" for an
+// estimate, "35,803 ± 0 (exact)" for a count, "36,933,981 (3693万, model)" for a model.
+std::string people_with_error(const ReachResult& result);
+
+// What a reach figure counts, in one sentence: "people: an estimate from 28,075 panel
+// members (fans.csv weights, 1,000 people each on average); ± is one standard error
+// (Horvitz–Thompson)", "people: an exact count (a census: every fan weighs 1)", ...
+std::string describe_people(const ReachResult& result);
 
 // How a plan counted reach: "exact count from follows", ...
 std::string describe_plan_method(const Plan& plan);

@@ -104,6 +104,14 @@ void write_collabs(const Cast& cast, std::uint64_t seed, const fs::path& dir,
 
 // follows.csv, streamed; then fans.csv from the people drawn (province and city names
 // are built-in and need no quoting).
+}  // namespace
+
+std::uint64_t fan_weight(double scale) {
+  return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(1.0 / scale)));
+}
+
+namespace {
+
 void write_audience(const Preset& preset, const Cast& cast, const GenerateOptions& options,
                     const fs::path& dir, GenerateReport& report) {
   std::uint64_t total = 0, largest = 0;
@@ -139,11 +147,15 @@ void write_audience(const Preset& preset, const Cast& cast, const GenerateOption
 
   CsvWriter fans(dir / "fans.csv");
   fans.field("id").field("weight").field("province").field("city").end_row();
+  // A sample of 1 in 1/scale: each sampled person stands for round(1/scale) people, so
+  // reach from follows counts people at the declared fans' scale.
+  report.fan_weight = fan_weight(options.scale);
+  const std::string weight = "," + std::to_string(report.fan_weight) + ",";
   audience.for_each_follower(
       [&](std::uint64_t person, const PeopleRegion& region, std::uint32_t follows) {
         fans.raw("f");
         fans.raw(person + 1);
-        fans.raw(",1,");
+        fans.raw(weight);
         fans.raw(region.province);
         fans.raw(",");
         fans.raw(region.city);

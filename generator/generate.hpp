@@ -1,6 +1,7 @@
 // generate_dataset: writes a synthetic dataset directory (the CSV format of
 // shared/DESIGN.md) for a preset at a scale and seed. The cast (bases, hosts, declared
-// fans) is the same at every scale; follow rows of a fan base are round(declared*scale).
+// fans) is the same at every scale; follow rows of a fan base are round(declared*scale),
+// and each fan weighs round(1/scale) people, so that reach counts people, not sample rows.
 // Files are streamed into a staging directory beside `directory`, which then replaces it
 // in one atomic exchange (staged_directory.hpp): old dataset or new, never a mixture.
 #pragma once
@@ -27,8 +28,12 @@ struct GenerateReport {
   std::uint64_t follows = 0;         // rows of follows.csv
   std::uint64_t fans = 0;            // rows of fans.csv: distinct people who follow someone
   std::uint64_t people_pool = 0;     // people in the model, followers or not
+  std::uint64_t fan_weight = 1;      // people each fan of fans.csv stands for
   std::uint64_t max_follows_per_fan = 0;
 };
+
+// The people each sampled fan stands for at `scale`: round(1 / scale), at least 1.
+std::uint64_t fan_weight(double scale);
 
 // The follow rows a preset writes at `scale`, without writing them. O(hosts).
 std::uint64_t follow_rows(const Preset& preset, double scale, std::uint64_t seed);

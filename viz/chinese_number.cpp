@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "graph/value_rules.hpp"
@@ -50,6 +52,28 @@ std::string group_amount(double value) {
 
 std::string chinese_amount(double value) {
   return shown_exactly(value) ? chinese_count(rounded_count(value)) : scientific(value);
+}
+
+std::uint64_t two_significant(double value) {
+  if (!(value >= 1)) return value >= 0.5 ? 1 : 0;
+  const double step = std::pow(10.0, std::floor(std::log10(value)) - 1);
+  return static_cast<std::uint64_t>(std::llround(std::round(value / step) * step));
+}
+
+std::string chinese_error(std::uint64_t value, double standard_error) {
+  const std::uint64_t rounded = two_significant(standard_error);
+  if (value < 10'000 || rounded == 0) return std::to_string(rounded);
+  const double unit = value < 100'000'000 ? 1e4 : 1e8;
+  const char* suffix = value < 100'000'000 ? "万" : "亿";
+  const double scaled = static_cast<double>(rounded) / unit;
+  // Enough decimals to keep two significant digits of the error.
+  const int decimals = std::clamp(1 - static_cast<int>(std::floor(std::log10(scaled))), 0, 8);
+  std::string text = fmt::format("{:.{}f}", scaled, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text + suffix;
 }
 
 std::string group_digits(std::uint64_t value) {

@@ -227,9 +227,10 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
   out << "<div class=\"tiles\">\n"
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/unique_reach\" data-value=\"{}\">{}</b>"
-             "<span>people reached by {} host{}</span></div>\n",
+             "<span>people reached by {} host{}{}</span></div>\n",
              plan.unique_reach, esc(group_digits(plan.unique_reach)), plan.picks.size(),
-             plan.picks.size() == 1 ? "" : "s")
+             plan.picks.size() == 1 ? "" : "s",
+             plan.reach_error.empty() ? "" : ", " + esc(plan.reach_error))
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/spent\" data-value=\"{}\">{}</b>"
              "<span>yuan spent on fees</span></div>\n",

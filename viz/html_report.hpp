@@ -76,6 +76,7 @@ struct ReportPlan {
   std::vector<ReportPick> picks;
   std::uint64_t candidates = 0;
   std::uint64_t unique_reach = 0;  // data-cell="plan/total/unique_reach"
+  std::string reach_error;         // "± 190,000 (one standard error, ...)"; "" for none
   std::uint64_t upper_bound = 0;   // data-cell="plan/total/upper_bound"
   double spent = 0;                // data-cell="plan/total/spent"
   double ratio = 1;

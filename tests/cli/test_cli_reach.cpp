@@ -1,6 +1,7 @@
 // The reach and overlap commands, run as a user would run them.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "support/run_command.hpp"
@@ -109,7 +110,7 @@ TEST_CASE("reach prints an aligned table with the method on the first line") {
       "reach " + shell_quote(castgraph::testing::source_path("samples/tiny")) + " --hosts h1,h2");
   INFO(result.err);
   REQUIRE(result.status == 0);
-  CHECK_THAT(result.out, Catch::StartsWith("Reach of 2 hosts: exact count"));
+  CHECK_THAT(result.out, Catch::StartsWith("Reach of 2 hosts: panel estimate"));
   CHECK_THAT(result.out, Catch::Contains("unique reach") && Catch::Contains("李佳"));
 }
 
@@ -136,8 +137,8 @@ TEST_CASE("overlap --top lists the most overlapping pairs, also as CSV") {
   const auto csv = run_castgraph("overlap " + dataset + " --top 1 --csv");
   CHECK(csv.status == 0);
   CHECK(csv.out ==
-        "rank,host_a,name_a,host_b,name_b,shared,jaccard\n"
-        "1,h1,李佳,h2,张伟,1,0.009804\n");  // 1 / (101 + 2 − 1)
+        "rank,host_a,name_a,host_b,name_b,shared,jaccard,a_in_b,b_in_a\n"
+        "1,h1,李佳,h2,张伟,1,0.009804,0.009901,0.500000\n");  // 1 / (101 + 2 − 1), 1/101, 1/2
 }
 
 TEST_CASE("overlap needs exactly one of --hosts and --top") {
@@ -156,4 +157,117 @@ TEST_CASE("overlap --method sketch is exact while hosts have fewer fans than k")
   CHECK(json["method"] == "sketch");
   CHECK(json["hosts"][0]["reach"] == 101);
   CHECK(json["shared"][1][2] == 1);
+}
+
+TEST_CASE("reach says how many people it counts, from how many panel members, and its error") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string path = shell_quote(dir.path().string());
+  const auto json = json_of("reach " + path + " --hosts h1,h2,h3 --json");
+  CHECK(json["people"] == 103);  // a stands for 100, b, c and e for 1 each
+  CHECK(json["unique_reach"] == 103);
+  CHECK(json["panel_members"] == 4);
+  CHECK(json["census"] == false);
+  // Horvitz–Thompson: SE² = Σ w(w − 1) over a, b, c, e = 100 · 99.
+  CHECK(json["standard_error"].get<double>() == Approx(std::sqrt(9900.0)));
+  const auto table = run_castgraph("reach " + path + " --hosts h1,h2,h3");
+  CHECK_THAT(table.out, Catch::Contains("103 ± 99"));
+  CHECK_THAT(table.out, Catch::Contains("an estimate from 4 panel members"));
+  // Without a's weight the data is a census: exact, ± 0.
+  dir.write("fans.csv", "id,weight,province\na,1,辽宁\nb,1,吉林\nc,1,辽宁\ne,1,辽宁\n");
+  const auto census = json_of("reach " + path + " --hosts h1,h2,h3 --json");
+  CHECK(census["people"] == 4);
+  CHECK(census["standard_error"] == 0.0);
+  CHECK(census["census"] == true);
+  CHECK_THAT(run_castgraph("reach " + path + " --hosts h1,h2,h3").out,
+             Catch::Contains("4 ± 0 (exact)"));
+  const auto declared = json_of("reach " + path + " --hosts h1,h2,h3 --method declared --json");
+  CHECK(declared["standard_error"].is_null());
+  CHECK(declared["panel_members"].is_null());
+}
+
+TEST_CASE("info says whether the fans are a census or a panel, and the weight range") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string path = shell_quote(dir.path().string());
+  const auto json = json_of("info " + path + " --json");
+  CHECK(json["sample"] == "panel");
+  CHECK(json["weight_min"] == 1);
+  CHECK(json["weight_max"] == 100);
+  CHECK_THAT(run_castgraph("info " + path).out,
+             Catch::Contains("each fan stands for 1 to 100 people"));
+  dir.write("fans.csv", "id,weight\na,1\n");
+  CHECK(json_of("info " + path + " --json")["sample"] == "census");
+}
+
+TEST_CASE("reach --by province breaks the people down by where they live") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string base = "reach " + shell_quote(dir.path().string()) + " --hosts h1,h2,h3";
+  const auto json = json_of(base + " --by province --json");
+  REQUIRE(json["by"].size() == 2);
+  CHECK(json["breakdown"] == "province");
+  CHECK(json["by"][0]["group"] == "辽宁");  // a (100), c, e
+  CHECK(json["by"][0]["people"] == 102);
+  CHECK(json["by"][0]["share"].get<double>() == Approx(102.0 / 103));
+  CHECK(json["by"][1]["group"] == "吉林");  // b
+  CHECK(json["by"][1]["people"] == 1);
+  const auto platforms = json_of(base + " --by platform --json");
+  REQUIRE(platforms["by"].size() == 2);
+  CHECK(platforms["by"][0]["group"] == "快手");  // a, c, e
+  CHECK(platforms["by"][0]["people"] == 102);
+  CHECK(platforms["by"][1]["group"] == "抖音");  // a, b, c
+  CHECK(platforms["by"][1]["people"] == 102);
+  CHECK_THAT(run_castgraph(base + " --by province").out, Catch::Contains("吉林"));
+  CHECK(json_of(base + " --region 辽宁省 --json")["people"] == 102);
+  CHECK(run_castgraph(base + " --city 沈阳").status == 2);  // no fan has a city
+}
+
+TEST_CASE("reach gives the fees and the cost per 1,000 people when every fee is known") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string path = shell_quote(dir.path().string());
+  auto json = json_of("reach " + path + " --hosts h1,h2 --json");
+  CHECK(json["yuan_per_1000"].is_null());
+  CHECK(json["unknown_fees"] == nlohmann::json::array({"h1", "h2"}));
+  dir.write("broadcasters.csv", "id,name,fee\nh1,李佳,2060\nh2,张伟,1000\nh3,张伟,\n");
+  json = json_of("reach " + path + " --hosts h1,h2 --json");
+  CHECK(json["people"] == 102);  // a, b, c
+  CHECK(json["fee_total"] == 3060.0);
+  CHECK(json["yuan_per_1000"].get<double>() == Approx(30'000.0));  // 3,060 / 102 × 1,000
+  CHECK_THAT(run_castgraph("reach " + path + " --hosts h1,h2").out,
+             Catch::Contains("3,060 yuan in fees: 30,000 yuan per 1,000 people"));
+}
+
+TEST_CASE("overlap gives the directional shares of each audience") {
+  TempDir dir;
+  write_dataset(dir);
+  const std::string path = shell_quote(dir.path().string());
+  // h1 reaches a (100) and b: 101; h2 reaches b and c: 2. They share b: 1 person, which
+  // is 1/101 of h1's audience and 1/2 of h2's.
+  const auto json = json_of("overlap " + path + " --hosts h1,h2,h3 --json");
+  CHECK(json["a_in_b"][0][1].get<double>() == Approx(1.0 / 101));
+  CHECK(json["a_in_b"][1][0].get<double>() == Approx(1.0 / 2));
+  CHECK(json["a_in_b"][1][2].get<double>() == Approx(1.0 / 2));  // c of {b, c}
+  CHECK(json["a_in_b"][0][2] == 0.0);
+  const auto top = json_of("overlap " + path + " --top 1 --json");
+  REQUIRE(top["pairs"].size() == 1);
+  CHECK(top["pairs"][0]["a"] == "h1");
+  CHECK(top["pairs"][0]["b"] == "h2");
+  CHECK(top["pairs"][0]["a_in_b"].get<double>() == Approx(1.0 / 101));
+  CHECK(top["pairs"][0]["b_in_a"].get<double>() == Approx(1.0 / 2));
+}
+
+TEST_CASE("rank --by cpm lists the hosts whose people cost least per thousand") {
+  TempDir dir;
+  write_dataset(dir);
+  dir.write("broadcasters.csv", "id,name,fee\nh1,李佳,2020\nh2,张伟,1000\nh3,张伟,\n");
+  const auto json = json_of("rank " + shell_quote(dir.path().string()) + " --by cpm --json");
+  // h1: 2,020 yuan for 101 people = 20,000 per 1,000; h2: 1,000 for 2 = 500,000; h3 has no
+  // fee and no rank.
+  REQUIRE(json["hosts"].size() == 2);
+  CHECK(json["hosts"][0]["id"] == "h1");
+  CHECK(json["hosts"][0]["score"].get<double>() == Approx(20'000.0));
+  CHECK(json["hosts"][1]["id"] == "h2");
+  CHECK(json["hosts"][1]["score"].get<double>() == Approx(500'000.0));
 }

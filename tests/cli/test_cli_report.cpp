@@ -192,7 +192,10 @@ void check_numbers(const std::string& html, const std::string& dataset, std::siz
   const std::string data = quoted_source(dataset);
 
   const json info = command_json("info " + data);
-  for (const auto& [key, value] : info.items()) check_count(cells, "summary/" + key, value);
+  for (const auto& [key, value] : info.items())
+    if (value.is_number()) check_count(cells, "summary/" + key, value);
+  // The kind of sample (census or panel) is said in words beside the summary.
+  CHECK_THAT(html, Catch::Contains("Fans: a " + info["sample"].get<std::string>()));
 
   const json tiers = command_json("tiers " + data);
   for (const json& band : tiers["bands"]) {
