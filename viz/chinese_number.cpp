@@ -43,7 +43,11 @@ std::string chinese_count(std::uint64_t value) {
 
 namespace {
 bool shown_exactly(double value) { return !(value >= kExactAmount); }  // NaN too
-std::string scientific(double value) { return fmt::format("{:.2e}", value); }
+// An infinite amount cannot come from a loaded dataset (graph/value_rules.hpp bounds the
+// totals), but a computed one is still shown as a sign, not as "inf".
+std::string scientific(double value) {
+  return std::isinf(value) ? std::string("∞") : fmt::format("{:.2e}", value);
+}
 }  // namespace
 
 std::string group_amount(double value) {

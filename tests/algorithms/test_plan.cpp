@@ -248,8 +248,11 @@ TEST_CASE("constraints, includes and filters hold against the brute-force optimu
     options.include = {static_cast<NodeId>((seed + 3) % 12 == 5 ? 6 : (seed + 3) % 12)};
     options.region = seed % 3 ? "辽宁" : "";
     options.platform = seed % 4 == 0 ? std::optional<NodeId>(1) : std::nullopt;
-    options.kinds = seed % 5 == 0 ? std::vector<std::string>{}
-                                  : std::vector<std::string>{"village", "factory", "influencer"};
+    // Every kind the network has (a kind no host has is refused, and a random network may
+    // lack one), or no kind filter at all.
+    if (seed % 5 != 0)
+      for (const char* kind : {"village", "factory", "influencer"})
+        if (network.broadcasters.kind.labels().find(kind)) options.kinds.push_back(kind);
     // The random include may break a constraint itself (a fee over budget, a base cap, a
     // filter): then no roster holds it, and the planner must refuse; otherwise it must plan.
     // `broken` makes sure of a refusal: a kind filter, or a budget, that the include fails.
@@ -390,7 +393,7 @@ TEST_CASE("the LP bound is far tighter than the online bound and never below the
   CHECK(lp < online / 2);
 }
 
-TEST_CASE("--min-gain stops before a pick that would add too few people") {
+TEST_CASE("a minimum gain stops before a pick that would add too few people") {
   PlanOptions options;
   options.k = 8;
   options.min_gain = 3;  // h1 adds 1005, h3 adds 3, then every host adds 2 at most

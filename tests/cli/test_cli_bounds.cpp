@@ -66,7 +66,7 @@ TEST_CASE("a fan of more than 1000 hosts is left out of the audience layer by de
   CHECK_THAT(help.out, Catch::Contains("1000"));
 }
 
-TEST_CASE("--max-hosts-per-fan 0 counts every fan, and a lower cap leaves out more",
+TEST_CASE("a --max-hosts-per-fan of 0 counts every fan, and a lower cap leaves out more",
           "[cli][bounds]") {
   const BotDataset data;
   const auto uncapped = communities_json(data.path() + " --layers audience --max-hosts-per-fan 0");
