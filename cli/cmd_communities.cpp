@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/community_json.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 
@@ -178,7 +179,7 @@ void add_communities_command(CLI::App& app) {
   command
       ->add_option("--resolution", options->resolution,
                    "Higher gives more, smaller clusters; lower fewer, larger ones")
-      ->check(CLI::PositiveNumber)
+      ->check(more_than_zero())
       ->capture_default_str();
   command
       ->add_option("--seed", options->seed,
@@ -193,7 +194,7 @@ void add_communities_command(CLI::App& app) {
   command
       ->add_option("--min-shared", options->min_shared,
                    "Audience layer: fewest shared people for two hosts to be tied")
-      ->check(CLI::PositiveNumber)
+      ->check(more_than_zero())
       ->capture_default_str();
   command
       ->add_option("--weight", options->weight,
@@ -215,12 +216,12 @@ void add_communities_command(CLI::App& app) {
   command
       ->add_option("--collab-weight", options->collab_weight,
                    "Weight of the collab layer relative to an average audience tie")
-      ->check(CLI::NonNegativeNumber)
+      ->check(zero_or_more())
       ->capture_default_str();
   command
       ->add_option("--base-weight", options->base_weight,
                    "Weight of the base layer relative to an average audience tie")
-      ->check(CLI::NonNegativeNumber)
+      ->check(zero_or_more())
       ->capture_default_str();
   command->add_option("--show", options->show, "Communities listed in the table (0 = all)")
       ->capture_default_str();

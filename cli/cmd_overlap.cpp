@@ -11,6 +11,7 @@
 #include "algorithms/overlap.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 
@@ -208,7 +209,7 @@ void add_overlap_command(CLI::App& app) {
       command->add_option("--hosts", options->hosts, "Hosts by id or exact name, comma-separated")
           ->delimiter(',');
   auto* top = command->add_option("--top", options->top, "The N most overlapping pairs")
-                  ->check(CLI::PositiveNumber);
+                  ->check(more_than_zero());
   hosts->excludes(top);
   command->add_option("--platform", options->platform,
                       "With --hosts: count only fanbases on this platform");

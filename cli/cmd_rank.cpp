@@ -17,6 +17,7 @@
 #include "algorithms/reached_fans.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 
@@ -196,12 +197,12 @@ void add_rank_command(CLI::App& app) {
   command
       ->add_option("--min-shared", options->min_shared,
                    "Audience graph: fewest shared people for two hosts to be tied")
-      ->check(CLI::PositiveNumber)
+      ->check(more_than_zero())
       ->capture_default_str();
   command
       ->add_option("--samples", options->samples,
                    "Betweenness on graphs over 4,000 hosts: sources sampled for the estimate")
-      ->check(CLI::PositiveNumber)
+      ->check(more_than_zero())
       ->capture_default_str();
   command
       ->add_option("--seed", options->seed, "Seed for sampling and for the communities of bridging")

@@ -29,6 +29,7 @@
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
@@ -442,7 +443,7 @@ void add_report_command(CLI::App& app) {
   command->add_option("-o,--output", options->output, "The HTML file to write (e.g. report.html)")
       ->required();
   auto* k = command->add_option("--k", options->k, "The roster books this many hosts (default 10)")
-                ->check(CLI::PositiveNumber);
+                ->check(more_than_zero());
   auto* budget = command->add_option("--budget", options->budget,
                                      "The roster spends at most this many yuan on fees instead "
                                      "(2000000, 200万, 2M); hosts of unknown fee are left out");
@@ -455,12 +456,12 @@ void add_report_command(CLI::App& app) {
                       "Count only people of this province in reach and the roster (needs "
                       "follows); tiers and communities count everyone");
   command->add_option("--top", options->top, "Hosts listed in the table (0 = all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(zero_or_more())
       ->capture_default_str();
   command
       ->add_option("--communities", options->show_communities,
                    "Communities listed, the largest first (0 = all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(zero_or_more())
       ->capture_default_str();
   command
       ->add_option("--view", options->view,
