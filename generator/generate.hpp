@@ -16,6 +16,9 @@ struct GenerateOptions {
   double scale = 1.0;  // (0, 1]
   std::uint64_t seed = 1;
   bool force = false;  // write into a non-empty directory, replacing the files
+  // Fake fans to plant in bot farms, as a share of the genuine fans (generator/fraud.hpp);
+  // 0 plants none and leaves the files exactly as without farms.
+  double fraud = 0.0;
   // Called now and then with follow rows written so far and the total to write.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
@@ -27,13 +30,16 @@ struct GenerateReport {
   std::uint64_t fans = 0;            // rows of fans.csv: distinct people who follow someone
   std::uint64_t people_pool = 0;     // people in the model, followers or not
   std::uint64_t max_follows_per_fan = 0;
+  std::uint64_t farms = 0, fake_fans = 0, fake_follows = 0;  // planted fraud (fans counts them)
 };
 
 // The follow rows a preset writes at `scale`, without writing them. O(hosts).
 std::uint64_t follow_rows(const Preset& preset, double scale, std::uint64_t seed);
 
-// Throws UsageError (bad scale; `directory` is a file, or a non-empty directory without
-// force) or IoError. Same preset, options and seed: byte-identical files.
+// Throws UsageError (bad scale or fraud share; `directory` is a file, or a non-empty
+// directory without force) or IoError. Same preset, options and seed: byte-identical
+// files. With options.fraud > 0 the planted farms are written to truth_directory(directory)
+// (generator/fraud.hpp), outside the dataset; with 0 a stale truth there is removed.
 GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& options,
                                 const std::filesystem::path& directory);
 
