@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   cli::add_plan_command(app);
   cli::add_report_command(app);
   cli::add_check_command(app);
+  cli::add_audit_command(app);
 
   try {
     app.parse(argc, argv);
