@@ -78,7 +78,8 @@ void print_json(const Network& network, const AuditResult& result,
   json["fans"] = network.fans.size();
   json["implausible_fans"] = result.implausible_fans;
   json["blocks"] = Json::array();
-  for (const AuditBlock& block : result.blocks) json["blocks"].push_back(block_json(network, block));
+  for (const AuditBlock& block : result.blocks)
+    json["blocks"].push_back(block_json(network, block));
   json["unflagged_blocks"] = Json::array();
   for (const AuditBlock& block : result.unflagged) {
     Json entry = block_json(network, block);
@@ -94,8 +95,9 @@ void print_csv(const Network& network, const std::vector<HostAudit>& hosts) {
   std::cout << "host,name,followers_seen,suspicious,suspicious_share,quality,declared_fans\n";
   for (const HostAudit& host : hosts)
     std::cout << fmt::format("{},{},{},{},{:.6f},{},{}\n", network.broadcasters.ids[host.host],
-                             generator::csv_field(network.broadcasters.names[host.host]), host.followers_seen,
-                             host.suspicious, host.suspicious_share, host.quality, host.declared);
+                             generator::csv_field(network.broadcasters.names[host.host]),
+                             host.followers_seen, host.suspicious, host.suspicious_share,
+                             host.quality, host.declared);
 }
 
 void print_text(const Network& network, const AuditResult& result,
@@ -104,7 +106,8 @@ void print_text(const Network& network, const AuditResult& result,
       "{} of {} fans ({:.2f}%) are in {} suspicious block{}; {} more block{} peeled stand "
       "within {}x of chance and are not flagged\n\n",
       group_digits(result.suspicious_fans), group_digits(network.fans.size()),
-      network.fans.size() ? 100.0 * double(result.suspicious_fans) / double(network.fans.size()) : 0.0,
+      network.fans.size() ? 100.0 * double(result.suspicious_fans) / double(network.fans.size())
+                          : 0.0,
       result.blocks.size(), result.blocks.size() == 1 ? "" : "s", result.unflagged.size(),
       result.unflagged.size() == 1 ? "" : "s", options.audit.min_lift);
   if (!result.blocks.empty()) {
@@ -123,7 +126,8 @@ void print_text(const Network& network, const AuditResult& result,
   }
   Table table({"host", "name", "followers seen", "suspicious", "share", "quality", "declared"});
   for (std::size_t c = 2; c <= 6; ++c) table.align_right(c);
-  const std::size_t rows = options.hosts.empty() ? std::min(options.top, hosts.size()) : hosts.size();
+  const std::size_t rows =
+      options.hosts.empty() ? std::min(options.top, hosts.size()) : hosts.size();
   for (std::size_t i = 0; i < rows; ++i) {
     const HostAudit& host = hosts[i];
     table.add_row({std::string(network.broadcasters.ids[host.host]),
@@ -176,9 +180,10 @@ void add_audit_command(CLI::App& app) {
       "--exclude-suspicious on reach, plan, rank and report runs this audit and leaves "
       "the flagged fans out of every count.");
   add_dataset_options(*command, options->dataset);
-  command->add_option("--hosts", options->hosts,
-                      "Show these hosts (id or exact name, comma-separated) instead of the "
-                      "most suspicious")
+  command
+      ->add_option("--hosts", options->hosts,
+                   "Show these hosts (id or exact name, comma-separated) instead of the "
+                   "most suspicious")
       ->delimiter(',');
   command->add_option("--top", options->top, "Hosts shown in the table")->capture_default_str();
   command
@@ -190,8 +195,7 @@ void add_audit_command(CLI::App& app) {
       ->add_option("--min-lift", options->audit.min_lift,
                    "Flag a block holding at least this many times the follows chance would")
       ->capture_default_str();
-  command
-      ->add_option("--min-fans", options->audit.min_fans, "Flag only blocks of this many fans")
+  command->add_option("--min-fans", options->audit.min_fans, "Flag only blocks of this many fans")
       ->capture_default_str();
   auto* json = command->add_flag(
       "--json", options->json,

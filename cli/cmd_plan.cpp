@@ -171,6 +171,7 @@ void add_plan_command(CLI::App& app) {
       "bound on the best possible reach, and why the plan stopped. Under --budget, hosts "
       "with an unknown fee are left out and listed");
   add_dataset_options(*command, options->dataset);
+  add_exclude_suspicious_option(*command, options->dataset);
   auto* k =
       command->add_option("--k", options->k, "Book this many hosts")->check(CLI::PositiveNumber);
   auto* budget = command->add_option("--budget", options->budget,
