@@ -19,7 +19,8 @@ AuditBlock describe_block(const Network& network, const PeeledBlock& peeled) {
   AuditBlock block;
   block.fans = peeled.rows;
   block.fanbases = peeled.columns;
-  for (NodeId fanbase : block.fanbases) block.hosts.push_back(network.fanbases.broadcaster[fanbase]);
+  for (NodeId fanbase : block.fanbases)
+    block.hosts.push_back(network.fanbases.broadcaster[fanbase]);
   std::ranges::sort(block.hosts);
   block.hosts.erase(std::unique(block.hosts.begin(), block.hosts.end()), block.hosts.end());
   const BlockChance chance = block_chance(r.follows, r.followers, block.fans, block.fanbases);

@@ -57,8 +57,8 @@ struct HostAudit {
 };
 
 struct AuditResult {
-  std::vector<AuditBlock> blocks;     // flagged, in the order found
-  std::vector<AuditBlock> unflagged;  // peeled but no further from chance than min_lift
+  std::vector<AuditBlock> blocks;        // flagged, in the order found
+  std::vector<AuditBlock> unflagged;     // peeled but no further from chance than min_lift
   std::vector<std::uint8_t> suspicious;  // per fan: 1 when in a flagged block
   std::uint64_t suspicious_fans = 0;
   std::uint64_t implausible_fans = 0;  // following more than implausible_follows fanbases

@@ -18,12 +18,14 @@ BlockChance block_chance(const Csr& follows, const Csr& followers, std::span<con
     for (NodeId fan : fans) {
       const auto d = static_cast<double>(follows.degree(fan));
       for (NodeId fanbase : fanbases)
-        chance.expected += std::min(1.0, d * static_cast<double>(followers.degree(fanbase)) / total);
+        chance.expected +=
+            std::min(1.0, d * static_cast<double>(followers.degree(fanbase)) / total);
     }
   } else {
     double fan_degrees = 0, fanbase_degrees = 0;
     for (NodeId fan : fans) fan_degrees += static_cast<double>(follows.degree(fan));
-    for (NodeId fanbase : fanbases) fanbase_degrees += static_cast<double>(followers.degree(fanbase));
+    for (NodeId fanbase : fanbases)
+      fanbase_degrees += static_cast<double>(followers.degree(fanbase));
     chance.expected = fan_degrees * fanbase_degrees / total;
   }
   chance.lift = chance.expected > 0 ? static_cast<double>(chance.edges) / chance.expected : 0.0;

@@ -23,8 +23,7 @@ namespace castgraph {
 inline constexpr double kFraudarWeightConstant = 5.0;  // the paper's c
 
 // 1 / log(degree + c) for every column of `columns` (column -> rows). O(columns).
-std::vector<double> fraudar_column_weights(const Csr& columns,
-                                           double c = kFraudarWeightConstant);
+std::vector<double> fraudar_column_weights(const Csr& columns, double c = kFraudarWeightConstant);
 
 struct PeelGraph {
   const Csr& rows;                         // row -> columns, no repeats

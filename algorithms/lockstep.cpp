@@ -5,8 +5,7 @@
 
 namespace castgraph {
 
-double identical_follow_share(const Csr& follows, std::span<const NodeId> fans,
-                              std::size_t twins) {
+double identical_follow_share(const Csr& follows, std::span<const NodeId> fans, std::size_t twins) {
   if (fans.empty()) return 0.0;
   std::vector<NodeId> sorted(fans.begin(), fans.end());
   const auto by_follows = [&](NodeId a, NodeId b) {

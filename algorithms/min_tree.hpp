@@ -46,7 +46,8 @@ class MinTree {
   // The slot holding the smallest value (the leftmost of equals). Requires !empty(). O(log n).
   std::size_t smallest() const {
     std::size_t node = 1;
-    while (node < leaves_) node = values_[2 * node] <= values_[2 * node + 1] ? 2 * node : 2 * node + 1;
+    while (node < leaves_)
+      node = values_[2 * node] <= values_[2 * node + 1] ? 2 * node : 2 * node + 1;
     return node - leaves_;
   }
 
