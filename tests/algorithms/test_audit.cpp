@@ -99,8 +99,7 @@ TEST_CASE("a column weighs 1 / log(degree + 5)", "[audit]") {
   CHECK(g.weights[1] == Approx(1 / std::log(5.0)));
 }
 
-TEST_CASE("peeling finds at least half the best density, as Fraudar's Theorem 1 says",
-          "[audit]") {
+TEST_CASE("peeling finds at least half the best density, as Fraudar's Theorem 1 says", "[audit]") {
   std::mt19937_64 rng(11);
   for (int round = 0; round < 200; ++round) {
     const std::size_t rows = 1 + rng() % 6, columns = 1 + rng() % 5;
@@ -181,7 +180,8 @@ TEST_CASE("fanbases sharing most of both audiences form a group, one-sided overl
 TEST_CASE("lockstep share counts fans whose whole follow set two others share", "[audit]") {
   // Fans 0-2 follow {0,1}; fans 3-4 follow {0,2}; fan 5 follows {1}.
   const Bipartite g = bipartite(
-      6, 3, {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {3, 0}, {3, 2}, {4, 0}, {4, 2}, {5, 1}});
+      6, 3,
+      {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {3, 0}, {3, 2}, {4, 0}, {4, 2}, {5, 1}});
   const std::vector<NodeId> fans{0, 1, 2, 3, 4, 5};
   CHECK(identical_follow_share(g.rows, fans) == Approx(3.0 / 6));
   CHECK(identical_follow_share(g.rows, fans, 2) == Approx(5.0 / 6));

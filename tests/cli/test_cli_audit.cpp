@@ -21,9 +21,10 @@ const std::string& farm_dataset() {
   static TempDir dir;
   static const std::string path = [] {
     const std::string out = (dir / "farms").string();
-    const auto generated = run_castgraph("generate --preset liaoning --scale 0.002 --seed 5 "
-                                         "--fraud 0.03 -q -o " +
-                                         shell_quote(out));
+    const auto generated = run_castgraph(
+        "generate --preset liaoning --scale 0.002 --seed 5 "
+        "--fraud 0.03 -q -o " +
+        shell_quote(out));
     REQUIRE(generated.status == 0);
     return out;
   }();
@@ -35,21 +36,21 @@ const std::string& farm_dataset() {
 TEST_CASE("audit --help explains the method, the score and quality", "[cli][audit]") {
   const auto result = run_castgraph("audit --help");
   REQUIRE(result.status == 0);
-  for (const char* text : {"Fraudar", "1/log(x+5)", "--min-lift", "quality = round(100 x (1 - "
-                           "suspicious share))", "--exclude-suspicious", "--json", "--csv"})
+  for (const char* text : {"Fraudar", "1/log(x+5)", "--min-lift",
+                           "quality = round(100 x (1 - "
+                           "suspicious share))",
+                           "--exclude-suspicious", "--json", "--csv"})
     CHECK_THAT(result.out, Catch::Contains(text));
 }
 
-TEST_CASE("the planted truth lies outside the dataset, where no command reads it",
-          "[cli][audit]") {
+TEST_CASE("the planted truth lies outside the dataset, where no command reads it", "[cli][audit]") {
   const std::string dataset = farm_dataset();
   CHECK(std::filesystem::exists(dataset + ".truth/fraud.csv"));
   CHECK(std::filesystem::exists(dataset + ".truth/farms.csv"));
   CHECK(!std::filesystem::exists(dataset + "/fraud.csv"));
 }
 
-TEST_CASE("audit --json lists every flagged fan by block, and hosts with quality",
-          "[cli][audit]") {
+TEST_CASE("audit --json lists every flagged fan by block, and hosts with quality", "[cli][audit]") {
   const std::string dataset = farm_dataset();
   const auto result = run_castgraph("audit " + shell_quote(dataset) + " --json");
   REQUIRE(result.status == 0);
@@ -92,8 +93,7 @@ TEST_CASE("audit --hosts shows those hosts, --csv one row each", "[cli][audit]")
   CHECK(run_castgraph("audit " + shell_quote(dataset) + " --hosts nobody").status == 2);
 }
 
-TEST_CASE("reach --exclude-suspicious drops the flagged fans and says how many",
-          "[cli][audit]") {
+TEST_CASE("reach --exclude-suspicious drops the flagged fans and says how many", "[cli][audit]") {
   const std::string dataset = farm_dataset();
   const json audit = json::parse(run_castgraph("audit " + shell_quote(dataset) + " --json").out);
   const std::string host = audit["hosts"][0]["id"];
@@ -105,8 +105,7 @@ TEST_CASE("reach --exclude-suspicious drops the flagged fans and says how many",
   REQUIRE(after.status == 0);
   const std::uint64_t seen = json::parse(before.out)["unique_reach"];
   CHECK(seen == entry["followers_seen"]);
-  CHECK(json::parse(after.out)["unique_reach"] ==
-        seen - entry["suspicious"].get<std::uint64_t>());
+  CHECK(json::parse(after.out)["unique_reach"] == seen - entry["suspicious"].get<std::uint64_t>());
   CHECK_THAT(after.err, Catch::Contains("--exclude-suspicious left out"));
   CHECK_THAT(after.err, Catch::Contains(std::to_string(audit["blocks"].size()) + " suspicious"));
   for (const char* command : {"plan", "rank", "report"})
