@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/table.hpp"
+#include "generator/fraud.hpp"
 #include "generator/generate.hpp"
 #include "generator/presets.hpp"
 #include "graph/errors.hpp"
@@ -24,6 +25,7 @@ struct GenerateCommandOptions {
   std::string preset;
   double scale = 1.0;
   std::uint64_t seed = 1;
+  double fraud = 0.0;
   std::string output;
   bool force = false;
   bool quiet = false;
@@ -63,6 +65,11 @@ void print_summary(const GenerateCommandOptions& options, const generator::Gener
                              report.max_follows_per_fan, group_digits(report.fan_weight),
                              report.fan_weight == 1 ? "person" : "people")});
   table.add_row({"collabs.csv", group_digits(report.collabs), ""});
+  if (report.farms > 0)
+    table.add_row({"(planted)", group_digits(report.fake_fans),
+                   fmt::format("fake fans in {} farms, {} follows; truth in {}", report.farms,
+                               group_digits(report.fake_follows),
+                               generator::truth_directory(options.output).string())});
   std::cout << fmt::format("wrote {} (preset {}, scale {}, seed {}) in {:.1f} s\n", options.output,
                            options.preset, options.scale, options.seed, seconds);
   table.print(std::cout);
@@ -76,6 +83,7 @@ void run_generate(const GenerateCommandOptions& options) {
   generator::GenerateOptions generate;
   generate.scale = options.scale;
   generate.seed = options.seed;
+  generate.fraud = options.fraud;
   generate.force = options.force;
   if (!options.quiet && isatty(STDERR_FILENO)) {
     auto last = std::make_shared<std::uint64_t>(0);
@@ -117,6 +125,14 @@ void add_generate_command(CLI::App& app) {
                    "Random seed; the same preset, scale and seed give byte-identical files")
       ->capture_default_str();
   command
+      ->add_option("--fraud", options->fraud,
+                   "Plant bot farms: fake fans as a share of the genuine fans, in [0, 1] (0.02 "
+                   "adds 2%). Each farm is a block of fake fans following 3-8 'buyer' hosts, "
+                   "with camouflage follows of random or popular hosts. Which fans are fake "
+                   "goes to DIR.truth/fraud.csv (and farms.csv), outside the dataset, for "
+                   "measuring `castgraph audit`. 0 plants nothing and changes no byte")
+      ->capture_default_str();
+  command
       ->add_option("-o,--output", options->output,
                    "Directory to write (created if missing; must be empty unless --force)")
       ->required();
@@ -127,7 +143,8 @@ void add_generate_command(CLI::App& app) {
       "Examples:\n"
       "  castgraph generate --preset tiny -o /tmp/tiny\n"
       "  castgraph generate --preset liaoning --scale 0.001 --seed 1 -o samples/liaoning\n"
-      "  castgraph generate --preset northeast --scale 0.01 --seed 7 -o /tmp/northeast");
+      "  castgraph generate --preset northeast --scale 0.01 --seed 7 -o /tmp/northeast\n"
+      "  castgraph generate --preset liaoning --scale 0.01 --fraud 0.02 -o /tmp/farms");
   command->callback([options] { run_generate(*options); });
 }
 

@@ -236,6 +236,7 @@ void add_plan_command(CLI::App& app) {
       "bound on the best possible reach, and why the plan stopped. Under --budget, hosts "
       "with an unknown fee are left out and listed");
   add_dataset_options(*command, options->dataset);
+  add_exclude_suspicious_option(*command, options->dataset);
   CLI::Option* k = command->add_option("--k", options->k, "Book at most this many hosts");
   command->add_option("--budget", options->budget,
                       "Spend at most this many yuan on fees (2000000, 200万, 2M); with --k, "

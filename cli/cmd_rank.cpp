@@ -180,6 +180,7 @@ void add_rank_command(CLI::App& app) {
       "paths between others: Brandes 2001), or bridging (ties spread over several audience "
       "communities: participation coefficient, Guimerà & Amaral 2005)");
   add_dataset_options(*command, options->dataset);
+  add_exclude_suspicious_option(*command, options->dataset);
   command
       ->add_option("--by", options->by,
                    "fans, reach, pagerank, betweenness, bridging, or cpm (yuan per 1,000 "

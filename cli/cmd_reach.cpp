@@ -200,6 +200,7 @@ void add_reach_command(CLI::App& app) {
       "duplication (gross / unique), how many people 1, 2 or 3+ of the hosts reach, and per "
       "host its reach, exclusive reach and share of the unique reach");
   add_dataset_options(*command, options->dataset);
+  add_exclude_suspicious_option(*command, options->dataset);
   command->add_option("--hosts", options->hosts, "Hosts by id or exact name, comma-separated")
       ->required()
       ->delimiter(',');

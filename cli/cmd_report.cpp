@@ -440,6 +440,7 @@ void add_report_command(CLI::App& app) {
       "JavaScript every table and picture still shows. The numbers are those of info, tiers, "
       "reach, plan and communities (their --json) on the same dataset and options.");
   add_dataset_options(*command, options->dataset);
+  add_exclude_suspicious_option(*command, options->dataset);
   command->add_option("-o,--output", options->output, "The HTML file to write (e.g. report.html)")
       ->required();
   auto* k = command->add_option("--k", options->k, "The roster books this many hosts (default 10)")

@@ -23,5 +23,6 @@ void add_rank_command(CLI::App& app);
 void add_plan_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_check_command(CLI::App& app);
+void add_audit_command(CLI::App& app);
 
 }  // namespace castgraph::cli

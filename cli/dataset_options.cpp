@@ -5,8 +5,11 @@
 #include <iostream>
 #include <map>
 
+#include "algorithms/audit.hpp"
 #include "cli/load_progress.hpp"
+#include "cli/table.hpp"
 #include "graph/errors.hpp"
+#include "graph/without_fans.hpp"
 #include "loaders/atomic_file.hpp"
 #include "loaders/dataset_loader.hpp"
 
@@ -110,7 +113,28 @@ void refuse_overwriting_input(const std::string& output, const DatasetOptions& d
                       output));
 }
 
-OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
+void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options) {
+  command.add_flag("--exclude-suspicious", options.exclude_suspicious,
+                   "Leave out the fans `castgraph audit` flags as bought (bot-farm blocks): "
+                   "they count for no reach, overlap or plan, and declared fans shrink by "
+                   "each fanbase's flagged share. Says on stderr how many were left out");
+}
+
+namespace {
+
+void leave_out_suspicious(Network& network) {
+  if (network.follow_count() == 0)
+    throw UsageError("--exclude-suspicious needs follows (follows.csv) to find suspicious fans");
+  const AuditResult audit_result = audit(network);
+  const FansLeftOut gone = leave_out_fans(network, audit_result.suspicious);
+  std::cerr << fmt::format(
+      "castgraph: --exclude-suspicious left out {} fan{} in {} suspicious block{} ({} "
+      "follows); see `castgraph audit`\n",
+      group_digits(gone.fans), gone.fans == 1 ? "" : "s", audit_result.blocks.size(),
+      audit_result.blocks.size() == 1 ? "" : "s", group_digits(gone.follows));
+}
+
+OpenedSnapshot open_as_is(const DatasetOptions& options) {
   // The rejects file is an output too: --rejects data/follows.csv must not replace it.
   if (options.lenient)
     for (const auto& input : dataset_paths(options))
@@ -134,6 +158,16 @@ OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
   }();
   report_rejects(options, loaded.rejects);
   return {std::move(loaded.network), {}};
+}
+
+}  // namespace
+
+OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
+  OpenedSnapshot opened = open_as_is(options);
+  if (!options.exclude_suspicious) return opened;
+  leave_out_suspicious(opened.network);
+  opened.extras.clear();
+  return opened;
 }
 
 Network open_dataset(const DatasetOptions& options) {

@@ -15,10 +15,16 @@ struct DatasetOptions {
   std::string path;
   bool lenient = false;
   std::string rejects_path = "rejects.csv";
+  bool exclude_suspicious = false;  // run the audit and leave its flagged fans out
 };
 
 // Adds DATASET (required positional), --lenient and --rejects to `command`.
 void add_dataset_options(CLI::App& command, DatasetOptions& options);
+
+// Adds --exclude-suspicious: opening the dataset then runs `castgraph audit` and leaves
+// the fans it flags out of every count (graph/without_fans.hpp), saying on stderr how
+// many. One flag, one seam: the command itself needs nothing else.
+void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options);
 
 // Loads the CSV directory, or maps the snapshot file. In lenient mode, writes skipped
 // rows to options.rejects_path and prints per-file counts on stderr.
@@ -29,7 +35,8 @@ Network open_dataset(const DatasetOptions& options);
 // file), one of its CSV files, or the rejects file.
 void refuse_overwriting_input(const std::string& output, const DatasetOptions& dataset);
 
-// The same, keeping the extra sections a snapshot carries (empty for a CSV directory).
+// The same, keeping the extra sections a snapshot carries (empty for a CSV directory,
+// and dropped by --exclude-suspicious: stored sketches count the fans it leaves out).
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options);
 
 }  // namespace castgraph::cli

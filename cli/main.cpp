@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   cli::add_plan_command(app);
   cli::add_report_command(app);
   cli::add_check_command(app);
+  cli::add_audit_command(app);
   app.footer(std::string(app.get_footer()) + "\n\n" + cli::kExitStatusHelp);
   for (CLI::App* command : app.get_subcommands({}))
     command->footer(command->get_footer() + "\n\n" + cli::kExitStatusHelp);

@@ -15,6 +15,7 @@
 #include "generator/cast.hpp"
 #include "generator/collabs.hpp"
 #include "generator/csv_writer.hpp"
+#include "generator/fraud.hpp"
 #include "generator/staged_directory.hpp"
 #include "graph/errors.hpp"
 #include "loaders/dataset_loader.hpp"
@@ -79,15 +80,19 @@ void write_broadcasters(const Preset& preset, const Cast& cast, const fs::path& 
   out.commit();
 }
 
-void write_fanbases(const Cast& cast, const fs::path& dir) {
+// `bought` holds, per fanbase, the declared fans that bot farms added (empty for none).
+void write_fanbases(const Cast& cast, const std::vector<std::uint64_t>& bought,
+                    const fs::path& dir) {
   CsvWriter out(dir / "fanbases.csv");
   out.field("broadcaster").field("platform").field("fans").field("handle").end_row();
-  for (const FanbaseRecord& fb : cast.fanbases)
+  for (std::size_t f = 0; f < cast.fanbases.size(); ++f) {
+    const FanbaseRecord& fb = cast.fanbases[f];
     out.field(id('h', fb.host))
         .field(id('p', fb.platform))
-        .field(fb.declared)
+        .field(fb.declared + (bought.empty() ? 0 : bought[f]))
         .field(fb.handle)
         .end_row();
+  }
   out.commit();
 }
 
@@ -102,18 +107,50 @@ void write_collabs(const Cast& cast, std::uint64_t seed, const fs::path& dir,
   out.commit();
 }
 
-// follows.csv, streamed; then fans.csv from the people drawn (province and city names
-// are built-in and need no quoting).
-}  // namespace
-
-std::uint64_t fan_weight(double scale) {
-  return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(1.0 / scale)));
+std::uint64_t count_followers(const Audience& audience) {
+  std::uint64_t followers = 0;
+  audience.for_each_follower(
+      [&](std::uint64_t, const PeopleRegion&, std::uint32_t) { ++followers; });
+  return followers;
 }
 
-namespace {
+// Appends the farms' follow rows, and adds their follows to `bought` as declared fans
+// (a bought follower counts in the platform's figure like any other).
+void write_fake_follows(const Cast& cast, const PlantedFraud& fraud, double scale,
+                        CsvWriter& follows, std::vector<std::uint64_t>& bought) {
+  bought.assign(cast.fanbases.size(), 0);
+  for (const FakeFollow& follow : fraud.follows) {
+    const FanbaseRecord& fb = cast.fanbases[follow.fanbase];
+    follows.raw("f");
+    follows.raw(follow.fan + 1);
+    follows.raw(",");
+    follows.raw(id('h', fb.host));
+    follows.raw(",");
+    follows.raw(id('p', fb.platform));
+    follows.raw("\n");
+    follows.end_raw_row();
+    ++bought[follow.fanbase];
+  }
+  for (auto& count : bought) count = scaled(count, 1.0 / scale);
+}
 
-void write_audience(const Preset& preset, const Cast& cast, const GenerateOptions& options,
-                    const fs::path& dir, GenerateReport& report) {
+// Each fake fan in the sample stands for as many fake accounts as a genuine fan stands for
+// people, as the bought declared fans are scaled up alike (write_fake_follows).
+void write_fake_fans(const Preset& preset, const PlantedFraud& fraud, std::uint64_t weight,
+                     CsvWriter& fans) {
+  const std::vector<FarmRegion> regions = farm_regions(preset);
+  std::uint64_t fan = fraud.farms.empty() ? 0 : fraud.farms.front().first_fan;
+  for (std::uint32_t region : fraud.fan_region) {
+    fans.field("f" + std::to_string(++fan)).field(weight);
+    fans.field(regions[region].province).field(regions[region].city).end_row();
+  }
+}
+
+// follows.csv, streamed; then fans.csv from the people drawn (province and city names
+// are built-in and need no quoting). Bot farms, when asked for, come last in both.
+PlantedFraud write_audience(const Preset& preset, const Cast& cast, const GenerateOptions& options,
+                            const fs::path& dir, GenerateReport& report,
+                            std::vector<std::uint64_t>& bought) {
   std::uint64_t total = 0, largest = 0;
   for (const auto& fb : cast.fanbases) {
     total += scaled(fb.declared, options.scale);
@@ -143,6 +180,16 @@ void write_audience(const Preset& preset, const Cast& cast, const GenerateOption
     report.follows += rows;
     if (options.progress) options.progress(report.follows, total);
   }
+  PlantedFraud fraud;
+  if (options.fraud > 0) {
+    fraud = plant_farms(preset, cast, options.fraud, count_followers(audience),
+                        audience.pool_size(), options.seed);
+    write_fake_follows(cast, fraud, options.scale, follows, bought);
+    report.farms = fraud.farms.size();
+    report.fake_fans = fraud.fan_region.size();
+    report.fake_follows = fraud.follows.size();
+    report.follows += fraud.follows.size();
+  }
   follows.commit();
 
   CsvWriter fans(dir / "fans.csv");
@@ -164,10 +211,27 @@ void write_audience(const Preset& preset, const Cast& cast, const GenerateOption
         ++report.fans;
         report.max_follows_per_fan = std::max<std::uint64_t>(report.max_follows_per_fan, follows);
       });
+  write_fake_fans(preset, fraud, report.fan_weight, fans);
+  report.fans += report.fake_fans;
   fans.commit();
+  return fraud;
+}
+
+// The truth of this run beside the dataset, or no stale one when no farm was planted.
+void publish_truth(const PlantedFraud& fraud, const Cast& cast, const fs::path& directory) {
+  const fs::path truth = truth_directory(directory);
+  if (!fraud.farms.empty()) return write_fraud_truth(fraud, cast, truth);
+  std::error_code ignored;
+  fs::remove(truth / "fraud.csv", ignored);
+  fs::remove(truth / "farms.csv", ignored);
+  fs::remove(truth, ignored);  // only when empty
 }
 
 }  // namespace
+
+std::uint64_t fan_weight(double scale) {
+  return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(1.0 / scale)));
+}
 
 std::uint64_t follow_rows(const Preset& preset, double scale, std::uint64_t seed) {
   std::uint64_t total = 0;
@@ -179,6 +243,8 @@ GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& opt
                                 const fs::path& directory) {
   if (!(options.scale > 0.0 && options.scale <= 1.0))
     throw UsageError("--scale must be in (0, 1]; 1 writes one follow row per declared fan");
+  if (!(options.fraud >= 0.0 && options.fraud <= 1.0))
+    throw UsageError("--fraud must be in [0, 1]: fake fans per genuine fan");
   StagedDirectory staging(directory, options.force, kDatasetFiles);
   const Cast cast = build_cast(preset, options.seed);
   GenerateReport report;
@@ -190,10 +256,12 @@ GenerateReport generate_dataset(const Preset& preset, const GenerateOptions& opt
   write_platforms(preset, staging.path());
   write_bases(preset, cast, staging.path());
   write_broadcasters(preset, cast, staging.path());
-  write_fanbases(cast, staging.path());
-  write_audience(preset, cast, options, staging.path(), report);
+  std::vector<std::uint64_t> bought;
+  const PlantedFraud fraud = write_audience(preset, cast, options, staging.path(), report, bought);
+  write_fanbases(cast, bought, staging.path());
   write_collabs(cast, options.seed, staging.path(), report);
   staging.publish();
+  publish_truth(fraud, cast, directory);
   return report;
 }
 

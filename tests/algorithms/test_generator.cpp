@@ -14,6 +14,7 @@
 #include "generator/cast.hpp"
 #include "generator/csv_writer.hpp"
 #include "generator/fan_counts.hpp"
+#include "generator/fraud.hpp"
 #include "generator/generate.hpp"
 #include "generator/presets.hpp"
 #include "loaders/dataset_loader.hpp"
@@ -349,4 +350,35 @@ TEST_CASE("an uncommitted CSV file never appears under its final name", "[genera
   }
   CHECK(!std::filesystem::exists(dir / "partial.csv"));
   CHECK(!std::filesystem::exists(dir / "partial.csv.tmp"));
+}
+
+TEST_CASE("planted farms only add rows: every genuine row stays as it was", "[generator]") {
+  TempDir clean, farms;
+  GenerateOptions options;
+  options.scale = 0.01;
+  options.seed = 9;
+  generate_dataset(preset("tiny"), options, clean.path() / "out");
+  options.fraud = 0.05;
+  const GenerateReport report = generate_dataset(preset("tiny"), options, farms.path() / "out");
+  REQUIRE(report.farms > 0);
+  for (const char* file : {"follows.csv", "fans.csv"}) {
+    INFO(file);
+    const std::string genuine = read_file(clean.path() / "out" / file);
+    const std::string planted = read_file(farms.path() / "out" / file);
+    CHECK(planted.size() > genuine.size());
+    CHECK(planted.compare(0, genuine.size(), genuine) == 0);
+  }
+  for (const char* file : {"platforms.csv", "bases.csv", "broadcasters.csv", "collabs.csv"})
+    CHECK(read_file(clean.path() / "out" / file) == read_file(farms.path() / "out" / file));
+  const auto truth = truth_directory(farms.path() / "out");
+  const auto rows = parse_csv(read_file(truth / "fraud.csv"));
+  CHECK(rows.size() == report.fake_fans + 1);
+  CHECK(!std::filesystem::exists(truth_directory(clean.path() / "out")));
+  // --fraud 0 into the same folder removes the stale truth.
+  options.fraud = 0;
+  options.force = true;
+  generate_dataset(preset("tiny"), options, farms.path() / "out");
+  CHECK(!std::filesystem::exists(truth));
+  options.fraud = 1.5;
+  CHECK_THROWS_AS(generate_dataset(preset("tiny"), options, farms.path() / "other"), UsageError);
 }

@@ -14,14 +14,14 @@ TEST_CASE("a numeric flag out of range is refused in a sentence, without a 309-d
   struct Case {
     std::string arguments, sentence;
   };
-  for (const Case& c : {Case{"overlap " + tiny + " --top 0", "--top: must be more than 0, not 0"},
-                        Case{"communities " + tiny + " --resolution -1",
-                             "--resolution: must be more than 0, not -1"},
-                        Case{"communities " + tiny + " --min-shared 0",
-                             "--min-shared: must be more than 0, not 0"},
-                        Case{"rank " + tiny + " --by pagerank --samples 0",
-                             "--samples: must be more than 0, not 0"},
-                        Case{"overlap " + tiny + " --top x", "--top: 'x' is not a number"}}) {
+  for (const Case& c :
+       {Case{"overlap " + tiny + " --top 0", "--top: must be more than 0, not 0"},
+        Case{"communities " + tiny + " --resolution -1",
+             "--resolution: must be more than 0, not -1"},
+        Case{"communities " + tiny + " --min-shared 0", "--min-shared: must be more than 0, not 0"},
+        Case{"rank " + tiny + " --by pagerank --samples 0",
+             "--samples: must be more than 0, not 0"},
+        Case{"overlap " + tiny + " --top x", "--top: 'x' is not a number"}}) {
     INFO(c.arguments);
     const auto result = run_castgraph(c.arguments);
     CHECK(result.status == 2);
