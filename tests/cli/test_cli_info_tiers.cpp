@@ -117,7 +117,8 @@ TEST_CASE("lenient loading writes the rejects file and says how many rows it ski
 
 TEST_CASE("every command explains itself with --help", "[cli]") {
   // Each command, and words of its help that no other command's help needs to hold.
-  const std::map<std::string, std::string> specific{{"info", "Count what a dataset holds"},
+  const std::map<std::string, std::string> specific{{"audit", "Fraudar"},
+                                                    {"info", "Count what a dataset holds"},
                                                     {"tiers", "fan-count tier"},
                                                     {"snapshot", "binary snapshot file"},
                                                     {"generate", "synthetic dataset"},
