@@ -48,18 +48,16 @@ class ClaimedTemporary {
   bool published_ = false;
 };
 
-// Writes straight into an output that is a stream, not a file: a FIFO, a terminal,
-// /dev/stdout. There is nothing to replace atomically, and a temporary file renamed over
-// it would replace the device node or the /dev/stdout symlink itself.
-void write_to_stream(const std::filesystem::path& target,
-                     const std::function<void(std::ostream&)>& write) {
-  std::ofstream out(target, std::ios::binary);
+// Opens `path`, lets `write` fill it and flushes it; errors name `shown`.
+void write_through(const std::filesystem::path& path, const std::filesystem::path& shown,
+                   const std::function<void(std::ostream&)>& write) {
+  std::ofstream out(path, std::ios::binary);
   if (!out)
-    throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
+    throw IoError(fmt::format("{}: cannot write: {}", shown.string(), std::strerror(errno)));
   write(out);
   out.flush();
   if (!out)
-    throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
+    throw IoError(fmt::format("{}: write failed: {}", shown.string(), std::strerror(errno)));
 }
 
 }  // namespace
@@ -69,8 +67,11 @@ void write_file_atomically(const std::filesystem::path& requested,
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::file_status status = fs::status(requested, error);
+  // An output that is a stream, not a file (a FIFO, a terminal, /dev/stdout), is written
+  // straight into: there is nothing to replace atomically, and a temporary renamed over it
+  // would replace the device node or the /dev/stdout symlink itself.
   if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status))
-    return write_to_stream(requested, write);
+    return write_through(requested, requested, write);
   // A symlink to a file stays a symlink: the file it points to is replaced.
   fs::path target = requested;
   if (fs::is_symlink(requested, error) && fs::is_regular_file(status)) {
@@ -79,14 +80,7 @@ void write_file_atomically(const std::filesystem::path& requested,
   }
   remove_stale_temporaries(target.parent_path(), temporary_prefix(target));
   ClaimedTemporary temporary(target);
-  std::ofstream out(temporary.path(), std::ios::binary);
-  if (!out)
-    throw IoError(fmt::format("{}: cannot write: {}", target.string(), std::strerror(errno)));
-  write(out);
-  out.flush();
-  if (!out)
-    throw IoError(fmt::format("{}: write failed: {}", target.string(), std::strerror(errno)));
-  out.close();
+  write_through(temporary.path(), target, write);
   temporary.publish(target);
 }
 
