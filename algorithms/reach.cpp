@@ -70,6 +70,20 @@ ReachResult from_declared(const HostSet& set, const DeclaredReach& model) {
   return result;
 }
 
+ReachResult from_model(const HostSet& set, const ModelReach& model) {
+  ReachResult result;
+  result.method = ReachMethod::model;
+  result.model_estimate = true;
+  result.universe = model.fit.universe;
+  result.unique_reach = people_count(model.unique);
+  result.duplication_fit = model.fit;
+  result.from_follows = model.from_follows;
+  for (std::size_t h = 0; h < set.size(); ++h)
+    result.per_host.push_back(
+        {set.hosts[h], people_count(model.per_host[h]), people_count(model.exclusive[h]), 0});
+  return result;
+}
+
 }  // namespace
 
 std::string_view to_string(ReachMethod method) {
@@ -82,16 +96,18 @@ std::string_view to_string(ReachMethod method) {
       return "sketch";
     case ReachMethod::declared:
       return "declared";
+    case ReachMethod::model:
+      return "model";
   }
   return "?";
 }
 
 ReachMethod parse_reach_method(std::string_view text) {
-  for (ReachMethod method :
-       {ReachMethod::automatic, ReachMethod::exact, ReachMethod::sketch, ReachMethod::declared})
+  for (ReachMethod method : {ReachMethod::automatic, ReachMethod::exact, ReachMethod::sketch,
+                             ReachMethod::declared, ReachMethod::model})
     if (text == to_string(method)) return method;
   throw UsageError("unknown reach method '" + std::string(text) +
-                   "'; use auto, exact, sketch or declared");
+                   "'; use auto, exact, sketch, declared or model");
 }
 
 ReachMethod resolve_reach_method(const Network& network, ReachMethod requested, ReachQuery query,
@@ -99,13 +115,18 @@ ReachMethod resolve_reach_method(const Network& network, ReachMethod requested, 
   const bool has_follows = network.follow_count() > 0;
   if (requested == ReachMethod::automatic)
     return has_follows ? ReachMethod::exact : ReachMethod::declared;
-  const bool needs_follows =
-      requested == ReachMethod::exact || (requested == ReachMethod::sketch && !stored_sketches);
+  if (requested == ReachMethod::model && query == ReachQuery::planning)
+    throw UsageError({"planning does not take the duplication model yet; use ", Parameter{"method"},
+                      " exact, sketch or declared"});
+  const bool needs_follows = requested == ReachMethod::exact || requested == ReachMethod::model ||
+                             (requested == ReachMethod::sketch && !stored_sketches);
   if (needs_follows && !has_follows) {
     // "exact reach", "sketched reach", "exact planning", "sketch planning".
     const std::string what =
         query == ReachQuery::reach
-            ? (requested == ReachMethod::exact ? "exact reach" : "sketched reach")
+            ? (requested == ReachMethod::exact   ? "exact reach"
+               : requested == ReachMethod::model ? "the duplication model (it learns from follows)"
+                                                 : "sketched reach")
             : std::string(to_string(requested)) + " planning";
     throw UsageError({what + " needs follows (follows.csv); this dataset has none, so use ",
                       Parameter{"method"}, " declared"});
@@ -126,6 +147,9 @@ ReachResult reach(const Network& network, std::span<const NodeId> hosts,
       break;
     case ReachMethod::declared:
       result = from_declared(set, reach_declared(network, set));
+      break;
+    case ReachMethod::model:
+      result = from_model(set, reach_model(network, set));
       break;
     default:
       result = from_exact(network, set, reach_exact(network, set, options.exact_strategy));

@@ -7,6 +7,8 @@
 //   sketch     follows, or stored    a HyperLogLog estimate, ±3 standard errors
 //              fanbase sketches      (reach_sketch.hpp)
 //   declared   declared fan counts   a model estimate (reach_declared.hpp)
+//   model      follows where there   follows for hosts with them, a duplication model
+//              are any, declared     fitted on those for the rest (reach_model.hpp)
 //   automatic  exact when the dataset has follows, declared otherwise
 #pragma once
 
@@ -19,15 +21,16 @@
 #include <vector>
 
 #include "algorithms/reach_exact.hpp"
+#include "algorithms/reach_model.hpp"
 #include "algorithms/reach_sketch.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
 
-enum class ReachMethod { automatic, exact, sketch, declared };
+enum class ReachMethod { automatic, exact, sketch, declared, model };
 
 std::string_view to_string(ReachMethod method);
-// "auto", "exact", "sketch", "declared"; UsageError otherwise.
+// "auto", "exact", "sketch", "declared", "model"; UsageError otherwise.
 ReachMethod parse_reach_method(std::string_view text);
 
 // What a method is asked for, which names it in the error when it cannot answer.
@@ -79,7 +82,11 @@ struct ReachResult {
   bool model_estimate = false;    // declared: a model, not a count
   std::uint64_t memberships = 0;  // exact: follow edges scanned
   ExactStrategy exact_strategy = ExactStrategy::automatic;  // exact: the one that ran
-  double universe = 0;  // declared: the market the platforms combine over
+  double universe = 0;  // declared and model: the market the platforms combine over
+  // model: the fitted duplication factors, and per host (in per_host order) whether its
+  // reach was counted from follows or modelled from declared fans.
+  std::optional<DuplicationFit> duplication_fit;
+  std::vector<bool> from_follows;
 };
 
 // Unique and gross reach, duplication, frequency and per-host reach of `hosts`, by

@@ -87,12 +87,21 @@ void print_report(const Network& network, const ReachAnswer& answer,
   }
   summary.print(std::cout);
   std::cout << "\n";
-  Table hosts({"host", "name", "reach", "exclusive", "share"});
+  // With the duplication model, a column says which hosts were counted and which modelled.
+  const bool mixed = !result.from_follows.empty();
+  std::vector<std::string> headers{"host", "name", "reach", "exclusive", "share"};
+  if (mixed) headers.push_back("counted from");
+  Table hosts(headers);
   hosts.align_right(2).align_right(3).align_right(4);
-  for (const HostReach& host : result.per_host)
-    hosts.add_row({std::string(network.broadcasters.ids[host.host]),
-                   std::string(network.broadcasters.names[host.host]), group_digits(host.reach),
-                   group_digits(host.exclusive), fmt::format("{:.1f}%", 100 * host.share)});
+  for (std::size_t h = 0; h < result.per_host.size(); ++h) {
+    const HostReach& host = result.per_host[h];
+    std::vector<std::string> row{std::string(network.broadcasters.ids[host.host]),
+                                 std::string(network.broadcasters.names[host.host]),
+                                 group_digits(host.reach), group_digits(host.exclusive),
+                                 fmt::format("{:.1f}%", 100 * host.share)};
+    if (mixed) row.push_back(result.from_follows[h] ? "follows" : "model (declared fans)");
+    hosts.add_row(row);
+  }
   hosts.print(std::cout);
   if (answer.breakdown.empty()) return;
   std::cout << "\nby " << options.by
@@ -100,6 +109,23 @@ void print_report(const Network& network, const ReachAnswer& answer,
                     ? " (where the people live):\n"
                     : " (a person reached in several groups counts in each):\n");
   print_breakdown(answer.breakdown, options.by);
+}
+
+// The fitted factors by pair class, every class listed (fitted or standing in with the
+// pooled factor), so that a script can read how the model was built.
+nlohmann::ordered_json duplication_fit_json(const DuplicationFit& fit) {
+  using Json = nlohmann::ordered_json;
+  Json json{{"observed_hosts", fit.observed_hosts},
+            {"pooled_factor", fit.pooled},
+            {"fans_left_out", fit.fans_left_out},
+            {"factors", Json::array()}};
+  for (unsigned c = 0; c < kPairClasses; ++c)
+    json["factors"].push_back({{"pair", describe_pair_class(c)},
+                               {"factor", fit.factor[c]},
+                               {"fitted", fit.fitted[c]},
+                               {"pairs", fit.pairs[c]},
+                               {"shared_people", fit.shared_people[c]}});
+  return json;
 }
 
 nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& answer,
@@ -132,7 +158,9 @@ nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& an
     json["strategy"] = strategy_name(result.exact_strategy);
     json["memberships"] = result.memberships;
   }
-  if (result.method == ReachMethod::declared) json["universe"] = result.universe;
+  if (result.method == ReachMethod::declared || result.method == ReachMethod::model)
+    json["universe"] = result.universe;
+  if (result.duplication_fit) json["model"] = duplication_fit_json(*result.duplication_fit);
   json["platform"] = options.platform.empty() ? Json(nullptr) : Json(options.platform);
   json["region"] = options.region.empty() ? Json(nullptr) : Json(options.region);
   json["city"] = options.city.empty() ? Json(nullptr) : Json(options.city);
@@ -150,13 +178,18 @@ nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& an
           {{"group", group.group}, {"people", group.people}, {"share", group.share}});
   }
   json["per_host"] = Json::array();
-  for (const HostReach& host : result.per_host)
-    json["per_host"].push_back({{"id", network.broadcasters.ids[host.host]},
-                                {"name", network.broadcasters.names[host.host]},
-                                {"declared_fans", declared_fans(network, host.host)},
-                                {"reach", host.reach},
-                                {"exclusive", host.exclusive},
-                                {"share", host.share}});
+  for (std::size_t h = 0; h < result.per_host.size(); ++h) {
+    const HostReach& host = result.per_host[h];
+    Json row = {{"id", network.broadcasters.ids[host.host]},
+                {"name", network.broadcasters.names[host.host]},
+                {"declared_fans", declared_fans(network, host.host)},
+                {"reach", host.reach},
+                {"exclusive", host.exclusive},
+                {"share", host.share}};
+    if (!result.from_follows.empty())
+      row["counted_from"] = result.from_follows[h] ? "follows" : "model";
+    json["per_host"].push_back(std::move(row));
+  }
   return json;
 }
 
@@ -221,9 +254,12 @@ void add_reach_command(CLI::App& app) {
   command
       ->add_option("--method", options->method,
                    "exact: count from follows; sketch: HyperLogLog estimate; declared: model "
-                   "from declared fans and platform populations; auto: exact when the "
+                   "from declared fans and platform populations (random duplication); model: "
+                   "follows for the hosts that have them, and for hosts without, declared "
+                   "fans placed by duplication factors fitted on the hosts with follows (by "
+                   "shared base, province, platform and kind); auto: exact when the "
                    "dataset has follows, declared otherwise")
-      ->check(CLI::IsMember({"auto", "exact", "sketch", "declared"}))
+      ->check(CLI::IsMember({"auto", "exact", "sketch", "declared", "model"}))
       ->capture_default_str();
   command
       ->add_option("--precision", options->precision,
@@ -239,13 +275,17 @@ void add_reach_command(CLI::App& app) {
       "error; 0 on a census, null for a model), census, counts (in words), "
       "unique_reach, gross_reach, duplication, "
       "frequency{1,2,3+}, relative_standard_error, error_bound, per_host:[{id, "
-      "name, declared_fans, reach, exclusive, share}], city, fee_total, yuan_per_1000 "
+      "name, declared_fans, reach, exclusive, share, and for --method model counted_from "
+      "(follows or model)}], universe and, for --method model, model{observed_hosts, "
+      "pooled_factor, fans_left_out, factors:[{pair, factor, fitted, pairs, "
+      "shared_people}]}, city, fee_total, yuan_per_1000 "
       "(null unless every fee is known), unknown_fees, and with --by: breakdown, "
       "by:[{group, people, share}]}");
   command->footer(
       "Examples:\n  castgraph reach samples/tiny --hosts h1,h2,h7\n"
       "  castgraph reach samples/tiny --hosts 李佳,周杰 --region 辽宁 --json\n"
-      "  castgraph reach samples/tiny --hosts h1,h7 --platform douyin --method declared");
+      "  castgraph reach samples/tiny --hosts h1,h7 --platform douyin --method declared\n"
+      "  castgraph reach samples/liaoning --hosts h11655,h7252 --method model");
   command->callback([options] { run_reach(*options); });
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cli/table.hpp"
@@ -27,9 +28,30 @@ std::string describe_reach_method(const ReachResult& result) {
           "model estimate from declared fans (random duplication within each "
           "platform's population, independent across platforms; market {})",
           chinese_count(rounded_count(result.universe)));
+    case ReachMethod::model:
+      return describe_duplication_model(result);
     default:
       return "?";
   }
+}
+
+std::string describe_duplication_model(const ReachResult& result) {
+  const std::size_t counted =
+      static_cast<std::size_t>(std::ranges::count(result.from_follows, true));
+  std::string text = fmt::format(
+      "model estimate: {} of {} hosts counted from follows, {} from declared fans placed by "
+      "duplication factors fitted on {} hosts with follows (market {})",
+      counted, result.from_follows.size(), result.from_follows.size() - counted,
+      group_digits(result.duplication_fit ? result.duplication_fit->observed_hosts : 0),
+      chinese_count(rounded_count(result.universe)));
+  if (!result.duplication_fit) return text;
+  const DuplicationFit& fit = *result.duplication_fit;
+  text += fmt::format("; shared people ÷ random duplication: all pairs {:.3g}", fit.pooled);
+  for (unsigned c = kPairClasses; c-- > 0;)
+    if (fit.fitted[c])
+      text += fmt::format(", {} {:.3g} ({} pairs)", describe_pair_class(c), fit.factor[c],
+                          group_digits(fit.pairs[c]));
+  return text;
 }
 
 std::string people_with_error(const ReachResult& result) {
@@ -62,6 +84,9 @@ std::string describe_people(const ReachResult& result) {
     case ReachMethod::declared:
       return "people: a model estimate from declared fans; no sampling error applies, the "
              "model's assumption is its error";
+    case ReachMethod::model:
+      return "people: a model estimate: follows for the hosts that have them, declared fans "
+             "and fitted duplication factors for the rest; the model's assumption is its error";
     default:
       return "?";
   }

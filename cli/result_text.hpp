@@ -18,6 +18,8 @@ std::uint64_t round_people(double value);
 // estimate (summed fan weights) from follows (...)" on a panel, "HyperLogLog
 // estimate, ±1.63% ...", "model estimate from declared fans (...)".
 std::string describe_reach_method(const ReachResult& result);
+// The duplication model in words: hosts counted and modelled, and the fitted factors.
+std::string describe_duplication_model(const ReachResult& result);
 
 // A people figure with its error, for tables: "35,803,000 ± 190,000 (3580万 ± 19万)" for an
 // estimate, "35,803 ± 0 (exact)" for a count, "36,933,981 (3693万, model)" for a model.
