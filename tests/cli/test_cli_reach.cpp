@@ -271,3 +271,45 @@ TEST_CASE("rank --by cpm lists the hosts whose people cost least per thousand") 
   CHECK(json["hosts"][1]["id"] == "h2");
   CHECK(json["hosts"][1]["score"].get<double>() == Approx(500'000.0));
 }
+
+TEST_CASE("reach --method model counts hosts with follows and models the others") {
+  TempDir dir;
+  write_dataset(dir);
+  // h4 declares 300 fans on douyin and has no follows.
+  dir.write("broadcasters.csv", "id,name\nh1,李佳\nh2,张伟\nh3,张伟\nh4,无数据\n");
+  dir.write("fanbases.csv",
+            "broadcaster,platform,fans\nh1,douyin,100\nh1,kuaishou,50\nh2,douyin,200\n"
+            "h3,kuaishou,100\nh4,douyin,300\n");
+  const std::string dataset = shell_quote(dir.path().string());
+  // Observed pairs, by hand (U = 1000, F = declared fans): h1–h2 share b (1 person) against
+  // 150·200/1000 = 30 expected; h2–h3 share c (1) against 20; h1–h3 share nobody against 15.
+  // Too few pairs for any class, so every pair takes the pooled factor 2/65. h1 counts
+  // a(100) + b = 101; h4 adds 300·(1 − (2/65)·150/1000) = 298.6: 400 people.
+  const auto json = json_of("reach " + dataset + " --hosts h1,h4 --method model --json");
+  CHECK(json["method"] == "model");
+  CHECK(json["estimate"] == "model");
+  CHECK(json["people"] == 400);
+  CHECK(json["standard_error"].is_null());
+  CHECK(json["per_host"][0]["counted_from"] == "follows");
+  CHECK(json["per_host"][0]["reach"] == 101);
+  CHECK(json["per_host"][1]["counted_from"] == "model");
+  CHECK(json["per_host"][1]["reach"] == 300);
+  CHECK(json["model"]["observed_hosts"] == 3);
+  CHECK(json["model"]["pooled_factor"].get<double>() == Approx(2.0 / 65));
+  CHECK(json["model"]["factors"].size() == 16);
+
+  // When every host has follows, the model is the exact count.
+  const auto all = json_of("reach " + dataset + " --hosts h1,h2,h3 --method model --json");
+  const auto exact = json_of("reach " + dataset + " --hosts h1,h2,h3 --method exact --json");
+  CHECK(all["people"] == exact["people"]);
+
+  const auto text = run_castgraph("reach " + dataset + " --hosts h1,h4 --method model");
+  REQUIRE(text.status == 0);
+  CHECK(text.out.find("1 of 2 hosts counted from follows") != std::string::npos);
+  CHECK(text.out.find("model (declared fans)") != std::string::npos);
+
+  const auto region =
+      run_castgraph("reach " + dataset + " --hosts h1,h4 --method model --region 辽宁");
+  CHECK(region.status == 2);
+  CHECK(region.err.find("--region") != std::string::npos);
+}
