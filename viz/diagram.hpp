@@ -57,6 +57,7 @@ struct DiagramEdge {
   double width = 1.0;        // pen width in points
   std::uint64_t weight = 0;  // shared people, fans, or co-streams
   std::string tooltip;       // plain text; "" for none
+  std::string label;         // drawn on the edge, plain text; "" for none
 };
 
 struct DiagramCluster {
@@ -89,6 +90,16 @@ struct DiagramOptions {
   std::optional<NodeId> ego;  // the ego host, for view ego
   std::size_t hops = 1;
   std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
+  // Shared-audience edges among drawn hosts are thinned host by host, never by one global
+  // cut (algorithms/backbone.hpp): an edge stays when the disparity filter finds it
+  // significant at either end (α < backbone_alpha), or when it is among the ties_per_host
+  // strongest of either end, so that every drawn host keeps its strongest tie. On the
+  // liaoning sample the filter alone split the top hosts into their regional groups
+  // (Dalian, Fushun, ...), where top-2 per host tangled them into one knot; the
+  // strongest tie is added because the filter can strand a host whose overlap is spread
+  // evenly. ties_per_host 0 draws every pair.
+  std::size_t ties_per_host = 1;
+  double backbone_alpha = 0.05;  // 0: strongest ties only
   // Each host's own reach (per_host_reach, reached_fans.hpp) when the caller has counted it
   // already, as a report has; empty: counted from the follows. Read while building only.
   std::span<const std::uint64_t> host_reach;

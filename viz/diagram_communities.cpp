@@ -74,10 +74,10 @@ Diagram build_communities_view(DiagramBuilder builder) {
     node.key = fmt::format("community:{}", c);
     std::vector<std::string> names;
     for (NodeId host : best[c]) names.emplace_back(network.broadcasters.names[host]);
-    node.label = fmt::format("社区 {} · {} 位主播\n{} {}\n{}", c + 1, hosts[c],
+    node.label = fmt::format("社区 {} · {} 位主播\n{} {}\n{}", community_number(c), hosts[c],
                              builder.has_follows() ? "触达" : "粉丝", chinese_count(reach[c]),
                              fmt::join(names, ", "));
-    node.tooltip = fmt::format("community {}: {} hosts", c + 1, hosts[c]);
+    node.tooltip = fmt::format("community {}: {} hosts", community_number(c), hosts[c]);
     const double share = std::sqrt(static_cast<double>(reach[c]) / static_cast<double>(largest));
     node.size = 1.0 + 2.5 * share;
     node.font_size = 10 + 6 * share;
@@ -88,7 +88,7 @@ Diagram build_communities_view(DiagramBuilder builder) {
     const std::size_t index = builder.add_node(std::move(node));
     node_of_community[c] = index;
     if (options.color == ColorBy::community)
-      builder.colour_later(index, fmt::format("{}", c), fmt::format("社区 {}", c + 1));
+      builder.colour_later(index, builder.identity().community(c));
   }
   if (folded > 0) {
     for (NodeId host = 0; host < network.broadcasters.size(); ++host)
