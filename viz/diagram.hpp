@@ -2,13 +2,15 @@
 // kind (drawn as a shape), a label, a size, a colour and an optional cluster; edges
 // carry a width. Builders turn a Network into a Diagram for one view:
 //
-//   network      platforms, bases and the top hosts; the other hosts of a base fold
-//                into one node per base carrying their count and fans
+//   network      the top hosts tied by shared audience and co-streams, with their bases;
+//                the other hosts of a base fold into one node per base carrying their
+//                count and fans; platforms are summarised in the note
 //   hosts        the projected host graph: top hosts, edges by shared audience (from
 //                follows) and co-streams; the rest fold into one node per community
 //                (when computed) or base
 //   communities  one node per community, sized by reach, edges by shared audience
-//   ego          a host and every host within N hops in the projected host graph
+//   ego          a host and the hosts tied to it (shared audience or co-streams), ranked
+//                by people shared; hosts further out are counted, not drawn
 //
 // Summarising keeps large networks readable: the liaoning sample's 12,000 hosts become a
 // few dozen top hosts and one folded node per group. render.hpp turns a Diagram into DOT.
@@ -113,6 +115,8 @@ struct DiagramOptions {
 Diagram build_diagram(const Network& network, const DiagramOptions& options,
                       const Communities* communities = nullptr);
 
+// Colours and community numbers come from identity.hpp, the same in every view.
+//
 // Hosts adjacent to `host` in the projected host graph: co-stream partners and hosts
 // sharing at least one fan. Sorted, without `host`. O(its fans' follows + collabs).
 std::vector<NodeId> host_neighbours(const Network& network, NodeId host);
