@@ -37,7 +37,8 @@ std::vector<double> disparity_alpha(std::size_t vertices, std::span<const Weight
   };
   std::vector<double> alpha(edges.size());
   for (std::size_t e = 0; e < edges.size(); ++e)
-    alpha[e] = std::min(alpha_at(edges[e].a, edges[e].weight), alpha_at(edges[e].b, edges[e].weight));
+    alpha[e] =
+        std::min(alpha_at(edges[e].a, edges[e].weight), alpha_at(edges[e].b, edges[e].weight));
   return alpha;
 }
 

@@ -57,9 +57,8 @@ Graph gather(const Network& network, const AudienceExportOptions& options) {
          std::to_string(reach[h]), std::isnan(fee) ? "" : real(fee),
          base == kNoNode ? "" : std::string(network.bases.names[base]),
          std::string(network.broadcasters.province[h]),
-         options.communities
-             ? std::to_string(community_number(options.communities->of_host[h]))
-             : ""});
+         options.communities ? std::to_string(community_number(options.communities->of_host[h]))
+                             : ""});
   }
   return graph;
 }
@@ -122,8 +121,7 @@ void write_gexf(const Network& network, const Graph& graph, std::ostream& out) {
         << escape_xml(graph.nodes[h][0]) << "\"><attvalues>";
     for (std::size_t i = 1; i < kNodeKeys.size(); ++i)
       if (!graph.nodes[h][i].empty())
-        out << "<attvalue for=\"" << i << "\" value=\"" << escape_xml(graph.nodes[h][i])
-            << "\"/>";
+        out << "<attvalue for=\"" << i << "\" value=\"" << escape_xml(graph.nodes[h][i]) << "\"/>";
     out << "</attvalues></node>\n";
   }
   out << "    </nodes>\n    <edges>\n";
@@ -145,8 +143,8 @@ void write_csv(const Network& network, const Graph& graph, std::ostream& out) {
   for (const HostPair& pair : graph.pairs) {
     const auto values = edge_values(pair);
     out << escape_csv(host_id(network, pair.a)) << ',' << escape_csv(host_id(network, pair.b))
-        << ",Undirected," << values[0] << ',' << values[1] << ',' << values[2] << ','
-        << values[3] << ',' << escape_csv(network.broadcasters.names[pair.a]) << ','
+        << ",Undirected," << values[0] << ',' << values[1] << ',' << values[2] << ',' << values[3]
+        << ',' << escape_csv(network.broadcasters.names[pair.a]) << ','
         << escape_csv(network.broadcasters.names[pair.b]) << '\n';
   }
 }

@@ -41,6 +41,6 @@ std::string audience_format_of(std::string_view path);
 // Writes the graph; returns the number of edges (host pairs) written. Throws UsageError
 // for an unknown format or a dataset without follows.
 std::size_t export_audience(const Network& network, std::string_view format, std::ostream& out,
-                     const AudienceExportOptions& options = {});
+                            const AudienceExportOptions& options = {});
 
 }  // namespace castgraph::viz

@@ -26,8 +26,8 @@ inline constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
 
 // What one colour in a legend stands for.
 struct Category {
-  std::string key;            // "community:1", "base:sy", "platform:douyin", "kind:…", "none"
-  std::string label;          // shown in the legend: "社区 1", a base's name, ...
+  std::string key;             // "community:1", "base:sy", "platform:douyin", "kind:…", "none"
+  std::string label;           // shown in the legend: "社区 1", a base's name, ...
   std::size_t slot = kNoSlot;  // size rank over the whole network; kNoSlot for "none"
 };
 

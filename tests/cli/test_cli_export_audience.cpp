@@ -62,7 +62,8 @@ json read_back(const TempDir& dir, const std::filesystem::path& path, const std:
 
 TEST_CASE("export --audience writes GraphML, GEXF and CSV with overlap's weights", "[cli]") {
   // The independent figures: overlap's matrix over all eight hosts of tiny.
-  const auto overlap = run_castgraph("overlap " + tiny() + " --hosts h1,h2,h3,h4,h5,h6,h7,h8 --json");
+  const auto overlap =
+      run_castgraph("overlap " + tiny() + " --hosts h1,h2,h3,h4,h5,h6,h7,h8 --json");
   INFO(overlap.err);
   REQUIRE(overlap.status == 0);
   const json matrix = json::parse(overlap.out);
@@ -128,8 +129,8 @@ TEST_CASE("export --audience writes GraphML, GEXF and CSV with overlap's weights
 TEST_CASE("export --audience refuses formats it does not write, and --fans", "[cli]") {
   TempDir dir;
   for (const char* name : {"a.json", "a.dot"}) {
-    const auto result = run_castgraph("export " + tiny() + " --audience -o " +
-                                      shell_quote((dir / name).string()));
+    const auto result =
+        run_castgraph("export " + tiny() + " --audience -o " + shell_quote((dir / name).string()));
     CHECK(result.status == 2);
     CHECK_THAT(result.err, Catch::Contains(".csv"));
   }

@@ -41,8 +41,8 @@ std::vector<DotNode> dot_nodes(const std::string& dot) {
 
 std::string render_dot(const TempDir& dir, const std::string& options) {
   const auto out = dir / "diagram.dot";
-  const auto result = run_castgraph("render " + liaoning() + " -o " + shell_quote(out.string()) +
-                                    " " + options);
+  const auto result =
+      run_castgraph("render " + liaoning() + " -o " + shell_quote(out.string()) + " " + options);
   INFO(options << "\n" << result.err);
   REQUIRE(result.status == 0);
   return read_file(out);
