@@ -307,6 +307,17 @@ Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
   return std::move(diagram_);
 }
 
+std::vector<char> ties_to_keep(const DiagramOptions& options, std::size_t vertices,
+                               std::span<const WeightedEdge> edges) {
+  if (options.ties_per_host == 0) return std::vector<char>(edges.size(), 1);
+  std::vector<char> keep = strongest_ties(vertices, edges, options.ties_per_host);
+  if (options.backbone_alpha > 0) {
+    const std::vector<double> alpha = disparity_alpha(vertices, edges);
+    for (std::size_t e = 0; e < edges.size(); ++e) keep[e] |= alpha[e] < options.backbone_alpha;
+  }
+  return keep;
+}
+
 std::vector<AudienceTie> audience_ties(const DiagramBuilder& builder,
                                        const std::vector<NodeId>& hosts) {
   std::vector<AudienceTie> ties;
@@ -320,15 +331,7 @@ std::vector<AudienceTie> audience_ties(const DiagramBuilder& builder,
       if (matrix.at(i, j) > 0)
         edges.push_back(
             {static_cast<NodeId>(i), static_cast<NodeId>(j), static_cast<double>(matrix.at(i, j))});
-  const DiagramOptions& options = builder.options();
-  std::vector<char> keep(edges.size(), 1);
-  if (options.ties_per_host > 0) {
-    keep = strongest_ties(hosts.size(), edges, options.ties_per_host);
-    if (options.backbone_alpha > 0) {
-      const std::vector<double> alpha = disparity_alpha(hosts.size(), edges);
-      for (std::size_t e = 0; e < edges.size(); ++e) keep[e] |= alpha[e] < options.backbone_alpha;
-    }
-  }
+  const std::vector<char> keep = ties_to_keep(builder.options(), hosts.size(), edges);
   for (std::size_t e = 0; e < edges.size(); ++e)
     if (keep[e]) ties.push_back({edges[e].a, edges[e].b, matrix.at(edges[e].a, edges[e].b)});
   return ties;

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "algorithms/projection.hpp"
 #include "viz/diagram.hpp"
 #include "viz/identity.hpp"
 
@@ -101,6 +103,12 @@ Diagram build_ego_view(DiagramBuilder builder);
 // largest others while fewer than max_groups are kept. `groups` is largest first.
 std::vector<char> groups_to_keep(const std::vector<HostGroup>& groups,
                                  const std::vector<char>& is_top, std::size_t max_groups);
+
+// Which of `edges` (over vertices 0..vertices-1) a diagram draws: those the disparity
+// filter finds significant at either end, and each vertex's ties_per_host strongest
+// (DiagramOptions; algorithms/backbone.hpp); all of them when ties_per_host is 0.
+std::vector<char> ties_to_keep(const DiagramOptions& options, std::size_t vertices,
+                               std::span<const WeightedEdge> edges);
 
 // A shared-audience tie between hosts[i] and hosts[j] of a list: people following both.
 struct AudienceTie {

@@ -1,7 +1,8 @@
 // The communities view: one node per community, sized by the people it reaches (from
 // follows, else its declared fans), labelled with its size and best hosts; edges by
 // shared audience between communities (people following hosts of both), else by
-// co-streams. Beyond options.top communities, the smallest fold into one node.
+// co-streams. Beyond options.top communities, the smallest fold into one node. Audience
+// edges are thinned node by node (ties_to_keep), as in the host views.
 //
 // Reach and shared audience come from one pass over fans: each fan adds its weight to
 // every community it reaches and to every pair of them, O(follows + Σ_f c_f²) for c_f
@@ -99,9 +100,26 @@ Diagram build_communities_view(DiagramBuilder builder) {
     for (std::uint32_t c = 0; c < count; ++c)
       if (node_of_community[c] == kNoIndex) node_of_community[c] = fold;
   }
-  for (const auto& [pair, people] : shared)
-    builder.add_edge(node_of_community[pair.first], node_of_community[pair.second],
-                     DiagramEdgeKind::audience, people);
+  // Shared audience between drawn nodes (folded communities merge), thinned node by node
+  // as the host views are, so that each community keeps its strongest ties.
+  std::map<std::pair<std::size_t, std::size_t>, std::uint64_t> between;
+  for (const auto& [pair, people] : shared) {
+    auto a = node_of_community[pair.first], b = node_of_community[pair.second];
+    if (a == b) continue;
+    auto& sum = between[{std::min(a, b), std::max(a, b)}];
+    sum = saturating_add(sum, people);
+  }
+  std::vector<WeightedEdge> edges;
+  for (const auto& [pair, people] : between)
+    edges.push_back({static_cast<NodeId>(pair.first), static_cast<NodeId>(pair.second),
+                     static_cast<double>(people)});
+  std::size_t vertices = 0;  // node indices run below this
+  for (const WeightedEdge& edge : edges) vertices = std::max<std::size_t>(vertices, edge.b + 1);
+  const std::vector<char> keep = ties_to_keep(options, vertices, edges);
+  for (std::size_t e = 0; e < edges.size(); ++e)
+    if (keep[e])
+      builder.add_edge(edges[e].a, edges[e].b, DiagramEdgeKind::audience,
+                       between.at({edges[e].a, edges[e].b}));
   std::vector<std::size_t> node_of(network.broadcasters.size(), kNoIndex);
   for (NodeId host = 0; host < network.broadcasters.size(); ++host)
     node_of[host] = node_of_community[communities.of_host[host]];
