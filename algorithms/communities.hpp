@@ -43,6 +43,10 @@ struct Communities {
   double modularity = 0;
 };
 
+// The number people see for community `community` (an index into 0..count-1): 1 for the
+// largest, as the CLI, its JSON, the report, the diagrams and the exports all print it.
+constexpr std::uint32_t community_number(std::uint32_t community) { return community + 1; }
+
 // Communities of the hosts on project_hosts(network, projection_options(options)), by
 // find_communities(const HostGraph&, ...) below. Throws UsageError for options that
 // cannot be honoured (no layer chosen, resolution not positive, the audience layer alone

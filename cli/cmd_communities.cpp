@@ -105,7 +105,7 @@ void run_communities(const CommunitiesCommandOptions& command) {
     std::cout << "host,name,community\n";
     for (NodeId h = 0; h < found.of_host.size(); ++h)
       std::cout << csv_field(host_id(h)) << "," << csv_field(host_name(h)) << ","
-                << found.of_host[h] << "\n";
+                << community_number(found.of_host[h]) << "\n";
     return;
   }
   if (command.json) {
@@ -119,8 +119,9 @@ void run_communities(const CommunitiesCommandOptions& command) {
       if (join_layers(options).find(layer) != std::string::npos) json["layers"].push_back(layer);
     for (const CommunitySummary& s : summaries) json["communities"].push_back(to_json(s, network));
     for (NodeId h = 0; h < found.of_host.size(); ++h)
-      json["hosts"].push_back(
-          {{"id", host_id(h)}, {"name", host_name(h)}, {"community", found.of_host[h]}});
+      json["hosts"].push_back({{"id", host_id(h)},
+                               {"name", host_name(h)},
+                               {"community", community_number(found.of_host[h])}});
     std::cout << json.dump(2) << "\n";
     return;
   }
@@ -144,7 +145,8 @@ void run_communities(const CommunitiesCommandOptions& command) {
     std::string top;
     for (NodeId h : s.top_hosts) top += (top.empty() ? "" : ", ") + host_name(h);
     table.add_row(
-        {std::to_string(s.community), std::to_string(s.size), group_digits(s.declared_fans),
+        {std::to_string(community_number(s.community)), std::to_string(s.size),
+         group_digits(s.declared_fans),
          s.reach ? (s.reach_estimated ? "~" : "") + group_digits(*s.reach) : "-",
          s.province.empty() ? "-" : fmt::format("{} {:.0f}%", s.province, 100 * s.province_share),
          s.base.empty() ? "-" : s.base, s.platform.empty() ? "-" : s.platform,
@@ -231,7 +233,8 @@ void add_communities_command(CLI::App& app) {
       "people_left_out, modularity, community_count, "
       "communities:[{community, size, declared_fans, reach, reach_estimated, province, "
       "province_share, base, platform, kind, top_hosts:[{id,name}]}], hosts:[{id, name, "
-      "community}]}");
+      "community}]}; community is its number, 1 for the largest (the numbers of the table, "
+      "`report` and `render`)");
   auto* csv =
       command->add_flag("--csv", options->csv, "CSV, one row per host: host,name,community");
   json->excludes(csv);

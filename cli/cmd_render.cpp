@@ -109,11 +109,16 @@ void add_render_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "render",
       "Draw the network with Graphviz to SVG, PNG, PDF or DOT. Shapes tell node kinds apart "
-      "(platform hexagon, base rounded box, host ellipse sized by fan tier, folded hosts "
-      "folder); colours come from a colour-blind-safe palette; labels give names and fans the "
-      "Chinese way (320万); edge width is shared audience or co-streams. Large networks are "
-      "summarised: the top N hosts are drawn, the rest fold into one node per base or "
-      "community carrying their count. The same input and --seed give the same picture.");
+      "(base rounded box, host ellipse sized by fan tier, folded hosts folder, community "
+      "circle); colours come from a colour-blind-safe palette and mean the same in every view "
+      "and in `report`: the largest bases, communities, platforms or kinds of the whole "
+      "dataset get their own colour, the rest share grey; communities are numbered 1 = "
+      "largest, as `communities` numbers them. Labels give names and fans the Chinese way "
+      "(320万); edge width is shared audience or co-streams. Audience edges are thinned host "
+      "by host (each host's strongest tie, plus ties the disparity filter finds significant), "
+      "not by one global cut. Large networks are summarised: the top N hosts are drawn, the "
+      "rest fold into one node per base or community carrying their count. The same input "
+      "and --seed give the same picture.");
   add_dataset_options(*command, options->dataset);
   command
       ->add_option("-o,--output", options->output,
@@ -122,9 +127,11 @@ void add_render_command(CLI::App& app) {
       ->required();
   command
       ->add_option("--view", options->view,
-                   "network: platforms, bases and top hosts; hosts: the host graph (edges by "
-                   "shared audience and co-streams); communities: one node per community, "
-                   "sized by reach; ego: one host and its neighbourhood (needs --ego)")
+                   "network: the top hosts tied by shared audience and co-streams, grouped "
+                   "by base, platforms summarised in the note; hosts: the host graph (edges "
+                   "by shared audience and co-streams); communities: one node per community, "
+                   "sized by reach; ego: one host and only the hosts tied to it, ranked by "
+                   "people shared, the count on each edge (needs --ego)")
       ->check(CLI::IsMember({"network", "hosts", "communities", "ego"}))
       ->capture_default_str();
   command
@@ -163,8 +170,8 @@ void add_render_command(CLI::App& app) {
   command->add_option("--ego", options->ego, "With --view ego: the host, by id or exact name");
   command
       ->add_option("--hops", options->hops,
-                   "With --view ego: hops to include; hosts are adjacent when they "
-                   "co-stream or share a fan")
+                   "With --view ego: hops counted in the note (hosts are adjacent when they "
+                   "co-stream or share a fan); only hosts tied to the ego are drawn")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10}))
       ->capture_default_str();
   command->add_option("--title", options->title, "Title at the top of the picture");

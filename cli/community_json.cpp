@@ -10,7 +10,7 @@ nlohmann::ordered_json to_json(const CommunitySummary& summary, const Network& n
   for (NodeId h : summary.top_hosts)
     top.push_back({{"id", std::string(network.broadcasters.ids[h])},
                    {"name", std::string(network.broadcasters.names[h])}});
-  return {{"community", summary.community},
+  return {{"community", community_number(summary.community)},
           {"size", summary.size},
           {"declared_fans", summary.declared_fans},
           {"reach", summary.reach ? Json(*summary.reach) : Json(nullptr)},

@@ -1,6 +1,7 @@
 // A community's summary as JSON, the one way `communities --json` (and anything else that
 // writes one) spells it: {community, size, declared_fans, reach, reach_estimated,
-// province, province_share, base, platform, kind, top_hosts: [{id, name}]}.
+// province, province_share, base, platform, kind, top_hosts: [{id, name}]}; `community` is
+// its number, 1 for the largest (community_number), as every output numbers it.
 // In cli/ because JSON is how the command line speaks; the algorithm stays JSON-free.
 #pragma once
 

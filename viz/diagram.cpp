@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
+#include "algorithms/backbone.hpp"
 #include "algorithms/overlap.hpp"
 #include "algorithms/reached_fans.hpp"
 #include "algorithms/tiers.hpp"
@@ -34,7 +36,7 @@ std::vector<NodeId> host_neighbours(const Network& network, NodeId host) {
 
 DiagramBuilder::DiagramBuilder(const Network& network, const DiagramOptions& options,
                                const Communities* communities)
-    : network_(network), options_(options), communities_(communities) {
+    : network_(network), options_(options), communities_(communities), identity_(network) {
   const std::size_t hosts = network.broadcasters.size();
   fans_.resize(hosts);
   for (NodeId host = 0; host < hosts; ++host) fans_[host] = declared_fans(network, host);
@@ -72,26 +74,34 @@ std::vector<HostGroup> DiagramBuilder::groups(bool by_community) const {
       if (id >= index_of.size()) index_of.resize(id + 1, kNoIndex);
       if (index_of[id] == kNoIndex) {
         index_of[id] = groups.size();
-        HostGroup fresh;
-        fresh.id = id;
-        if (by_community) {
-          fresh.key = fmt::format("community:{}", id);
-          fresh.name = fmt::format("社区 {}", id + 1);
-        } else {
-          fresh.key = fmt::format("base:{}", network_.bases.ids[id]);
-          fresh.name = std::string(network_.bases.names[id]);
-        }
-        groups.push_back(std::move(fresh));
+        const Category category = by_community ? identity_.community(id) : identity_.base(id);
+        groups.push_back({id, category.key, category.label, {}, 0});
       }
       group = &groups[index_of[id]];
     }
     group->hosts.push_back(host);
     group->fans = saturating_add(group->fans, fans_[host]);
   }
-  std::stable_sort(groups.begin(), groups.end(),
-                   [](const HostGroup& a, const HostGroup& b) { return a.fans > b.fans; });
+  // Largest first, ties by id: community numbers and base colour slots (identity.hpp).
+  std::sort(groups.begin(), groups.end(), [](const HostGroup& a, const HostGroup& b) {
+    if (a.hosts.size() != b.hosts.size()) return a.hosts.size() > b.hosts.size();
+    return a.id < b.id;
+  });
   if (!none.hosts.empty()) groups.push_back(std::move(none));
   return groups;
+}
+
+std::vector<char> groups_to_keep(const std::vector<HostGroup>& groups,
+                                 const std::vector<char>& is_top, std::size_t max_groups) {
+  std::vector<char> keep(groups.size(), 0);
+  std::size_t kept = 0;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    if (std::any_of(groups[g].hosts.begin(), groups[g].hosts.end(),
+                    [&](NodeId host) { return is_top[host] != 0; }))
+      keep[g] = 1, ++kept;
+  for (std::size_t g = 0; g < groups.size() && kept < max_groups; ++g)
+    if (!keep[g]) keep[g] = 1, ++kept;
+  return keep;
 }
 
 std::string DiagramBuilder::host_label(NodeId host) const {
@@ -101,45 +111,34 @@ std::string DiagramBuilder::host_label(NodeId host) const {
   return label;
 }
 
-std::pair<std::string, std::string> DiagramBuilder::category(NodeId host) const {
+Category DiagramBuilder::category(NodeId host) const {
   switch (options_.color) {
-    case ColorBy::community: {
-      if (!communities_) return {"none", "未计算"};
-      const std::uint32_t c = communities_->of_host[host];
-      return {fmt::format("{}", c), fmt::format("社区 {}", c + 1)};
-    }
-    case ColorBy::platform: {
-      NodeId best = kNoNode;
-      std::uint64_t most = 0;
-      for (NodeId fanbase : network_.relations.owns.neighbours(host)) {
-        const NodeId platform = network_.fanbases.platform[fanbase];
-        const std::uint64_t fans = network_.fanbases.fans[fanbase];
-        if (best == kNoNode || fans > most || (fans == most && platform < best)) {
-          best = platform;
-          most = fans;
-        }
-      }
-      if (best == kNoNode) return {"", "无平台 none"};
-      return {std::string(network_.platforms.ids[best]),
-              std::string(network_.platforms.names[best])};
-    }
-    case ColorBy::base: {
-      const NodeId base = network_.broadcasters.base[host];
-      if (base == kNoNode) return {"", "无基地 none"};
-      return {std::string(network_.bases.ids[base]), std::string(network_.bases.names[base])};
-    }
-    case ColorBy::kind: {
-      const std::string kind(network_.broadcasters.kind[host]);
-      return {kind, kind.empty() ? "未知 unknown" : kind};
-    }
+    case ColorBy::community:
+      if (!communities_) return {"none", "未计算", kNoSlot};
+      return identity_.community(communities_->of_host[host]);
+    case ColorBy::platform:
+      return identity_.platform(identity_.main_platform(host));
+    case ColorBy::base:
+      return identity_.base(network_.broadcasters.base[host]);
+    case ColorBy::kind:
+      return identity_.kind(network_.broadcasters.kind[host]);
     case ColorBy::tier:
       break;
   }
-  return {"", ""};
+  return {"none", "", kNoSlot};
 }
 
-void DiagramBuilder::colour_later(std::size_t index, std::string key, std::string label) {
-  pending_.push_back({index, std::move(key), std::move(label)});
+std::optional<Category> DiagramBuilder::group_category(const HostGroup& group,
+                                                       bool by_community) const {
+  if (by_community ? options_.color != ColorBy::community : options_.color != ColorBy::base)
+    return std::nullopt;
+  if (group.id == kNoNode)
+    return by_community ? std::nullopt : std::optional(identity_.base(kNoNode));
+  return by_community ? identity_.community(group.id) : identity_.base(group.id);
+}
+
+void DiagramBuilder::colour_later(std::size_t index, Category category) {
+  pending_.push_back({index, std::move(category)});
 }
 
 std::size_t DiagramBuilder::add_node(DiagramNode node) {
@@ -172,8 +171,7 @@ std::size_t DiagramBuilder::add_host(NodeId host, int cluster) {
   if (options_.color == ColorBy::tier) {
     diagram_.nodes[index].color = std::string(sequential_color(band, thresholds.size() + 1));
   } else {
-    auto [key, label] = category(host);
-    colour_later(index, std::move(key), std::move(label));
+    colour_later(index, category(host));
   }
   return index;
 }
@@ -191,9 +189,7 @@ std::size_t DiagramBuilder::add_platform(NodeId platform) {
   node.source = platform;
   node.color = std::string(kNeutralColor);
   const std::size_t index = add_node(std::move(node));
-  if (options_.color == ColorBy::platform)
-    colour_later(index, std::string(network_.platforms.ids[platform]),
-                 std::string(network_.platforms.names[platform]));
+  if (options_.color == ColorBy::platform) colour_later(index, identity_.platform(platform));
   return index;
 }
 
@@ -210,16 +206,13 @@ std::size_t DiagramBuilder::add_base(NodeId base, int cluster) {
   node.count = network_.relations.base_members.degree(base);
   node.color = std::string(kNeutralColor);
   const std::size_t index = add_node(std::move(node));
-  if (options_.color == ColorBy::base)
-    colour_later(index, std::string(network_.bases.ids[base]),
-                 std::string(network_.bases.names[base]));
+  if (options_.color == ColorBy::base) colour_later(index, identity_.base(base));
   return index;
 }
 
 std::size_t DiagramBuilder::add_folded(const std::string& key, const std::string& what,
                                        const std::vector<NodeId>& hosts, int cluster,
-                                       const std::string& color_key,
-                                       const std::string& color_label) {
+                                       std::optional<Category> colour) {
   DiagramNode node;
   node.kind = DiagramNodeKind::folded;
   node.key = "fold:" + key;
@@ -235,7 +228,7 @@ std::size_t DiagramBuilder::add_folded(const std::string& key, const std::string
   node.cluster = cluster;
   node.color = std::string(kNeutralColor);
   const std::size_t index = add_node(std::move(node));
-  if (!color_label.empty()) colour_later(index, color_key, color_label);
+  if (colour) colour_later(index, std::move(*colour));
   return index;
 }
 
@@ -251,7 +244,7 @@ void DiagramBuilder::add_edge(std::size_t from, std::size_t to, DiagramEdgeKind 
     return;
   }
   edge_index_.emplace(key, diagram_.edges.size());
-  diagram_.edges.push_back({from, to, kind, 1.0, weight, {}});
+  diagram_.edges.push_back({from, to, kind, 1.0, weight, {}, {}});
 }
 
 Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
@@ -274,29 +267,31 @@ Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
           {"粉丝 " + name, std::string(sequential_color(band, thresholds.size() + 1))});
     }
   } else {
-    // Categories by how many nodes they colour, then by key: the same input, the same colours.
-    std::map<std::string, std::pair<std::size_t, std::string>> counts;
+    // Every category drawn, in slot order (the largest of the whole network first), "none"
+    // after them; the tail beyond the palette shares one "other" entry.
+    std::map<std::size_t, Category> shown;  // slot -> category; kNoSlot sorts last
     for (const Pending& p : pending_) {
-      auto& entry = counts[p.key];
-      ++entry.first;
-      entry.second = p.label;
+      shown.emplace(p.category.slot, p.category);
+      diagram_.nodes[p.node].color = category_fill(p.category);
     }
-    std::vector<std::pair<std::string, std::pair<std::size_t, std::string>>> order(counts.begin(),
-                                                                                   counts.end());
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
-    std::map<std::string, std::string> colour_of;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      colour_of[order[i].first] = std::string(category_color(i));
-      if (i < kCategoryColors)
-        diagram_.legend.push_back({order[i].second.second, colour_of[order[i].first]});
-    }
-    if (order.size() > kCategoryColors)
-      diagram_.legend.push_back({fmt::format("其他 {} 类 other", order.size() - kCategoryColors),
-                                 std::string(kOtherColor)});
-    for (const Pending& p : pending_) diagram_.nodes[p.node].color = colour_of[p.key];
+    std::size_t tail = 0;
+    for (const auto& [slot, category] : shown)
+      if (slot < kCategoryColors)
+        diagram_.legend.push_back({category.label, category_fill(category)});
+      else if (slot != kNoSlot)
+        ++tail;
+    if (tail > 0)
+      diagram_.legend.push_back({fmt::format("其他 {} 类 other", tail), std::string(kOtherColor)});
+    if (shown.count(kNoSlot))
+      diagram_.legend.push_back({shown.at(kNoSlot).label, std::string(kNoneColor)});
   }
 
+  for (auto& edge : diagram_.edges)
+    if (edge.tooltip.empty() && edge.kind == DiagramEdgeKind::audience)
+      edge.tooltip =
+          fmt::format("共同受众 {} 人 · {} people follow both", edge.weight, edge.weight);
+    else if (edge.tooltip.empty() && edge.kind == DiagramEdgeKind::collab)
+      edge.tooltip = fmt::format("连麦 {} 次 · {} co-streams", edge.weight, edge.weight);
   // Widths on a log scale per edge kind, so one huge overlap does not flatten the rest.
   std::map<DiagramEdgeKind, std::uint64_t> heaviest;
   for (const auto& edge : diagram_.edges)
@@ -312,25 +307,40 @@ Diagram DiagramBuilder::finish(std::string default_title, std::string note) && {
   return std::move(diagram_);
 }
 
-void add_audience_edges(DiagramBuilder& builder, const std::vector<NodeId>& hosts,
-                        const std::vector<std::size_t>& nodes, std::size_t keep) {
-  if (!builder.has_follows() || hosts.size() < 2) return;
+std::vector<char> ties_to_keep(const DiagramOptions& options, std::size_t vertices,
+                               std::span<const WeightedEdge> edges) {
+  if (options.ties_per_host == 0) return std::vector<char>(edges.size(), 1);
+  std::vector<char> keep = strongest_ties(vertices, edges, options.ties_per_host);
+  if (options.backbone_alpha > 0) {
+    const std::vector<double> alpha = disparity_alpha(vertices, edges);
+    for (std::size_t e = 0; e < edges.size(); ++e) keep[e] |= alpha[e] < options.backbone_alpha;
+  }
+  return keep;
+}
+
+std::vector<AudienceTie> audience_ties(const DiagramBuilder& builder,
+                                       const std::vector<NodeId>& hosts) {
+  std::vector<AudienceTie> ties;
+  if (!builder.has_follows() || hosts.size() < 2) return ties;
   const Network& network = builder.network();
+  // matrix.hosts is HostSet order, which is the order given.
   const OverlapMatrix matrix = overlap_matrix(network, make_host_set(network, hosts));
-  struct Pair {
-    std::uint64_t shared;
-    std::size_t i, j;
-  };
-  std::vector<Pair> pairs;
+  std::vector<WeightedEdge> edges;
   for (std::size_t i = 0; i < matrix.size(); ++i)
     for (std::size_t j = i + 1; j < matrix.size(); ++j)
-      if (matrix.at(i, j) > 0) pairs.push_back({matrix.at(i, j), i, j});
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [](const Pair& a, const Pair& b) { return a.shared > b.shared; });
-  if (pairs.size() > keep) pairs.resize(keep);
-  // matrix.hosts is HostSet order, which is the order given.
-  for (const Pair& pair : pairs)
-    builder.add_edge(nodes[pair.i], nodes[pair.j], DiagramEdgeKind::audience, pair.shared);
+      if (matrix.at(i, j) > 0)
+        edges.push_back(
+            {static_cast<NodeId>(i), static_cast<NodeId>(j), static_cast<double>(matrix.at(i, j))});
+  const std::vector<char> keep = ties_to_keep(builder.options(), hosts.size(), edges);
+  for (std::size_t e = 0; e < edges.size(); ++e)
+    if (keep[e]) ties.push_back({edges[e].a, edges[e].b, matrix.at(edges[e].a, edges[e].b)});
+  return ties;
+}
+
+void add_audience_edges(DiagramBuilder& builder, const std::vector<NodeId>& hosts,
+                        const std::vector<std::size_t>& nodes) {
+  for (const AudienceTie& tie : audience_ties(builder, hosts))
+    builder.add_edge(nodes[tie.i], nodes[tie.j], DiagramEdgeKind::audience, tie.shared);
 }
 
 void add_collab_edges(DiagramBuilder& builder, const std::vector<std::size_t>& node_of) {

@@ -2,13 +2,15 @@
 // kind (drawn as a shape), a label, a size, a colour and an optional cluster; edges
 // carry a width. Builders turn a Network into a Diagram for one view:
 //
-//   network      platforms, bases and the top hosts; the other hosts of a base fold
-//                into one node per base carrying their count and fans
+//   network      the top hosts tied by shared audience and co-streams, with their bases;
+//                the other hosts of a base fold into one node per base carrying their
+//                count and fans; platforms are summarised in the note
 //   hosts        the projected host graph: top hosts, edges by shared audience (from
 //                follows) and co-streams; the rest fold into one node per community
 //                (when computed) or base
 //   communities  one node per community, sized by reach, edges by shared audience
-//   ego          a host and every host within N hops in the projected host graph
+//   ego          a host and the hosts tied to it (shared audience or co-streams), ranked
+//                by people shared; hosts further out are counted, not drawn
 //
 // Summarising keeps large networks readable: the liaoning sample's 12,000 hosts become a
 // few dozen top hosts and one folded node per group. render.hpp turns a Diagram into DOT.
@@ -57,6 +59,7 @@ struct DiagramEdge {
   double width = 1.0;        // pen width in points
   std::uint64_t weight = 0;  // shared people, fans, or co-streams
   std::string tooltip;       // plain text; "" for none
+  std::string label;         // drawn on the edge, plain text; "" for none
 };
 
 struct DiagramCluster {
@@ -89,6 +92,16 @@ struct DiagramOptions {
   std::optional<NodeId> ego;  // the ego host, for view ego
   std::size_t hops = 1;
   std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
+  // Shared-audience edges among drawn hosts are thinned host by host, never by one global
+  // cut (algorithms/backbone.hpp): an edge stays when the disparity filter finds it
+  // significant at either end (α < backbone_alpha), or when it is among the ties_per_host
+  // strongest of either end, so that every drawn host keeps its strongest tie. On the
+  // liaoning sample the filter alone split the top hosts into their regional groups
+  // (Dalian, Fushun, ...), where top-2 per host tangled them into one knot; the
+  // strongest tie is added because the filter can strand a host whose overlap is spread
+  // evenly. ties_per_host 0 draws every pair.
+  std::size_t ties_per_host = 1;
+  double backbone_alpha = 0.05;  // 0: strongest ties only
   // Each host's own reach (per_host_reach, reached_fans.hpp) when the caller has counted it
   // already, as a report has; empty: counted from the follows. Read while building only.
   std::span<const std::uint64_t> host_reach;
@@ -102,6 +115,8 @@ struct DiagramOptions {
 Diagram build_diagram(const Network& network, const DiagramOptions& options,
                       const Communities* communities = nullptr);
 
+// Colours and community numbers come from identity.hpp, the same in every view.
+//
 // Hosts adjacent to `host` in the projected host graph: co-stream partners and hosts
 // sharing at least one fan. Sorted, without `host`. O(its fans' follows + collabs).
 std::vector<NodeId> host_neighbours(const Network& network, NodeId host);

@@ -1,7 +1,8 @@
 // The communities view: one node per community, sized by the people it reaches (from
 // follows, else its declared fans), labelled with its size and best hosts; edges by
 // shared audience between communities (people following hosts of both), else by
-// co-streams. Beyond options.top communities, the smallest fold into one node.
+// co-streams. Beyond options.top communities, the smallest fold into one node. Audience
+// edges are thinned node by node (ties_to_keep), as in the host views.
 //
 // Reach and shared audience come from one pass over fans: each fan adds its weight to
 // every community it reaches and to every pair of them, O(follows + Σ_f c_f²) for c_f
@@ -74,10 +75,10 @@ Diagram build_communities_view(DiagramBuilder builder) {
     node.key = fmt::format("community:{}", c);
     std::vector<std::string> names;
     for (NodeId host : best[c]) names.emplace_back(network.broadcasters.names[host]);
-    node.label = fmt::format("社区 {} · {} 位主播\n{} {}\n{}", c + 1, hosts[c],
+    node.label = fmt::format("社区 {} · {} 位主播\n{} {}\n{}", community_number(c), hosts[c],
                              builder.has_follows() ? "触达" : "粉丝", chinese_count(reach[c]),
                              fmt::join(names, ", "));
-    node.tooltip = fmt::format("community {}: {} hosts", c + 1, hosts[c]);
+    node.tooltip = fmt::format("community {}: {} hosts", community_number(c), hosts[c]);
     const double share = std::sqrt(static_cast<double>(reach[c]) / static_cast<double>(largest));
     node.size = 1.0 + 2.5 * share;
     node.font_size = 10 + 6 * share;
@@ -88,7 +89,7 @@ Diagram build_communities_view(DiagramBuilder builder) {
     const std::size_t index = builder.add_node(std::move(node));
     node_of_community[c] = index;
     if (options.color == ColorBy::community)
-      builder.colour_later(index, fmt::format("{}", c), fmt::format("社区 {}", c + 1));
+      builder.colour_later(index, builder.identity().community(c));
   }
   if (folded > 0) {
     for (NodeId host = 0; host < network.broadcasters.size(); ++host)
@@ -99,9 +100,26 @@ Diagram build_communities_view(DiagramBuilder builder) {
     for (std::uint32_t c = 0; c < count; ++c)
       if (node_of_community[c] == kNoIndex) node_of_community[c] = fold;
   }
-  for (const auto& [pair, people] : shared)
-    builder.add_edge(node_of_community[pair.first], node_of_community[pair.second],
-                     DiagramEdgeKind::audience, people);
+  // Shared audience between drawn nodes (folded communities merge), thinned node by node
+  // as the host views are, so that each community keeps its strongest ties.
+  std::map<std::pair<std::size_t, std::size_t>, std::uint64_t> between;
+  for (const auto& [pair, people] : shared) {
+    auto a = node_of_community[pair.first], b = node_of_community[pair.second];
+    if (a == b) continue;
+    auto& sum = between[{std::min(a, b), std::max(a, b)}];
+    sum = saturating_add(sum, people);
+  }
+  std::vector<WeightedEdge> edges;
+  for (const auto& [pair, people] : between)
+    edges.push_back({static_cast<NodeId>(pair.first), static_cast<NodeId>(pair.second),
+                     static_cast<double>(people)});
+  std::size_t vertices = 0;  // node indices run below this
+  for (const WeightedEdge& edge : edges) vertices = std::max<std::size_t>(vertices, edge.b + 1);
+  const std::vector<char> keep = ties_to_keep(options, vertices, edges);
+  for (std::size_t e = 0; e < edges.size(); ++e)
+    if (keep[e])
+      builder.add_edge(edges[e].a, edges[e].b, DiagramEdgeKind::audience,
+                       between.at({edges[e].a, edges[e].b}));
   std::vector<std::size_t> node_of(network.broadcasters.size(), kNoIndex);
   for (NodeId host = 0; host < network.broadcasters.size(); ++host)
     node_of[host] = node_of_community[communities.of_host[host]];

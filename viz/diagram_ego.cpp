@@ -1,17 +1,62 @@
-// The ego view: a host and every host within options.hops hops of it in the projected
-// host graph (hosts are adjacent when they co-stream or share at least one fan). When
-// the neighbourhood holds more than options.top hosts, the nearest rings are kept, best
-// ranked first, and the rest of each ring folds into one node carrying its count.
-// Edges: shared audience and co-streams between drawn hosts; folded rings hang off the
-// ego so that the layout keeps them near.
+// The ego view: a host and the hosts tied to it, and only those: hosts sharing audience
+// with it (people following both) or co-streaming with it. They are ranked by shared
+// people (then co-streams, then the diagram's ranking), each drawn with an edge to the
+// centre that carries the count; beyond options.top, the rest fold into one node hung
+// off the centre. Ties among the neighbours are left out: on liaoning they drew a
+// knot around the biggest neighbours that hid the ranking by shared people. Hosts
+// further out (options.hops > 1) are counted in the note, never drawn: a host with no
+// tie to the centre would float and suggest a relation that is not there.
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "graph/errors.hpp"
+#include "graph/value_rules.hpp"
+#include "viz/chinese_number.hpp"
 #include "viz/diagram_builder.hpp"
 
 namespace castgraph::viz {
+namespace {
+
+// People following both `ego` and each other host (fan weights, each fan once), as
+// overlap counts them. O(the ego's fans' follows).
+std::vector<std::uint64_t> shared_with(const Network& network, NodeId ego) {
+  std::vector<NodeId> fans;
+  for (NodeId fanbase : network.relations.owns.neighbours(ego))
+    for (NodeId fan : network.relations.followers.neighbours(fanbase)) fans.push_back(fan);
+  std::sort(fans.begin(), fans.end());
+  fans.erase(std::unique(fans.begin(), fans.end()), fans.end());
+  std::vector<std::uint64_t> shared(network.broadcasters.size(), 0);
+  std::vector<NodeId> hosts;
+  for (NodeId fan : fans) {
+    hosts.clear();
+    for (NodeId fanbase : network.relations.follows.neighbours(fan))
+      hosts.push_back(network.fanbases.broadcaster[fanbase]);
+    std::sort(hosts.begin(), hosts.end());
+    hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
+    for (NodeId host : hosts)
+      if (host != ego) shared[host] = saturating_add(shared[host], network.fans.weight(fan));
+  }
+  return shared;
+}
+
+// Hosts within `hops` of `ego` in the projected host graph, the ego included.
+std::size_t neighbourhood_size(const Network& network, NodeId ego, std::size_t hops) {
+  std::vector<char> seen(network.broadcasters.size(), 0);
+  std::vector<NodeId> ring{ego};
+  seen[ego] = 1;
+  std::size_t count = 1;
+  for (std::size_t h = 0; h < hops && !ring.empty(); ++h) {
+    std::vector<NodeId> next;
+    for (NodeId host : ring)
+      for (NodeId other : host_neighbours(network, host))
+        if (!seen[other]) seen[other] = 1, next.push_back(other), ++count;
+    ring = std::move(next);
+  }
+  return count;
+}
+
+}  // namespace
 
 Diagram build_ego_view(DiagramBuilder builder) {
   const Network& network = builder.network();
@@ -20,65 +65,73 @@ Diagram build_ego_view(DiagramBuilder builder) {
   const NodeId ego = *options.ego;
   if (ego >= network.broadcasters.size()) throw UsageError("the ego host is out of range");
 
-  // Breadth-first search, ring by ring.
-  std::vector<int> hop(network.broadcasters.size(), -1);
-  std::vector<std::vector<NodeId>> rings{{ego}};
-  hop[ego] = 0;
-  for (std::size_t h = 1; h <= options.hops; ++h) {
-    std::vector<NodeId> next;
-    for (NodeId host : rings.back())
-      for (NodeId other : host_neighbours(network, host))
-        if (hop[other] < 0) {
-          hop[other] = static_cast<int>(h);
-          next.push_back(other);
-        }
-    if (next.empty()) break;
-    rings.push_back(std::move(next));
+  const std::vector<std::uint64_t> shared = shared_with(network, ego);
+  std::vector<std::uint64_t> costreams(network.broadcasters.size(), 0);
+  const Csr& collab = network.relations.collab;
+  const auto partners = collab.neighbours(ego);
+  for (std::size_t k = 0; k < partners.size(); ++k) {
+    const double weight = network.relations.collab_weight.empty()
+                              ? 1.0
+                              : network.relations.collab_weight[collab.offsets()[ego] + k];
+    costreams[partners[k]] =
+        saturating_add(costreams[partners[k]], std::max<std::uint64_t>(1, rounded_count(weight)));
   }
-  // Within a ring, best ranked first.
   std::vector<std::size_t> rank_of(network.broadcasters.size());
   for (std::size_t r = 0; r < builder.ranked().size(); ++r) rank_of[builder.ranked()[r]] = r;
-  for (auto& ring : rings)
-    std::sort(ring.begin(), ring.end(),
-              [&](NodeId a, NodeId b) { return rank_of[a] < rank_of[b]; });
+  std::vector<NodeId> tied = host_neighbours(network, ego);
+  std::sort(tied.begin(), tied.end(), [&](NodeId a, NodeId b) {
+    if (shared[a] != shared[b]) return shared[a] > shared[b];
+    if (costreams[a] != costreams[b]) return costreams[a] > costreams[b];
+    return rank_of[a] < rank_of[b];
+  });
 
-  std::vector<std::size_t> node_of(network.broadcasters.size(), kNoIndex);
+  const std::size_t centre = builder.add_host(ego);
   std::vector<NodeId> shown;
   std::vector<std::size_t> shown_nodes;
-  std::size_t total = 0;
-  for (std::size_t h = 0; h < rings.size(); ++h) {
-    std::vector<NodeId> rest;
-    for (NodeId host : rings[h]) {
-      ++total;
-      if (shown.size() >= options.top && host != ego) {
-        rest.push_back(host);
-        continue;
-      }
-      const std::size_t node = builder.add_host(host);
-      node_of[host] = node;
-      shown.push_back(host);
-      shown_nodes.push_back(node);
+  std::vector<NodeId> rest;
+  for (NodeId host : tied) {
+    if (shown.size() >= options.top) {
+      rest.push_back(host);
+      continue;
     }
-    if (rest.empty()) continue;
-    const std::size_t fold = builder.add_folded(fmt::format("hop:{}", h),
-                                                fmt::format("第 {} 跳 hop {}", h, h), rest, -1);
-    for (NodeId host : rest) node_of[host] = fold;
-    builder.add_edge(node_of[ego], fold, DiagramEdgeKind::member, 1);
+    const std::size_t node = builder.add_host(host);
+    shown.push_back(host);
+    shown_nodes.push_back(node);
+    if (shared[host] > 0) builder.add_edge(centre, node, DiagramEdgeKind::audience, shared[host]);
+    if (costreams[host] > 0)
+      builder.add_edge(centre, node, DiagramEdgeKind::collab, costreams[host]);
   }
-  add_audience_edges(builder, shown, shown_nodes, 3 * shown.size());
-  add_collab_edges(builder, node_of);
+  if (!rest.empty()) {
+    const std::size_t fold = builder.add_folded(
+        "hop:1", fmt::format("另有 {} 位相连主播 more tied hosts", rest.size()), rest, -1);
+    builder.add_edge(centre, fold, DiagramEdgeKind::member, 1);
+  }
+
+  std::string note = fmt::format(
+      "{} 位主播与其相连(共同受众或连麦), 按共同受众人数排序, 线上数字 = 共同受众人数 · {} hosts "
+      "tied to it (shared audience or co-streams), ranked by people shared, the number on each "
+      "edge",
+      tied.size(), tied.size());
+  if (options.hops > 1) {
+    const std::size_t within = neighbourhood_size(network, ego, options.hops) - 1;
+    note += fmt::format(
+        "; {} 跳内共 {} 位(只画直接相连的) · {} hosts within {} hops (only "
+        "those tied to it are drawn)",
+        options.hops, within, within, options.hops);
+  }
   Diagram diagram = std::move(builder).finish(
-      fmt::format("{} 的 {} 跳关系圈 · {}-hop neighbourhood", network.broadcasters.names[ego],
-                  options.hops, options.hops),
-      fmt::format("{} 位主播在 {} 跳内 · {} hosts within {} hops (co-streams or shared fans)",
-                  total, options.hops, total, options.hops));
-  for (auto& node : diagram.nodes)
-    if (node.kind == DiagramNodeKind::host) {
-      node.hop = hop[node.source];
-      node.emphasised = node.source == ego;
-    } else if (node.kind == DiagramNodeKind::folded) {
-      node.hop = std::stoi(node.key.substr(node.key.rfind(':') + 1));
+      fmt::format("{} 的关系圈 · hosts tied to {}", network.broadcasters.names[ego],
+                  network.broadcasters.names[ego]),
+      note);
+  for (auto& edge : diagram.edges)
+    if (edge.from == centre || edge.to == centre) {
+      if (edge.kind == DiagramEdgeKind::audience) edge.label = chinese_count(edge.weight) + " 人";
+      if (edge.kind == DiagramEdgeKind::collab) edge.label = fmt::format("连麦 {}", edge.weight);
     }
+  for (auto& node : diagram.nodes) {
+    node.hop = node.source == ego && node.kind == DiagramNodeKind::host ? 0 : 1;
+    node.emphasised = node.hop == 0;
+  }
   return diagram;
 }
 

@@ -1,8 +1,9 @@
 // The hosts view: the projected host graph. The top hosts are drawn one by one, in a
 // cluster per community (when computed) or base; the other hosts of a kept group fold
 // into one node in it, and groups beyond options.max_groups fold into one node together.
-// Edges: shared audience between top hosts (the 3·top pairs sharing the most people),
-// and co-streams between any drawn nodes, merged for folded ones.
+// Edges: shared audience between top hosts, thinned host by host (each keeps its
+// strongest ties, DiagramOptions::ties_per_host), and co-streams between any drawn nodes, merged
+// for folded ones.
 #include <fmt/format.h>
 
 #include "viz/diagram_builder.hpp"
@@ -17,25 +18,13 @@ Diagram build_hosts_view(DiagramBuilder builder) {
   std::vector<char> is_top(network.broadcasters.size(), 0);
   for (NodeId host : top) is_top[host] = 1;
 
-  std::vector<HostGroup> groups = builder.groups(by_community);
-  std::vector<char> keep(groups.size(), 0);
-  std::size_t kept = 0;
-  for (std::size_t g = 0; g < groups.size(); ++g)
-    for (NodeId host : groups[g].hosts)
-      if (is_top[host]) {
-        keep[g] = 1;
-        ++kept;
-        break;
-      }
-  for (std::size_t g = 0; g < groups.size() && kept < options.max_groups; ++g)
-    if (!keep[g]) keep[g] = 1, ++kept;
+  const std::vector<HostGroup> groups = builder.groups(by_community);
+  const std::vector<char> keep = groups_to_keep(groups, is_top, options.max_groups);
 
   std::vector<std::size_t> node_of(network.broadcasters.size(), kNoIndex);
   std::vector<std::size_t> top_nodes(top.size());
   std::vector<NodeId> other_hosts;
   std::size_t other_groups = 0;
-  const bool colour_matches =
-      by_community ? options.color == ColorBy::community : options.color == ColorBy::base;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const HostGroup& group = groups[g];
     if (!keep[g]) {
@@ -51,10 +40,8 @@ Diagram build_hosts_view(DiagramBuilder builder) {
       else
         rest.push_back(host);
     if (rest.empty()) continue;
-    const auto [colour_key, colour_label] =
-        colour_matches ? builder.category(rest.front()) : std::pair<std::string, std::string>{};
-    const std::size_t fold =
-        builder.add_folded(group.key, group.name, rest, cluster, colour_key, colour_label);
+    const std::size_t fold = builder.add_folded(group.key, group.name, rest, cluster,
+                                                builder.group_category(group, by_community));
     for (NodeId host : rest) node_of[host] = fold;
   }
   if (!other_hosts.empty()) {
@@ -65,7 +52,7 @@ Diagram build_hosts_view(DiagramBuilder builder) {
     for (NodeId host : other_hosts) node_of[host] = fold;
   }
   for (std::size_t i = 0; i < top.size(); ++i) top_nodes[i] = node_of[top[i]];
-  add_audience_edges(builder, top, top_nodes, 3 * top.size());
+  add_audience_edges(builder, top, top_nodes);
   add_collab_edges(builder, node_of);
 
   const std::string note = fmt::format(

@@ -1,14 +1,41 @@
-// The network view: platforms, bases and the top hosts. Each kept base is a cluster
-// holding its base node, its top hosts and one folded node for its other hosts; bases
-// beyond options.max_groups (that hold no top host) fold into one node together.
-// Edges: host -> platform (width by the host's fans there), host -> base, co-streams.
+// The network view: the top hosts, held together by the people they share. Host–host
+// shared-audience ties (thinned host by host, DiagramOptions::ties_per_host) and
+// co-streams carry the picture; each kept base is a base node with its top hosts and one
+// folded node for its other hosts, joined by dotted membership lines; bases beyond
+// options.max_groups (that hold no top host) fold into one node together. Platforms are
+// summarised in the note (hosts and fans on each) rather than drawn: one spoke per
+// fanbase made a hairball that hid the host–host structure.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "graph/value_rules.hpp"
+#include "viz/chinese_number.hpp"
 #include "viz/diagram_builder.hpp"
 
 namespace castgraph::viz {
+namespace {
+
+// "抖音 8102 位主播 · 粉丝 3.1亿", a line per platform, most hosts first.
+std::string platform_summary(const Network& network) {
+  std::vector<std::uint64_t> hosts(network.platforms.size(), 0), fans(network.platforms.size(), 0);
+  for (NodeId f = 0; f < network.fanbases.size(); ++f) {
+    ++hosts[network.fanbases.platform[f]];
+    fans[network.fanbases.platform[f]] =
+        saturating_add(fans[network.fanbases.platform[f]], network.fanbases.fans[f]);
+  }
+  std::vector<NodeId> order(network.platforms.size());
+  for (NodeId p = 0; p < order.size(); ++p) order[p] = p;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](NodeId a, NodeId b) { return hosts[a] > hosts[b]; });
+  std::vector<std::string> parts;
+  for (NodeId p : order)
+    parts.push_back(fmt::format("{} {} 位主播 · 粉丝 {}", network.platforms.names[p], hosts[p],
+                                chinese_count(fans[p])));
+  return fmt::format("{}", fmt::join(parts, "\n"));
+}
+
+}  // namespace
 
 Diagram build_network_view(DiagramBuilder builder) {
   const Network& network = builder.network();
@@ -17,24 +44,10 @@ Diagram build_network_view(DiagramBuilder builder) {
   std::vector<char> is_top(network.broadcasters.size(), 0);
   for (NodeId host : top) is_top[host] = 1;
 
-  std::vector<HostGroup> groups = builder.groups(false);
-  // Keep every base holding a top host, then the biggest by fans up to max_groups.
-  std::vector<char> keep(groups.size(), 0);
-  std::size_t kept = 0;
-  for (std::size_t g = 0; g < groups.size(); ++g)
-    for (NodeId host : groups[g].hosts)
-      if (is_top[host]) {
-        keep[g] = 1;
-        ++kept;
-        break;
-      }
-  for (std::size_t g = 0; g < groups.size() && kept < options.max_groups; ++g)
-    if (!keep[g]) keep[g] = 1, ++kept;
+  const std::vector<HostGroup> groups = builder.groups(false);
+  const std::vector<char> keep = groups_to_keep(groups, is_top, options.max_groups);
 
   std::vector<std::size_t> node_of(network.broadcasters.size(), kNoIndex);
-  for (NodeId platform = 0; platform < network.platforms.size(); ++platform)
-    builder.add_platform(platform);
-
   std::vector<NodeId> folded_bases_hosts;
   std::size_t folded_bases = 0;
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -58,11 +71,8 @@ Diagram build_network_view(DiagramBuilder builder) {
         builder.add_edge(node_of[host], base_node, DiagramEdgeKind::member, 1);
     }
     if (rest.empty()) continue;
-    const bool colour_by_base = options.color == ColorBy::base;
-    const auto [colour_key, colour_label] =
-        colour_by_base ? builder.category(rest.front()) : std::pair<std::string, std::string>{};
-    const std::size_t fold =
-        builder.add_folded(group.key, group.name, rest, cluster, colour_key, colour_label);
+    const std::size_t fold = builder.add_folded(group.key, group.name, rest, cluster,
+                                                builder.group_category(group, false));
     for (NodeId host : rest) node_of[host] = fold;
     if (base_node != kNoIndex) builder.add_edge(fold, base_node, DiagramEdgeKind::member, 1);
   }
@@ -73,24 +83,21 @@ Diagram build_network_view(DiagramBuilder builder) {
     for (NodeId host : folded_bases_hosts) node_of[host] = fold;
   }
 
-  // Host (or its folded node) -> platform, weighted by declared fans there.
-  for (NodeId fanbase = 0; fanbase < network.fanbases.size(); ++fanbase) {
-    const NodeId host = network.fanbases.broadcaster[fanbase];
-    const NodeId platform = network.fanbases.platform[fanbase];
-    builder.add_edge(node_of[host], platform,  // platforms are nodes 0..platforms-1
-                     DiagramEdgeKind::fanbase,
-                     std::max<std::uint64_t>(1, network.fanbases.fans[fanbase]));
-  }
-  // Co-streams among the top hosts only: folded nodes would draw a hairball.
+  // Host–host ties among the top hosts only: folded nodes would draw a hairball.
+  std::vector<std::size_t> top_nodes(top.size());
   std::vector<std::size_t> top_only(network.broadcasters.size(), kNoIndex);
-  for (NodeId host : top) top_only[host] = node_of[host];
+  for (std::size_t i = 0; i < top.size(); ++i) top_nodes[i] = top_only[top[i]] = node_of[top[i]];
+  add_audience_edges(builder, top, top_nodes);
   add_collab_edges(builder, top_only);
 
   const std::string note = fmt::format(
-      "前 {} 位主播(按{}) / 共 {} 位; 其余按基地合并 · top {} of {} hosts by {}, the rest folded "
-      "by base",
+      "前 {} 位主播(按{}) / 共 {} 位; 其余按基地合并; 蓝线 = 共同受众(骨干: 每位主播最强的联系"
+      "与显著联系), 虚线 = 连麦\ntop {} of {} hosts by {}, the rest folded by base; blue = "
+      "shared audience (backbone: each host's strongest and its significant ties), dashed = "
+      "co-streams\n平台 platforms:\n{}",
       top.size(), builder.ranks_by_reach() ? "触达" : "粉丝", network.broadcasters.size(),
-      top.size(), network.broadcasters.size(), builder.ranks_by_reach() ? "reach" : "fans");
+      top.size(), network.broadcasters.size(), builder.ranks_by_reach() ? "reach" : "fans",
+      platform_summary(network));
   return std::move(builder).finish("直播电商网络 livestream network", note);
 }
 

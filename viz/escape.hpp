@@ -31,4 +31,7 @@ std::string escape_xml(std::string_view text);
 // The inside of a JSON "..." string.
 std::string escape_json(std::string_view text);
 
+// A CSV field (RFC 4180): quoted, quotes doubled, when it holds a comma, quote, CR or LF.
+std::string escape_csv(std::string_view text);
+
 }  // namespace castgraph::viz

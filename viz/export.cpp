@@ -113,7 +113,8 @@ void walk(const Network& network, const ExportOptions& options, const NodeSink& 
     if (!std::isnan(fee)) a.push_back({node_key("fee"), fee});
     a.push_back(integer("fans", fans));
     a.push_back(text("tier", table.bands[tier_band(fans, table.thresholds)].name));
-    if (options.communities) a.push_back(integer("community", options.communities->of_host[h]));
+    if (options.communities)
+      a.push_back(integer("community", community_number(options.communities->of_host[h])));
     node(host_id(h), a);
   }
   for (NodeId f = 0; f < network.fanbases.size(); ++f) {
@@ -245,8 +246,12 @@ void write_gexf(const Network& network, std::ostream& out, const ExportOptions& 
           out << (in_nodes ? "    </nodes>\n" : "    <nodes/>\n") << "    <edges>\n";
           in_edges = true;
         }
+        // Co-streams have no direction: GEXF says so per edge (Gephi reads mixed graphs).
+        const bool undirected = !attributes.empty() && attributes.front().key == 0 &&  // relation
+                                value_text(attributes.front().value) == "collab";
         out << "      <edge id=\"" << edge_id++ << "\" source=\"" << escape_xml(source)
-            << "\" target=\"" << escape_xml(target) << "\">";
+            << "\" target=\"" << escape_xml(target) << "\""
+            << (undirected ? " type=\"undirected\"" : "") << ">";
         attvalues(attributes);
         out << "</edge>\n";
       });

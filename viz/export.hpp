@@ -4,6 +4,8 @@
 //   nodes  platform:ID  base:ID  host:ID  fanbase:HOST@PLATFORM  [fan:ID]
 //   edges  host -owns-> fanbase -on-> platform;  host -member-> base;
 //          host -collab-> host (once per pair, a < b, with weight);  [fan -follows-> fanbase]
+//   GEXF marks co-stream edges type="undirected" (a mixed graph, as Gephi reads it).
+//   The host–host shared-audience graph is audience_export.hpp.
 //
 // Attributes: kind, name, population, province, city, category (a base's or host's
 // kind), base, fee, fans (declared; summed over fanbases for a host), tier (band name),

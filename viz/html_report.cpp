@@ -11,6 +11,7 @@
 #include "viz/chinese_number.hpp"
 #include "viz/escape.hpp"
 #include "viz/graphviz_svg.hpp"
+#include "viz/identity.hpp"
 #include "viz/report_assets.hpp"
 #include "viz/report_charts.hpp"
 
@@ -198,9 +199,15 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
       << th("kind", false) << th("top hosts", false) << "</tr></thead>\n<tbody>\n";
   for (const ReportCommunity& community : found.communities) {
     const CommunitySummary& c = community.summary;
-    const std::string prefix = fmt::format("communities/{}/", c.community);
-    out << "<tr data-row=\"" << c.community << "\">"
-        << num_cell(prefix + "number", c.community, false)
+    // The number and colour the diagrams give this community (identity.hpp).
+    const Category category = community_category(c.community);
+    const std::uint32_t number = community_number(c.community);
+    const std::string prefix = fmt::format("communities/{}/", number);
+    out << "<tr data-row=\"" << number << "\">"
+        << fmt::format(
+               "<td class=\"n\" data-cell=\"{}number\" data-value=\"{}\">{}<span "
+               "class=\"swatch\" data-colour=\"{}\" style=\"background:{}\"></span></td>",
+               esc(prefix), number, number, category_fill(category), category_fill(category))
         << num_cell(prefix + "size", c.size, false)
         << num_cell(prefix + "declared_fans", c.declared_fans)
         << optional_cell(prefix + "reach", c.reach, c.reach_estimated ? "~" : "");

@@ -14,6 +14,7 @@ namespace castgraph::viz {
 inline constexpr std::size_t kCategoryColors = 7;
 inline constexpr std::string_view kOtherColor = "#BBBBBB";
 inline constexpr std::string_view kNeutralColor = "#E8E8E8";  // nodes not coloured by the mode
+inline constexpr std::string_view kNoneColor = "#FFFFFF";     // no base / platform / kind
 
 // The i-th category colour ("#RRGGBB"), or kOtherColor for i >= kCategoryColors.
 std::string_view category_color(std::size_t i);

@@ -7,6 +7,7 @@
 #include <array>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include <sys/wait.h>
@@ -29,9 +30,12 @@ constexpr std::array<std::string_view, 6> kLayouts{"sfdp", "fdp", "neato", "dot"
 constexpr std::array<std::string_view, 4> kFormats{"svg", "png", "pdf", "dot"};
 
 constexpr std::string_view kFanbaseColor = "#66666680";
-constexpr std::string_view kMemberColor = "#99999990";
+constexpr std::string_view kMemberColor = "#888888C0";
 constexpr std::string_view kAudienceColor = "#0072B2A0";
 constexpr std::string_view kCollabColor = "#D55E00C0";
+// The legend's text size: a diagram of a few dozen nodes is laid out some 3,000 px wide,
+// and shown 1,400 px wide the key must still read like body text.
+constexpr int kLegendPoints = 20;
 
 std::string_view shape_of(DiagramNodeKind kind) {
   switch (kind) {
@@ -69,12 +73,12 @@ std::string html_text(std::string_view text) {
 std::string legend_label(const Diagram& diagram, const RenderOptions& options) {
   std::string html = fmt::format(
       "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"22\" FACE=\"{0}\">{1}</FONT></TD></TR>"
-      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{0}\">{2}</FONT></TD></TR>",
-      escape_xml(options.font), html_text(diagram.title), html_text(diagram.note));
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"32\" FACE=\"{0}\">{1}</FONT></TD></TR>"
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"{3}\" FACE=\"{0}\">{2}</FONT></TD></TR>",
+      escape_xml(options.font), html_text(diagram.title), html_text(diagram.note), kLegendPoints);
   html +=
-      fmt::format("<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"11\" FACE=\"{}\">{}</FONT></TD></TR>",
-                  escape_xml(options.font), html_text(diagram.legend_title));
+      fmt::format("<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"{}\" FACE=\"{}\">{}</FONT></TD></TR>",
+                  kLegendPoints, escape_xml(options.font), html_text(diagram.legend_title));
   // Colour key, several entries to a row so the legend stays short.
   constexpr std::size_t kPerRow = 4;
   if (!diagram.legend.empty()) {
@@ -83,24 +87,41 @@ std::string legend_label(const Diagram& diagram, const RenderOptions& options) {
       if (i > 0 && i % kPerRow == 0) html += "</TR><TR>";
       const LegendEntry& entry = diagram.legend[i];
       html += fmt::format(
-          "<TD BGCOLOR=\"{}\" WIDTH=\"14\" HEIGHT=\"14\" BORDER=\"1\"> </TD>"
-          "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" FACE=\"{}\">{}</FONT></TD>",
-          escape_xml(entry.color), escape_xml(options.font), html_text(entry.label));
+          "<TD BGCOLOR=\"{}\" WIDTH=\"22\" HEIGHT=\"22\" BORDER=\"1\"> </TD>"
+          "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"{}\" FACE=\"{}\">{}</FONT></TD>",
+          escape_xml(entry.color), kLegendPoints, escape_xml(options.font), html_text(entry.label));
     }
     html += "</TR></TABLE></TD></TR>";
   }
+  // The encoding, naming only the shapes and lines this diagram draws.
+  std::set<DiagramNodeKind> nodes;
+  std::set<DiagramEdgeKind> edges;
+  for (const DiagramNode& node : diagram.nodes) nodes.insert(node.kind);
+  for (const DiagramEdge& edge : diagram.edges) edges.insert(edge.kind);
+  std::vector<std::string> shapes, lines;
+  if (nodes.count(DiagramNodeKind::platform)) shapes.emplace_back("六边形 = 平台 platform");
+  if (nodes.count(DiagramNodeKind::base)) shapes.emplace_back("圆角框 = 基地 base");
+  if (nodes.count(DiagramNodeKind::host))
+    shapes.emplace_back("椭圆 = 主播 host (大小 = 粉丝档位 size = tier)");
+  if (nodes.count(DiagramNodeKind::community)) shapes.emplace_back("圆 = 社区 community");
+  if (nodes.count(DiagramNodeKind::folded)) shapes.emplace_back("虚线框 = 合并的主播 folded hosts");
+  auto line = [](std::string_view colour, std::string_view glyph, std::string_view what) {
+    return fmt::format("<FONT COLOR=\"{}\">{}</FONT> {}", colour.substr(0, 7), glyph, what);
+  };
+  if (edges.count(DiagramEdgeKind::fanbase))
+    lines.push_back(line(kFanbaseColor, "━━", "平台粉丝 fans on platform"));
+  if (edges.count(DiagramEdgeKind::member))
+    lines.push_back(line(kMemberColor, "┅┅", "所属 member"));
+  if (edges.count(DiagramEdgeKind::audience))
+    lines.push_back(line(kAudienceColor, "━━", "共同受众 shared audience"));
+  if (edges.count(DiagramEdgeKind::collab))
+    lines.push_back(line(kCollabColor, "╍╍", "连麦 co-streams"));
   html += fmt::format(
-      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\" FACE=\"{0}\">"
-      "六边形 = 平台 platform · 圆角框 = 基地 base · 椭圆 = 主播 host (大小 = 粉丝档位 size = "
-      "tier) · "
-      "文件夹 = 合并的主播 folded hosts</FONT></TD></TR>"
-      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\" FACE=\"{0}\">"
-      "<FONT COLOR=\"{1}\">━━</FONT> 平台粉丝 fans on platform   "
-      "<FONT COLOR=\"{2}\">┅┅</FONT> 所属基地 member   "
-      "<FONT COLOR=\"{3}\">━━</FONT> 共同受众 shared audience   "
-      "<FONT COLOR=\"{4}\">╍╍</FONT> 连麦 co-streams</FONT></TD></TR></TABLE>>",
-      escape_xml(options.font), kFanbaseColor.substr(0, 7), kMemberColor.substr(0, 7),
-      kAudienceColor.substr(0, 7), kCollabColor.substr(0, 7));
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"{1}\" FACE=\"{0}\">{2}</FONT></TD></TR>"
+      "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"{1}\" FACE=\"{0}\">{3}</FONT></TD></TR></TABLE>>",
+      escape_xml(options.font), kLegendPoints,
+      escape_xml(fmt::format("{}", fmt::join(shapes, " · "))),
+      fmt::format("{}", fmt::join(lines, "   ")));
   return html;
 }
 
@@ -135,10 +156,13 @@ std::string edge_line(const DiagramEdge& edge) {
       colour = kCollabColor, style = "dashed";
       break;
   }
-  return fmt::format("n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}{}];\n", edge.from,
-                     edge.to, edge.width, colour, style,
-                     edge.kind == DiagramEdgeKind::member ? 2 : 1,
-                     edge.tooltip.empty() ? "" : " tooltip=" + label(edge.tooltip));
+  return fmt::format(
+      "n{} -- n{} [penwidth={:.2f} color=\"{}\" style={} weight={}{}{}];\n", edge.from, edge.to,
+      edge.width, colour, style, edge.kind == DiagramEdgeKind::member ? 2 : 1,
+      edge.tooltip.empty() ? "" : " tooltip=" + label(edge.tooltip),
+      edge.label.empty()
+          ? ""
+          : fmt::format(" label={} fontsize=12 fontcolor=\"#333333\"", label(edge.label)));
 }
 
 // Cairo stamps a PDF with the time it was made; overwrite the digits (same length, so

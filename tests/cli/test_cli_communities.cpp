@@ -35,7 +35,8 @@ TEST_CASE("communities --json gives the modularity, the communities and every ho
   REQUIRE(json["hosts"].size() == 8);
   std::map<std::string, std::uint32_t> community;
   for (const auto& host : json["hosts"]) {
-    CHECK(host["community"].get<std::uint32_t>() < count);
+    CHECK(host["community"].get<std::uint32_t>() >= 1);  // numbered 1..count, 1 the largest
+    CHECK(host["community"].get<std::uint32_t>() <= count);
     community[host["id"].get<std::string>()] = host["community"].get<std::uint32_t>();
   }
   CHECK(community["h1"] == community["h2"]);  // co-stream and share fans
@@ -48,8 +49,16 @@ TEST_CASE("communities --json gives the modularity, the communities and every ho
     CHECK(c.contains("top_hosts"));
   }
   CHECK(hosts == 8);
+  // Numbered by size, largest first: community N is the N-th entry, no larger than N − 1's.
+  for (std::size_t i = 0; i < json["communities"].size(); ++i) {
+    CHECK(json["communities"][i]["community"] == i + 1);
+    if (i > 0) CHECK(json["communities"][i]["size"] <= json["communities"][i - 1]["size"]);
+    std::size_t members = 0;
+    for (const auto& host : json["hosts"]) members += host["community"] == i + 1;
+    CHECK(json["communities"][i]["size"] == members);
+  }
   // The community of h1 reaches f01 (1000 people), f02, f03, f04, f11, f12, f15, f20 at least.
-  CHECK(json["communities"][community["h1"]]["reach"].get<std::uint64_t>() >= 1007);
+  CHECK(json["communities"][community["h1"] - 1]["reach"].get<std::uint64_t>() >= 1007);
 }
 
 TEST_CASE("communities with the same seed print the same thing, for both methods") {

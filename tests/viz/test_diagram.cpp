@@ -1,15 +1,21 @@
-// Diagrams: summarising keeps every host exactly once, the ego view holds exactly the
-// N-hop neighbourhood, the communities view's reach is the exact reach.
+// Diagrams: summarising keeps every host exactly once, the ego view draws only hosts tied
+// to its centre, every drawn host keeps its strongest tie, a base keeps its colour across
+// views, the communities view's reach is the exact reach.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
+#include <numeric>
 #include <queue>
 #include <set>
 
+#include "algorithms/host_set.hpp"
+#include "algorithms/overlap.hpp"
 #include "algorithms/reach.hpp"
 #include "algorithms/reached_fans.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "viz/diagram.hpp"
+#include "viz/palette.hpp"
 #include "viz/render.hpp"
 
 using namespace castgraph;
@@ -86,11 +92,103 @@ TEST_CASE("the network view draws the top hosts and folds the rest, each host on
   const Diagram diagram = build_diagram(liaoning(), options);
   CHECK(hosts_drawn(diagram) == liaoning().broadcasters.size());
   CHECK(drawn_hosts(diagram).size() == 30);
-  CHECK(std::count_if(diagram.nodes.begin(), diagram.nodes.end(), [](const auto& node) {
-          return node.kind == DiagramNodeKind::platform;
-        }) == static_cast<long>(liaoning().platforms.size()));
   CHECK(diagram.nodes.size() < 200);  // readable: a few dozen hosts and one node per group
   CHECK(!diagram.legend.empty());
+}
+
+TEST_CASE("the network view summarises platforms in its note instead of drawing spokes", "[viz]") {
+  const Diagram diagram = build_diagram(liaoning(), DiagramOptions{});
+  CHECK(std::none_of(diagram.nodes.begin(), diagram.nodes.end(),
+                     [](const auto& node) { return node.kind == DiagramNodeKind::platform; }));
+  CHECK(std::none_of(diagram.edges.begin(), diagram.edges.end(),
+                     [](const auto& edge) { return edge.kind == DiagramEdgeKind::fanbase; }));
+  for (NodeId p = 0; p < liaoning().platforms.size(); ++p)
+    CHECK_THAT(diagram.note, Catch::Contains(std::string(liaoning().platforms.names[p])));
+  // Host–host ties carry the picture: more audience edges than membership lines to bases.
+  const auto count = [&](DiagramEdgeKind kind) {
+    return std::count_if(diagram.edges.begin(), diagram.edges.end(),
+                         [&](const auto& edge) { return edge.kind == kind; });
+  };
+  CHECK(count(DiagramEdgeKind::audience) >= 30);
+}
+
+// For every drawn host, the drawn host it shares the most people with (by overlap_matrix,
+// tested against brute force in test_overlap.cpp) must be joined to it by an audience edge.
+static void check_strongest_ties_kept(const Diagram& diagram) {
+  std::vector<NodeId> hosts;
+  std::map<NodeId, std::size_t> node_of;
+  for (std::size_t i = 0; i < diagram.nodes.size(); ++i)
+    if (diagram.nodes[i].kind == DiagramNodeKind::host) {
+      hosts.push_back(diagram.nodes[i].source);
+      node_of[diagram.nodes[i].source] = i;
+    }
+  std::set<std::pair<std::size_t, std::size_t>> audience;
+  for (const auto& edge : diagram.edges)
+    if (edge.kind == DiagramEdgeKind::audience)
+      audience.insert({std::min(edge.from, edge.to), std::max(edge.from, edge.to)});
+  const OverlapMatrix matrix = overlap_matrix(liaoning(), make_host_set(liaoning(), hosts));
+  REQUIRE(matrix.hosts == hosts);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    std::uint64_t best = 0;
+    for (std::size_t j = 0; j < hosts.size(); ++j)
+      if (j != i) best = std::max(best, matrix.at(i, j));
+    if (best == 0) continue;
+    bool kept = false;  // any of the partners sharing `best` (ties may go either way)
+    for (std::size_t j = 0; j < hosts.size(); ++j) {
+      const std::size_t a = node_of[hosts[i]], b = node_of[hosts[j]];
+      if (j != i && matrix.at(i, j) == best)
+        kept = kept || audience.count({std::min(a, b), std::max(a, b)}) > 0;
+    }
+    INFO("host " << liaoning().broadcasters.names[hosts[i]] << " best " << best);
+    CHECK(kept);
+  }
+}
+
+TEST_CASE("every drawn host keeps at least its strongest tie, in the network and hosts views",
+          "[viz]") {
+  for (DiagramView view : {DiagramView::network, DiagramView::hosts})
+    for (std::size_t top : {10, 30, 60}) {
+      INFO("view " << static_cast<int>(view) << " top " << top);
+      DiagramOptions options;
+      options.view = view;
+      options.top = top;
+      const Diagram diagram = build_diagram(liaoning(), options);
+      check_strongest_ties_kept(diagram);
+      // Thinned host by host: far fewer than every pair, but no fewer than the hosts.
+      const auto audience =
+          std::count_if(diagram.edges.begin(), diagram.edges.end(),
+                        [](const auto& e) { return e.kind == DiagramEdgeKind::audience; });
+      CHECK(audience < static_cast<long>(top * (top - 1) / 4));
+      CHECK(audience >= static_cast<long>(top / 2));
+    }
+}
+
+TEST_CASE("a base has one colour in every view, and colours go to the largest bases", "[viz]") {
+  // Bases by members, largest first, ties by dataset order: the first seven get the palette.
+  const Network& network = liaoning();
+  std::vector<NodeId> order(network.bases.size());
+  std::iota(order.begin(), order.end(), NodeId{0});
+  std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+    return network.relations.base_members.degree(a) > network.relations.base_members.degree(b);
+  });
+  std::map<NodeId, std::string> expected;
+  for (std::size_t rank = 0; rank < order.size(); ++rank)
+    expected[order[rank]] = rank < 7 ? std::string(category_color(rank)) : "#BBBBBB";
+  std::map<NodeId, std::set<std::string>> seen;  // base -> colours its hosts were drawn in
+  for (DiagramView view : {DiagramView::network, DiagramView::hosts})
+    for (std::size_t top : {20, 80}) {
+      DiagramOptions options;
+      options.view = view;
+      options.top = top;
+      options.color = ColorBy::base;
+      for (const auto& node : build_diagram(network, options).nodes)
+        if (node.kind == DiagramNodeKind::host) {
+          const NodeId base = network.broadcasters.base[node.source];
+          seen[base].insert(node.color);
+          CHECK(node.color == (base == kNoNode ? "#FFFFFF" : expected[base]));
+        }
+    }
+  for (const auto& [base, colours] : seen) CHECK(colours.size() == 1);
 }
 
 TEST_CASE("the hosts view keeps every host once and draws shared-audience edges", "[viz]") {
@@ -103,37 +201,86 @@ TEST_CASE("the hosts view keeps every host once and draws shared-audience edges"
                     [](const auto& edge) { return edge.kind == DiagramEdgeKind::audience; }));
 }
 
-TEST_CASE("the ego view holds exactly the N-hop neighbourhood", "[viz]") {
+// People following both `a` and each other host, by brute force over fan → host sets.
+static std::map<NodeId, std::uint64_t> reference_shared(const Network& network, NodeId a) {
+  std::map<NodeId, std::uint64_t> shared;
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
+    std::set<NodeId> hosts;
+    for (NodeId fanbase : network.relations.follows.neighbours(fan))
+      hosts.insert(network.fanbases.broadcaster[fanbase]);
+    if (!hosts.count(a)) continue;
+    for (NodeId host : hosts)
+      if (host != a) shared[host] += network.fans.weight(fan);
+  }
+  return shared;
+}
+
+// Every node but the centre has an edge to the centre; drawn and folded hosts together are
+// exactly the hosts tied to it; audience edges to the centre carry the shared people.
+static void check_honest_ego(const Network& network, NodeId ego, const Diagram& diagram) {
+  std::size_t centre = diagram.nodes.size();
+  for (std::size_t i = 0; i < diagram.nodes.size(); ++i)
+    if (diagram.nodes[i].emphasised) centre = i;
+  REQUIRE(centre < diagram.nodes.size());
+  CHECK(diagram.nodes[centre].source == ego);
+  std::set<std::size_t> tied_to_centre;
+  for (const auto& edge : diagram.edges)
+    if (edge.from == centre || edge.to == centre)
+      tied_to_centre.insert(edge.from == centre ? edge.to : edge.from);
+  const auto shared = reference_shared(network, ego);
+  std::uint64_t least_drawn = UINT64_MAX;
+  for (std::size_t i = 0; i < diagram.nodes.size(); ++i) {
+    if (i == centre) continue;
+    INFO("node " << diagram.nodes[i].label);
+    CHECK(tied_to_centre.count(i) == 1);  // no node floats
+    if (diagram.nodes[i].kind == DiagramNodeKind::host) {
+      const auto found = shared.find(diagram.nodes[i].source);
+      least_drawn = std::min(least_drawn, found == shared.end() ? 0 : found->second);
+    }
+  }
+  for (const auto& edge : diagram.edges)
+    if (edge.kind == DiagramEdgeKind::audience && (edge.from == centre || edge.to == centre)) {
+      const NodeId other = diagram.nodes[edge.from == centre ? edge.to : edge.from].source;
+      CHECK(edge.weight == shared.at(other));
+      CHECK_FALSE(edge.label.empty());
+    }
+  // Ranked by shared people: nobody folded away shares more than the least drawn.
+  std::set<NodeId> drawn = drawn_hosts(diagram);
+  for (const auto& [host, people] : shared)
+    if (!drawn.count(host)) CHECK(people <= least_drawn);
+  // Drawn plus folded is exactly the one-hop neighbourhood.
+  CHECK(hosts_drawn(diagram) == reference_neighbourhood(network, ego, 1).size());
+  const auto reference = reference_neighbourhood(network, ego, 1);
+  CHECK(std::includes(reference.begin(), reference.end(), drawn.begin(), drawn.end()));
+}
+
+TEST_CASE("the ego view draws only hosts tied to the centre, ranked by shared people", "[viz]") {
   DiagramOptions options;
   options.view = DiagramView::ego;
-  options.top = 1'000'000;  // nothing folds
-  SECTION("tiny, every host, one to three hops") {
+  SECTION("tiny, every host, nothing folded, one to three hops") {
+    options.top = 1'000'000;
     for (NodeId ego = 0; ego < tiny().broadcasters.size(); ++ego)
       for (std::size_t hops = 1; hops <= 3; ++hops) {
         INFO("ego " << tiny().broadcasters.ids[ego] << " hops " << hops);
         options.ego = ego;
         options.hops = hops;
-        CHECK(drawn_hosts(build_diagram(tiny(), options)) ==
-              reference_neighbourhood(tiny(), ego, hops));
+        const Diagram diagram = build_diagram(tiny(), options);
+        auto expected = reference_neighbourhood(tiny(), ego, 1);
+        CHECK(drawn_hosts(diagram) == expected);
+        check_honest_ego(tiny(), ego, diagram);
+        // Further hops are counted in the note, not drawn.
+        if (hops > 1)
+          CHECK_THAT(diagram.note, Catch::Contains(std::to_string(
+                                       reference_neighbourhood(tiny(), ego, hops).size() - 1)));
       }
   }
-  SECTION("liaoning, the top host, one hop") {
-    options.ego = 0;
-    options.hops = 1;
-    CHECK(drawn_hosts(build_diagram(liaoning(), options)) ==
-          reference_neighbourhood(liaoning(), 0, 1));
-  }
-  SECTION("liaoning, two hops, folded beyond 25 hosts: drawn plus folded is the neighbourhood") {
-    options.ego = 0;
-    options.hops = 2;
+  SECTION("liaoning, h635 (程飞), 25 drawn and the rest folded") {
+    const NodeId ego = *liaoning().broadcasters.ids.find("h635");
+    options.ego = ego;
     options.top = 25;
     const Diagram diagram = build_diagram(liaoning(), options);
-    const auto reference = reference_neighbourhood(liaoning(), 0, 2);
-    CHECK(hosts_drawn(diagram) == reference.size());
-    const auto drawn = drawn_hosts(diagram);
-    CHECK(drawn.size() == std::min<std::size_t>(25, reference.size()));
-    CHECK(std::includes(reference.begin(), reference.end(), drawn.begin(), drawn.end()));
-    CHECK(drawn.count(0) == 1);
+    CHECK(drawn_hosts(diagram).size() == 26);  // the centre and 25 tied hosts
+    check_honest_ego(liaoning(), ego, diagram);
   }
 }
 
