@@ -124,8 +124,9 @@ TEST_CASE("every command that prints a table takes --csv with the table's column
       {"rank " + kTiny + " --by pagerank",
        "rank,id,name,province,score,times_average,declared_fans"},
       {"communities " + kTiny, "host,name,community"},
-      {"audit " + kTiny, "host,name,followers_seen,suspicious,suspicious_share,quality,"
-                         "declared_fans"}};
+      {"audit " + kTiny,
+       "host,name,followers_seen,suspicious,suspicious_share,quality,"
+       "declared_fans"}};
   for (const auto& [arguments, header] : headers) {
     const auto result = run_ok(arguments + " --csv");
     INFO(arguments);
@@ -183,8 +184,7 @@ TEST_CASE("tiers --by base prints one table, a row per base and a column per ban
   CHECK(dl["cumulative"] == json({{"100k+", 2}, {"1M+", 1}, {"10M+", 0}}));
 }
 
-TEST_CASE("tiers --by base on samples/liaoning adds up to the published figures",
-          "[cli][tables]") {
+TEST_CASE("tiers --by base on samples/liaoning adds up to the published figures", "[cli][tables]") {
   // samples/liaoning/README.md: 12,000 hosts, 78 with 100k+ fans, 34 with 1M+, none 10M+;
   // 120 bases.
   const auto csv = lines_of(run_ok("tiers " + kLiaoning + " --by base --csv").out);
@@ -237,14 +237,15 @@ TEST_CASE("a workbook of -o FILE.xlsx holds one sheet per table", "[cli][tables]
   for (const json& s : book["sheets"]) names.push_back(s["name"]);
   CHECK(names == std::vector<std::string>{"hosts", "summary", "by province"});
   for (const json& s : book["sheets"]) CHECK(s["frozen_rows"] == 1);
-  const auto answer = json::parse(run_ok("reach " + kTiny + " --hosts h1,h2,h7 --by province "
-                                         "--json").out);
+  const auto answer = json::parse(run_ok("reach " + kTiny +
+                                         " --hosts h1,h2,h7 --by province "
+                                         "--json")
+                                      .out);
   const json& hosts = sheet(book, "hosts")["cells"];
   CHECK(hosts["B2"]["value"] == answer["per_host"][0]["name"]);
   CHECK(hosts["C2"] == json({{"type", "n"}, {"value", answer["per_host"][0]["reach"]}}));
   CHECK(hosts["E2"]["type"] == "n");  // a share, stored as the fraction
-  CHECK(hosts["E2"]["value"].get<double>() ==
-        Approx(answer["per_host"][0]["share"].get<double>()));
+  CHECK(hosts["E2"]["value"].get<double>() == Approx(answer["per_host"][0]["share"].get<double>()));
   const json& summary = sheet(book, "summary")["cells"];
   CHECK(summary["A2"]["value"] == "unique reach");
   CHECK(summary["B2"] == json({{"type", "n"}, {"value", answer["unique_reach"]}}));
@@ -278,13 +279,16 @@ TEST_CASE("every table command writes a workbook with -o", "[cli][tables]") {
   }
 }
 
-TEST_CASE("the -o flag refuses what it cannot write and leaves the old file whole", "[cli][tables]") {
+TEST_CASE("the -o flag refuses what it cannot write and leaves the old file whole",
+          "[cli][tables]") {
   TempDir dir;
   const auto old = dir.write("keep.xlsx", "the old file");
-  CHECK(run_castgraph("reach " + kTiny + " --hosts nobody -o " + shell_quote(old.string()))
-            .status == 2);
+  CHECK(
+      run_castgraph("reach " + kTiny + " --hosts nobody -o " + shell_quote(old.string())).status ==
+      2);
   CHECK(read_file(old) == "the old file");
-  const auto wrong = run_castgraph("info " + kTiny + " -o " + shell_quote((dir / "x.txt").string()));
+  const auto wrong =
+      run_castgraph("info " + kTiny + " -o " + shell_quote((dir / "x.txt").string()));
   CHECK(wrong.status == 2);
   CHECK_THAT(wrong.err, Catch::Contains(".xlsx") && Catch::Contains(".csv"));
   CHECK(run_castgraph("info " + kTiny + " --json -o " + shell_quote(old.string())).status == 2);
@@ -301,7 +305,8 @@ TEST_CASE("the -o flag refuses what it cannot write and leaves the old file whol
   CHECK(read_workbook(old)["sheets"][0]["name"] == "counts");
 }
 
-TEST_CASE("a file named by -o FILE.csv holds what --csv prints, with --bom if asked", "[cli][tables]") {
+TEST_CASE("a file named by -o FILE.csv holds what --csv prints, with --bom if asked",
+          "[cli][tables]") {
   TempDir dir;
   const auto path = dir / "tiers.csv";
   run_ok("tiers " + kTiny + " --by kind --bom -o " + shell_quote(path.string()));
@@ -311,7 +316,8 @@ TEST_CASE("a file named by -o FILE.csv holds what --csv prints, with --bom if as
 
 TEST_CASE("rank --min-fans leaves out hosts with fewer declared fans", "[cli][tables]") {
   // Declared fans as in the first test: five hosts have at least 100,000.
-  const auto ranked = json::parse(run_ok("rank " + kTiny + " --by fans --min-fans 10万 --json").out);
+  const auto ranked =
+      json::parse(run_ok("rank " + kTiny + " --by fans --min-fans 10万 --json").out);
   std::vector<std::string> ids;
   for (const json& host : ranked["hosts"]) ids.push_back(host["id"]);
   CHECK(ids == std::vector<std::string>{"h1", "h7", "h2", "h3", "h5"});
@@ -349,7 +355,23 @@ TEST_CASE("rank shows PageRank to three significant digits and as a multiple of 
     if (!std::regex_match(line, match, row) || match[1].str() == "rank") continue;
     ++rows;
     // 0.000123 or 1.23e-07: at most three significant digits, never 0.000012345678.
-    CHECK(std::regex_match(match[2].str(), std::regex(R"(0\.0*[1-9][0-9]{0,2}|[1-9]\.[0-9]{2}e-[0-9]+)")));
+    CHECK(std::regex_match(match[2].str(),
+                           std::regex(R"(0\.0*[1-9][0-9]{0,2}|[1-9]\.[0-9]{2}e-[0-9]+)")));
   }
   CHECK(rows == 20);
+}
+
+TEST_CASE("a control character in a name leaves the workbook readable XML", "[cli][tables]") {
+  TempDir dir;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("samples/tiny")))
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename().string());
+  std::string hosts = read_file(dir / "broadcasters.csv");
+  hosts.replace(hosts.find("王小明"), std::string("王小明").size(), "王\x1B[31m小明\x01");
+  dir.write("broadcasters.csv", hosts);
+  const auto path = dir / "rank.xlsx";
+  run_ok("rank " + shell_quote(dir.path().string()) + " --by fans -o " +
+         shell_quote(path.string()));
+  // XML 1.0 cannot hold ESC or U+0001; Excel's own escape _xHHHH_ stands for them.
+  const json book = read_workbook(path);
+  CHECK(book["sheets"][0]["cells"]["C4"]["value"] == "王_x001B_[31m小明_x0001_");
 }
