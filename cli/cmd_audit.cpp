@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -11,7 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/table.hpp"
-#include "generator/csv_writer.hpp"
+#include "cli/table_output.hpp"
 #include "graph/errors.hpp"
 
 namespace castgraph::cli {
@@ -23,7 +24,7 @@ struct AuditCommandOptions {
   AuditOptions audit;
   std::size_t top = 20;
   bool json = false;
-  bool csv = false;
+  TableOutput tables;
 };
 
 using Json = nlohmann::ordered_json;
@@ -91,13 +92,36 @@ void print_json(const Network& network, const AuditResult& result,
   std::cout << json.dump(2) << "\n";
 }
 
-void print_csv(const Network& network, const std::vector<HostAudit>& hosts) {
-  std::cout << "host,name,followers_seen,suspicious,suspicious_share,quality,declared_fans\n";
-  for (const HostAudit& host : hosts)
-    std::cout << fmt::format("{},{},{},{},{:.6f},{},{}\n", network.broadcasters.ids[host.host],
-                             generator::csv_field(network.broadcasters.names[host.host]),
-                             host.followers_seen, host.suspicious, host.suspicious_share,
-                             host.quality, host.declared);
+Table blocks_table(const Network& network, const AuditResult& result, std::size_t most_hosts) {
+  Table blocks({"block", "fans", "hosts", "density", "x chance", "lockstep", "host ids"});
+  blocks.keys({"block", "fans", "hosts", "density", "score", "identical_share", "host_ids"});
+  for (std::size_t c = 1; c <= 5; ++c) blocks.align_right(c);
+  for (std::size_t b = 0; b < result.blocks.size(); ++b) {
+    const AuditBlock& block = result.blocks[b];
+    blocks.add_row({Cell::integer(b + 1, std::to_string(b + 1)), Cell::count(block.fans.size()),
+                    Cell::count(block.hosts.size()), Cell::decimal(block.density, 2),
+                    Cell::figure(block.lift, fmt::format("{:.0f}", block.lift), "0"),
+                    Cell::percent(block.identical_share, 0),
+                    host_list(network, block.hosts, most_hosts)});
+  }
+  return blocks;
+}
+
+// The first `rows` of `hosts`.
+Table hosts_table(const Network& network, const std::vector<HostAudit>& hosts, std::size_t rows) {
+  Table table({"host", "name", "followers seen", "suspicious", "share", "quality", "declared"});
+  table.keys({"host", "name", "followers_seen", "suspicious", "suspicious_share", "quality",
+              "declared_fans"});
+  for (std::size_t c = 2; c <= 6; ++c) table.align_right(c);
+  for (std::size_t i = 0; i < rows; ++i) {
+    const HostAudit& host = hosts[i];
+    table.add_row({network.broadcasters.ids[host.host], network.broadcasters.names[host.host],
+                   Cell::count(host.followers_seen), Cell::count(host.suspicious),
+                   Cell::percent(host.suspicious_share, 1),
+                   Cell::integer(host.quality, std::to_string(host.quality)),
+                   Cell::count(host.declared)});
+  }
+  return table;
 }
 
 void print_text(const Network& network, const AuditResult& result,
@@ -111,39 +135,26 @@ void print_text(const Network& network, const AuditResult& result,
       result.blocks.size(), result.blocks.size() == 1 ? "" : "s", result.unflagged.size(),
       result.unflagged.size() == 1 ? "" : "s", options.audit.min_lift);
   if (!result.blocks.empty()) {
-    Table blocks({"block", "fans", "hosts", "density", "x chance", "lockstep", "host ids"});
-    for (std::size_t c = 1; c <= 5; ++c) blocks.align_right(c);
-    for (std::size_t b = 0; b < result.blocks.size(); ++b) {
-      const AuditBlock& block = result.blocks[b];
-      blocks.add_row({std::to_string(b + 1), group_digits(block.fans.size()),
-                      std::to_string(block.hosts.size()), fmt::format("{:.2f}", block.density),
-                      fmt::format("{:.0f}", block.lift),
-                      fmt::format("{:.0f}%", 100 * block.identical_share),
-                      host_list(network, block.hosts, 6)});
-    }
-    blocks.print(std::cout);
+    blocks_table(network, result, 6).print(std::cout);
     std::cout << "\n";
   }
-  Table table({"host", "name", "followers seen", "suspicious", "share", "quality", "declared"});
-  for (std::size_t c = 2; c <= 6; ++c) table.align_right(c);
   const std::size_t rows =
       options.hosts.empty() ? std::min(options.top, hosts.size()) : hosts.size();
-  for (std::size_t i = 0; i < rows; ++i) {
-    const HostAudit& host = hosts[i];
-    table.add_row({std::string(network.broadcasters.ids[host.host]),
-                   std::string(network.broadcasters.names[host.host]),
-                   group_digits(host.followers_seen), group_digits(host.suspicious),
-                   fmt::format("{:.1f}%", 100 * host.suspicious_share),
-                   std::to_string(host.quality), group_digits(host.declared)});
-  }
-  table.print(std::cout);
+  hosts_table(network, hosts, rows).print(std::cout);
   if (rows < hosts.size())
     std::cout << fmt::format("({} more hosts; --hosts names some, --json or --csv lists all)\n",
                              group_digits(hosts.size() - rows));
 }
 
+// Every host (not only --top), and every block with all its hosts.
+void write_audit_tables(const Network& network, const AuditResult& result,
+                        const std::vector<HostAudit>& hosts, const AuditCommandOptions& options) {
+  const Table host_rows = hosts_table(network, hosts, hosts.size());
+  const Table blocks = blocks_table(network, result, std::numeric_limits<std::size_t>::max());
+  write_tables(options.tables, {{"hosts", &host_rows}, {"blocks", &blocks}}, options.dataset);
+}
+
 void run_audit(const AuditCommandOptions& options) {
-  if (options.json && options.csv) throw UsageError("choose one of --json and --csv");
   const Network network = open_dataset(options.dataset);
   if (network.follow_count() == 0)
     throw UsageError("audit needs follows (follows.csv): declared fan counts alone show no blocks");
@@ -151,8 +162,8 @@ void run_audit(const AuditCommandOptions& options) {
   const std::vector<HostAudit> hosts = shown_hosts(network, result, options);
   if (options.json)
     print_json(network, result, hosts);
-  else if (options.csv)
-    print_csv(network, hosts);
+  else if (tables_wanted(options.tables))
+    write_audit_tables(network, result, hosts, options);
   else
     print_text(network, result, hosts, options);
 }
@@ -203,11 +214,11 @@ void add_audit_command(CLI::App& app) {
       "fanbases, follows, density, expected_follows, score, identical_share}], "
       "unflagged_blocks:[same, fans a count], hosts:[{id, name, followers_seen, suspicious, "
       "suspicious_share, quality, declared_fans}]}; score = follows / expected_follows");
-  auto* csv = command->add_flag(
-      "--csv", options->csv,
-      "CSV, one row per host: host,name,followers_seen,suspicious,suspicious_share,quality,"
-      "declared_fans");
-  json->excludes(csv);
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per host (all of them, not only --top): host,name,"
+                           "followers_seen,suspicious,suspicious_share,quality,declared_fans; "
+                           "-o FILE.xlsx also holds the blocks",
+                           json);
   command->footer(
       "Examples:\n"
       "  castgraph generate --preset liaoning --scale 0.01 --fraud 0.02 -o /tmp/farms\n"

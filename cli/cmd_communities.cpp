@@ -16,6 +16,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "graph/errors.hpp"
 
 namespace castgraph::cli {
@@ -37,14 +38,54 @@ struct CommunitiesCommandOptions {
   double base_weight = 1.0;
   std::size_t show = 20;
   bool json = false;
-  bool csv = false;
+  TableOutput tables;
 };
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+// "辽宁 80%" for a person; a machine gets "辽宁" here and the share in its own column.
+Cell province_cell(const CommunitySummary& summary) {
+  if (summary.province.empty()) return Cell::missing();
+  Cell cell(fmt::format("{} {:.0f}%", summary.province, 100 * summary.province_share));
+  cell.plain = summary.province;
+  return cell;
+}
+
+// One row per community, the largest first; `shown` of them (all for the workbook).
+Table communities_table(const Network& network, const std::vector<CommunitySummary>& summaries,
+                        std::size_t shown) {
+  Table table({"#", "hosts", "declared fans", "reach", "province", "share", "base", "platform",
+               "kind", "top hosts"});
+  table.keys({"community", "size", "declared_fans", "reach", "province", "province_share", "base",
+              "platform", "kind", "top_hosts"});
+  table.align_right(0).align_right(1).align_right(2).align_right(3).machine_only(5);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const CommunitySummary& s = summaries[i];
+    std::string top;
+    for (NodeId h : s.top_hosts)
+      top += (top.empty() ? "" : ", ") + std::string(network.broadcasters.names[h]);
+    table.add_row(
+        {Cell::integer(community_number(s.community),
+                       std::to_string(community_number(s.community))),
+         Cell::count(s.size), Cell::count(s.declared_fans),
+         s.reach ? Cell::integer(*s.reach, (s.reach_estimated ? "~" : "") + group_digits(*s.reach),
+                                 "#,##0")
+                 : Cell::missing(),
+         province_cell(s),
+         s.province.empty() ? Cell::missing("") : Cell::percent(s.province_share, 0),
+         s.base.empty() ? Cell::missing() : Cell(s.base),
+         s.platform.empty() ? Cell::missing() : Cell(s.platform),
+         s.kind.empty() ? Cell::missing() : Cell(s.kind), top});
+  }
+  return table;
+}
+
+Table hosts_table(const Network& network, const Communities& found) {
+  Table table({"host", "name", "community"});
+  table.align_right(2);
+  for (NodeId h = 0; h < found.of_host.size(); ++h)
+    table.add_row({network.broadcasters.ids[h], network.broadcasters.names[h],
+                   Cell::integer(community_number(found.of_host[h]),
+                                 std::to_string(community_number(found.of_host[h])))});
+  return table;
 }
 
 CommunityOptions to_options(const CommunitiesCommandOptions& command) {
@@ -81,7 +122,8 @@ void run_communities(const CommunitiesCommandOptions& command) {
   const CommunityOptions options = to_options(command);
   const Network network = open_dataset(command.dataset);
   if (options.audience_layer && network.follow_count() == 0 &&
-      (options.collab_layer || options.base_layer) && !command.json && !command.csv)
+      (options.collab_layer || options.base_layer) && !command.json &&
+      !tables_wanted(command.tables))
     std::cerr << "castgraph: no follows in this dataset: the audience layer is left out\n";
   const HostGraph graph = [&] {
     if (!options.audience_layer && !options.collab_layer && !options.base_layer)
@@ -101,12 +143,11 @@ void run_communities(const CommunitiesCommandOptions& command) {
   auto host_id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
   auto host_name = [&](NodeId h) { return std::string(network.broadcasters.names[h]); };
 
-  if (command.csv) {
-    std::cout << "host,name,community\n";
-    for (NodeId h = 0; h < found.of_host.size(); ++h)
-      std::cout << csv_field(host_id(h)) << "," << csv_field(host_name(h)) << ","
-                << community_number(found.of_host[h]) << "\n";
-    return;
+  if (tables_wanted(command.tables)) {
+    const Table hosts = hosts_table(network, found);
+    const Table communities = communities_table(network, summaries, summaries.size());
+    return write_tables(command.tables, {{"hosts", &hosts}, {"communities", &communities}},
+                        command.dataset);
   }
   if (command.json) {
     Json json{{"method", command.method},         {"seed", command.seed},
@@ -135,24 +176,9 @@ void run_communities(const CommunitiesCommandOptions& command) {
         "{} fans ({} people) who follow more than {} hosts each were left out of the "
         "audience layer (--max-hosts-per-fan; 0 keeps every fan)\n\n",
         group_digits(left_out.fans), group_digits(left_out.people), options.max_hosts_per_fan);
-  Table table({"#", "hosts", "declared fans", "reach", "province", "base", "platform", "kind",
-               "top hosts"});
-  table.align_right(0).align_right(1).align_right(2).align_right(3);
   const std::size_t shown =
       command.show == 0 ? summaries.size() : std::min(command.show, summaries.size());
-  for (std::size_t i = 0; i < shown; ++i) {
-    const CommunitySummary& s = summaries[i];
-    std::string top;
-    for (NodeId h : s.top_hosts) top += (top.empty() ? "" : ", ") + host_name(h);
-    table.add_row(
-        {std::to_string(community_number(s.community)), std::to_string(s.size),
-         group_digits(s.declared_fans),
-         s.reach ? (s.reach_estimated ? "~" : "") + group_digits(*s.reach) : "-",
-         s.province.empty() ? "-" : fmt::format("{} {:.0f}%", s.province, 100 * s.province_share),
-         s.base.empty() ? "-" : s.base, s.platform.empty() ? "-" : s.platform,
-         s.kind.empty() ? "-" : s.kind, top});
-  }
-  table.print(std::cout);
+  communities_table(network, summaries, shown).print(std::cout);
   if (shown < summaries.size())
     std::cout << fmt::format(
         "\n{} smaller communities not shown (--show 0 lists all; --csv "
@@ -235,14 +261,16 @@ void add_communities_command(CLI::App& app) {
       "province_share, base, platform, kind, top_hosts:[{id,name}]}], hosts:[{id, name, "
       "community}]}; community is its number, 1 for the largest (the numbers of the table, "
       "`report` and `render`)");
-  auto* csv =
-      command->add_flag("--csv", options->csv, "CSV, one row per host: host,name,community");
-  json->excludes(csv);
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per host: host,name,community; -o FILE.xlsx also "
+                           "holds every community's row of the table",
+                           json);
   command->footer(
       "Examples:\n"
       "  castgraph communities samples/tiny\n"
       "  castgraph communities samples/liaoning --min-shared 3 --layers audience,collab,base\n"
-      "  castgraph communities samples/liaoning --method louvain --seed 7 --csv > hosts.csv");
+      "  castgraph communities samples/liaoning --method louvain --seed 7 --csv > hosts.csv\n"
+      "  castgraph communities samples/liaoning -o communities.xlsx");
   command->callback([options] { run_communities(*options); });
 }
 

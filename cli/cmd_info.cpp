@@ -8,6 +8,7 @@
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "viz/chinese_number.hpp"
 
 namespace castgraph::cli {
@@ -17,17 +18,20 @@ namespace {
 struct InfoOptions {
   DatasetOptions dataset;
   bool json = false;
+  TableOutput tables;
 };
 
-void print_table(const std::vector<DatasetCount>& counts) {
-  Table table({"", "count", ""});
-  table.align_right(1).align_right(2);
+// One row per count: its JSON key, its label, the count (and in the text, its 万 reading).
+Table counts_table(const std::vector<DatasetCount>& counts) {
+  Table table({"key", "", "count", ""});
+  table.keys({"key", "label", "count", "chinese"});
+  table.align_right(2).align_right(3).machine_only(0).text_only(3);
   for (const DatasetCount& count : counts) {
     const bool large = count.value >= 10'000;
-    table.add_row({count.label, group_digits(count.value),
+    table.add_row({count.key, count.label, Cell::count(count.value),
                    large ? fmt::format("({})", chinese_count(count.value)) : ""});
   }
-  table.print(std::cout);
+  return table;
 }
 
 void run_info(const InfoOptions& options) {
@@ -43,7 +47,10 @@ void run_info(const InfoOptions& options) {
     std::cout << json.dump(2) << "\n";
     return;
   }
-  print_table(counts);
+  const Table table = counts_table(counts);
+  if (tables_wanted(options.tables))
+    return write_tables(options.tables, {{"counts", &table}}, options.dataset);
+  table.print(std::cout);
   std::cout << "fans: " << fan_sample_words(sample) << "\n";
 }
 
@@ -58,11 +65,16 @@ void add_info_command(CLI::App& app) {
       "fans are a census or a "
       "panel (with its weight range)");
   add_dataset_options(*command, options->dataset);
-  command->add_flag("--json", options->json,
-                    "Print JSON with keys platforms, bases, broadcasters, fanbases, fans, people, "
-                    "follows, collabs, declared_fans, components, sample (census or panel), "
-                    "weight_min, weight_max");
-  command->footer("Example: castgraph info samples/tiny --json");
+  auto* json = command->add_flag(
+      "--json", options->json,
+      "Print JSON with keys platforms, bases, broadcasters, fanbases, fans, people, "
+      "follows, collabs, declared_fans, components, sample (census or panel), "
+      "weight_min, weight_max");
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per count: key (as in --json), label, count", json);
+  command->footer(
+      "Examples:\n  castgraph info samples/tiny --json\n  castgraph info samples/tiny -o "
+      "counts.xlsx");
   command->callback([options] { run_info(*options); });
 }
 

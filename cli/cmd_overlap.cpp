@@ -13,6 +13,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "graph/errors.hpp"
 
 namespace castgraph::cli {
@@ -31,7 +32,7 @@ struct OverlapCommandOptions {
   std::string method = "exact";
   std::size_t sketch_size = kDefaultBottomK;
   bool json = false;
-  bool csv = false;
+  TableOutput tables;
 };
 
 std::string host_id(const Network& network, NodeId host) {
@@ -41,64 +42,78 @@ std::string host_name(const Network& network, NodeId host) {
   return std::string(network.broadcasters.names[host]);
 }
 
-// CSV fields are quoted when they hold a comma, quote or line break (RFC 4180).
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
+// The three matrices of --hosts: shared people, Jaccard similarity, and the share of the
+// row host's audience that also follows the column host.
+struct OverlapMatrices {
+  Table shared, jaccard, within;
+};
 
-void print_matrix(const Network& network, const OverlapMatrix& matrix,
-                  const OverlapCommandOptions& options) {
+OverlapMatrices matrix_tables(const Network& network, const OverlapMatrix& matrix) {
   std::vector<std::string> headers{"host", "name", "reach"};
   for (NodeId host : matrix.hosts) headers.push_back(host_id(network, host));
-  Table shared(headers), jaccard(headers), within(headers);
-  for (std::size_t c = 2; c < headers.size(); ++c) {
-    shared.align_right(c);
-    jaccard.align_right(c);
-    within.align_right(c);
+  std::vector<std::string> keys = headers;
+  keys[0] = "id";
+  OverlapMatrices tables{Table(headers), Table(headers), Table(headers)};
+  for (Table* table : {&tables.shared, &tables.jaccard, &tables.within}) {
+    table->keys(keys);
+    for (std::size_t c = 2; c < headers.size(); ++c) table->align_right(c);
   }
   for (std::size_t i = 0; i < matrix.size(); ++i) {
-    std::vector<std::string> people{host_id(network, matrix.hosts[i]),
-                                    host_name(network, matrix.hosts[i]),
-                                    group_digits(matrix.reach(i))};
-    std::vector<std::string> similarity = people, shares = people;
+    std::vector<Cell> people{host_id(network, matrix.hosts[i]), host_name(network, matrix.hosts[i]),
+                             Cell::count(matrix.reach(i))};
+    std::vector<Cell> similarity = people, shares = people;
     for (std::size_t j = 0; j < matrix.size(); ++j) {
-      people.push_back(i == j ? "-" : group_digits(matrix.at(i, j)));
-      similarity.push_back(i == j ? "-" : fmt::format("{:.3f}", matrix.jaccard(i, j)));
-      shares.push_back(i == j ? "-" : fmt::format("{:.1f}%", 100 * matrix.share(i, j)));
+      people.push_back(i == j ? Cell::missing() : Cell::count(matrix.at(i, j)));
+      similarity.push_back(i == j ? Cell::missing() : Cell::decimal(matrix.jaccard(i, j), 3));
+      shares.push_back(i == j ? Cell::missing() : Cell::percent(matrix.share(i, j), 1));
     }
-    shared.add_row(std::move(people));
-    jaccard.add_row(std::move(similarity));
-    within.add_row(std::move(shares));
+    tables.shared.add_row(std::move(people));
+    tables.jaccard.add_row(std::move(similarity));
+    tables.within.add_row(std::move(shares));
   }
+  return tables;
+}
+
+// Every pair once, as CSV has always listed the --hosts matrix.
+Table matrix_pairs_table(const Network& network, const OverlapMatrix& matrix) {
+  Table table({"host", "name", "host", "name", "shared", "jaccard", "a in b", "b in a"});
+  table.keys({"host_a", "name_a", "host_b", "name_b", "shared", "jaccard", "a_in_b", "b_in_a"});
+  for (std::size_t c = 4; c < 8; ++c) table.align_right(c);
+  for (std::size_t i = 0; i < matrix.size(); ++i)
+    for (std::size_t j = i + 1; j < matrix.size(); ++j)
+      table.add_row({host_id(network, matrix.hosts[i]), host_name(network, matrix.hosts[i]),
+                     host_id(network, matrix.hosts[j]), host_name(network, matrix.hosts[j]),
+                     Cell::count(matrix.at(i, j)), Cell::decimal(matrix.jaccard(i, j), 3),
+                     Cell::percent(matrix.share(i, j), 1), Cell::percent(matrix.share(j, i), 1)});
+  return table;
+}
+
+void print_matrix(const OverlapMatrices& tables, const OverlapMatrix& matrix,
+                  const OverlapCommandOptions& options) {
   std::cout << (matrix.estimated
                     ? fmt::format("Shared people (estimated: weighted MinHash, k = {})\n",
                                   options.sketch_size)
                     : std::string("Shared people (exact, from follows)\n"));
-  shared.print(std::cout);
+  tables.shared.print(std::cout);
   std::cout << "\nJaccard similarity (shared / either)\n";
-  jaccard.print(std::cout);
+  tables.jaccard.print(std::cout);
   std::cout << "\nShare of the row host's audience that also follows the column host\n";
-  within.print(std::cout);
+  tables.within.print(std::cout);
 }
 
 void report_matrix(const Network& network, const OverlapMatrix& matrix,
                    const OverlapCommandOptions& options) {
-  if (options.csv) {
-    std::cout << "host_a,name_a,host_b,name_b,shared,jaccard,a_in_b,b_in_a\n";
-    for (std::size_t i = 0; i < matrix.size(); ++i)
-      for (std::size_t j = i + 1; j < matrix.size(); ++j)
-        std::cout << fmt::format("{},{},{},{},{},{:.6f},{:.6f},{:.6f}\n",
-                                 csv_field(host_id(network, matrix.hosts[i])),
-                                 csv_field(host_name(network, matrix.hosts[i])),
-                                 csv_field(host_id(network, matrix.hosts[j])),
-                                 csv_field(host_name(network, matrix.hosts[j])), matrix.at(i, j),
-                                 matrix.jaccard(i, j), matrix.share(i, j), matrix.share(j, i));
-    return;
+  if (tables_wanted(options.tables)) {
+    const Table pairs = matrix_pairs_table(network, matrix);
+    const OverlapMatrices tables = matrix_tables(network, matrix);
+    return write_tables(options.tables,
+                        {{"pairs", &pairs},
+                         {"shared people", &tables.shared},
+                         {"jaccard", &tables.jaccard},
+                         {"row in column", &tables.within}},
+                        options.dataset);
   }
-  if (!options.json) return print_matrix(network, matrix, options);
+  if (!options.json) return print_matrix(matrix_tables(network, matrix), matrix, options);
   Json json{{"method", matrix.estimated ? "sketch" : "exact"},
             {"hosts", Json::array()},
             {"shared", Json::array()},
@@ -121,20 +136,23 @@ void report_matrix(const Network& network, const OverlapMatrix& matrix,
   std::cout << json.dump(2) << "\n";
 }
 
+Table top_table(const Network& network, const TopOverlap& top) {
+  Table table({"rank", "host", "name", "host", "name", "shared", "jaccard", "a in b", "b in a"});
+  table.keys(
+      {"rank", "host_a", "name_a", "host_b", "name_b", "shared", "jaccard", "a_in_b", "b_in_a"});
+  table.align_right(0).align_right(5).align_right(6).align_right(7).align_right(8);
+  for (std::size_t r = 0; r < top.pairs.size(); ++r) {
+    const HostPair& pair = top.pairs[r];
+    table.add_row({Cell::integer(r + 1, std::to_string(r + 1)), host_id(network, pair.a),
+                   host_name(network, pair.a), host_id(network, pair.b), host_name(network, pair.b),
+                   Cell::count(pair.shared), Cell::decimal(pair.jaccard, 3),
+                   Cell::percent(pair.a_in_b, 1), Cell::percent(pair.b_in_a, 1)});
+  }
+  return table;
+}
+
 void report_top(const Network& network, const TopOverlap& top,
                 const OverlapCommandOptions& options) {
-  if (options.csv) {
-    std::cout << "rank,host_a,name_a,host_b,name_b,shared,jaccard,a_in_b,b_in_a\n";
-    for (std::size_t r = 0; r < top.pairs.size(); ++r) {
-      const HostPair& pair = top.pairs[r];
-      std::cout << fmt::format(
-          "{},{},{},{},{},{},{:.6f},{:.6f},{:.6f}\n", r + 1, csv_field(host_id(network, pair.a)),
-          csv_field(host_name(network, pair.a)), csv_field(host_id(network, pair.b)),
-          csv_field(host_name(network, pair.b)), pair.shared, pair.jaccard, pair.a_in_b,
-          pair.b_in_a);
-    }
-    return;
-  }
   if (options.json) {
     Json json{{"top", options.top}, {"pairs", Json::array()}};
     for (const HostPair& pair : top.pairs)
@@ -151,15 +169,9 @@ void report_top(const Network& network, const TopOverlap& top,
     std::cout << json.dump(2) << "\n";
     return;
   }
-  Table table({"rank", "host", "name", "host", "name", "shared", "jaccard", "a in b", "b in a"});
-  table.align_right(0).align_right(5).align_right(6).align_right(7).align_right(8);
-  for (std::size_t r = 0; r < top.pairs.size(); ++r) {
-    const HostPair& pair = top.pairs[r];
-    table.add_row({std::to_string(r + 1), host_id(network, pair.a), host_name(network, pair.a),
-                   host_id(network, pair.b), host_name(network, pair.b), group_digits(pair.shared),
-                   fmt::format("{:.3f}", pair.jaccard), fmt::format("{:.1f}%", 100 * pair.a_in_b),
-                   fmt::format("{:.1f}%", 100 * pair.b_in_a)});
-  }
+  const Table table = top_table(network, top);
+  if (tables_wanted(options.tables))
+    return write_tables(options.tables, {{"top pairs", &table}}, options.dataset);
   table.print(std::cout);
   if (top.skipped_fans > 0)
     std::cout << fmt::format(
@@ -237,13 +249,15 @@ void add_overlap_command(CLI::App& app) {
       "a_in_b:[[..]] (row i, column j: the share of i's people who follow j too)}; --top "
       "{top, pairs:[{a,name_a,b,name_b,shared,jaccard,a_in_b,b_in_a}], skipped_fans, "
       "skipped_people}");
-  auto* csv = command->add_flag("--csv", options->csv,
-                                "CSV, one row per pair: [rank,]host_a,name_a,host_b,name_b,"
-                                "shared,jaccard,a_in_b,b_in_a");
-  json->excludes(csv);
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per pair: [rank,]host_a,name_a,host_b,name_b,"
+                           "shared,jaccard,a_in_b,b_in_a (shares as fractions); with --hosts, "
+                           "-o FILE.xlsx also holds the three matrices",
+                           json);
   command->footer(
       "Examples:\n  castgraph overlap samples/tiny --hosts h1,h2,h7\n"
-      "  castgraph overlap samples/tiny --top 5 --csv");
+      "  castgraph overlap samples/tiny --top 5 --csv\n"
+      "  castgraph overlap samples/tiny --hosts h1,h2,h7 -o overlap.xlsx");
   command->callback([options] { run_overlap(*options); });
 }
 

@@ -15,6 +15,7 @@
 #include "cli/human_numbers.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
 
@@ -37,6 +38,7 @@ struct PlanCommandOptions {
   int precision = kPlanSketchPrecision;
   bool enumerate = false;
   bool json = false;
+  TableOutput tables;
   std::string min_gain;
   bool optimal = false;
   double time_limit = 0;
@@ -70,10 +72,6 @@ std::string warning_text(const Network& network, const PlanWarning& warning,
 
 std::string fee_text(double fee) { return fee >= 0 ? group_amount(fee) : std::string("unknown"); }
 
-std::string per_thousand_text(double yuan) {
-  return std::isnan(yuan) ? std::string("-") : group_amount(yuan);
-}
-
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
   std::string text;
   for (std::size_t i = 0; i < hosts.size() && i < most; ++i)
@@ -81,6 +79,45 @@ std::string host_list(const Network& network, const std::vector<NodeId>& hosts, 
             std::string(network.broadcasters.names[hosts[i]]) + ")";
   if (hosts.size() > most) text += fmt::format(", and {} more", hosts.size() - most);
   return text;
+}
+
+Cell fee_cell(double fee) { return fee >= 0 ? Cell::amount(fee) : Cell::missing("unknown"); }
+
+// One row per pick, in the order picked; "*" marks a host booked by --include.
+Table picks_table(const Network& network, const Plan& plan) {
+  Table table({"#", "included", "host", "name", "fee", "marginal reach", "cumulative reach",
+               "spend", "yuan/1,000 new"});
+  table.keys({"pick", "included", "id", "name", "fee", "marginal_reach", "cumulative_reach",
+              "spent", "yuan_per_thousand"});
+  table.machine_only(1).align_right(0);
+  for (std::size_t c = 4; c <= 8; ++c) table.align_right(c);
+  for (std::size_t i = 0; i < plan.picks.size(); ++i) {
+    const PlanPick& pick = plan.picks[i];
+    table.add_row({Cell::integer(i + 1, std::to_string(i + 1) + (pick.included ? "*" : "")),
+                   pick.included ? "true" : "false", network.broadcasters.ids[pick.host],
+                   network.broadcasters.names[pick.host], fee_cell(pick.fee),
+                   Cell::count(round_people(pick.marginal_reach)),
+                   Cell::count(round_people(pick.cumulative_reach)), Cell::amount(pick.spent),
+                   std::isnan(pick.yuan_per_thousand) ? Cell::missing()
+                                                      : Cell::amount(pick.yuan_per_thousand)});
+  }
+  return table;
+}
+
+// The plan's totals, one per row, for the workbook (the text says them in sentences).
+Table totals_table(const Plan& plan, const PlanOptions& options) {
+  Table table({"measure", "value"});
+  table.align_right(1);
+  table.add_row({"unique reach", Cell::count(round_people(plan.unique_reach))});
+  table.add_row({"spent", Cell::amount(plan.spent)});
+  table.add_row({"yuan per 1,000 people", std::isnan(plan.yuan_per_thousand)
+                                              ? Cell::missing()
+                                              : Cell::amount(plan.yuan_per_thousand)});
+  table.add_row({"upper bound", Cell::count(round_people(plan.upper_bound))});
+  table.add_row({"share of the upper bound", Cell::percent(plan.ratio, 1)});
+  table.add_row({"method", std::string(to_string(plan.method))});
+  table.add_row({"stopped", describe_plan_stop(plan, options)});
+  return table;
 }
 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
@@ -97,19 +134,7 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
     std::cout << "left out for an unknown fee (" << plan.unknown_fee_excluded.size()
               << "): " << terminal_safe(host_list(network, plan.unknown_fee_excluded, 5)) << "\n";
   std::cout << "\n";
-  Table table({"#", "host", "name", "fee", "marginal reach", "cumulative reach", "spend",
-               "yuan/1,000 new"});
-  table.align_right(0).align_right(3).align_right(4).align_right(5).align_right(6).align_right(7);
-  for (std::size_t i = 0; i < plan.picks.size(); ++i) {
-    const PlanPick& pick = plan.picks[i];
-    table.add_row({std::to_string(i + 1) + (pick.included ? "*" : ""),
-                   std::string(network.broadcasters.ids[pick.host]),
-                   std::string(network.broadcasters.names[pick.host]), fee_text(pick.fee),
-                   group_digits(round_people(pick.marginal_reach)),
-                   group_digits(round_people(pick.cumulative_reach)), group_amount(pick.spent),
-                   per_thousand_text(pick.yuan_per_thousand)});
-  }
-  table.print(std::cout);
+  picks_table(network, plan).print(std::cout);
   if (std::ranges::any_of(plan.picks, &PlanPick::included)) std::cout << "* booked by --include\n";
   std::cout << "\n";
   std::cout << "unique reach: " << with_chinese(round_people(plan.unique_reach)) << " people from "
@@ -219,10 +244,14 @@ void run_plan(const PlanCommandOptions& command) {
   const Plan plan = plan_roster(network, options);
   for (const PlanWarning& warning : plan.warnings)
     std::cerr << "warning: " << warning_text(network, warning, options) << "\n";
-  if (command.json)
+  if (command.json) {
     std::cout << report_json(network, plan, options).dump(2) << "\n";
-  else
+  } else if (tables_wanted(command.tables)) {
+    const Table picks = picks_table(network, plan), totals = totals_table(plan, options);
+    write_tables(command.tables, {{"picks", &picks}, {"totals", &totals}}, command.dataset);
+  } else {
     print_report(network, plan, options);
+  }
 }
 
 }  // namespace
@@ -289,17 +318,24 @@ void add_plan_command(CLI::App& app) {
   command->add_flag("--enumerate", options->enumerate,
                     "Also grow the roster from every seed of 1-3 hosts (Sviridenko 2004): "
                     "restores the (1-1/e) guarantee under a budget; small rosters only");
-  command->add_flag("--json", options->json,
-                    "JSON: {method, picks:[{id, name, fee, marginal_reach, cumulative_reach, "
-                    "spent, included, yuan_per_thousand}], unique_reach, spent, yuan_per_thousand, "
-                    "upper_bound, ratio, gap, bound_method (online/lp/ilp), proven_optimal, "
-                    "guarantee, stop_reason, warnings, unknown_fee_excluded, ...}");
+  auto* json = command->add_flag(
+      "--json", options->json,
+      "JSON: {method, picks:[{id, name, fee, marginal_reach, cumulative_reach, "
+      "spent, included, yuan_per_thousand}], unique_reach, spent, yuan_per_thousand, "
+      "upper_bound, ratio, gap, bound_method (online/lp/ilp), proven_optimal, "
+      "guarantee, stop_reason, warnings, unknown_fee_excluded, ...}");
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per pick: pick,included,id,name,fee,marginal_reach,"
+                           "cumulative_reach,spent,yuan_per_thousand; -o FILE.xlsx also "
+                           "holds the totals",
+                           json);
   command->footer(
       "stop_reason: k_reached, budget_spent (the hosts who would add people cost more than is "
       "left), min_gain, no_gain (nothing left adds reach), max_per_base, no_eligible; with "
       "--optimal: optimal, time_limit.\nExamples:\n  castgraph plan samples/tiny --k 3\n"
       "  castgraph plan samples/tiny --budget 100万 --exclude h7 --json\n"
-      "  castgraph plan data/ --budget 2M --kinds village,factory --max-per-base 2");
+      "  castgraph plan data/ --budget 2M --kinds village,factory --max-per-base 2\n"
+      "  castgraph plan samples/tiny --k 3 -o plan.xlsx");
   command->callback([options, k, max_per_base] {
     // Checked here rather than by CLI11's range check, whose message prints the largest
     // double in full.

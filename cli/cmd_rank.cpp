@@ -17,8 +17,10 @@
 #include "algorithms/reached_fans.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "graph/errors.hpp"
 
 namespace castgraph::cli {
@@ -34,8 +36,33 @@ struct RankCommandOptions {
   std::uint64_t seed = 1;
   std::size_t samples = 256;
   std::uint64_t min_shared = 1;
+  std::uint64_t min_fans = 0;
   bool json = false;
+  TableOutput tables;
 };
+
+// Three significant digits, without a run of zeros or an exponent where a reader can
+// avoid one: 0.0123, 0.000123, 1.23e-07 (below a millionth the exponent is shorter).
+std::string significant(double value) {
+  if (value == 0) return "0";
+  const double magnitude = std::floor(std::log10(std::fabs(value)));
+  if (magnitude < -6 || magnitude >= 15) return fmt::format("{:.3g}", value);
+  const int decimals = std::max(0, 2 - static_cast<int>(magnitude));
+  return fmt::format("{:.{}f}", value, decimals);
+}
+
+// A score as the table shows it. Betweenness counts pairs of hosts, so it is shown like a
+// count (to one decimal below 100, as sampling and ties make fractions), "~" when it
+// was estimated from sampled sources; bridging is a coefficient in [0, 1]; cpm is yuan.
+Cell score_cell(const std::string& by, double score, bool estimated) {
+  if (by == "pagerank") return Cell::figure(score, significant(score));
+  if (by == "cpm") return Cell::figure(score, fmt::format("{:.2f}", score), "#,##0.00");
+  if (by == "bridging") return Cell::figure(score, fmt::format("{:.3f}", score), "0.000");
+  const std::string shown = score >= 100
+                                ? group_digits(static_cast<std::uint64_t>(std::llround(score)))
+                                : fmt::format("{:.1f}", score);
+  return Cell::figure(score, (estimated ? "~" : "") + shown, score >= 100 ? "#,##0" : "0.0");
+}
 
 // Each host's own reach in people, from follows, summed exactly (the loader bounds the
 // total, graph/value_rules.hpp). O(follows).
@@ -126,8 +153,15 @@ void run_rank(const RankCommandOptions& options) {
   const bool integral = !count.empty();
   const bool cheapest_first = options.by == "cpm";
   std::vector<NodeId> order;
-  for (NodeId h = 0; h < hosts; ++h)
-    if (integral || !std::isnan(score[h])) order.push_back(h);  // cpm: no fee, no rank
+  std::size_t left_out = 0;  // by --min-fans
+  for (NodeId h = 0; h < hosts; ++h) {
+    if (!integral && std::isnan(score[h])) continue;  // cpm: no fee, no rank
+    if (declared_fans(network, h) < options.min_fans) {
+      ++left_out;
+      continue;
+    }
+    order.push_back(h);
+  }
   if (integral)
     std::ranges::stable_sort(order, [&](NodeId x, NodeId y) { return count[x] > count[y]; });
   else
@@ -154,18 +188,33 @@ void run_rank(const RankCommandOptions& options) {
     std::cout << json.dump(2) << "\n";
     return;
   }
-  std::cout << "Hosts by " << basis << "\n\n";
-  Table table({"rank", "host", "name", "province", options.by, "declared fans"});
-  table.align_right(0).align_right(4).align_right(5);
+  const bool relative = options.by == "pagerank";
+  std::vector<std::string> headers{"rank", "host", "name", "province", options.by};
+  std::vector<std::string> keys{"rank", "id", "name", "province", "score"};
+  if (relative) headers.push_back("x average"), keys.push_back("times_average");
+  headers.push_back("declared fans"), keys.push_back("declared_fans");
+  Table table(headers);
+  table.keys(keys);
+  for (std::size_t c = 4; c < headers.size(); ++c) table.align_right(c);
+  table.align_right(0);
   for (std::size_t r = 0; r < order.size(); ++r) {
     const NodeId h = order[r];
-    table.add_row({std::to_string(r + 1), id(h), name(h),
-                   std::string(network.broadcasters.province[h]),
-                   integral         ? group_digits(count[h])
-                   : cheapest_first ? fmt::format("{:.2f}", score[h])
-                                    : fmt::format("{:.6g}", score[h]),
-                   group_digits(declared_fans(network, h))});
+    std::vector<Cell> row{
+        Cell::integer(r + 1, std::to_string(r + 1)), id(h), name(h),
+        std::string(network.broadcasters.province[h]),
+        integral ? Cell::count(count[h]) : score_cell(options.by, score[h], estimated)};
+    // PageRank sums to 1 over all hosts: its multiple of 1/hosts reads without zeros.
+    if (relative) row.push_back(Cell::decimal(score[h] * static_cast<double>(hosts), 2));
+    row.push_back(Cell::count(declared_fans(network, h)));
+    table.add_row(std::move(row));
   }
+  if (tables_wanted(options.tables))
+    return write_tables(options.tables, {{"rank by " + options.by, &table}}, options.dataset);
+  std::cout << "Hosts by " << basis << "\n";
+  if (options.min_fans > 0)
+    std::cout << fmt::format("(hosts with fewer than {} declared fans left out: {})\n",
+                             group_digits(options.min_fans), group_digits(left_out));
+  std::cout << "\n";
   table.print(std::cout);
 }
 
@@ -178,7 +227,13 @@ void add_rank_command(CLI::App& app) {
       "Rank hosts by one measure: fans (declared), reach (distinct people who follow them), "
       "pagerank (central in the co-stream network: Brin & Page 1998), betweenness (on the "
       "paths between others: Brandes 2001), or bridging (ties spread over several audience "
-      "communities: participation coefficient, Guimerà & Amaral 2005)");
+      "communities: participation coefficient, Guimerà & Amaral 2005).\n\n"
+      "PageRank is the share of its time a random walk along the ties spends at the host: "
+      "all hosts sum to 1, so it is shown to three significant digits and as a multiple of "
+      "the average host's share (x average, 1 = average). Betweenness is the number of "
+      "pairs of other hosts whose shortest chains of ties pass through the host, ~ when "
+      "estimated from sampled sources. Bridging runs from 0 (all ties in one community) "
+      "towards 1 (ties spread evenly over many).");
   add_dataset_options(*command, options->dataset);
   add_exclude_suspicious_option(*command, options->dataset);
   command
@@ -208,14 +263,30 @@ void add_rank_command(CLI::App& app) {
   command
       ->add_option("--seed", options->seed, "Seed for sampling and for the communities of bridging")
       ->capture_default_str();
-  command->add_flag("--json", options->json,
-                    "JSON: {by, basis, estimated, hosts:[{rank, id, name, province, score, "
-                    "declared_fans, fee}]}");
+  command
+      ->add_option_function<std::string>(
+          "--min-fans",
+          [options](const std::string& text) {
+            options->min_fans = parse_human_count(text, "--min-fans");
+          },
+          "Leave out hosts with fewer declared fans than this (1000, 1万, 100k): a host with "
+          "one fan and one tie can otherwise top --by bridging. Scores are still computed on "
+          "every host")
+      ->type_name("N");
+  auto* json =
+      command->add_flag("--json", options->json,
+                        "JSON: {by, basis, estimated, hosts:[{rank, id, name, province, score, "
+                        "declared_fans, fee}]}; score is the measure at full precision");
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per host: rank,id,name,province,score[,times_average "
+                           "for pagerank],declared_fans; score at full precision",
+                           json);
   command->footer(
       "Examples:\n"
       "  castgraph rank samples/tiny --by fans --top 5\n"
       "  castgraph rank samples/liaoning --by pagerank --graph collab\n"
-      "  castgraph rank samples/liaoning --by bridging --top 10 --json");
+      "  castgraph rank samples/liaoning --by bridging --min-fans 10万 --top 10\n"
+      "  castgraph rank samples/liaoning --by pagerank --top 0 --csv --bom > rank.csv");
   command->callback([options] { run_rank(*options); });
 }
 

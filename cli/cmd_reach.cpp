@@ -15,6 +15,7 @@
 #include "cli/result_text.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
@@ -32,6 +33,7 @@ struct ReachCommandOptions {
   std::string method = "auto";
   int precision = kDefaultHllPrecision;
   bool json = false;
+  TableOutput tables;
 };
 
 // What the command computed: the reach, and the breakdown and cost asked for beside it.
@@ -54,13 +56,53 @@ std::string fee_text(const Network& network, const CostPerThousand& cost) {
                      group_amount(cost.fees), unknown);
 }
 
-void print_breakdown(const std::vector<BreakdownGroup>& groups, const std::string& by) {
+Table breakdown_table(const std::vector<BreakdownGroup>& groups, const std::string& by) {
   Table table({by, "people", "share"});
-  table.align_right(1).align_right(2);
+  table.keys({"group", "people", "share"}).align_right(1).align_right(2);
   for (const BreakdownGroup& group : groups)
-    table.add_row(
-        {group.group, group_digits(group.people), fmt::format("{:.1f}%", 100 * group.share)});
-  table.print(std::cout);
+    table.add_row({group.group, Cell::count(group.people), Cell::percent(group.share, 1)});
+  return table;
+}
+
+// The figures of the whole set, one per row; machine forms get each as a plain number.
+Table summary_table(const ReachResult& result) {
+  Table summary({"", "people"});
+  summary.keys({"measure", "people"}).align_right(1);
+  summary.add_row(
+      {"unique reach", Cell::integer(result.unique_reach, people_with_error(result), "#,##0")});
+  summary.add_row({"gross reach",
+                   Cell::integer(result.gross_reach, with_chinese(result.gross_reach), "#,##0")});
+  summary.add_row({"duplication", Cell::decimal(result.duplication, 3)});
+  if (result.frequency) {
+    const char* labels[] = {"reached by 1 host", "reached by 2 hosts", "reached by 3+ hosts"};
+    for (std::size_t i = 0; i < 3; ++i)
+      summary.add_row({labels[i], Cell::integer((*result.frequency)[i],
+                                                with_chinese((*result.frequency)[i]), "#,##0")});
+  }
+  return summary;
+}
+
+Table hosts_table(const Network& network, const ReachResult& result) {
+  // With the duplication model, a column says which hosts were counted and which modelled.
+  const bool mixed = !result.from_follows.empty();
+  std::vector<std::string> headers{"host", "name", "reach", "exclusive", "share"};
+  std::vector<std::string> keys{"id", "name", "reach", "exclusive", "share"};
+  if (mixed) {
+    headers.push_back("counted from");
+    keys.push_back("counted_from");
+  }
+  Table hosts(headers);
+  hosts.keys(keys);
+  hosts.align_right(2).align_right(3).align_right(4);
+  for (std::size_t h = 0; h < result.per_host.size(); ++h) {
+    const HostReach& host = result.per_host[h];
+    std::vector<Cell> row{network.broadcasters.ids[host.host],
+                          network.broadcasters.names[host.host], Cell::count(host.reach),
+                          Cell::count(host.exclusive), Cell::percent(host.share, 1)};
+    if (mixed) row.push_back(Cell(result.from_follows[h] ? "follows" : "model (declared fans)"));
+    hosts.add_row(std::move(row));
+  }
+  return hosts;
 }
 
 void print_report(const Network& network, const ReachAnswer& answer,
@@ -75,40 +117,28 @@ void print_report(const Network& network, const ReachAnswer& answer,
   if (!options.city.empty()) std::cout << "city: " << terminal_safe(options.city) << "\n";
   std::cout << describe_people(result) << "\n";
   std::cout << "cost: " << fee_text(network, answer.cost) << "\n\n";
-  Table summary({"", "people"});
-  summary.align_right(1);
-  summary.add_row({"unique reach", people_with_error(result)});
-  summary.add_row({"gross reach", with_chinese(result.gross_reach)});
-  summary.add_row({"duplication", fmt::format("{:.3f}", result.duplication)});
-  if (result.frequency) {
-    summary.add_row({"reached by 1 host", with_chinese((*result.frequency)[0])});
-    summary.add_row({"reached by 2 hosts", with_chinese((*result.frequency)[1])});
-    summary.add_row({"reached by 3+ hosts", with_chinese((*result.frequency)[2])});
-  }
+  Table summary = summary_table(result);
   summary.print(std::cout);
   std::cout << "\n";
-  // With the duplication model, a column says which hosts were counted and which modelled.
-  const bool mixed = !result.from_follows.empty();
-  std::vector<std::string> headers{"host", "name", "reach", "exclusive", "share"};
-  if (mixed) headers.push_back("counted from");
-  Table hosts(headers);
-  hosts.align_right(2).align_right(3).align_right(4);
-  for (std::size_t h = 0; h < result.per_host.size(); ++h) {
-    const HostReach& host = result.per_host[h];
-    std::vector<std::string> row{std::string(network.broadcasters.ids[host.host]),
-                                 std::string(network.broadcasters.names[host.host]),
-                                 group_digits(host.reach), group_digits(host.exclusive),
-                                 fmt::format("{:.1f}%", 100 * host.share)};
-    if (mixed) row.push_back(result.from_follows[h] ? "follows" : "model (declared fans)");
-    hosts.add_row(row);
-  }
-  hosts.print(std::cout);
+  hosts_table(network, result).print(std::cout);
   if (answer.breakdown.empty()) return;
   std::cout << "\nby " << options.by
             << (options.by == "province" || options.by == "city"
                     ? " (where the people live):\n"
                     : " (a person reached in several groups counts in each):\n");
-  print_breakdown(answer.breakdown, options.by);
+  breakdown_table(answer.breakdown, options.by).print(std::cout);
+}
+
+// --csv prints the per-host table; the workbook holds it, the summary and the breakdown.
+void write_reach_tables(const Network& network, const ReachAnswer& answer,
+                        const ReachCommandOptions& options) {
+  const Table hosts = hosts_table(network, answer.result);
+  const Table summary = summary_table(answer.result);
+  std::vector<Sheet> sheets{{"hosts", &hosts}, {"summary", &summary}};
+  const Table breakdown =
+      breakdown_table(answer.breakdown, options.by.empty() ? "group" : options.by);
+  if (!answer.breakdown.empty()) sheets.push_back({"by " + options.by, &breakdown});
+  write_tables(options.tables, sheets, options.dataset);
 }
 
 // The fitted factors by pair class, every class listed (fitted or standing in with the
@@ -218,6 +248,8 @@ void run_reach(const ReachCommandOptions& options) {
   answer.cost = cost_per_thousand(network, hosts, answer.result.unique_reach);
   if (options.json)
     std::cout << report_json(network, answer, options).dump(2) << "\n";
+  else if (tables_wanted(options.tables))
+    write_reach_tables(network, answer, options);
   else
     print_report(network, answer, options);
 }
@@ -267,7 +299,7 @@ void add_reach_command(CLI::App& app) {
                    "error 1.04/sqrt(2^p)")
       ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
-  command->add_flag(
+  auto* json = command->add_flag(
       "--json", options->json,
       "JSON: {method, estimate (count, panel, sketch or model), people (the estimate, = "
       "unique_reach), "
@@ -281,10 +313,15 @@ void add_reach_command(CLI::App& app) {
       "shared_people}]}, city, fee_total, yuan_per_1000 "
       "(null unless every fee is known), unknown_fees, and with --by: breakdown, "
       "by:[{group, people, share}]}");
+  add_table_output_options(*command, options->tables,
+                           "CSV, one row per host: id,name,reach,exclusive,share (a fraction); "
+                           "-o FILE.xlsx also holds the summary and the --by breakdown",
+                           json);
   command->footer(
       "Examples:\n  castgraph reach samples/tiny --hosts h1,h2,h7\n"
       "  castgraph reach samples/tiny --hosts 李佳,周杰 --region 辽宁 --json\n"
       "  castgraph reach samples/tiny --hosts h1,h7 --platform douyin --method declared\n"
+      "  castgraph reach samples/tiny --hosts h1,h2,h7 --by province -o reach.xlsx\n"
       "  castgraph reach samples/liaoning --hosts h11655,h7252 --method model");
   command->callback([options] { run_reach(*options); });
 }

@@ -1,6 +1,7 @@
 // `castgraph tiers DATASET`: how many hosts sit in each fan-count band.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/table.hpp"
+#include "cli/table_output.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
@@ -24,7 +26,7 @@ struct TiersOptions {
   std::string platform;
   std::string by;
   bool json = false;
-  bool csv = false;
+  TableOutput tables;
 };
 
 const std::map<std::string, TierGrouping> kGroupings{{"platform", TierGrouping::platform},
@@ -59,51 +61,117 @@ nlohmann::ordered_json table_json(const TierTable& table) {
   return json;
 }
 
-void print_csv_rows(const std::string& group, const TierTable& table) {
+// Ungrouped, for CSV and the workbook: a row per band (with its range and fans), then a
+// row per cumulative count, as `row` says.
+Table tiers_rows_table(const TierTable& table) {
+  Table rows({"group", "row", "tier", "min", "max", "hosts", "fans"});
+  rows.keys({"group", "row", "name", "min", "max", "hosts", "fans"});
   for (const TierBand& band : table.bands)
-    std::cout << fmt::format("{},band,{},{},{},{},{}\n", group, band.name, band.min,
-                             band.max ? std::to_string(*band.max) : "", band.hosts, band.fans);
+    rows.add_row({"", "band", band.name, Cell::count(band.min),
+                  band.max ? Cell::count(*band.max) : Cell::missing(""), Cell::count(band.hosts),
+                  Cell::count(band.fans)});
   for (const TierCumulative& level : table.cumulative)
-    std::cout << fmt::format("{},cumulative,{},{},,{},\n", group, level.name, level.min,
-                             level.hosts);
+    rows.add_row({"", "cumulative", level.name, Cell::count(level.min), Cell::missing(""),
+                  Cell::count(level.hosts), Cell::missing("")});
+  return rows;
 }
 
-void print_table(const TierTable& table) {
+Table bands_table(const TierTable& table) {
   Table bands({"tier", "hosts", "fans", ""});
-  bands.align_right(1).align_right(2).align_right(3);
+  bands.align_right(1).align_right(2).align_right(3).text_only(3);
   for (const TierBand& band : table.bands)
-    bands.add_row({band.name, group_digits(band.hosts), group_digits(band.fans),
+    bands.add_row({band.name, Cell::count(band.hosts), Cell::count(band.fans),
                    band.fans >= 10'000 ? fmt::format("({})", chinese_count(band.fans)) : ""});
-  bands.print(std::cout);
-  std::cout << "\n";
+  return bands;
+}
+
+Table cumulative_table(const TierTable& table) {
   Table cumulative({"at least", "hosts"});
   cumulative.align_right(1);
   for (const TierCumulative& level : table.cumulative)
-    cumulative.add_row({level.name, group_digits(level.hosts)});
-  cumulative.print(std::cout);
+    cumulative.add_row({level.name, Cell::count(level.hosts)});
+  return cumulative;
 }
 
-std::string group_label(const TierGroup& group) {
-  if (group.key.empty()) return "(none)";
-  return group.name == group.key || group.name.empty()
-             ? group.key
-             : fmt::format("{} {}", group.key, group.name);
+bool names_differ(const std::vector<TierGroup>& groups) {
+  return std::ranges::any_of(groups,
+                             [](const TierGroup& g) { return !g.name.empty() && g.name != g.key; });
+}
+
+// With --by: one table, a row per group and a column per band (hosts in it), then the
+// cumulative counts. Groups keep the order tiers_by gives them.
+Table grouped_table(const std::vector<TierGroup>& groups, const std::string& by) {
+  const bool named = names_differ(groups);
+  std::vector<std::string> headers{by, "name", "hosts", "declared fans"};
+  std::vector<std::string> keys{"group", "name", "hosts", "fans"};
+  const TierTable& first = groups.front().table;
+  for (const TierBand& band : first.bands) headers.push_back(band.name), keys.push_back(band.name);
+  for (const TierCumulative& level : first.cumulative)
+    headers.push_back(level.name), keys.push_back(level.name);
+  Table table(headers);
+  table.keys(keys);
+  if (!named) table.machine_only(1);  // the name is the key again: the text says it once
+  for (std::size_t c = 2; c < headers.size(); ++c) table.align_right(c);
+  for (const TierGroup& group : groups) {
+    std::uint64_t hosts = 0, fans = 0;
+    for (const TierBand& band : group.table.bands) {
+      hosts += band.hosts;
+      fans = fans + band.fans < fans ? ~std::uint64_t{0} : fans + band.fans;  // saturating
+    }
+    std::vector<Cell> row{group.key.empty() ? "(none)" : group.key, group.name, Cell::count(hosts),
+                          Cell::count(fans)};
+    for (const TierBand& band : group.table.bands) row.push_back(Cell::count(band.hosts));
+    for (const TierCumulative& level : group.table.cumulative)
+      row.push_back(Cell::count(level.hosts));
+    table.add_row(std::move(row));
+  }
+  return table;
+}
+
+// The --by table in JSON, beside the per-group objects: {by, bands, cumulative,
+// rows:[{group, name, hosts, fans, bands:{band: hosts}, cumulative:{level: hosts}}]}.
+nlohmann::ordered_json grouped_json(const std::vector<TierGroup>& groups, const std::string& by) {
+  nlohmann::ordered_json json{{"by", by},
+                              {"bands", nlohmann::ordered_json::array()},
+                              {"cumulative", nlohmann::ordered_json::array()},
+                              {"rows", nlohmann::ordered_json::array()}};
+  for (const TierBand& band : groups.front().table.bands) json["bands"].push_back(band.name);
+  for (const TierCumulative& level : groups.front().table.cumulative)
+    json["cumulative"].push_back(level.name);
+  for (const TierGroup& group : groups) {
+    nlohmann::ordered_json row{{"group", group.key.empty() ? "(none)" : group.key},
+                               {"name", group.name}};
+    std::uint64_t hosts = 0, fans = 0;
+    nlohmann::ordered_json bands = nlohmann::ordered_json::object();
+    for (const TierBand& band : group.table.bands) {
+      hosts += band.hosts;
+      fans = fans + band.fans < fans ? ~std::uint64_t{0} : fans + band.fans;
+      bands[band.name] = band.hosts;
+    }
+    row["hosts"] = hosts;
+    row["fans"] = fans;
+    row["bands"] = bands;
+    row["cumulative"] = nlohmann::ordered_json::object();
+    for (const TierCumulative& level : group.table.cumulative)
+      row["cumulative"][level.name] = level.hosts;
+    json["rows"].push_back(row);
+  }
+  return json;
 }
 
 void run_tiers(const TiersOptions& options) {
-  if (options.json && options.csv) throw UsageError("choose one of --json and --csv");
   TierOptions tier_options;
   tier_options.thresholds = parse_human_counts(options.thresholds, "--thresholds");
   const Network network = open_dataset(options.dataset);
   if (!options.platform.empty())
     tier_options.platform = resolve_platform(network, options.platform);
 
+  const bool grouped = !options.by.empty();
   std::vector<TierGroup> groups;
-  if (options.by.empty())
+  if (!grouped)
     groups.push_back({"", "", tiers(network, tier_options)});
   else
     groups = tiers_by(network, kGroupings.at(options.by), tier_options);
-  const bool grouped = !options.by.empty();
 
   if (options.json) {
     nlohmann::ordered_json json = nlohmann::ordered_json::object();
@@ -113,19 +181,36 @@ void run_tiers(const TiersOptions& options) {
       entry["name"] = group.name;
       json[group.key.empty() ? "(none)" : group.key] = entry;
     }
+    if (grouped && !groups.empty()) json["table"] = grouped_json(groups, options.by);
     std::cout << json.dump(2) << "\n";
-  } else if (options.csv) {
-    std::cout << "group,row,name,min,max,hosts,fans\n";
-    for (const TierGroup& group : groups)
-      print_csv_rows(grouped ? group_label(group) : "", group.table);
-  } else {
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-      if (grouped)
-        std::cout << (i ? "\n" : "") << "== " << options.by << ": "
-                  << terminal_safe(group_label(groups[i])) << " ==\n";
-      print_table(groups[i].table);
-    }
+    return;
   }
+  if (grouped) {
+    if (groups.empty()) {
+      std::cout << "no hosts to group\n";
+      return;
+    }
+    const Table table = grouped_table(groups, options.by);
+    if (tables_wanted(options.tables))
+      return write_tables(options.tables, {{"tiers by " + options.by, &table}}, options.dataset);
+    std::cout << fmt::format(
+        "Hosts per tier, by {} ({} groups; a host counts in its band, and "
+        "in each cumulative column it reaches)\n\n",
+        options.by, groups.size());
+    table.print(std::cout);
+    return;
+  }
+  const TierTable& table = groups.front().table;
+  const Table bands = bands_table(table), cumulative = cumulative_table(table);
+  if (tables_wanted(options.tables)) {
+    const Table rows = tiers_rows_table(table);
+    return write_tables(options.tables,
+                        {{"tiers", &rows}, {"bands", &bands}, {"cumulative", &cumulative}},
+                        options.dataset);
+  }
+  bands.print(std::cout);
+  std::cout << "\n";
+  cumulative.print(std::cout);
 }
 
 }  // namespace
@@ -146,18 +231,27 @@ void add_tiers_command(CLI::App& app) {
   command->add_option(
       "--platform", options->platform,
       "Count only fans on this platform (id or exact name); hosts not on it are left out");
-  command->add_option("--by", options->by, "One table per platform, base, province or kind")
+  command
+      ->add_option("--by", options->by,
+                   "One table with a row per platform, base, province or kind and a column "
+                   "per band")
       ->check(CLI::IsMember({"platform", "base", "province", "kind"}));
   auto* json = command->add_flag(
       "--json", options->json,
       "JSON: {thresholds, bands:[{name,min,max,hosts,fans}], cumulative:[{name,min,hosts}]}; with "
-      "--by, one such object per group, keyed by the group");
-  auto* csv =
-      command->add_flag("--csv", options->csv, "CSV rows: group,row,name,min,max,hosts,fans");
-  json->excludes(csv);
+      "--by, one such object per group, keyed by the group, and the --by table under "
+      "\"table\": {by, bands, cumulative, rows:[{group, name, hosts, fans, bands:{band: hosts}, "
+      "cumulative:{level: hosts}}]} (a group keyed \"table\" is found in table.rows)");
+  add_table_output_options(
+      *command, options->tables,
+      "CSV: without --by, a row per band and per cumulative count: group,row,name,min,max,"
+      "hosts,fans; with --by, a row per group: group,name,hosts,fans, then the hosts in each "
+      "band and each cumulative count, one column each (named by the band)",
+      json);
   command->footer(
       "Examples:\n  castgraph tiers samples/tiny\n"
-      "  castgraph tiers samples/tiny --thresholds 10万,100万 --by platform --json");
+      "  castgraph tiers samples/tiny --thresholds 10万,100万 --by platform --json\n"
+      "  castgraph tiers samples/liaoning --by base -o tiers.xlsx");
   command->callback([options] { run_tiers(*options); });
 }
 

@@ -3,6 +3,7 @@
 
 #include "cli/human_numbers.hpp"
 #include "cli/table.hpp"
+#include "cli/table_workbook.hpp"
 #include "graph/errors.hpp"
 
 using namespace castgraph::cli;
@@ -27,6 +28,45 @@ TEST_CASE("table columns line up with mixed Chinese and Latin names", "[cli]") {
         "-------  ---------\n"
         "李佳     9,500,000\n"
         "h2 wang         12\n");
+}
+
+TEST_CASE("a table prints as CSV with RFC 4180 quoting and plain numbers", "[cli]") {
+  Table table({"host", "name", "fans", "share", ""});
+  table.keys({"id", "name", "fans", "share", "chinese"}).text_only(4);
+  table.add_row({"h1", "刘一手, 大连", Cell::count(1'234'567), Cell::percent(0.125, 1), "(123万)"});
+  table.add_row({"h2", "say \"hi\"\nbye", Cell::missing(), Cell::decimal(1.0 / 3, 3), ""});
+  std::ostringstream csv;
+  table.print_csv(csv);
+  CHECK(csv.str() ==
+        "id,name,fans,share\n"
+        "h1,\"刘一手, 大连\",1234567,0.125\n"
+        "h2,\"say \"\"hi\"\"\nbye\",,0.3333333333333333\n");
+  std::ostringstream text;
+  table.print(text);
+  CHECK_THAT(text.str(), Catch::Contains("1,234,567  12.5%  (123万)"));
+  CHECK_THAT(text.str(), Catch::Contains("say \"hi\"\\nbye"));  // escaped for the terminal
+}
+
+TEST_CASE("a machine-only column is left out of the text", "[cli]") {
+  Table table({"key", "label"});
+  table.machine_only(0).add_row({"fans", "distinct fans"});
+  std::ostringstream text, csv;
+  table.print(text);
+  table.print_csv(csv);
+  CHECK(text.str() == "label\n-------------\ndistinct fans\n");
+  CHECK(csv.str() == "key,label\nfans,distinct fans\n");
+}
+
+TEST_CASE("sheet names fit Excel: 31 characters, no []:*?/\\, unique", "[cli]") {
+  std::vector<std::string> taken;
+  CHECK(sheet_name("rank by fans", taken) == "rank by fans");
+  CHECK(sheet_name("a/b:c", taken) == "a_b_c");
+  CHECK(sheet_name("rank by fans", taken) == "rank by fans (2)");
+  const std::string long_name(40, 'x');
+  CHECK(sheet_name(long_name, taken) == std::string(31, 'x'));
+  CHECK(sheet_name("沈阳直播电商基地沈阳直播电商基地沈阳直播电商基地沈阳直播电商基地", taken) ==
+        "沈阳直播电商基地沈阳直播电商基地沈阳直播电商基地沈阳直播电商基");  // 31, not bytes
+  CHECK(sheet_name("", taken) == "sheet");
 }
 
 TEST_CASE("digits are grouped by thousands", "[cli]") {
