@@ -23,8 +23,10 @@ struct HostAttributes {
 bool same(std::uint32_t a, std::uint32_t b) { return a != kNoNode && a == b; }
 
 unsigned pair_class(const HostAttributes& a, const HostAttributes& b) {
-  return (same(a.base, b.base) ? kSameBase : 0u) | (same(a.province, b.province) ? kSameProvince : 0u) |
-         (same(a.platform, b.platform) ? kSamePlatform : 0u) | (same(a.kind, b.kind) ? kSameKind : 0u);
+  return (same(a.base, b.base) ? kSameBase : 0u) |
+         (same(a.province, b.province) ? kSameProvince : 0u) |
+         (same(a.platform, b.platform) ? kSamePlatform : 0u) |
+         (same(a.kind, b.kind) ? kSameKind : 0u);
 }
 
 bool kept(const Network& network, NodeId fanbase, std::optional<NodeId> platform) {
@@ -59,7 +61,8 @@ double declared(const Network& network, NodeId host, std::optional<NodeId> platf
 
 bool has_followers(const Network& network, NodeId host, std::optional<NodeId> platform) {
   for (NodeId fanbase : network.relations.owns.neighbours(host))
-    if (kept(network, fanbase, platform) && !network.relations.followers.neighbours(fanbase).empty())
+    if (kept(network, fanbase, platform) &&
+        !network.relations.followers.neighbours(fanbase).empty())
       return true;
   return false;
 }
@@ -73,9 +76,9 @@ double market(const Network& network, std::optional<NodeId> platform) {
     const std::uint64_t population = network.platforms.population[p];
     if (population == kUnknownCount || population == 0)
       throw UsageError({"platform " + std::string(network.platforms.ids[p]) + " (" +
-                        std::string(network.platforms.names[p]) +
-                        ") has no population, which the duplication model needs; add it to "
-                        "platforms.csv or use follows (",
+                            std::string(network.platforms.names[p]) +
+                            ") has no population, which the duplication model needs; add it to "
+                            "platforms.csv or use follows (",
                         Parameter{"method"}, " exact)"});
     universe = std::max(universe, static_cast<double>(population));
   }
@@ -179,13 +182,15 @@ DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> pla
     attributes_of.push_back(attributes(network, host, platform));
   }
   if (fit.observed_hosts == 0)
-    throw UsageError({"the duplication model learns from hosts with follows, and this dataset "
-                      "has none; use ",
-                      Parameter{"method"}, " declared"});
+    throw UsageError(
+        {"the duplication model learns from hosts with follows, and this dataset "
+         "has none; use ",
+         Parameter{"method"}, " declared"});
   add_observed_sharing(network, platform, observed, attributes_of, fit);
   const std::array<double, kPairClasses> expected =
       expected_sharing(network, platform, observed, attributes_of, fit);
-  const double all_shared = std::accumulate(fit.shared_people.begin(), fit.shared_people.end(), 0.0);
+  const double all_shared =
+      std::accumulate(fit.shared_people.begin(), fit.shared_people.end(), 0.0);
   const double all_expected = std::accumulate(expected.begin(), expected.end(), 0.0);
   fit.pooled = all_expected > 0 && all_shared > 0 ? all_shared / all_expected : 1.0;
   for (std::size_t c = 0; c < kPairClasses; ++c) {
@@ -233,7 +238,8 @@ ModelReach reach_model(const Network& network, const HostSet& set,
   std::vector<std::size_t> modelled;
   for (std::size_t h = 0; h < set.size(); ++h)
     if (!result.from_follows[h]) modelled.push_back(h);
-  std::ranges::stable_sort(modelled, [&](std::size_t a, std::size_t b) { return fans[a] > fans[b]; });
+  std::ranges::stable_sort(modelled,
+                           [&](std::size_t a, std::size_t b) { return fans[a] > fans[b]; });
 
   result.unique = static_cast<double>(exact.unique);
   std::vector<char> before(set.size(), 0);

@@ -31,7 +31,12 @@
 namespace castgraph {
 
 // Which attributes a pair of hosts shares: a bit each.
-enum SharedAttribute : unsigned { kSameBase = 1, kSameProvince = 2, kSamePlatform = 4, kSameKind = 8 };
+enum SharedAttribute : unsigned {
+  kSameBase = 1,
+  kSameProvince = 2,
+  kSamePlatform = 4,
+  kSameKind = 8
+};
 inline constexpr std::size_t kPairClasses = 16;
 inline constexpr std::uint64_t kMinPairsPerClass = 30;
 // Fans following more hosts than this are left out of the fit (their pairs grow as the
@@ -42,20 +47,20 @@ inline constexpr std::size_t kFitMaxHostsPerFan = 1000;
 std::string describe_pair_class(unsigned pair_class);
 
 struct DuplicationFit {
-  std::array<double, kPairClasses> factor{};             // d_c as used (fallback applied)
-  std::array<bool, kPairClasses> fitted{};               // false: the pooled factor stands in
-  std::array<std::uint64_t, kPairClasses> pairs{};       // observed host pairs in the class
-  std::array<double, kPairClasses> shared_people{};      // Σ observed shared people
-  double pooled = 1;               // the factor of all observed pairs together
-  double universe = 0;             // U: the largest population among the platforms involved
+  std::array<double, kPairClasses> factor{};         // d_c as used (fallback applied)
+  std::array<bool, kPairClasses> fitted{};           // false: the pooled factor stands in
+  std::array<std::uint64_t, kPairClasses> pairs{};   // observed host pairs in the class
+  std::array<double, kPairClasses> shared_people{};  // Σ observed shared people
+  double pooled = 1;                                 // the factor of all observed pairs together
+  double universe = 0;               // U: the largest population among the platforms involved
   std::uint64_t observed_hosts = 0;  // hosts with follows on the kept fanbases
   std::uint64_t fans_left_out = 0;   // fans above kFitMaxHostsPerFan, not in the fit
 };
 
 struct ModelReach {
   double unique = 0;
-  std::vector<double> per_host;   // HostSet order
-  std::vector<double> exclusive;  // HostSet order
+  std::vector<double> per_host;    // HostSet order
+  std::vector<double> exclusive;   // HostSet order
   std::vector<bool> from_follows;  // per host: counted from follows (else modelled)
   DuplicationFit fit;
 };

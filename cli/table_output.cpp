@@ -20,10 +20,10 @@ FileKind file_kind(const std::string& output) {
                          [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (extension == ".xlsx") return FileKind::xlsx;
   if (extension == ".csv") return FileKind::csv;
-  throw UsageError(fmt::format(
-      "-o {}: name the file .xlsx for an Excel workbook or .csv for CSV (tables go to "
-      "stdout without -o)",
-      output));
+  throw UsageError(
+      fmt::format("-o {}: name the file .xlsx for an Excel workbook or .csv for CSV (tables go to "
+                  "stdout without -o)",
+                  output));
 }
 
 void write_csv(std::ostream& out, const Table& table, bool bom) {
@@ -36,11 +36,11 @@ void write_csv(std::ostream& out, const Table& table, bool bom) {
 void add_table_output_options(CLI::App& command, TableOutput& options, const std::string& csv_help,
                               CLI::Option* json) {
   CLI::Option* csv = command.add_flag("--csv", options.csv, csv_help);
-  CLI::Option* bom = command.add_flag("--bom",
-                   options.bom,
-                   "Start CSV output with a UTF-8 byte-order mark (EF BB BF), so that Excel "
-                   "opens it with Chinese names intact rather than garbled; Python "
-                   "(encoding='utf-8-sig'), R and LibreOffice read it either way");
+  CLI::Option* bom =
+      command.add_flag("--bom", options.bom,
+                       "Start CSV output with a UTF-8 byte-order mark (EF BB BF), so that Excel "
+                       "opens it with Chinese names intact rather than garbled; Python "
+                       "(encoding='utf-8-sig'), R and LibreOffice read it either way");
   CLI::Option* output = command.add_option(
       "-o,--output", options.output,
       "Write the tables to a file instead of printing them: FILE.xlsx, an Excel workbook "
@@ -62,8 +62,8 @@ bool tables_wanted(const TableOutput& options) {
 
 void write_tables(const TableOutput& options, const std::vector<Sheet>& sheets,
                   const DatasetOptions& dataset) {
-  const bool csv_out = options.csv || (!options.output.empty() &&
-                                       file_kind(options.output) == FileKind::csv);
+  const bool csv_out =
+      options.csv || (!options.output.empty() && file_kind(options.output) == FileKind::csv);
   if (options.bom && !csv_out)
     throw UsageError("--bom marks CSV output: give it with --csv or -o FILE.csv");
   if (options.output.empty()) return write_csv(std::cout, *sheets.front().table, options.bom);

@@ -30,7 +30,8 @@ constexpr double kMaxColumnWidth = 60;
 class ScratchFile {
  public:
   ScratchFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "castgraph-xlsx-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "castgraph-xlsx-XXXXXX").string();
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0)
       throw IoError(fmt::format("cannot create a scratch file in {}: {}",
@@ -104,8 +105,8 @@ class Formats {
 };
 
 std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::ranges::count_if(text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::ranges::count_if(
+      text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // `text` cut to at most `most` code points, never inside a UTF-8 sequence.

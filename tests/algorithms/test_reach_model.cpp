@@ -126,7 +126,8 @@ TEST_CASE("two modelled hosts reproduce the fitted pairwise overlap") {
   }
   const Network network = std::move(builder).finish();
   // One observed pair: 30 shared against 200·100/1000 = 20 expected, d = 1.5.
-  const ModelReach result = reach_model(network, make_host_set(network, std::vector<NodeId>{2, 3}), 1);
+  const ModelReach result =
+      reach_model(network, make_host_set(network, std::vector<NodeId>{2, 3}), 1);
   CHECK(result.fit.pooled == Approx(1.5));
   CHECK(result.unique == Approx(300 + 100 - 1.5 * 300 * 100 / 1000));
 }
