@@ -66,9 +66,9 @@ double tau(double x) {
 
 // Register j's value after `weight` items, drawn by inverting
 // P(R <= k) = (1 - 2^-k/m)^w at the uniform u: the least k with 2^-k <= m·(1 - u^(1/w)).
-std::uint8_t draw_register(NodeId fan, std::size_t j, std::uint64_t weight, std::size_t m,
-                           int max_rank) {
-  const std::uint64_t hash = fan_item_hash(fan, kRegisterDrawSalt + j);
+std::uint8_t draw_register(std::uint64_t fan_key, std::size_t j, std::uint64_t weight,
+                           std::size_t m, int max_rank) {
+  const std::uint64_t hash = fan_item_hash(fan_key, kRegisterDrawSalt + j);
   const double u = (static_cast<double>(hash >> 11) + 0.5) * 0x1.0p-53;  // in (0, 1)
   const double x = -std::expm1(std::log(u) / static_cast<double>(weight));
   const double k = std::ceil(-std::log2(static_cast<double>(m) * x));
@@ -89,8 +89,8 @@ double hll_relative_error(int precision) {
   return 1.04 / std::sqrt(static_cast<double>(hll_registers(precision)));
 }
 
-std::uint64_t fan_item_hash(NodeId fan, std::uint64_t item) {
-  return mix64(mix64(fan + 0x632be59bd9b4e019ULL) ^ (item * 0xd6e8feb86659fd93ULL + 1));
+std::uint64_t fan_item_hash(std::uint64_t fan_key, std::uint64_t item) {
+  return mix64(mix64(fan_key + 0x632be59bd9b4e019ULL) ^ (item * 0xd6e8feb86659fd93ULL + 1));
 }
 
 void hll_insert_hash(std::span<std::uint8_t> registers, std::uint64_t hash) {
@@ -102,16 +102,17 @@ void hll_insert_hash(std::span<std::uint8_t> registers, std::uint64_t hash) {
   registers[index] = std::max(registers[index], static_cast<std::uint8_t>(rank));
 }
 
-void hll_insert_fan(std::span<std::uint8_t> registers, NodeId fan, std::uint64_t weight) {
+void hll_insert_fan(std::span<std::uint8_t> registers, std::uint64_t fan_key,
+                    std::uint64_t weight) {
   const std::size_t m = registers.size();
   if (weight <= kDirectInsertLimit * m) {
     for (std::uint64_t item = 0; item < weight; ++item)
-      hll_insert_hash(registers, fan_item_hash(fan, item));
+      hll_insert_hash(registers, fan_item_hash(fan_key, item));
     return;
   }
   const int max_rank = kHashBits - precision_of(m) + 1;
   for (std::size_t j = 0; j < m; ++j)
-    registers[j] = std::max(registers[j], draw_register(fan, j, weight, m, max_rank));
+    registers[j] = std::max(registers[j], draw_register(fan_key, j, weight, m, max_rank));
 }
 
 void merge_registers(std::span<std::uint8_t> into, std::span<const std::uint8_t> from) {

@@ -7,6 +7,11 @@
 // Registers are plain bytes, so a snapshot can store them and a query can read them in
 // place: every function here takes a span. Union is register-wise max (merge_registers).
 //
+// Fans. A fan is named by a 64-bit key: its stable hash (graph/fan_hash.hpp, XXH3 of the
+// external id), never its dense NodeId, which depends on the order of the input files.
+// The same fan then sets the same registers whichever file order, snapshot or machine
+// built the sketch, so stored sketches and sketches built on different ranks merge.
+//
 // Weights. A fan of weight w is w people, so it must count as w distinct items, and the
 // same fan in two sketches must set the same registers, or union would not deduplicate.
 // insert_fan hashes (fan, 0), ..., (fan, w-1) when w <= kDirectInsertLimit·m. Above that
@@ -40,15 +45,17 @@ std::size_t hll_registers(int precision);
 // The relative standard error of an estimate, 1.04 / sqrt(2^precision).
 double hll_relative_error(int precision);
 
-// A stable 64-bit hash of item `item` of fan `fan` (a mixing of both, after
-// SplitMix64 / MurmurHash3's finaliser). Stable across runs: sketches are stored.
-std::uint64_t fan_item_hash(NodeId fan, std::uint64_t item);
+// A stable 64-bit hash of item `item` of the fan whose key is `fan_key` (a mixing of
+// both, after SplitMix64 / MurmurHash3's finaliser). Stable across runs: sketches are
+// stored. O(1).
+std::uint64_t fan_item_hash(std::uint64_t fan_key, std::uint64_t item);
 
 // Adds one hashed item. O(1).
 void hll_insert_hash(std::span<std::uint8_t> registers, std::uint64_t hash);
 
-// Adds the `weight` people fan `fan` stands for (see the header comment). O(min(w, m)).
-void hll_insert_fan(std::span<std::uint8_t> registers, NodeId fan, std::uint64_t weight);
+// Adds the `weight` people the fan with key `fan_key` stands for (see the header
+// comment; the key is stable_fan_hash of its external id). O(min(w, m)).
+void hll_insert_fan(std::span<std::uint8_t> registers, std::uint64_t fan_key, std::uint64_t weight);
 
 // into[j] = max(into[j], from[j]): afterwards `into` sketches the union. O(m).
 void merge_registers(std::span<std::uint8_t> into, std::span<const std::uint8_t> from);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/fan_hash.hpp"
+
 namespace castgraph {
 namespace {
 
@@ -14,7 +16,7 @@ Registers host_registers(const Network& network, const HostSet& set, std::size_t
     insert_host_fans(network, set, h, registers);
     return registers;
   }
-  for (NodeId fanbase : set.fanbases[h]) merge_registers(registers, prebuilt->of(fanbase));
+  for (NodeId fanbase : set.fanbases[h]) prebuilt->merge_into(network, fanbase, registers);
   return registers;
 }
 
@@ -24,18 +26,8 @@ void insert_host_fans(const Network& network, const HostSet& set, std::size_t in
                       std::span<std::uint8_t> registers) {
   for (NodeId fanbase : set.fanbases[index])
     for (NodeId fan : network.relations.followers.neighbours(fanbase))
-      if (set.counts(network, fan)) hll_insert_fan(registers, fan, network.fans.weight(fan));
-}
-
-FanbaseSketches build_fanbase_sketches(const Network& network, int precision) {
-  const std::size_t m = hll_registers(precision);
-  Registers all(network.fanbases.size() * m, 0);
-  for (NodeId fanbase = 0; fanbase < network.fanbases.size(); ++fanbase) {
-    std::span<std::uint8_t> registers = std::span(all).subspan(fanbase * m, m);
-    for (NodeId fan : network.relations.followers.neighbours(fanbase))
-      hll_insert_fan(registers, fan, network.fans.weight(fan));
-  }
-  return {precision, Column(std::move(all))};
+      if (set.counts(network, fan))
+        hll_insert_fan(registers, stable_fan_hash(network.fans.ids[fan]), network.fans.weight(fan));
 }
 
 SketchReach reach_sketch(const Network& network, const HostSet& set, int precision,

@@ -1,34 +1,18 @@
-// Sketched reach: one HyperLogLog per fanbase (algorithms/hyperloglog.hpp), built once
-// from the follows, so a query merges a few register arrays and never touches a follow
-// edge. Memory: fanbases · 2^precision bytes (24,000 fanbases at precision 12: 98 MB).
+// Sketched reach: one HyperLogLog per fanbase (algorithms/fanbase_sketches.hpp), built
+// once from the follows, so a query merges a few sketches and never touches a follow edge.
+// Fans are hashed by their external id, so estimates do not depend on file order.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "algorithms/fanbase_sketches.hpp"
 #include "algorithms/host_set.hpp"
 #include "algorithms/hyperloglog.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
-
-// Plain arrays, so the snapshot can store them as they are.
-struct FanbaseSketches {
-  int precision = kDefaultHllPrecision;
-  // fanbase-major: fanbase f owns [f·m, (f+1)·m). A Column, so a snapshot's stored
-  // sketches are used in place, without copying.
-  Column<std::uint8_t> registers;
-  std::span<const std::uint8_t> of(NodeId fanbase) const {
-    const std::size_t m = std::size_t{1} << precision;
-    return registers.span().subspan(fanbase * m, m);
-  }
-};
-
-// A sketch of every fanbase's followers, each fan inserted with its weight.
-// O(Σ over follows of min(weight, 2m)) time, O(fanbases · m) memory.
-FanbaseSketches build_fanbase_sketches(const Network& network,
-                                       int precision = kDefaultHllPrecision);
 
 // Inserts the followers of host `index` of `set` that pass its region filter into
 // `registers`, each with its weight: the sketch of that host that reach_sketch and the

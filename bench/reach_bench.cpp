@@ -213,15 +213,18 @@ void bench_sketch(const Network& network, const std::vector<NodeId>& top, int pr
   FanbaseSketches sketches;
   const double build =
       best_seconds(1, [&] { sketches = build_fanbase_sketches(network, precision); });
-  std::printf("fanbase sketches, p=%d: built in %.2f s, %.1f MB\n", precision, build,
-              static_cast<double>(sketches.registers.size()) / 1e6);
+  const double bytes = static_cast<double>(sketches.dense_registers.size() +
+                                           sketches.dense_slot.size() * sizeof(std::uint32_t) +
+                                           sketches.sparse_offsets.size() * sizeof(std::uint64_t) +
+                                           sketches.sparse_entries.size() * sizeof(std::uint32_t));
+  std::printf("fanbase sketches, p=%d: built in %.2f s, %.1f MB\n", precision, build, bytes / 1e6);
   const std::vector<NodeId> hosts(top.begin(), top.begin() + 100);
   const HostSet set = make_host_set(network, hosts);
   double estimate = 0;
   const double merge = best_seconds(20, [&] {
     std::vector<std::uint8_t> registers(hll_registers(precision), 0);
     for (const std::vector<NodeId>& fanbases : set.fanbases)
-      for (NodeId fanbase : fanbases) merge_registers(registers, sketches.of(fanbase));
+      for (NodeId fanbase : fanbases) sketches.merge_into(network, fanbase, registers);
     estimate = hll_estimate(registers);
   });
   const ExactReach exact = reach_exact(network, set);

@@ -40,7 +40,7 @@ void run_snapshot(const SnapshotOptions& options) {
   FanbaseSketches sketches;
   if (options.sketches && network.follow_count() > 0) {
     sketches = build_fanbase_sketches(network, options.sketch_precision);
-    extras.push_back(sketch_section(sketches));
+    extras = sketch_sections(sketches);
   }
   write_snapshot(network, options.output, extras);
   const auto written = std::chrono::steady_clock::now();
@@ -68,7 +68,8 @@ void add_snapshot_command(CLI::App& app) {
       ->required();
   command->add_flag("!--no-sketches", options->sketches,
                     "Do not store the per-fanbase HyperLogLog sketches that let `reach --method "
-                    "sketch` answer without reading follows (they take fanbases x 2^p bytes)");
+                    "sketch` answer without reading follows (a small fanbase's sketch is stored "
+                    "as its non-zero registers, 4 bytes each; a large one's as 2^p bytes)");
   command
       ->add_option("--sketch-precision", options->sketch_precision,
                    "HyperLogLog precision p of the stored sketches")

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <charconv>
 
 #include "graph/errors.hpp"
@@ -12,17 +11,23 @@ namespace castgraph::cli {
 namespace {
 
 constexpr std::string_view kPrefix = "sketches.hll.p";
+// The parts of one set of sketches, after "sketches.hll.p<precision>".
+constexpr std::string_view kDenseSlot = ".dense_slot";
+constexpr std::string_view kDense = ".dense";
+constexpr std::string_view kSparseOffsets = ".sparse_offsets";
+constexpr std::string_view kSparse = ".sparse";
 
 [[noreturn]] void refuse(const std::filesystem::path& file, std::string_view section,
                          const std::string& problem) {
   throw DataError({file, 0, 0}, fmt::format("snapshot section '{}': {}", section, problem));
 }
 
-// The precision a section's name states ("sketches.hll.p14": 14). Its digits are
+// The precision a section's name states ("sketches.hll.p14.dense": 14). Its digits are
 // checked before anything is computed from them: a shift by a negative or huge precision
 // is undefined.
 int stated_precision(const std::filesystem::path& file, std::string_view name) {
-  const std::string_view digits = name.substr(kPrefix.size());
+  const std::string_view rest = name.substr(kPrefix.size());
+  const std::string_view digits = rest.substr(0, rest.find('.'));
   int precision = 0;
   const auto [end, status] =
       std::from_chars(digits.data(), digits.data() + digits.size(), precision);
@@ -35,47 +40,70 @@ int stated_precision(const std::filesystem::path& file, std::string_view name) {
   return precision;
 }
 
+template <class T>
+SnapshotExtra section_of(std::string name, const Column<T>& values) {
+  const auto bytes = std::as_bytes(values.span());
+  return {std::move(name), sizeof(T), {reinterpret_cast<const char*>(bytes.data()), bytes.size()}};
+}
+
+// Part `part` of the sketches at `precision`, borrowed with a guard that checks each
+// chunk as it is read.
+template <class T>
+Column<T> borrow_part(const OpenedSnapshot& snapshot, const std::filesystem::path& file,
+                      int precision, std::string_view part) {
+  const std::string name = fmt::format("{}{}{}", kPrefix, precision, part);
+  const auto found = snapshot.extras.find(name);
+  if (found == snapshot.extras.end())
+    refuse(file, name, "is missing (a set of stored sketches has four parts)");
+  const OpenedExtra& extra = found->second;
+  if (extra.size() % sizeof(T) != 0)
+    refuse(file, name,
+           fmt::format("holds {} bytes, not a whole number of {}-byte elements", extra.size(),
+                       sizeof(T)));
+  // Sections start on 64-byte boundaries of a page-aligned mapping: aligned for T.
+  const std::span<const char> bytes = extra.unchecked_bytes();
+  return Column<T>::borrow({reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)},
+                           extra.guard(sizeof(T)));
+}
+
 }  // namespace
 
-SnapshotExtra sketch_section(const FanbaseSketches& sketches) {
-  const auto registers = sketches.registers.span();
-  return {fmt::format("{}{}", kPrefix, sketches.precision),
-          1,
-          {reinterpret_cast<const char*>(registers.data()), registers.size()}};
+std::vector<SnapshotExtra> sketch_sections(const FanbaseSketches& sketches) {
+  const std::string stem = fmt::format("{}{}", kPrefix, sketches.precision);
+  return {section_of(stem + std::string(kDenseSlot), sketches.dense_slot),
+          section_of(stem + std::string(kDense), sketches.dense_registers),
+          section_of(stem + std::string(kSparseOffsets), sketches.sparse_offsets),
+          section_of(stem + std::string(kSparse), sketches.sparse_entries)};
 }
 
 std::optional<FanbaseSketches> stored_sketches(const OpenedSnapshot& snapshot,
                                                const std::filesystem::path& file) {
   for (const auto& [name, extra] : snapshot.extras) {
     if (!name.starts_with(kPrefix)) continue;
-    const int precision = stated_precision(file, name);
-    const std::size_t expected = snapshot.network.fanbases.size() << precision;
-    if (extra.size() != expected)
-      refuse(file, name,
-             fmt::format("holds {} bytes, expected {} (one sketch of 2^{} registers per fanbase)",
-                         extra.size(), expected, precision));
-    const std::span<const char> bytes = extra.bytes();  // checks the checksum
     FanbaseSketches sketches;
-    sketches.precision = precision;
-    sketches.registers = Column<std::uint8_t>::borrow(
-        {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+    sketches.precision = stated_precision(file, name);
+    sketches.dense_slot =
+        borrow_part<std::uint32_t>(snapshot, file, sketches.precision, kDenseSlot);
+    sketches.dense_registers =
+        borrow_part<std::uint8_t>(snapshot, file, sketches.precision, kDense);
+    sketches.sparse_offsets =
+        borrow_part<std::uint64_t>(snapshot, file, sketches.precision, kSparseOffsets);
+    sketches.sparse_entries =
+        borrow_part<std::uint32_t>(snapshot, file, sketches.precision, kSparse);
+    if (auto problem = sketch_layout_problem(sketches, snapshot.network.fanbases.size()))
+      refuse(file, fmt::format("{}{}", kPrefix, sketches.precision), *problem);
     return sketches;
   }
   return std::nullopt;
 }
 
 void check_stored_sketches(const OpenedSnapshot& snapshot, const std::filesystem::path& file) {
+  for (const auto& [name, extra] : snapshot.extras)
+    if (name.starts_with(kPrefix)) stated_precision(file, name);  // every set, not the first
   const std::optional<FanbaseSketches> sketches = stored_sketches(snapshot, file);
   if (!sketches) return;
-  // A register holds the rank of a 64-bit hash's first one bit after the precision's
-  // bits: at most 64 - p + 1.
-  const int most = 64 - sketches->precision + 1;
-  const auto registers = sketches->registers.span();
-  const auto bad = std::ranges::find_if(registers, [most](std::uint8_t r) { return r > most; });
-  if (bad != registers.end())
-    refuse(file, fmt::format("{}{}", kPrefix, sketches->precision),
-           fmt::format("register {} holds {}; at precision {} a register holds at most {}",
-                       bad - registers.begin(), *bad, sketches->precision, most));
+  if (auto problem = sketch_value_problem(*sketches))
+    refuse(file, fmt::format("{}{}", kPrefix, sketches->precision), *problem);
 }
 
 }  // namespace castgraph::cli

@@ -26,16 +26,19 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "graph/column_guard.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
 
 // 2: sections checksummed in chunks, checked when read.
-inline constexpr std::uint32_t kSnapshotVersion = 2;
+// 3: XXH3 checksums; reach sketches stored sparse or dense, fans hashed by external id.
+inline constexpr std::uint32_t kSnapshotVersion = 3;
 
 // A named array stored beside the network, for data computed from it.
 struct SnapshotExtra {
@@ -49,8 +52,7 @@ void write_snapshot(const Network& network, const std::filesystem::path& path,
                     std::span<const SnapshotExtra> extras = {});
 
 // An extra section as opened. Its checksum is checked when its bytes are first asked
-// for, not at open: the stored reach sketches are a quarter of a GB at every scale, and
-// most commands never read them.
+// for, not at open: most commands never read the stored reach sketches.
 class OpenedExtra {
  public:
   OpenedExtra(std::span<const char> bytes, std::span<const std::uint64_t> chunk_sums,
@@ -59,6 +61,12 @@ class OpenedExtra {
   // The bytes, once they match their checksum. Throws DataError naming the file and the
   // section otherwise. O(size) the first time, O(1) after.
   std::span<const char> bytes() const;
+  // A guard for a Column that borrows these bytes as elements of `element_size` bytes:
+  // each read checks only the chunks it covers (graph/column_guard.hpp), so a query that
+  // reads a few sketches of a large section checks a few chunks. O(1).
+  std::shared_ptr<ColumnGuard> guard(std::size_t element_size) const;
+  // The bytes, unchecked: for a Column that carries guard().
+  std::span<const char> unchecked_bytes() const { return bytes_; }
 
  private:
   std::span<const char> bytes_;

@@ -225,6 +225,16 @@ std::span<const char> OpenedExtra::bytes() const {
   return bytes_;
 }
 
+std::shared_ptr<ColumnGuard> OpenedExtra::guard(std::size_t element_size) const {
+  return std::make_shared<ColumnGuard>(
+      element_size, bytes_.size() / element_size, chunk_bytes_,
+      [file = file_, name = name_, bytes = bytes_, sums = chunk_sums_, chunk = chunk_bytes_](
+          std::size_t first, std::size_t end) {
+        check_chunks(file, name, bytes, sums, chunk, first, end);
+      },
+      [file = file_](const std::string& problem) { refuse(file, problem); });
+}
+
 OpenedSnapshot open_snapshot(const std::filesystem::path& path) {
   // Queries read a few parts of the file, each front to back: no read-ahead hint.
   auto file = std::make_shared<FileBytes>(path, FileBytes::Access::parts);

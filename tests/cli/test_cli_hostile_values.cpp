@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "algorithms/fanbase_sketches.hpp"
+#include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
 #include "graph/network_builder.hpp"
 #include "loaders/dataset_loader.hpp"
@@ -296,14 +298,18 @@ TEST_CASE("a stored sketch section with an impossible precision is refused by ch
   }
   SECTION("a register beyond what its precision allows") {
     TempDir dir;
-    std::string registers(network.fanbases.size() << 4, '\0');
-    registers[7] = 62;  // at precision 4 a register holds at most 61
-    const SnapshotExtra extra{"sketches.hll.p4", 1, registers};
-    write_snapshot(network, dir / "bad.cgs", {&extra, 1});
+    FanbaseSketches sketches = build_fanbase_sketches(network, 4);
+    std::vector<std::uint8_t> dense(sketches.dense_registers.begin(),
+                                    sketches.dense_registers.end());
+    REQUIRE(dense.size() > 7);
+    dense[7] = 62;  // at precision 4 a register holds at most 61
+    sketches.dense_registers = Column(std::move(dense));
+    const std::vector<SnapshotExtra> extras = cli::sketch_sections(sketches);
+    write_snapshot(network, dir / "bad.cgs", extras);
     const auto result = run_castgraph("check " + shell_quote((dir / "bad.cgs").string()));
     CHECK(result.status == kExitData);
-    CHECK_THAT(result.err, Catch::Contains("'sketches.hll.p4': register 7 holds 62; at precision "
-                                           "4 a register holds at most 61"));
+    CHECK_THAT(result.err, Catch::Contains("'sketches.hll.p4': dense register 7 holds 62; at "
+                                           "precision 4 a register holds at most 61"));
   }
 }
 
