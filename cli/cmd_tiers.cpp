@@ -94,6 +94,10 @@ void run_tiers(const TiersOptions& options) {
   if (options.json && options.csv) throw UsageError("choose one of --json and --csv");
   TierOptions tier_options;
   tier_options.thresholds = parse_human_counts(options.thresholds, "--thresholds");
+  // Band names speak the units the thresholds were typed in: 10万,100万 -> "10万-100万".
+  if (options.thresholds.find("万") != std::string::npos ||
+      options.thresholds.find("亿") != std::string::npos)
+    tier_options.units = TierUnits::chinese;
   const Network network = open_dataset(options.dataset);
   if (!options.platform.empty())
     tier_options.platform = resolve_platform(network, options.platform);
