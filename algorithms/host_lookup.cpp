@@ -28,7 +28,6 @@ std::string with_commas(std::uint64_t value) {
   return digits;
 }
 
-
 constexpr std::size_t kMostSuggestions = 5;
 
 // Every host's id and name folded both ways, computed on first need and kept for the
@@ -123,7 +122,6 @@ std::string suggestions(const Network& network, std::string_view key) {
 }
 
 }  // namespace
-
 
 std::string describe_host_for_choice(const Network& network, NodeId host) {
   const Broadcasters& hosts = network.broadcasters;

@@ -80,12 +80,13 @@ CLI::Option* add_host_list_option(CLI::App& command, HostListOptions& options,
                                   const std::string& flag, const std::string& description,
                                   const std::string& file_flag) {
   CLI::Option* option =
-      command.add_option(flag, options.values,
-                         description +
-                             ": ids or names, comma-separated (spaces around them are fine; "
-                             "quote a name holding a comma: '\"刘一手, 大连\",h1'); names "
-                             "match ignoring case, width and accents; @FILE reads them from "
-                             "FILE")
+      command
+          .add_option(flag, options.values,
+                      description +
+                          ": ids or names, comma-separated (spaces around them are fine; "
+                          "quote a name holding a comma: '\"刘一手, 大连\",h1'); names "
+                          "match ignoring case, width and accents; @FILE reads them from "
+                          "FILE")
           ->type_name("LIST");
   if (!file_flag.empty())
     command

@@ -60,8 +60,10 @@ TextEncoding parse_text_encoding(std::string_view name) {
   const std::string lower = lowercase(name);
   if (lower == "utf-8" || lower == "utf8") return TextEncoding::utf8;
   if (lower == "gb18030" || lower == "gbk" || lower == "gb2312") return TextEncoding::gb18030;
-  throw UsageError({Parameter{"encoding"}, " must be utf-8 or gb18030 (gbk and gb2312 read "
-                                           "as gb18030), not '" + std::string(name) + "'"});
+  throw UsageError({Parameter{"encoding"},
+                    " must be utf-8 or gb18030 (gbk and gb2312 read "
+                    "as gb18030), not '" +
+                        std::string(name) + "'"});
 }
 
 std::string gb18030_to_utf8(std::string_view bytes, const std::filesystem::path& file) {

@@ -39,14 +39,13 @@ TEST_CASE("range errors read as sentences", "[cli][usage]") {
   struct Case {
     std::string arguments, sentence;
   };
-  for (const Case& c :
-       {Case{"plan " + tiny + " --k 0", "--k must be at least 1"},
-        Case{"reach " + tiny + " --hosts h1 --method sketch --precision 30",
-             "--precision: must be from 4 to 16, not 30"},
-        Case{"plan " + tiny + " --k 1 --optimal --time-limit 0",
-             "--time-limit: must be from 0.001 to 10000000, not 0"},
-        Case{"overlap " + tiny + " --hosts h1,h2 --method sketch --sketch-size 1",
-             "--sketch-size: must be from 2 to 16777216, not 1"}}) {
+  for (const Case& c : {Case{"plan " + tiny + " --k 0", "--k must be at least 1"},
+                        Case{"reach " + tiny + " --hosts h1 --method sketch --precision 30",
+                             "--precision: must be from 4 to 16, not 30"},
+                        Case{"plan " + tiny + " --k 1 --optimal --time-limit 0",
+                             "--time-limit: must be from 0.001 to 10000000, not 0"},
+                        Case{"overlap " + tiny + " --hosts h1,h2 --method sketch --sketch-size 1",
+                             "--sketch-size: must be from 2 to 16777216, not 1"}}) {
     INFO(c.arguments);
     const auto result = run_castgraph(c.arguments);
     CHECK(result.status == 2);

@@ -33,7 +33,8 @@ void write_dataset(const TempDir& dir) {
   dir.write("fans.csv", "id\na\n");
   std::string follows = "fan,broadcaster,platform\n";
   for (int host = 1; host <= 10; ++host)
-    follows += "a,h" + std::to_string(host) + (host == 4 || host == 6 ? ",kuaishou\n" : ",douyin\n");
+    follows +=
+        "a,h" + std::to_string(host) + (host == 4 || host == 6 ? ",kuaishou\n" : ",douyin\n");
   dir.write("follows.csv", follows);
 }
 
@@ -45,9 +46,9 @@ std::vector<std::string> reached(const TempDir& dir, const std::string& argument
   INFO(result.err);
   REQUIRE(result.status == 0);
   if (err) *err = result.err;
+  const nlohmann::json answer = nlohmann::json::parse(result.out);
   std::vector<std::string> ids;
-  for (const auto& host : nlohmann::json::parse(result.out)["per_host"])
-    ids.push_back(host["id"].get<std::string>());
+  for (const auto& host : answer["per_host"]) ids.push_back(host["id"].get<std::string>());
   return ids;
 }
 
@@ -95,9 +96,8 @@ TEST_CASE("an ambiguous name lists each candidate with id, base, fans and platfo
   write_dataset(dir);
   const auto result = run_castgraph("reach " + shell_quote(dir.path().string()) + " --hosts 张伟");
   CHECK(result.status == 2);
-  CHECK_THAT(result.err,
-             Catch::Contains("h5 张伟: base 沈阳基地, 200 declared fans on 抖音") &&
-                 Catch::Contains("h6 张伟: base 大连基地, 300 declared fans on 快手"));
+  CHECK_THAT(result.err, Catch::Contains("h5 张伟: base 沈阳基地, 200 declared fans on 抖音") &&
+                             Catch::Contains("h6 张伟: base 大连基地, 300 declared fans on 快手"));
 }
 
 TEST_CASE("an unknown name suggests the closest names, the largest hosts first") {
@@ -112,9 +112,8 @@ TEST_CASE("an unknown name suggests the closest names, the largest hosts first")
   REQUIRE(small != std::string::npos);
   CHECK(big < small);
   // A typo one code point off finds the name it missed.
-  const auto typo =
-      run_castgraph("reach " + shell_quote(dir.path().string()) + " --hosts " +
-                    shell_quote("Lady Gagq"));
+  const auto typo = run_castgraph("reach " + shell_quote(dir.path().string()) + " --hosts " +
+                                  shell_quote("Lady Gagq"));
   CHECK(typo.status == 2);
   CHECK_THAT(typo.err, Catch::Contains("did you mean:\n  h1 Lady Gaga"));
 }
@@ -126,8 +125,7 @@ TEST_CASE("hosts come from a file: one per line, or a CSV with an id or name col
   dir.write("by_name.csv", "rank,name\n1,Beyoncé\n2,\"刘一手, 大连\"\n");
   dir.write("by_id.csv", "name,id\nwhatever,h5\nignored,h6\n");
   const std::string folder = dir.path().string() + "/";
-  CHECK(reached(dir, "--hosts-file " + shell_quote(folder + "plain.txt")) ==
-        Ids{"h1", "h3", "h7"});
+  CHECK(reached(dir, "--hosts-file " + shell_quote(folder + "plain.txt")) == Ids{"h1", "h3", "h7"});
   CHECK(reached(dir, "--hosts " + shell_quote("@" + folder + "by_name.csv") + ",h1") ==
         Ids{"h2", "h7", "h1"});
   CHECK(reached(dir, "--hosts-file " + shell_quote(folder + "by_id.csv")) == Ids{"h5", "h6"});

@@ -47,12 +47,12 @@ TEST_CASE("folding ignores case and full or half width") {
   CHECK(fold_name("Lady Gaga") == "lady gaga");
   CHECK(fold_name("LADY GAGA") == fold_name("lady gaga"));
   CHECK(fold_name("H11655") == "h11655");
-  CHECK(fold_name("Ｈ１１６５５") == "h11655");               // full-width letters and digits
-  CHECK(fold_name("Ｌａｄｙ　Ｇａｇａ") == "lady gaga");     // ideographic space too
-  CHECK(fold_name("ｶﾀｶﾅ") == "カタカナ");                     // half-width katakana widen
-  CHECK(fold_name("小米王老师") == "小米王老师");             // Chinese is unchanged
-  CHECK(fold_name("Straße") == "strasse");                    // full case folding
-  CHECK(fold_name("zero\u200bwidth") == "zerowidth");         // default-ignorable dropped
+  CHECK(fold_name("Ｈ１１６５５") == "h11655");           // full-width letters and digits
+  CHECK(fold_name("Ｌａｄｙ　Ｇａｇａ") == "lady gaga");  // ideographic space too
+  CHECK(fold_name("ｶﾀｶﾅ") == "カタカナ");                 // half-width katakana widen
+  CHECK(fold_name("小米王老师") == "小米王老师");         // Chinese is unchanged
+  CHECK(fold_name("Straße") == "strasse");                // full case folding
+  CHECK(fold_name("zero\u200bwidth") == "zerowidth");     // default-ignorable dropped
 }
 
 TEST_CASE("folding keeps accents; the accent-free fold drops them") {
