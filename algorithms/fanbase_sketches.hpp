@@ -74,7 +74,8 @@ FanbaseSketches build_fanbase_sketches(const Network& network,
 
 // What is wrong with the layout of `sketches` for `fanbases` fanbases, or nullopt: array
 // sizes, dense rows numbered in order and each used once, sparse offsets in order and in
-// range, dense fanbases and those from follows with no sparse entries. Every query relies on these; O(fanbases).
+// range, dense fanbases and those from follows with no sparse entries. Every query relies on these;
+// O(fanbases).
 std::optional<std::string> sketch_layout_problem(const FanbaseSketches& sketches,
                                                  std::size_t fanbases);
 

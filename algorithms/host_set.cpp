@@ -44,17 +44,6 @@ void check_city_in_province(const Network& network, std::uint32_t city, std::uin
 
 }  // namespace
 
-std::string_view place_stem(std::string_view name) {
-  // Longest first, so that 维吾尔自治区 is not cut to 维吾尔自治 + 区.
-  static constexpr std::string_view kSuffixes[] = {
-      "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
-      "自治州",     "地区",         "省",         "市",         "盟"};
-  for (std::string_view suffix : kSuffixes)
-    if (name.size() > suffix.size() && name.ends_with(suffix))
-      return name.substr(0, name.size() - suffix.size());
-  return name;
-}
-
 std::optional<std::uint32_t> find_place(const Interner& labels, std::string_view name) {
   if (auto code = labels.find(name)) return static_cast<std::uint32_t>(*code);
   const std::string_view stem = place_stem(name);
@@ -63,8 +52,6 @@ std::optional<std::uint32_t> find_place(const Interner& labels, std::string_view
     if (place_stem(labels[code]) == stem) return code;
   return std::nullopt;
 }
-
-namespace {}  // namespace
 
 HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
                       std::optional<NodeId> platform, std::string_view region,
@@ -96,35 +83,6 @@ HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
       if (!platform || network.fanbases.platform[fanbase] == *platform) kept.push_back(fanbase);
   }
   return set;
-}
-
-NodeId resolve_host(const Network& network, std::string_view key) {
-  const std::vector<NodeId> found = find_broadcasters(network, key);
-  if (found.size() == 1) return found.front();
-  if (found.size() > 1) {
-    std::string listed;
-    for (NodeId host : found) listed += "\n  " + describe_host(network, host);
-    throw UsageError("host name '" + std::string(key) +
-                     "' is ambiguous; give one of the ids:" + listed);
-  }
-  std::string similar;
-  int shown = 0;
-  for (NodeId host = 0; host < network.broadcasters.size() && shown < 5; ++host) {
-    if (network.broadcasters.names[host].find(key) == std::string_view::npos &&
-        network.broadcasters.ids[host].find(key) == std::string_view::npos)
-      continue;
-    similar += "\n  " + describe_host(network, host);
-    ++shown;
-  }
-  throw UsageError("no host has id or name '" + std::string(key) + "'" +
-                   (similar.empty() ? std::string() : "; similar:" + similar));
-}
-
-std::vector<NodeId> resolve_hosts(const Network& network, std::span<const std::string> keys) {
-  std::vector<NodeId> hosts;
-  hosts.reserve(keys.size());
-  for (const std::string& key : keys) hosts.push_back(resolve_host(network, key));
-  return hosts;
 }
 
 NodeId resolve_platform(const Network& network, std::string_view key) {

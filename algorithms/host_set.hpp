@@ -10,7 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "algorithms/host_lookup.hpp"  // resolve_host, resolve_hosts
 #include "graph/network.hpp"
+#include "graph/place_names.hpp"  // place_stem
 
 namespace castgraph {
 
@@ -40,10 +42,6 @@ struct HostSet {
 // nullopt when none matches. O(labels).
 std::optional<std::uint32_t> find_place(const Interner& labels, std::string_view name);
 
-// `name` without its administrative suffix (省, 市, 自治区, 特别行政区, ...); unchanged
-// when it has none or is nothing but the suffix.
-std::string_view place_stem(std::string_view name);
-
 // Builds the HostSet for `hosts`, keeping each host's fanbases on `platform` (all when
 // absent) and fans whose province is `region` and city is `city` (all when empty; names
 // match by find_place). Throws UsageError for a host id out of range, a host listed
@@ -53,14 +51,6 @@ std::string_view place_stem(std::string_view name);
 HostSet make_host_set(const Network& network, std::span<const NodeId> hosts,
                       std::optional<NodeId> platform = std::nullopt, std::string_view region = {},
                       std::string_view city = {});
-
-// The host with external id or exact name `key`. Throws UsageError when no host matches
-// (naming up to five hosts whose name contains `key`) or when the name is shared by
-// several hosts (listing them with their ids, so the caller can pick one). O(hosts).
-NodeId resolve_host(const Network& network, std::string_view key);
-
-// resolve_host for each key, in order.
-std::vector<NodeId> resolve_hosts(const Network& network, std::span<const std::string> keys);
 
 // The platform with external id or exact name `key`; UsageError listing the platforms
 // otherwise. O(platforms).

@@ -24,7 +24,8 @@ std::vector<MessagePart> filter_failure(const Network& network, NodeId host,
   if (!options.kinds.empty() &&
       std::ranges::find(options.kinds, hosts.kind[host]) == options.kinds.end())
     return {"its kind '" + std::string(hosts.kind[host]) + "' is not among ", Parameter{"kinds"}};
-  if (!options.province.empty() && hosts.province[host] != options.province)
+  // 辽宁 and 辽宁省 are one province (graph/place_names.hpp).
+  if (!options.province.empty() && place_stem(hosts.province[host]) != place_stem(options.province))
     return {"its province '" + std::string(hosts.province[host]) + "' is not " + options.province};
   if (options.min_fans > 0 && declared_fans(network, host, options.platform) < options.min_fans)
     return {"it has " + std::to_string(declared_fans(network, host, options.platform)) +
@@ -46,9 +47,10 @@ void check_options(const PlanOptions& options) {
 // Every requested value of a category (kinds, provinces) must be one some host has: a typo
 // would otherwise leave no eligible host without a word.
 void check_values_exist(const CategoryColumn& column, std::span<const std::string> wanted,
-                        std::string_view what) {
+                        std::string_view what, bool places = false) {
   for (const std::string& value : wanted) {
     if (value.empty() || column.labels().find(value)) continue;
+    if (places && find_place(column.labels(), value)) continue;
     std::string known;
     for (NodeId code = 0; code < column.labels().size(); ++code)
       if (!column.labels()[code].empty())
@@ -129,7 +131,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
       options.method != ReachMethod::automatic)
     throw UsageError("an optimal roster needs the exact method (reach counted from follows)");
   check_values_exist(network.broadcasters.kind, options.kinds, "kind");
-  check_values_exist(network.broadcasters.province, std::span(&options.province, 1), "province");
+  check_values_exist(network.broadcasters.province, std::span(&options.province, 1), "province",
+                     true);
   const std::size_t n = network.broadcasters.size();
   for (NodeId host : options.include)
     if (host >= n) throw UsageError("host id " + std::to_string(host) + " is out of range");

@@ -1,7 +1,9 @@
 #include "algorithms/tiers.hpp"
 
 #include <fmt/format.h>
+
 #include <algorithm>
+#include <span>
 
 #include "graph/errors.hpp"
 
@@ -17,22 +19,23 @@ void check_thresholds(const std::vector<std::uint64_t>& thresholds) {
                                    thresholds[i], thresholds[i - 1]));
 }
 
-TierTable empty_table(const std::vector<std::uint64_t>& thresholds) {
+TierTable empty_table(const TierOptions& options) {
+  const std::vector<std::uint64_t>& thresholds = options.thresholds;
+  const auto name = [&options](std::uint64_t threshold) {
+    return threshold_name(threshold, options.units);
+  };
   TierTable table;
   table.thresholds = thresholds;
-  table.bands.push_back(
-      {fmt::format("<{}", threshold_name(thresholds.front())), 0, thresholds.front()});
+  table.bands.push_back({fmt::format("<{}", name(thresholds.front())), 0, thresholds.front()});
   for (std::size_t i = 0; i < thresholds.size(); ++i) {
     const bool top = i + 1 == thresholds.size();
     TierBand band;
-    band.name = top ? fmt::format("{}+", threshold_name(thresholds[i]))
-                    : fmt::format("{}-{}", threshold_name(thresholds[i]),
-                                  threshold_name(thresholds[i + 1]));
+    band.name = top ? fmt::format("{}+", name(thresholds[i]))
+                    : fmt::format("{}-{}", name(thresholds[i]), name(thresholds[i + 1]));
     band.min = thresholds[i];
     if (!top) band.max = thresholds[i + 1];
     table.bands.push_back(band);
-    table.cumulative.push_back(
-        {fmt::format("{}+", threshold_name(thresholds[i])), thresholds[i], 0});
+    table.cumulative.push_back({fmt::format("{}+", name(thresholds[i])), thresholds[i], 0});
   }
   return table;
 }
@@ -87,12 +90,16 @@ std::size_t tier_band(std::uint64_t fans, const std::vector<std::uint64_t>& thre
                                   thresholds.begin());
 }
 
-std::string threshold_name(std::uint64_t threshold) {
+std::string threshold_name(std::uint64_t threshold, TierUnits units) {
   struct Unit {
     std::uint64_t size;
     const char* suffix;
   };
-  for (const Unit unit : {Unit{1'000'000'000, "B"}, Unit{1'000'000, "M"}, Unit{1'000, "k"}}) {
+  static constexpr Unit kWestern[] = {{1'000'000'000, "B"}, {1'000'000, "M"}, {1'000, "k"}};
+  static constexpr Unit kChinese[] = {{100'000'000, "亿"}, {10'000, "万"}};
+  const std::span<const Unit> scale = units == TierUnits::chinese ? std::span<const Unit>(kChinese)
+                                                                  : std::span<const Unit>(kWestern);
+  for (const Unit unit : scale) {
     if (threshold < unit.size) continue;
     if (threshold % unit.size == 0) return fmt::format("{}{}", threshold / unit.size, unit.suffix);
     if (threshold % (unit.size / 10) == 0)
@@ -104,7 +111,7 @@ std::string threshold_name(std::uint64_t threshold) {
 
 TierTable tiers(const Network& network, const TierOptions& options) {
   check_thresholds(options.thresholds);
-  TierTable table = empty_table(options.thresholds);
+  TierTable table = empty_table(options);
   for (NodeId host = 0; host < network.broadcasters.size(); ++host)
     if (on_platform(network, host, options.platform))
       count_host(table, declared_fans(network, host, options.platform));
@@ -125,7 +132,7 @@ std::vector<TierGroup> tiers_by(const Network& network, TierGrouping grouping,
       std::string name(key);
       if (grouping == TierGrouping::base && !key.empty())
         name = network.bases.names[network.broadcasters.base[host]];
-      groups.push_back({std::string(key), name, empty_table(options.thresholds)});
+      groups.push_back({std::string(key), name, empty_table(options)});
       index.emplace_back(key, groups.size() - 1);
       found = index.end() - 1;
     }

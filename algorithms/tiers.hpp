@@ -13,10 +13,15 @@
 
 namespace castgraph {
 
+// How band names write the thresholds: in k, M and B, or in 万 and 亿, the units a
+// person gave them in (10万,100万 makes "10万-100万", not "100k-1M").
+enum class TierUnits { western, chinese };
+
 struct TierOptions {
   std::vector<std::uint64_t> thresholds{100'000, 1'000'000, 10'000'000};  // strictly increasing
   // Only this platform's fanbases; hosts without a fanbase there are left out.
   std::optional<NodeId> platform;
+  TierUnits units = TierUnits::western;  // how band names write the thresholds
 };
 
 struct TierBand {
@@ -58,7 +63,10 @@ std::vector<TierGroup> tiers_by(const Network& network, TierGrouping grouping,
 // thresholds[i-1] but not thresholds[i].
 std::size_t tier_band(std::uint64_t fans, const std::vector<std::uint64_t>& thresholds);
 
-// 100000 -> "100k", 1000000 -> "1M", 2500000 -> "2.5M", 999 -> "999".
-std::string threshold_name(std::uint64_t threshold);
+// western: 100000 -> "100k", 1000000 -> "1M", 2500000 -> "2.5M", 999 -> "999".
+// chinese: 100000 -> "10万", 15000 -> "1.5万", 100000000 -> "1亿", 999 -> "999".
+// A threshold the units cannot write in one decimal is written out in digits, since a
+// band name must not round its bound.
+std::string threshold_name(std::uint64_t threshold, TierUnits units = TierUnits::western);
 
 }  // namespace castgraph

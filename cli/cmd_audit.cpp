@@ -11,6 +11,7 @@
 #include "algorithms/host_set.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/host_list.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "graph/errors.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 struct AuditCommandOptions {
   DatasetOptions dataset;
-  std::vector<std::string> hosts;
+  HostListOptions hosts;
   AuditOptions audit;
   std::size_t top = 20;
   bool json = false;
@@ -42,7 +43,7 @@ std::vector<HostAudit> shown_hosts(const Network& network, const AuditResult& re
                                    const AuditCommandOptions& options) {
   if (options.hosts.empty()) return result.hosts;
   std::vector<HostAudit> shown;
-  for (NodeId host : resolve_hosts(network, options.hosts))
+  for (NodeId host : resolve_host_options(network, options.hosts, std::cerr))
     shown.push_back(*std::ranges::find(result.hosts, host, &HostAudit::host));
   return shown;
 }
@@ -191,11 +192,8 @@ void add_audit_command(CLI::App& app) {
       "--exclude-suspicious on reach, plan, rank and report runs this audit and leaves "
       "the flagged fans out of every count.");
   add_dataset_options(*command, options->dataset);
-  command
-      ->add_option("--hosts", options->hosts,
-                   "Show these hosts (id or exact name, comma-separated) instead of the "
-                   "most suspicious")
-      ->delimiter(',');
+  add_host_list_option(*command, options->hosts, "--hosts",
+                       "Show these hosts instead of the most suspicious", "--hosts-file");
   command->add_option("--top", options->top, "Hosts shown in the table")->capture_default_str();
   command
       ->add_option("--min-overlap", options->audit.min_overlap,

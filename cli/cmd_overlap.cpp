@@ -11,6 +11,7 @@
 #include "algorithms/overlap.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
@@ -23,7 +24,7 @@ using Json = nlohmann::ordered_json;
 
 struct OverlapCommandOptions {
   DatasetOptions dataset;
-  std::vector<std::string> hosts;
+  HostListOptions hosts;
   std::size_t top = 0;
   std::string platform;
   std::string region;
@@ -183,7 +184,7 @@ void report_top(const Network& network, const TopOverlap& top,
 
 void run_overlap(const OverlapCommandOptions& options) {
   if (options.hosts.empty() == (options.top == 0))
-    throw UsageError("give either --hosts ID,... or --top N");
+    throw UsageError("give either --hosts ID,... (or --hosts-file FILE) or --top N");
   if (options.top > 0 && (!options.platform.empty() || !options.region.empty() ||
                           !options.city.empty() || options.method != "exact"))
     throw UsageError("--platform, --region, --city and --method apply to --hosts, not to --top");
@@ -197,7 +198,7 @@ void run_overlap(const OverlapCommandOptions& options) {
   }
   std::optional<NodeId> platform;
   if (!options.platform.empty()) platform = resolve_platform(network, options.platform);
-  const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);
+  const std::vector<NodeId> hosts = resolve_host_options(network, options.hosts, std::cerr);
   const HostSet set = make_host_set(network, hosts, platform, options.region, options.city);
   report_matrix(network,
                 options.method == "sketch"
@@ -218,11 +219,11 @@ void add_overlap_command(CLI::App& app) {
       "without forming all pairs");
   add_dataset_options(*command, options->dataset);
   auto* hosts =
-      command->add_option("--hosts", options->hosts, "Hosts by id or exact name, comma-separated")
-          ->delimiter(',');
+      add_host_list_option(*command, options->hosts, "--hosts", "The hosts", "--hosts-file");
   auto* top = command->add_option("--top", options->top, "The N most overlapping pairs")
                   ->check(more_than_zero());
   hosts->excludes(top);
+  command->get_option("--hosts-file")->excludes(top);
   command->add_option("--platform", options->platform,
                       "With --hosts: count only fanbases on this platform");
   command->add_option("--region", options->region,
@@ -241,7 +242,7 @@ void add_overlap_command(CLI::App& app) {
       ->check(CLI::IsMember({"exact", "sketch"}))
       ->capture_default_str();
   command->add_option("--sketch-size", options->sketch_size, "k, the fans each MinHash keeps")
-      ->check(CLI::Range(std::size_t{2}, std::size_t{1} << 24))
+      ->check(from_to(2, 1 << 24))
       ->capture_default_str();
   auto* json = command->add_flag(
       "--json", options->json,

@@ -12,7 +12,9 @@
 #include "algorithms/plan.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/host_list.hpp"
 #include "cli/human_numbers.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
@@ -32,8 +34,8 @@ struct PlanCommandOptions {
   std::vector<std::string> kinds;
   std::string province;
   long long max_per_base = 0;  // 0: not given
-  std::vector<std::string> include;
-  std::vector<std::string> exclude;
+  HostListOptions include;
+  HostListOptions exclude;
   std::string method = "auto";
   int precision = kPlanSketchPrecision;
   bool enumerate = false;
@@ -239,8 +241,8 @@ void run_plan(const PlanCommandOptions& command) {
   options.sketch_precision = command.precision;
   const Network network = open_dataset(command.dataset);
   if (!command.platform.empty()) options.platform = resolve_platform(network, command.platform);
-  options.include = resolve_hosts(network, command.include);
-  options.exclude = resolve_hosts(network, command.exclude);
+  options.include = resolve_host_options(network, command.include, std::cerr);
+  options.exclude = resolve_host_options(network, command.exclude, std::cerr);
   const Plan plan = plan_roster(network, options);
   for (const PlanWarning& warning : plan.warnings)
     std::cerr << "warning: " << warning_text(network, warning, options) << "\n";
@@ -278,7 +280,7 @@ void add_plan_command(CLI::App& app) {
   command
       ->add_option("--time-limit", options->time_limit,
                    "Seconds --optimal may search; then the best roster found, with its gap")
-      ->check(CLI::Range(0.001, 1e7).description("SECONDS > 0"));
+      ->check(from_to(0.001, 1e7));
   command->add_option("--platform", options->platform,
                       "Count only fanbases on this platform (id or exact name)");
   command->add_option("--region", options->region,
@@ -290,14 +292,8 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--province", options->province, "Only hosts of this province");
   CLI::Option* max_per_base = command->add_option(
       "--max-per-base", options->max_per_base, "At most this many hosts from one livestream base");
-  command
-      ->add_option("--include", options->include,
-                   "Book these hosts first (id or exact name, comma-separated)")
-      ->delimiter(',');
-  command
-      ->add_option("--exclude", options->exclude,
-                   "Never book these hosts (id or exact name, comma-separated)")
-      ->delimiter(',');
+  add_host_list_option(*command, options->include, "--include", "Book these hosts first");
+  add_host_list_option(*command, options->exclude, "--exclude", "Never book these hosts");
   command
       ->add_option("--method", options->method,
                    "exact: count from follows; sketch: HyperLogLog; declared: model from "
@@ -307,13 +303,13 @@ void add_plan_command(CLI::App& app) {
   command
       ->add_option("--precision", options->precision,
                    "HyperLogLog precision for --method sketch (2^p registers per host)")
-      ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
+      ->check(from_to(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
   command
       ->add_option("--bound-passes", options->bound_passes,
                    "Subgradient passes of the LP bound over the follows (exact method); 0 keeps "
                    "only the greedy's online bound")
-      ->check(CLI::Range(0, 100'000))
+      ->check(from_to(0, 100'000))
       ->capture_default_str();
   command->add_flag("--enumerate", options->enumerate,
                     "Also grow the roster from every seed of 1-3 hosts (Sviridenko 2004): "

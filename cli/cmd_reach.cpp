@@ -12,6 +12,8 @@
 #include "algorithms/reach_breakdown.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/host_list.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/result_text.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
@@ -25,7 +27,7 @@ namespace {
 
 struct ReachCommandOptions {
   DatasetOptions dataset;
-  std::vector<std::string> hosts;
+  HostListOptions hosts;
   std::string platform;
   std::string region;
   std::string city;
@@ -224,6 +226,7 @@ nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& an
 }
 
 void run_reach(const ReachCommandOptions& options) {
+  if (options.hosts.empty()) throw UsageError("give the hosts: --hosts LIST or --hosts-file FILE");
   ReachOptions reach_options;
   reach_options.method = parse_reach_method(options.method);
   reach_options.region = options.region;
@@ -239,7 +242,7 @@ void run_reach(const ReachCommandOptions& options) {
   if (stored && stored->precision == options.precision) reach_options.sketches = &*stored;
   if (!options.platform.empty())
     reach_options.platform = resolve_platform(network, options.platform);
-  const std::vector<NodeId> hosts = resolve_hosts(network, options.hosts);
+  const std::vector<NodeId> hosts = resolve_host_options(network, options.hosts, std::cerr);
   ReachAnswer answer;
   answer.result = reach(network, hosts, reach_options);
   if (!options.by.empty())
@@ -266,9 +269,7 @@ void add_reach_command(CLI::App& app) {
       "host its reach, exclusive reach and share of the unique reach");
   add_dataset_options(*command, options->dataset);
   add_exclude_suspicious_option(*command, options->dataset);
-  command->add_option("--hosts", options->hosts, "Hosts by id or exact name, comma-separated")
-      ->required()
-      ->delimiter(',');
+  add_host_list_option(*command, options->hosts, "--hosts", "The hosts", "--hosts-file");
   command->add_option("--platform", options->platform,
                       "Count only fanbases on this platform (id or exact name)");
   command->add_option("--region", options->region,
@@ -297,7 +298,7 @@ void add_reach_command(CLI::App& app) {
       ->add_option("--precision", options->precision,
                    "HyperLogLog precision p for --method sketch: 2^p registers, standard "
                    "error 1.04/sqrt(2^p)")
-      ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
+      ->check(from_to(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
   auto* json = command->add_flag(
       "--json", options->json,
@@ -320,6 +321,8 @@ void add_reach_command(CLI::App& app) {
   command->footer(
       "Examples:\n  castgraph reach samples/tiny --hosts h1,h2,h7\n"
       "  castgraph reach samples/tiny --hosts 李佳,周杰 --region 辽宁 --json\n"
+      "  castgraph reach samples/liaoning --hosts 'h11655, 马刚' --region 辽宁省\n"
+      "  castgraph reach samples/liaoning --hosts-file shortlist.csv --encoding gb18030\n"
       "  castgraph reach samples/tiny --hosts h1,h7 --platform douyin --method declared\n"
       "  castgraph reach samples/tiny --hosts h1,h2,h7 --by province -o reach.xlsx\n"
       "  castgraph reach samples/liaoning --hosts h11655,h7252 --method model");

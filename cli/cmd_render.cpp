@@ -14,6 +14,7 @@
 #include "algorithms/host_set.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "loaders/atomic_file.hpp"
@@ -146,13 +147,13 @@ void add_render_command(CLI::App& app) {
       ->add_option("--top", options->top,
                    "Hosts drawn one by one (by reach when follows exist, else by fans); the "
                    "rest are folded. In the communities view: communities drawn")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{5000}))
+      ->check(from_to(1, 5000))
       ->capture_default_str();
   command
       ->add_option("--groups", options->groups,
                    "Bases or communities kept as their own cluster; smaller ones fold "
                    "together")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}))
+      ->check(from_to(1, 1000))
       ->capture_default_str();
   command
       ->add_option("--color", options->color,
@@ -172,7 +173,7 @@ void add_render_command(CLI::App& app) {
       ->add_option("--hops", options->hops,
                    "With --view ego: hops counted in the note (hosts are adjacent when they "
                    "co-stream or share a fan); only hosts tied to the ego are drawn")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{10}))
+      ->check(from_to(1, 10))
       ->capture_default_str();
   command->add_option("--title", options->title, "Title at the top of the picture");
   command

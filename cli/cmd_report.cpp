@@ -474,7 +474,7 @@ void add_report_command(CLI::App& app) {
       ->add_option("--diagram-top", options->diagram_top,
                    "Hosts drawn one by one in the diagram; the rest fold per base or "
                    "community, so big datasets stay readable")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{500}))
+      ->check(from_to(1, 500))
       ->capture_default_str();
   command->add_option("--seed", options->seed, "Seed of community detection and of the layout")
       ->capture_default_str();

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/number_checks.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -73,7 +74,7 @@ void add_snapshot_command(CLI::App& app) {
   command
       ->add_option("--sketch-precision", options->sketch_precision,
                    "HyperLogLog precision p of the stored sketches")
-      ->check(CLI::Range(kMinHllPrecision, kMaxHllPrecision))
+      ->check(from_to(kMinHllPrecision, kMaxHllPrecision))
       ->capture_default_str();
   command->footer(
       "Example:\n  castgraph snapshot samples/liaoning -o liaoning.cgs\n"

@@ -162,6 +162,10 @@ nlohmann::ordered_json grouped_json(const std::vector<TierGroup>& groups, const 
 void run_tiers(const TiersOptions& options) {
   TierOptions tier_options;
   tier_options.thresholds = parse_human_counts(options.thresholds, "--thresholds");
+  // Band names speak the units the thresholds were typed in: 10万,100万 -> "10万-100万".
+  if (options.thresholds.find("万") != std::string::npos ||
+      options.thresholds.find("亿") != std::string::npos)
+    tier_options.units = TierUnits::chinese;
   const Network network = open_dataset(options.dataset);
   if (!options.platform.empty())
     tier_options.platform = resolve_platform(network, options.platform);

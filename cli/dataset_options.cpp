@@ -65,6 +65,11 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options) {
       .add_option("--rejects", options.rejects_path,
                   "Where --lenient writes skipped rows (CSV: file,line,column,reason,row)")
       ->capture_default_str();
+  command
+      .add_option("--encoding", options.encoding,
+                  "What the CSV files are in: utf-8, or gb18030 (also gbk, gb2312) for CSV "
+                  "saved by Excel on Chinese Windows, converted to UTF-8 as it is read")
+      ->capture_default_str();
 }
 
 namespace {
@@ -154,7 +159,9 @@ OpenedSnapshot open_as_is(const DatasetOptions& options) {
   }
   LoadResult loaded = [&] {
     LoadProgressLine progress;  // erased before anything else is printed
-    return load_dataset(options.path, LoadOptions{options.lenient, 0, progress.callback()});
+    LoadOptions load_options{options.lenient, 0, progress.callback()};
+    load_options.encoding = parse_text_encoding(options.encoding);
+    return load_dataset(options.path, load_options);
   }();
   report_rejects(options, loaded.rejects);
   return {std::move(loaded.network), {}};

@@ -14,11 +14,12 @@ namespace castgraph::cli {
 struct DatasetOptions {
   std::string path;
   bool lenient = false;
+  std::string encoding = "utf-8";  // of the CSV files: utf-8 or gb18030
   std::string rejects_path = "rejects.csv";
   bool exclude_suspicious = false;  // run the audit and leave its flagged fans out
 };
 
-// Adds DATASET (required positional), --lenient and --rejects to `command`.
+// Adds DATASET (required positional), --lenient, --rejects and --encoding to `command`.
 void add_dataset_options(CLI::App& command, DatasetOptions& options);
 
 // Adds --exclude-suspicious: opening the dataset then runs `castgraph audit` and leaves

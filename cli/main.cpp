@@ -4,10 +4,12 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "cli/did_you_mean.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
+#include "loaders/text_encoding.hpp"
 
 namespace {
 
@@ -52,6 +54,12 @@ int main(int argc, char** argv) {
   for (CLI::App* command : app.get_subcommands({}))
     command->footer(command->get_footer() + "\n\n" + cli::kExitStatusHelp);
 
+  // CLI11 says "A subcommand is required" for a mistyped one: name it and the nearest.
+  if (auto unknown = cli::unknown_command_message(app, argc, argv)) {
+    std::cerr << "castgraph: " << cli::terminal_safe(*unknown)
+              << "\nRun with --help for the list of commands.\n";
+    return cli::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
     return cli::kExitOk;
@@ -62,11 +70,21 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
+    // A mistyped flag surfaces as any of several errors (an unexpected argument, a
+    // missing one): whichever it is, name the flag and the nearest known one first.
+    for (const std::string& hint :
+         CLI::detail::split(cli::unknown_flag_hints(app, argc, argv), '\n'))
+      if (!hint.empty()) std::cerr << "castgraph: " << cli::terminal_safe(hint) << "\n";
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
   } catch (const UsageError& error) {
-    std::cerr << "castgraph: " << cli::terminal_safe(cli::usage_message(error)) << "\n";
+    // Lines kept: an ambiguous host's candidates and suggestions are one per line.
+    std::cerr << "castgraph: " << cli::terminal_safe_lines(cli::usage_message(error)) << "\n";
     return cli::kExitUsage;
+  } catch (const WrongEncodingError& error) {
+    std::cerr << cli::terminal_safe(error.what()) << "\n"
+              << "castgraph: run again with --encoding " << error.encoding() << "\n";
+    return cli::kExitData;
   } catch (const DataError& error) {
     std::cerr << cli::terminal_safe(error.what()) << "\n";
     return cli::kExitData;

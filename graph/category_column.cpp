@@ -1,5 +1,7 @@
 #include "graph/category_column.hpp"
 
+#include "graph/place_names.hpp"
+
 namespace castgraph {
 
 void CategoryColumnBuilder::set(std::size_t row, std::string_view label) {
@@ -10,13 +12,23 @@ void CategoryColumnBuilder::set(std::size_t row, std::string_view label) {
   // last label, and skip hashing it again.
   if (label != last_label_) {
     last_label_.assign(label);
-    last_code_ = labels_.intern(label).id;
+    last_code_ = code_of(label);
   }
   const NodeId code = last_code_;
   if (codes_.size() == row)
     codes_.push_back(code);
   else
     codes_[row] = code;
+}
+
+NodeId CategoryColumnBuilder::code_of(std::string_view label) {
+  if (!places_) return labels_.intern(label).id;
+  if (auto known = labels_.find(label)) return *known;
+  const std::string stem(place_stem(label));
+  if (auto same = stems_.find(stem); same != stems_.end()) return same->second;
+  const NodeId code = labels_.intern(label).id;
+  stems_.emplace(stem, code);
+  return code;
 }
 
 CategoryColumn CategoryColumnBuilder::finish(std::size_t rows) && {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/interner.hpp"
@@ -35,6 +36,13 @@ class CategoryColumn {
 
 class CategoryColumnBuilder {
  public:
+  // For a column of places, a label that differs from one already set only by its
+  // administrative suffix (辽宁省 after 辽宁) takes that label's code: the first spelling
+  // seen names the place for every row.
+  enum class Labels { as_given, places };
+  explicit CategoryColumnBuilder(Labels labels = Labels::as_given)
+      : places_(labels == Labels::places) {}
+
   // Rows must be set in order 0, 1, 2, ...; rows never set read as "".
   void set(std::size_t row, std::string_view label);
   CategoryColumn finish(std::size_t rows) &&;
@@ -44,6 +52,10 @@ class CategoryColumnBuilder {
   std::vector<std::uint32_t> codes_;  // stays empty until a row has a non-empty label
   std::string last_label_;            // the label set last, and its code
   NodeId last_code_ = 0;
+  bool places_ = false;
+  std::unordered_map<std::string, NodeId> stems_;  // places: stem -> the code of its place
+
+  NodeId code_of(std::string_view label);
 };
 
 }  // namespace castgraph

@@ -87,18 +87,20 @@ class NetworkBuilder {
   Relations build_relations(std::size_t fans);
   Csr build_collab(Column<double>& weights);
 
+  static constexpr auto kPlaces = CategoryColumnBuilder::Labels::places;
   InternerBuilder platform_ids_;
   StringTableBuilder platform_names_;
   std::vector<std::uint64_t> platform_population_;
 
   InternerBuilder base_ids_;
   StringTableBuilder base_names_;
-  CategoryColumnBuilder base_province_, base_city_, base_kind_;
+  // Places merge spellings with and without their suffix (辽宁 = 辽宁省).
+  CategoryColumnBuilder base_province_{kPlaces}, base_city_{kPlaces}, base_kind_;
 
   InternerBuilder broadcaster_ids_;
   StringTableBuilder broadcaster_names_;
   std::vector<NodeId> broadcaster_base_;
-  CategoryColumnBuilder broadcaster_province_, broadcaster_kind_;
+  CategoryColumnBuilder broadcaster_province_{kPlaces}, broadcaster_kind_;
   std::vector<double> broadcaster_fee_;
   std::vector<std::vector<NodeId>> fanbases_of_;  // hosts are few; kept until finish()
 
@@ -109,7 +111,7 @@ class NetworkBuilder {
   InternerBuilder fan_ids_;
   std::vector<std::uint64_t> fan_weights_;  // stays empty while every fan weighs 1
   std::vector<bool> fan_declared_;          // added through add_fan (fans.csv)
-  CategoryColumnBuilder fan_province_, fan_city_;
+  CategoryColumnBuilder fan_province_{kPlaces}, fan_city_{kPlaces};
 
   // Follow rows in input order: the fan of each, and the fanbases run by run (a fanbase's
   // rows usually come together, see TargetRun).

@@ -2,15 +2,27 @@
 
 #include <fmt/format.h>
 
+#include "loaders/text_encoding.hpp"
+
 namespace castgraph {
 
 namespace {
 
-CsvReader open_required(const std::filesystem::path& directory, std::string_view name) {
+CsvReader open_required(const std::filesystem::path& directory, std::string_view name,
+                        TextEncoding encoding) {
+  const std::filesystem::path path = directory / name;
   if (!DatasetFile::exists(directory, name))
-    throw DataError({directory / name, 0, 0}, "missing required file " + std::string(name));
-  return CsvReader(directory / name);
+    throw DataError({path, 0, 0}, "missing required file " + std::string(name));
+  if (encoding == TextEncoding::utf8) return CsvReader(path);
+  // Converted whole, in memory: the reader then sees UTF-8 and locates errors in it,
+  // by line and character, which are the same in both encodings.
+  const FileBytes bytes(path, FileBytes::Access::sequential);
+  return CsvReader::from_string(gb18030_to_utf8(bytes.view(), path), path);
 }
+
+constexpr std::string_view kGb18030Hint =
+    "; the file is not UTF-8 but reads as GB18030 (GBK), as Excel on Chinese Windows saves "
+    "CSV: load it with encoding gb18030";
 
 CsvRecord read_header(CsvReader& reader) {
   CsvRecord header;
@@ -20,12 +32,26 @@ CsvRecord read_header(CsvReader& reader) {
   return header;
 }
 
+// read_header, saying so when a header that is bad UTF-8 reads as GB18030 (a Chinese
+// column name saved by Excel).
+CsvRecord read_header_of(CsvReader& reader, const std::filesystem::path& path,
+                         TextEncoding encoding) {
+  try {
+    return read_header(reader);
+  } catch (const DataError& error) {
+    if (encoding != TextEncoding::utf8 || !error.reason().starts_with("invalid UTF-8") ||
+        !reads_as_gb18030(FileBytes(path, FileBytes::Access::sequential).view()))
+      throw;
+    throw WrongEncodingError(error.where(), error.reason() + std::string(kGb18030Hint), "gb18030");
+  }
+}
+
 }  // namespace
 
 DatasetFile::DatasetFile(const std::filesystem::path& directory, std::string_view name,
                          const LoadOptions& options, std::vector<Reject>& rejects)
-    : reader_(open_required(directory, name)),
-      record_(read_header(reader_)),
+    : reader_(open_required(directory, name, options.encoding)),
+      record_(read_header_of(reader_, directory / name, options.encoding)),
       columns_(reader_, record_),
       options_(options),
       rejects_(rejects),
@@ -43,7 +69,33 @@ bool DatasetFile::next() {
     if (well_formed()) return true;
   }
   report_progress();
+  check_rejected_share();
   return false;
+}
+
+void DatasetFile::check_rejected_share() const {
+  if (!options_.lenient || rejected_rows_ * 2 <= rows_) return;
+  const Reject& first = *first_reject_;
+  const std::string reason = fmt::format(
+      "{} of the {} rows of {} are bad, more than half, so castgraph stops rather than skip "
+      "them: the file is likely in another encoding or format. The first bad row, here: {}",
+      rejected_rows_, rows_, name_, first.reason);
+  if (reads_as_gb18030_.value_or(false)) throw WrongEncodingError(first.where, reason, "gb18030");
+  throw DataError(first.where, reason);
+}
+
+bool DatasetFile::reads_as_gb18030() {
+  if (!reads_as_gb18030_)
+    reads_as_gb18030_ =
+        castgraph::reads_as_gb18030(FileBytes(path(), FileBytes::Access::sequential).view());
+  return *reads_as_gb18030_;
+}
+
+std::string DatasetFile::bad_utf8_reason(const std::string& problem) {
+  if (options_.encoding != TextEncoding::utf8 || !problem.starts_with("invalid UTF-8") ||
+      !reads_as_gb18030())
+    return problem;
+  return problem + std::string(kGb18030Hint);
 }
 
 void DatasetFile::report_progress() {
@@ -58,7 +110,7 @@ void DatasetFile::report_progress() {
 
 bool DatasetFile::well_formed() {
   if (record_.problem) {
-    reject_at(record_.problem->offset, record_.problem->message);
+    reject_at(record_.problem->offset, bad_utf8_reason(record_.problem->message));
     return false;
   }
   const std::size_t expected = columns_.count();
@@ -80,7 +132,15 @@ void DatasetFile::reject(std::size_t column, const std::string& reason) {
 }
 
 void DatasetFile::reject_at(std::uint64_t offset, const std::string& reason) {
-  settle(reader_.locate(record_, offset), reason, reader_.raw(record_), rejects_);
+  SourceLocation where = reader_.locate(record_, offset);
+  if (!options_.lenient && reads_as_gb18030_.value_or(false) && reason.ends_with(kGb18030Hint))
+    throw WrongEncodingError(std::move(where), reason, "gb18030");
+  if (record_.line != last_rejected_line_) {
+    ++rejected_rows_;
+    last_rejected_line_ = record_.line;
+  }
+  settle(where, reason, reader_.raw(record_), rejects_);
+  if (!first_reject_ && !rejects_.empty()) first_reject_ = rejects_.back();
 }
 
 CsvRecord DatasetFile::earlier_record(const RowPlace& row) {

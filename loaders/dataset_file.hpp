@@ -3,6 +3,12 @@
 // strict mode, and in lenient mode records the row in the rejects list and lets the
 // caller skip it. Structural problems (bad UTF-8, wrong field count, bad quoting) are
 // handled here, so the per-file loaders only see well-formed rows.
+//
+// A file that is not UTF-8 is read as GB18030 when LoadOptions::encoding says so; when it
+// does not, bad UTF-8 in a file that reads as GB18030 throws WrongEncodingError. Lenient
+// loading skips bad rows, but when more than half of a file's rows are bad it stops: so
+// many are a wrong encoding or format, not a few bad rows, and dropping them would leave
+// a dataset that is silently mostly missing.
 #pragma once
 
 #include <filesystem>
@@ -41,6 +47,8 @@ class DatasetFile {
 
   // Advances to the next well-formed row; false at end of file. Every 2^16 rows, and at
   // the end, tells options.progress how far it got and lets the bytes read so far go.
+  // At the end, throws DataError (WrongEncodingError when the file reads as GB18030) if
+  // more than half the rows were rejected.
   bool next();
   std::string_view field(std::size_t column) const { return record_.fields[column]; }
   // "" when the column is absent from the file.
@@ -89,6 +97,10 @@ class DatasetFile {
               std::vector<Reject>& into) const;
   bool well_formed();
   void report_progress();
+  // The reason for bad UTF-8, saying so when the file reads as GB18030.
+  std::string bad_utf8_reason(const std::string& problem);
+  bool reads_as_gb18030();
+  void check_rejected_share() const;
 
   CsvReader reader_;
   CsvRecord record_;
@@ -97,6 +109,10 @@ class DatasetFile {
   std::vector<Reject>& rejects_;
   std::string name_;
   std::uint64_t rows_ = 0;
+  std::uint64_t rejected_rows_ = 0;
+  std::size_t last_rejected_line_ = 0;  // a row rejected for two reasons counts once
+  std::optional<Reject> first_reject_;
+  std::optional<bool> reads_as_gb18030_;        // found out at the first bad UTF-8
   std::uint64_t release_from_next_report_ = 0;  // where the previous progress report was
 };
 

@@ -9,7 +9,8 @@
 //   collabs.csv       a,b[,weight][,kind]                    (optional)
 //
 // Strict by default: the first problem throws DataError naming file, line and column.
-// Lenient: a bad row is skipped and returned as a Reject, so nothing is lost silently.
+// Lenient: a bad row is skipped and returned as a Reject, so nothing is lost silently;
+// but a file with more than half its rows bad throws DataError (see DatasetFile).
 //
 // Values and their totals obey graph/value_rules.hpp: counts up to 2^63 - 1; declared fans,
 // fan weights (a fan met only in follows.csv weighing 1) and the weights of the fans of the
@@ -26,6 +27,7 @@
 
 #include "graph/errors.hpp"
 #include "graph/network.hpp"
+#include "loaders/text_encoding.hpp"
 
 namespace castgraph {
 
@@ -45,6 +47,8 @@ struct LoadOptions {
   // thread interns. The loaded network is the same either way.
   unsigned threads = 0;
   std::function<void(const LoadProgress&)> progress;  // optional
+  // What the CSV files are in: GB18030 files are converted to UTF-8 as they are read.
+  TextEncoding encoding = TextEncoding::utf8;
 };
 
 // One skipped row: where it was, why, and its raw text.

@@ -10,6 +10,7 @@ build_packages=(
   libgraphviz-dev graphviz
   librange-v3-dev catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
   libxxhash-dev                                            # XXH3: snapshot checksums, stable fan hash
+  libutf8proc-dev                                          # host names: NFKC case folding, accents
   python3                                                  # bench/ peers and render tests
   fonts-noto-cjk libxml2-utils python3-networkx           # CJK labels in PNG/PDF; render tests
   chromium                                                 # report tests: headless DOM and screenshot

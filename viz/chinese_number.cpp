@@ -12,33 +12,47 @@ namespace castgraph {
 
 namespace {
 
-// value / unit with three significant digits, truncated rather than rounded so that a
-// label never claims more than the true value (99,999 is "9.99万", not "10万", which
-// would put it across the 100k tier line), trailing zeros dropped.
-std::string scaled(std::uint64_t value, std::uint64_t unit, const char* suffix) {
-  const std::uint64_t whole = value / unit;
+struct ChineseUnit {
+  std::uint64_t size;
+  const char* suffix;
+};
+// From 10^12 on, 万亿 (10^12) and 亿亿 (10^16), as Chinese readers write them: 2^63 is
+// "922亿亿", not "92233720368亿".
+constexpr ChineseUnit kUnits[] = {{10'000, "万"},
+                                  {100'000'000, "亿"},
+                                  {1'000'000'000'000, "万亿"},
+                                  {10'000'000'000'000'000, "亿亿"}};
+
+// value / kUnits[unit].size rounded to nearest (half up) at three significant digits (no
+// decimals from 100 of the unit on), trailing zeros dropped: 16,676 -> "1.67万",
+// 116,800,000 -> "1.17亿". A value that rounds up to 10,000 of its unit is written in
+// the next unit: 99,995,000 -> "1亿", not "10000万".
+std::string scaled(std::uint64_t value, std::size_t unit) {
+  const std::uint64_t size = kUnits[unit].size;
+  const std::uint64_t whole = value / size;
   const int decimals = whole >= 100 ? 0 : whole >= 10 ? 1 : 2;
-  std::uint64_t fraction =
-      decimals == 0 ? 0 : value % unit / (decimals == 1 ? unit / 10 : unit / 100);
-  std::string text = std::to_string(whole);
-  if (decimals > 0 && fraction > 0) {
+  const std::uint64_t step = decimals == 0 ? size : size / (decimals == 1 ? 10 : 100);
+  // Rounded in steps, without forming value + step / 2, which can pass 2^64.
+  std::uint64_t steps = value / step;
+  if (value % step >= step - value % step) ++steps;
+  const std::uint64_t per_unit = decimals == 0 ? 1 : decimals == 1 ? 10 : 100;
+  if (steps / per_unit >= 10'000 && unit + 1 < std::size(kUnits)) return scaled(value, unit + 1);
+  std::string text = std::to_string(steps / per_unit);
+  if (const std::uint64_t fraction = steps % per_unit; fraction > 0) {
     std::string digits = fmt::format("{:0{}}", fraction, decimals);
     while (digits.back() == '0') digits.pop_back();
     text += "." + digits;
   }
-  return text + suffix;
+  return text + kUnits[unit].suffix;
 }
 
 }  // namespace
 
-// From 10^12 on, 万亿 (10^12) and 亿亿 (10^16), as Chinese readers write them: 2^63 is
-// "922亿亿", not "92233720368亿".
 std::string chinese_count(std::uint64_t value) {
   if (value < 10'000) return std::to_string(value);
-  if (value < 100'000'000) return scaled(value, 10'000, "万");
-  if (value < 1'000'000'000'000) return scaled(value, 100'000'000, "亿");
-  if (value < 10'000'000'000'000'000) return scaled(value, 1'000'000'000'000, "万亿");
-  return scaled(value, 10'000'000'000'000'000, "亿亿");
+  std::size_t unit = 0;
+  while (unit + 1 < std::size(kUnits) && value >= kUnits[unit + 1].size) ++unit;
+  return scaled(value, unit);
 }
 
 namespace {

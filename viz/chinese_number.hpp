@@ -7,8 +7,10 @@
 
 namespace castgraph {
 
-// Below 10,000 the plain number; then 万 (10^4) or 亿 (10^8) with at most three
-// significant digits and no trailing zeros: 12345 -> "1.23万", 9990000 -> "999万".
+// Below 10,000 the plain number; then 万 (10^4) or 亿 (10^8) (万亿, 亿亿 beyond) with
+// three significant digits (all the whole digits from 100 of the unit on), rounded to
+// nearest, half up, and no trailing zeros: 12345 -> "1.23万", 16676 -> "1.67万",
+// 116800000 -> "1.17亿", 99999 -> "10万", 99999999 -> "1亿".
 std::string chinese_count(std::uint64_t value);
 
 // A standard error beside chinese_count(value), in the same unit and to two significant

@@ -72,6 +72,25 @@ TEST_CASE("a host exactly on a threshold belongs to the band it reaches", "[tier
   CHECK(tier_band(1000, thresholds) == 2);
 }
 
+TEST_CASE("thresholds given in 万 and 亿 are named in 万 and 亿", "[tiers]") {
+  CHECK(threshold_name(100'000, TierUnits::chinese) == "10万");
+  CHECK(threshold_name(15'000, TierUnits::chinese) == "1.5万");
+  CHECK(threshold_name(10'000'000, TierUnits::chinese) == "1000万");
+  CHECK(threshold_name(100'000'000, TierUnits::chinese) == "1亿");
+  CHECK(threshold_name(250'000'000, TierUnits::chinese) == "2.5亿");
+  CHECK(threshold_name(12'345, TierUnits::chinese) == "12345");  // never a rounded bound
+  CHECK(threshold_name(999, TierUnits::chinese) == "999");
+  TierOptions options;
+  options.thresholds = {100'000, 1'000'000};
+  options.units = TierUnits::chinese;
+  const TierTable table = tiers(tiny(), options);
+  REQUIRE(table.bands.size() == 3);
+  CHECK(table.bands[0].name == "<10万");
+  CHECK(table.bands[1].name == "10万-100万");
+  CHECK(table.bands[2].name == "100万+");
+  CHECK(table.cumulative[0].name == "10万+");
+}
+
 TEST_CASE("thresholds are named the short way and must increase", "[tiers]") {
   CHECK(threshold_name(100'000) == "100k");
   CHECK(threshold_name(1'000'000) == "1M");

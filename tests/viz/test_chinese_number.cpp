@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "viz/chinese_number.hpp"
 
 using castgraph::chinese_count;
@@ -13,21 +15,52 @@ TEST_CASE("counts are written with 万 and 亿 the way Chinese readers do", "[vi
   CHECK(chinese_count(116'000'000) == "1.16亿");
 }
 
-TEST_CASE("a count is truncated, never rounded up across a tier line", "[viz]") {
-  CHECK(chinese_count(99'999) == "9.99万");
-  CHECK(chinese_count(9'999'999) == "999万");
-  CHECK(chinese_count(99'999'999) == "9999万");
+TEST_CASE("a count rounds to nearest in 万 and 亿, and carries into the next unit", "[viz]") {
+  CHECK(chinese_count(16'676) == "1.67万");       // issue 21: truncation said 1.66万
+  CHECK(chinese_count(116'800'000) == "1.17亿");  // and 1.16亿
+  CHECK(chinese_count(12'355) == "1.24万");       // half rounds up
+  CHECK(chinese_count(12'349) == "1.23万");
+  CHECK(chinese_count(99'999) == "10万");
+  CHECK(chinese_count(9'999'999) == "1000万");
+  CHECK(chinese_count(99'994'999) == "9999万");
+  CHECK(chinese_count(99'995'000) == "1亿");  // not "10000万"
+  CHECK(chinese_count(99'999'999) == "1亿");
   CHECK(chinese_count(100'000'000) == "1亿");
 }
 
+TEST_CASE("chinese_count agrees with a rounding written another way on many values", "[viz]") {
+  // Reference: the three-significant-digit value as (2v + step) / (2 step), exact in
+  // integers below 2^62; then carried and written out separately.
+  const auto reference = [](std::uint64_t value) -> std::string {
+    const std::uint64_t unit = value < 100'000'000 ? 10'000 : 100'000'000;
+    const std::uint64_t step = value / unit >= 100  ? unit
+                               : value / unit >= 10 ? unit / 10
+                                                    : unit / 100;
+    const std::uint64_t steps = (2 * value + step) / (2 * step);
+    const double shown = static_cast<double>(steps * step) / static_cast<double>(unit);
+    if (unit == 10'000 && shown >= 10'000) return "1亿";
+    std::string text = fmt::format("{:.2f}", shown);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text + (unit == 10'000 ? "万" : "亿");
+  };
+  std::uint64_t value = 10'000;
+  while (value < 999'000'000'000) {
+    INFO(value);
+    REQUIRE(chinese_count(value) == reference(value));
+    value += value / 997 + 7;
+  }
+}
+
 TEST_CASE("counts from 10^12 on are written with 万亿 and 亿亿", "[viz]") {
-  CHECK(chinese_count(999'999'999'999) == "9999亿");
+  CHECK(chinese_count(999'949'999'999) == "9999亿");
+  CHECK(chinese_count(999'999'999'999) == "1万亿");
   CHECK(chinese_count(1'000'000'000'000) == "1万亿");
   CHECK(chinese_count(123'456'789'012'345) == "123万亿");
-  CHECK(chinese_count(9'999'999'999'999'999) == "9999万亿");
+  CHECK(chinese_count(9'999'999'999'999'999) == "1亿亿");
   CHECK(chinese_count(10'000'000'000'000'000) == "1亿亿");
   CHECK(chinese_count(9'223'372'036'854'775'807) == "922亿亿");     // 2^63 - 1
-  CHECK(chinese_count(18'446'744'073'709'551'615U) == "1844亿亿");  // 2^64 - 1
+  CHECK(chinese_count(18'446'744'073'709'551'615U) == "1845亿亿");  // 2^64 - 1, rounded
 }
 
 TEST_CASE("amounts are whole numbers while a double holds them exactly, then scientific", "[viz]") {
