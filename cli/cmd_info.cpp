@@ -7,17 +7,13 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/info_command.hpp"
 #include "cli/table.hpp"
 #include "viz/chinese_number.hpp"
 
 namespace castgraph::cli {
 
 namespace {
-
-struct InfoOptions {
-  DatasetOptions dataset;
-  bool json = false;
-};
 
 void print_table(const std::vector<DatasetCount>& counts) {
   Table table({"", "count", ""});
@@ -30,11 +26,10 @@ void print_table(const std::vector<DatasetCount>& counts) {
   table.print(std::cout);
 }
 
-void run_info(const InfoOptions& options) {
-  const Network network = open_dataset(options.dataset);
-  const auto counts = count_dataset(network);
-  const FanSample sample = describe_fan_sample(network);
-  if (options.json) {
+}  // namespace
+
+void print_info(const std::vector<DatasetCount>& counts, const FanSample& sample, bool json_out) {
+  if (json_out) {
     nlohmann::ordered_json json;
     for (const DatasetCount& count : counts) json[count.key] = count.value;
     json["sample"] = sample.kind();
@@ -47,10 +42,17 @@ void run_info(const InfoOptions& options) {
   std::cout << "fans: " << fan_sample_words(sample) << "\n";
 }
 
+namespace {
+
+void run_info(const InfoOptions& options) {
+  const Network network = open_dataset(options.dataset);
+  print_info(count_dataset(network), describe_fan_sample(network), options.json);
+}
+
 }  // namespace
 
-void add_info_command(CLI::App& app) {
-  auto options = std::make_shared<InfoOptions>();
+CLI::App* add_info_options(CLI::App& app, InfoOptions& options_ref) {
+  InfoOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "info",
       "Count what a dataset holds: platforms, bases, hosts, fanbases, fans, the people "
@@ -63,7 +65,12 @@ void add_info_command(CLI::App& app) {
                     "follows, collabs, declared_fans, components, sample (census or panel), "
                     "weight_min, weight_max");
   command->footer("Example: castgraph info samples/tiny --json");
-  command->callback([options] { run_info(*options); });
+  return command;
+}
+
+void add_info_command(CLI::App& app) {
+  auto options = std::make_shared<InfoOptions>();
+  add_info_options(app, *options)->callback([options] { run_info(*options); });
 }
 
 }  // namespace castgraph::cli

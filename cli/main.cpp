@@ -5,9 +5,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/failure.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/terminal_text.hpp"
-#include "graph/errors.hpp"
 
 namespace {
 
@@ -64,20 +64,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
-  } catch (const UsageError& error) {
-    std::cerr << "castgraph: " << cli::terminal_safe(cli::usage_message(error)) << "\n";
-    return cli::kExitUsage;
-  } catch (const DataError& error) {
-    std::cerr << cli::terminal_safe(error.what()) << "\n";
-    return cli::kExitData;
-  } catch (const IoError& error) {
-    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
-    return cli::kExitIo;
-  } catch (const std::bad_alloc&) {
-    std::cerr << "castgraph: out of memory\n";
-    return cli::kExitSoftware;
-  } catch (const std::exception& error) {
-    std::cerr << "castgraph: internal error: " << cli::terminal_safe(error.what()) << "\n";
-    return cli::kExitSoftware;
+  } catch (...) {
+    const cli::Failure failure = cli::describe_failure(std::current_exception());
+    std::cerr << failure.message << "\n";
+    return failure.status;
   }
 }

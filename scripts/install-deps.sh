@@ -14,6 +14,7 @@ build_packages=(
   chromium                                                 # report tests: headless DOM and screenshot
   clang libclang-rt-14-dev                                 # scripts/fuzz.sh: libFuzzer is in clang's runtime
   clang-format                                             # scripts/format.sh --check in the test command
+  libopenmpi-dev openmpi-bin libxxhash-dev                 # castgraph-mpi (mpi/): Open MPI 4.1.4, XXH3 owner hash
 )
 
 missing=()
