@@ -2,6 +2,7 @@
 // flags and output as castgraph for what it supports; the root (rank 0) prints.
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -23,6 +24,19 @@ constexpr const char* kDescription =
     "overlap --hosts (exact); rank --by fans, reach or cpm.\n"
     "A DATASET is a directory of CSV files, as for castgraph.";
 
+// What this run moved, counted before the gathering that reports it.
+void report_bytes_sent(castgraph::mpi::World& world) {
+  const auto sent = world.gather_all(std::vector<std::uint64_t>{world.bytes_sent()});
+  if (!world.root()) return;
+  std::uint64_t total = 0;
+  std::cerr << "castgraph-mpi: bytes sent to MPI collectives by rank:";
+  for (std::size_t r = 0; r < sent.size(); ++r) {
+    std::cerr << (r ? ", " : " ") << r << ": " << sent[r];
+    total += sent[r];
+  }
+  std::cerr << "; total " << total << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -31,6 +45,10 @@ int main(int argc, char** argv) {
   CLI::App app{kDescription, "castgraph-mpi"};
   app.require_subcommand(1);
   app.set_version_flag("--version", cli::kVersion);
+  bool verbose = false;
+  app.add_flag("--verbose", verbose,
+               "After the command, print on stderr the bytes each rank handed to MPI "
+               "collectives (the rows shuffled plus every reduction), and their total");
   cli::InfoOptions info;
   cli::add_info_options(app, info)->callback([&] { mpi::run_info(world, info); });
   cli::ReachCommandOptions reach;
@@ -51,6 +69,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     std::cout.flush();
+    if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {
     return app.exit(done, out, err);

@@ -92,19 +92,22 @@ void write_random_dataset(const TempDir& dir, unsigned seed) {
 }  // namespace
 
 TEST_CASE(
-    "castgraph-mpi info and reach equal castgraph's on samples/tiny, where ranks own few fans") {
+    "castgraph-mpi info, reach and overlap equal castgraph's on samples/tiny, where ranks own few "
+    "fans") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
   expect_same("info " + tiny + " --json");
   expect_same("reach " + tiny + " --hosts h1,h2,h7 --json");
   expect_same("reach " + tiny + " --hosts h1,h7 --platform douyin --json");
+  expect_same("overlap " + tiny + " --hosts h1,h2,h7 --platform douyin --json");
 }
 
-TEST_CASE("castgraph-mpi info and reach equal castgraph's on samples/liaoning, a panel") {
+TEST_CASE("castgraph-mpi info, reach and rank equal castgraph's on samples/liaoning, a panel") {
   const std::string liaoning = shell_quote(source_path("samples/liaoning"));
   expect_same("info " + liaoning + " --json");
   expect_same("reach " + liaoning +
               " --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,h13,h14,h15,h16,h17,h18,h19,h20 "
               "--json");
+  expect_same("rank " + liaoning + " --by cpm --top 0 --json");
 }
 
 TEST_CASE(
@@ -115,6 +118,8 @@ TEST_CASE(
   expect_same("info " + data + " --json");
   expect_same("reach " + data + " --hosts h1,h2,h3,h15 --json");
   expect_same("reach " + data + " --hosts h4,h5,h6,h7,h8,h9 --platform ks --json");
+  expect_same("overlap " + data + " --hosts h1,h2,h3,h15 --json");
+  expect_same("rank " + data + " --by reach --top 0 --json");
 }
 
 TEST_CASE(
@@ -134,6 +139,24 @@ TEST_CASE(
   fans += "f9,1,辽宁,沈阳\r\n";
   dir.write("fans.csv", fans);
   expect_same_failure("reach " + data + " --hosts h1");
+}
+
+TEST_CASE(
+    "castgraph-mpi names the follows row where a total passes 2^63 - 1, read on another rank") {
+  // f1 weighs 2^62: its second follow takes the follows' total weight past 2^63 - 1 at
+  // line 44, after rows of other fans that land on other ranks.
+  TempDir dir;
+  dir.write("platforms.csv", "id,name\ndy,D\n");
+  dir.write("bases.csv", "id,name\n");
+  dir.write("broadcasters.csv", "id,name\nh1,a\nh2,b\nh3,c\n");
+  dir.write("fanbases.csv", "broadcaster,platform,fans\nh1,dy,1\nh2,dy,1\nh3,dy,1\n");
+  dir.write("fans.csv", "id,weight\nf1,4611686018427387904\nf2,3\n");
+  std::string follows = "fan,broadcaster\n";
+  for (int i = 1; i <= 40; ++i) follows += "g" + std::to_string(i) + ",h1\n";
+  follows += "f2,h1\nf1,h1\nf1,h2\n";
+  for (int i = 1; i <= 40; ++i) follows += "k" + std::to_string(i) + ",h3\n";
+  dir.write("follows.csv", follows);
+  expect_same_failure("info " + shell_quote(dir.path().string()));
 }
 
 TEST_CASE("castgraph-mpi refuses what it cannot do yet, and bad hosts, on every rank alike") {
