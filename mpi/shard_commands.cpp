@@ -19,12 +19,13 @@ namespace {
 // What castgraph-mpi cannot do yet, refused in a sentence on every rank before any work.
 void refuse_unsupported(const cli::DatasetOptions& dataset) {
   if (dataset.lenient)
-    throw UsageError({Parameter{"lenient"},
-                      " is not supported by castgraph-mpi yet: it loads strictly; use castgraph"});
+    throw UsageError(
+        "--lenient is not supported by castgraph-mpi yet: it loads strictly; use "
+        "castgraph");
   if (dataset.exclude_suspicious)
-    throw UsageError({Parameter{"exclude-suspicious"},
-                      " is not supported by castgraph-mpi yet: the audit runs on one node; use "
-                      "castgraph"});
+    throw UsageError(
+        "--exclude-suspicious is not supported by castgraph-mpi yet: the audit runs on one "
+        "node; use castgraph");
   std::error_code error;
   if (std::filesystem::is_regular_file(dataset.path, error))
     throw UsageError("castgraph-mpi reads a CSV dataset directory, not a snapshot, yet");
@@ -83,9 +84,9 @@ ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommand
   agree_on(world, [&] {
     plan.options.method = parse_reach_method(options.method);
     if (plan.options.method == ReachMethod::sketch)
-      throw UsageError({Parameter{"method"},
-                        " sketch is not supported by castgraph-mpi yet (sketch hashing is "
-                        "changing); use exact, declared or castgraph"});
+      throw UsageError(
+          "--method sketch is not supported by castgraph-mpi yet (sketch hashing is "
+          "changing); use exact, declared or castgraph");
     if (!options.region.empty() || !options.city.empty() || !options.by.empty())
       throw UsageError(
           "castgraph-mpi reach does not take --region, --city or --by yet; use castgraph");
@@ -151,7 +152,7 @@ void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
   agree_on(world, [&] {
     cli::check_overlap_options(options);
     if (options.top > 0)
-      throw UsageError({Parameter{"top"}, " is not supported by castgraph-mpi yet; use castgraph"});
+      throw UsageError("--top is not supported by castgraph-mpi yet; use castgraph");
     if (options.method != "exact" || !options.region.empty() || !options.city.empty())
       throw UsageError(
           "castgraph-mpi overlap counts exactly over all fans: --method sketch, --region and "
@@ -175,9 +176,9 @@ void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
 void run_rank(World& world, const cli::RankCommandOptions& options) {
   agree_on(world, [&] {
     if (options.by != "fans" && options.by != "reach" && options.by != "cpm")
-      throw UsageError({Parameter{"by"}, " " + options.by +
-                                             " is not supported by castgraph-mpi yet (fans, "
-                                             "reach and cpm are); use castgraph"});
+      throw UsageError("--by " + options.by +
+                       " is not supported by castgraph-mpi yet (fans, reach and cpm are); use "
+                       "castgraph");
   });
   const Network shard = open_shard(world, options.dataset);
   const std::uint64_t follows = world.sum(shard.follow_count());
