@@ -4,7 +4,11 @@
 
 namespace castgraph {
 
-double PanelError::standard_error() const { return std::sqrt(variance); }
+double PanelError::variance() const {
+  return static_cast<double>(static_cast<long double>(weight_excess));
+}
+
+double PanelError::standard_error() const { return std::sqrt(variance()); }
 
 std::vector<std::uint64_t> reached_fan_bits(const Network& network, const HostSet& set) {
   std::vector<std::uint64_t> bits((network.fans.size() + 63) / 64, 0);
@@ -17,16 +21,13 @@ std::vector<std::uint64_t> reached_fan_bits(const Network& network, const HostSe
 
 PanelError panel_error(const Network& network, const HostSet& set) {
   PanelError panel;
-  // long double: a sum of up to 10^8 terms each up to w² must not lose the small ones.
-  long double variance = 0;
   const bool weighted = !network.fans.weights.empty();
   for_each_reached_fan(network, set, [&](NodeId fan) {
     ++panel.members;
     if (!weighted) return;
-    const auto w = static_cast<long double>(network.fans.weights[fan]);
-    variance += w * (w - 1);
+    const auto w = static_cast<unsigned __int128>(network.fans.weights[fan]);
+    panel.weight_excess += w * (w - 1);
   });
-  panel.variance = static_cast<double>(variance);
   return panel;
 }
 

@@ -20,7 +20,11 @@ namespace castgraph {
 
 struct PanelError {
   std::uint64_t members = 0;  // distinct fans reached, after the set's filters
-  double variance = 0;        // Σ w(w − 1) over them (long double sums, then rounded)
+  // Σ w(w − 1) over them, exactly: the weights sum to at most 2^63 − 1 (value_rules.hpp),
+  // so the sum of their squares is below 2^126. Exact integers add up the same in any
+  // order and on any number of processes, which keeps castgraph-mpi's figure identical.
+  unsigned __int128 weight_excess = 0;
+  double variance() const;  // weight_excess, rounded once
   double standard_error() const;
 };
 

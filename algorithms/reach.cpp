@@ -23,24 +23,10 @@ void fill_totals(ReachResult& result) {
 }
 
 ReachResult from_exact(const Network& network, const HostSet& set, const ExactReach& exact) {
-  ReachResult result;
-  result.method = ReachMethod::exact;
-  result.unique_reach = exact.unique;
-  result.census = network.fans.weights.empty();
-  if (result.census) {
-    result.panel_members = exact.unique;
-    result.standard_error = 0.0;
-  } else {
-    const PanelError panel = panel_error(network, set);
-    result.panel_members = panel.members;
-    result.standard_error = panel.standard_error();
-  }
-  result.frequency = exact.frequency;
-  result.memberships = exact.memberships;
-  result.exact_strategy = exact.strategy;
-  for (std::size_t h = 0; h < set.size(); ++h)
-    result.per_host.push_back({set.hosts[h], exact.per_host[h], exact.exclusive[h], 0});
-  return result;
+  const bool census = network.fans.weights.empty();
+  // A census's members are its people: no second pass over the fans.
+  const PanelError panel = census ? PanelError{exact.unique, 0} : panel_error(network, set);
+  return exact_reach_result(set, exact, panel, census);
 }
 
 ReachResult from_sketch(const HostSet& set, const SketchReach& sketch) {
@@ -85,6 +71,23 @@ ReachResult from_model(const HostSet& set, const ModelReach& model) {
 }
 
 }  // namespace
+
+ReachResult exact_reach_result(const HostSet& set, const ExactReach& exact, const PanelError& panel,
+                               bool census) {
+  ReachResult result;
+  result.method = ReachMethod::exact;
+  result.unique_reach = exact.unique;
+  result.census = census;
+  result.panel_members = census ? exact.unique : panel.members;
+  result.standard_error = census ? 0.0 : panel.standard_error();
+  result.frequency = exact.frequency;
+  result.memberships = exact.memberships;
+  result.exact_strategy = exact.strategy;
+  for (std::size_t h = 0; h < set.size(); ++h)
+    result.per_host.push_back({set.hosts[h], exact.per_host[h], exact.exclusive[h], 0});
+  fill_totals(result);
+  return result;
+}
 
 std::string_view to_string(ReachMethod method) {
   switch (method) {

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "algorithms/panel_error.hpp"
 #include "algorithms/reach_exact.hpp"
 #include "algorithms/reach_model.hpp"
 #include "algorithms/reach_sketch.hpp"
@@ -88,6 +89,13 @@ struct ReachResult {
   std::optional<DuplicationFit> duplication_fit;
   std::vector<bool> from_follows;
 };
+
+// The result of an exact count, from its integer parts: `exact` and `panel` of `set`,
+// `census` when every fan of the dataset weighs 1. Gross reach, duplication and shares are
+// derived here (finish_reach), so a caller that sums the parts over shards of the fans
+// (castgraph-mpi) derives the same doubles as one process. O(hosts).
+ReachResult exact_reach_result(const HostSet& set, const ExactReach& exact, const PanelError& panel,
+                               bool census);
 
 // Unique and gross reach, duplication, frequency and per-host reach of `hosts`, by
 // options.method, after the platform and region filters. Throws UsageError for hosts out

@@ -170,12 +170,16 @@ void reach_by_bit_planes(const Network& network, const HostSet& set, ExactReach&
 // a host a block) are where the two scans crossed on queries of rising density at scale
 // 1: bench/RESULTS.md ("Exact reach strategies") has the runs; re-measure there when the
 // scans change.
-bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships) {
-  if (set.size() > kMaxPlaneHosts || set.size() == 0) return false;
+bool bit_planes_pay_off(std::uint64_t fans, std::size_t hosts, std::uint64_t memberships) {
+  if (hosts > kMaxPlaneHosts || hosts == 0) return false;
   static const bool wide = supported_plane_isas().back() == PlaneIsa::avx512;
   const std::uint64_t per_host_and_block = wide ? 270 : 800;
-  const std::uint64_t blocks = (network.fans.size() + kBlockFans - 1) / kBlockFans;
-  return memberships >= per_host_and_block * set.size() * blocks;
+  const std::uint64_t blocks = (fans + kBlockFans - 1) / kBlockFans;
+  return memberships >= per_host_and_block * hosts * blocks;
+}
+
+bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships) {
+  return bit_planes_pay_off(network.fans.size(), set.size(), memberships);
 }
 
 }  // namespace castgraph

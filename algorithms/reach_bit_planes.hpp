@@ -35,6 +35,8 @@ std::vector<PlaneIsa> supported_plane_isas();
 // True when bit planes beat the byte scan for `set`: when the memberships are dense
 // enough that the word-at-a-time work per host and block is paid for (a threshold per
 // instruction set, measured: reach_bit_planes.cpp).
+// The same decision from the counts alone: `fans` in the whole dataset, `hosts` in the set.
+bool bit_planes_pay_off(std::uint64_t fans, std::size_t hosts, std::uint64_t memberships);
 bool bit_planes_pay_off(const Network& network, const HostSet& set, std::uint64_t memberships);
 
 }  // namespace castgraph

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/info_command.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "viz/chinese_number.hpp"
@@ -14,12 +15,6 @@
 namespace castgraph::cli {
 
 namespace {
-
-struct InfoOptions {
-  DatasetOptions dataset;
-  bool json = false;
-  TableOutput tables;
-};
 
 // One row per count: its JSON key, its label, the count (and in the text, its 万 reading).
 Table counts_table(const std::vector<DatasetCount>& counts) {
@@ -34,10 +29,10 @@ Table counts_table(const std::vector<DatasetCount>& counts) {
   return table;
 }
 
-void run_info(const InfoOptions& options) {
-  const Network network = open_dataset(options.dataset);
-  const auto counts = count_dataset(network);
-  const FanSample sample = describe_fan_sample(network);
+}  // namespace
+
+void print_info(const std::vector<DatasetCount>& counts, const FanSample& sample,
+                const InfoOptions& options) {
   if (options.json) {
     nlohmann::ordered_json json;
     for (const DatasetCount& count : counts) json[count.key] = count.value;
@@ -54,10 +49,17 @@ void run_info(const InfoOptions& options) {
   std::cout << "fans: " << fan_sample_words(sample) << "\n";
 }
 
+namespace {
+
+void run_info(const InfoOptions& options) {
+  const Network network = open_dataset(options.dataset);
+  print_info(count_dataset(network), describe_fan_sample(network), options);
+}
+
 }  // namespace
 
-void add_info_command(CLI::App& app) {
-  auto options = std::make_shared<InfoOptions>();
+CLI::App* add_info_options(CLI::App& app, InfoOptions& options_ref) {
+  InfoOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "info",
       "Count what a dataset holds: platforms, bases, hosts, fanbases, fans, the people "
@@ -75,7 +77,12 @@ void add_info_command(CLI::App& app) {
   command->footer(
       "Examples:\n  castgraph info samples/tiny --json\n  castgraph info samples/tiny -o "
       "counts.xlsx");
-  command->callback([options] { run_info(*options); });
+  return command;
+}
+
+void add_info_command(CLI::App& app) {
+  auto options = std::make_shared<InfoOptions>();
+  add_info_options(app, *options)->callback([options] { run_info(*options); });
 }
 
 }  // namespace castgraph::cli

@@ -13,6 +13,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/overlap_command.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "graph/errors.hpp"
@@ -21,20 +22,6 @@ namespace castgraph::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-struct OverlapCommandOptions {
-  DatasetOptions dataset;
-  HostListOptions hosts;
-  std::size_t top = 0;
-  std::string platform;
-  std::string region;
-  std::string city;
-  std::size_t max_hosts_per_fan = 0;
-  std::string method = "exact";
-  std::size_t sketch_size = kDefaultBottomK;
-  bool json = false;
-  TableOutput tables;
-};
 
 std::string host_id(const Network& network, NodeId host) {
   return std::string(network.broadcasters.ids[host]);
@@ -102,6 +89,8 @@ void print_matrix(const OverlapMatrices& tables, const OverlapMatrix& matrix,
   tables.within.print(std::cout);
 }
 
+}  // namespace
+
 void report_matrix(const Network& network, const OverlapMatrix& matrix,
                    const OverlapCommandOptions& options) {
   if (tables_wanted(options.tables)) {
@@ -136,6 +125,8 @@ void report_matrix(const Network& network, const OverlapMatrix& matrix,
   }
   std::cout << json.dump(2) << "\n";
 }
+
+namespace {
 
 Table top_table(const Network& network, const TopOverlap& top) {
   Table table({"rank", "host", "name", "host", "name", "shared", "jaccard", "a in b", "b in a"});
@@ -182,15 +173,26 @@ void report_top(const Network& network, const TopOverlap& top,
         options.max_hosts_per_fan);
 }
 
-void run_overlap(const OverlapCommandOptions& options) {
+}  // namespace
+
+void check_overlap_options(const OverlapCommandOptions& options) {
   if (options.hosts.empty() == (options.top == 0))
     throw UsageError("give either --hosts ID,... (or --hosts-file FILE) or --top N");
   if (options.top > 0 && (!options.platform.empty() || !options.region.empty() ||
                           !options.city.empty() || options.method != "exact"))
     throw UsageError("--platform, --region, --city and --method apply to --hosts, not to --top");
+}
+
+void require_overlap_follows(std::uint64_t follows) {
+  if (follows == 0) throw UsageError("overlap needs follows (follows.csv); this dataset has none");
+}
+
+namespace {
+
+void run_overlap(const OverlapCommandOptions& options) {
+  check_overlap_options(options);
   const Network network = open_dataset(options.dataset);
-  if (network.follow_count() == 0)
-    throw UsageError("overlap needs follows (follows.csv); this dataset has none");
+  require_overlap_follows(network.follow_count());
   if (options.top > 0) {
     TopOverlapOptions top_options;
     top_options.max_hosts_per_fan = options.max_hosts_per_fan;
@@ -209,8 +211,8 @@ void run_overlap(const OverlapCommandOptions& options) {
 
 }  // namespace
 
-void add_overlap_command(CLI::App& app) {
-  auto options = std::make_shared<OverlapCommandOptions>();
+CLI::App* add_overlap_options(CLI::App& app, OverlapCommandOptions& options_ref) {
+  OverlapCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "overlap",
       "Audience overlap in people (fan weights count), from follows: with --hosts, the matrix "
@@ -259,7 +261,12 @@ void add_overlap_command(CLI::App& app) {
       "Examples:\n  castgraph overlap samples/tiny --hosts h1,h2,h7\n"
       "  castgraph overlap samples/tiny --top 5 --csv\n"
       "  castgraph overlap samples/tiny --hosts h1,h2,h7 -o overlap.xlsx");
-  command->callback([options] { run_overlap(*options); });
+  return command;
+}
+
+void add_overlap_command(CLI::App& app) {
+  auto options = std::make_shared<OverlapCommandOptions>();
+  add_overlap_options(app, *options)->callback([options] { run_overlap(*options); });
 }
 
 }  // namespace castgraph::cli

@@ -19,6 +19,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/rank_command.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "graph/errors.hpp"
@@ -27,19 +28,6 @@ namespace castgraph::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-struct RankCommandOptions {
-  DatasetOptions dataset;
-  std::string by = "fans";
-  std::string graph = "auto";
-  std::size_t top = 20;
-  std::uint64_t seed = 1;
-  std::size_t samples = 256;
-  std::uint64_t min_shared = 1;
-  std::uint64_t min_fans = 0;
-  bool json = false;
-  TableOutput tables;
-};
 
 // Three significant digits, without a run of zeros or an exponent where a reader can
 // avoid one: 0.0123, 0.000123, 1.23e-07 (below a millionth the exponent is shorter).
@@ -78,8 +66,16 @@ std::vector<std::uint64_t> own_reach(const Network& network) {
 // reaches nobody, which is left out of the ranking. O(follows).
 std::vector<double> cost_per_thousand_reached(const Network& network, std::string& basis) {
   const bool follows = network.follow_count() > 0;
-  const std::vector<std::uint64_t> people =
-      follows ? per_host_reach(network) : std::vector<std::uint64_t>{};
+  return cli::cost_per_thousand_reached(
+      network, follows ? per_host_reach(network) : std::vector<std::uint64_t>{}, basis);
+}
+
+}  // namespace
+
+std::vector<double> cost_per_thousand_reached(const Network& network,
+                                              const std::vector<std::uint64_t>& people,
+                                              std::string& basis) {
+  const bool follows = !people.empty();
   std::vector<double> cost(network.broadcasters.size());
   for (NodeId h = 0; h < network.broadcasters.size(); ++h)
     cost[h] = yuan_per_thousand(network.broadcasters.fee[h],
@@ -89,6 +85,8 @@ std::vector<double> cost_per_thousand_reached(const Network& network, std::strin
                   : "yuan per 1,000 declared fans (no follows), cheapest first";
   return cost;
 }
+
+namespace {
 
 // The graph PageRank and betweenness run on: collab, or the audience projection, or
 // (auto) collab when the dataset has co-streams and the projection otherwise.
@@ -150,6 +148,15 @@ void run_rank(const RankCommandOptions& options) {
         found.count, options.seed);
   }
 
+  print_ranking(network, options, count, score, basis, estimated);
+}
+
+}  // namespace
+
+void print_ranking(const Network& network, const RankCommandOptions& options,
+                   const std::vector<std::uint64_t>& count, const std::vector<double>& score,
+                   const std::string& basis, bool estimated) {
+  const std::size_t hosts = network.broadcasters.size();
   const bool integral = !count.empty();
   const bool cheapest_first = options.by == "cpm";
   std::vector<NodeId> order;
@@ -218,10 +225,8 @@ void run_rank(const RankCommandOptions& options) {
   table.print(std::cout);
 }
 
-}  // namespace
-
-void add_rank_command(CLI::App& app) {
-  auto options = std::make_shared<RankCommandOptions>();
+CLI::App* add_rank_options(CLI::App& app, RankCommandOptions& options_ref) {
+  RankCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "rank",
       "Rank hosts by one measure: fans (declared), reach (distinct people who follow them), "
@@ -287,7 +292,12 @@ void add_rank_command(CLI::App& app) {
       "  castgraph rank samples/liaoning --by pagerank --graph collab\n"
       "  castgraph rank samples/liaoning --by bridging --min-fans 10万 --top 10\n"
       "  castgraph rank samples/liaoning --by pagerank --top 0 --csv --bom > rank.csv");
-  command->callback([options] { run_rank(*options); });
+  return command;
+}
+
+void add_rank_command(CLI::App& app) {
+  auto options = std::make_shared<RankCommandOptions>();
+  add_rank_options(app, *options)->callback([options] { run_rank(*options); });
 }
 
 }  // namespace castgraph::cli

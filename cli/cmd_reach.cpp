@@ -14,6 +14,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/reach_command.hpp"
 #include "cli/result_text.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
@@ -24,26 +25,6 @@
 
 namespace castgraph::cli {
 namespace {
-
-struct ReachCommandOptions {
-  DatasetOptions dataset;
-  HostListOptions hosts;
-  std::string platform;
-  std::string region;
-  std::string city;
-  std::string by;  // "" for no breakdown
-  std::string method = "auto";
-  int precision = kDefaultHllPrecision;
-  bool json = false;
-  TableOutput tables;
-};
-
-// What the command computed: the reach, and the breakdown and cost asked for beside it.
-struct ReachAnswer {
-  ReachResult result;
-  std::vector<BreakdownGroup> breakdown;  // empty without --by
-  CostPerThousand cost;
-};
 
 std::string fee_text(const Network& network, const CostPerThousand& cost) {
   if (cost.yuan_per_thousand)
@@ -225,6 +206,20 @@ nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& an
   return json;
 }
 
+}  // namespace
+
+void print_reach_answer(const Network& network, const ReachAnswer& answer,
+                        const ReachCommandOptions& options) {
+  if (options.json)
+    std::cout << report_json(network, answer, options).dump(2) << "\n";
+  else if (tables_wanted(options.tables))
+    write_reach_tables(network, answer, options);
+  else
+    print_report(network, answer, options);
+}
+
+namespace {
+
 void run_reach(const ReachCommandOptions& options) {
   if (options.hosts.empty()) throw UsageError("give the hosts: --hosts LIST or --hosts-file FILE");
   ReachOptions reach_options;
@@ -249,18 +244,13 @@ void run_reach(const ReachCommandOptions& options) {
     answer.breakdown = reach_breakdown(network, hosts, reach_options, parse_breakdown(options.by),
                                        answer.result.unique_reach);
   answer.cost = cost_per_thousand(network, hosts, answer.result.unique_reach);
-  if (options.json)
-    std::cout << report_json(network, answer, options).dump(2) << "\n";
-  else if (tables_wanted(options.tables))
-    write_reach_tables(network, answer, options);
-  else
-    print_report(network, answer, options);
+  print_reach_answer(network, answer, options);
 }
 
 }  // namespace
 
-void add_reach_command(CLI::App& app) {
-  auto options = std::make_shared<ReachCommandOptions>();
+CLI::App* add_reach_options(CLI::App& app, ReachCommandOptions& options_ref) {
+  ReachCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "reach",
       "How many different people a set of hosts reaches: unique reach (summed weight of the "
@@ -326,7 +316,12 @@ void add_reach_command(CLI::App& app) {
       "  castgraph reach samples/tiny --hosts h1,h7 --platform douyin --method declared\n"
       "  castgraph reach samples/tiny --hosts h1,h2,h7 --by province -o reach.xlsx\n"
       "  castgraph reach samples/liaoning --hosts h11655,h7252 --method model");
-  command->callback([options] { run_reach(*options); });
+  return command;
+}
+
+void add_reach_command(CLI::App& app) {
+  auto options = std::make_shared<ReachCommandOptions>();
+  add_reach_options(app, *options)->callback([options] { run_reach(*options); });
 }
 
 }  // namespace castgraph::cli

@@ -10,6 +10,12 @@
 namespace castgraph::cli {
 
 std::vector<DatasetCount> count_dataset(const Network& network) {
+  std::vector<DatasetCount> counts = count_dataset_without_components(network);
+  counts.back().value = count_components(network);
+  return counts;
+}
+
+std::vector<DatasetCount> count_dataset_without_components(const Network& network) {
   return {
       {"platforms", "platforms", network.platforms.size()},
       {"bases", "bases", network.bases.size()},
@@ -20,7 +26,7 @@ std::vector<DatasetCount> count_dataset(const Network& network) {
       {"follows", "follows", network.follow_count()},
       {"collabs", "collabs (host pairs)", network.collab_count()},
       {"declared_fans", "declared fans", declared_fans_total(network)},
-      {"components", "connected components", count_components(network)},
+      {"components", "connected components", 0},
   };
 }
 

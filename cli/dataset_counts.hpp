@@ -19,6 +19,8 @@ struct DatasetCount {
 // platforms, bases, broadcasters, fanbases, fans, people, follows, collabs,
 // declared_fans, components, in that order. O(V + E) for the connected components.
 std::vector<DatasetCount> count_dataset(const Network& network);
+// The same with components 0, for a caller that counts them another way. O(fans).
+std::vector<DatasetCount> count_dataset_without_components(const Network& network);
 
 // Whether the fans are the people themselves or a panel standing for more.
 struct FanSample {

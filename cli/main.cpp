@@ -6,10 +6,9 @@
 #include "cli/commands.hpp"
 #include "cli/did_you_mean.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/failure.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/terminal_text.hpp"
-#include "graph/errors.hpp"
-#include "loaders/text_encoding.hpp"
 
 namespace {
 
@@ -77,25 +76,9 @@ int main(int argc, char** argv) {
       if (!hint.empty()) std::cerr << "castgraph: " << cli::terminal_safe(hint) << "\n";
     app.exit(error);  // prints the message and a hint to --help
     return cli::kExitUsage;
-  } catch (const UsageError& error) {
-    // Lines kept: an ambiguous host's candidates and suggestions are one per line.
-    std::cerr << "castgraph: " << cli::terminal_safe_lines(cli::usage_message(error)) << "\n";
-    return cli::kExitUsage;
-  } catch (const WrongEncodingError& error) {
-    std::cerr << cli::terminal_safe(error.what()) << "\n"
-              << "castgraph: run again with --encoding " << error.encoding() << "\n";
-    return cli::kExitData;
-  } catch (const DataError& error) {
-    std::cerr << cli::terminal_safe(error.what()) << "\n";
-    return cli::kExitData;
-  } catch (const IoError& error) {
-    std::cerr << "castgraph: " << cli::terminal_safe(error.what()) << "\n";
-    return cli::kExitIo;
-  } catch (const std::bad_alloc&) {
-    std::cerr << "castgraph: out of memory\n";
-    return cli::kExitSoftware;
-  } catch (const std::exception& error) {
-    std::cerr << "castgraph: internal error: " << cli::terminal_safe(error.what()) << "\n";
-    return cli::kExitSoftware;
+  } catch (...) {
+    const cli::Failure failure = cli::describe_failure(std::current_exception());
+    std::cerr << failure.message << "\n";
+    return failure.status;
   }
 }

@@ -60,15 +60,19 @@ bool tables_wanted(const TableOutput& options) {
   return options.csv || !options.output.empty();
 }
 
-void write_tables(const TableOutput& options, const std::vector<Sheet>& sheets,
-                  const DatasetOptions& dataset) {
+void check_table_output(const TableOutput& options, const DatasetOptions& dataset) {
   const bool csv_out =
       options.csv || (!options.output.empty() && file_kind(options.output) == FileKind::csv);
   if (options.bom && !csv_out)
     throw UsageError("--bom marks CSV output: give it with --csv or -o FILE.csv");
-  if (options.output.empty()) return write_csv(std::cout, *sheets.front().table, options.bom);
+  if (!options.output.empty()) refuse_overwriting_input(options.output, dataset);
+}
 
-  refuse_overwriting_input(options.output, dataset);
+void write_tables(const TableOutput& options, const std::vector<Sheet>& sheets,
+                  const DatasetOptions& dataset) {
+  check_table_output(options, dataset);
+  if (options.output.empty()) return write_csv(std::cout, *sheets.front().table, options.bom);
+  const bool csv_out = options.csv || file_kind(options.output) == FileKind::csv;
   if (csv_out) {
     write_file_atomically(options.output, [&](std::ostream& out) {
       write_csv(out, *sheets.front().table, options.bom);

@@ -28,6 +28,11 @@ void add_table_output_options(CLI::App& command, TableOutput& options, const std
 // UsageError for --bom without CSV.
 bool tables_wanted(const TableOutput& options);
 
+// Throws UsageError for what write_tables would refuse before writing: an extension
+// other than .xlsx or .csv, --bom without CSV, an output that is an input. Lets a
+// command (castgraph-mpi on every rank) refuse them before any work. O(1).
+void check_table_output(const TableOutput& options, const DatasetOptions& dataset);
+
 // Hands `sheets` on as `options` ask: --csv prints the first (the command's main table)
 // as CSV on stdout; -o FILE.csv writes it to a file; -o FILE.xlsx writes every sheet to a
 // workbook. Files are written atomically and said on stdout ("wrote FILE: ..."). Throws

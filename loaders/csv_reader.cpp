@@ -75,7 +75,8 @@ CsvReader::CsvReader(CsvReader&& other) noexcept
       size_(bytes_.size()),
       pos_(std::exchange(other.pos_, 0)),
       line_(std::exchange(other.line_, 1)),
-      content_begin_(std::exchange(other.content_begin_, 0)) {
+      content_begin_(std::exchange(other.content_begin_, 0)),
+      end_(std::exchange(other.end_, UINT64_MAX)) {
   other.data_ = nullptr;
   other.size_ = 0;
 }
@@ -91,6 +92,7 @@ CsvReader& CsvReader::operator=(CsvReader&& other) noexcept {
     pos_ = std::exchange(other.pos_, 0);
     line_ = std::exchange(other.line_, 1);
     content_begin_ = std::exchange(other.content_begin_, 0);
+    end_ = std::exchange(other.end_, UINT64_MAX);
   }
   return *this;
 }
@@ -144,7 +146,7 @@ bool CsvReader::next(CsvRecord& record) {
 
   // Completely empty lines are not records, but they still count as lines.
   while (pos_ < size_ && (data_[pos_] == '\n' || data_[pos_] == '\r')) consume_line_end();
-  if (pos_ >= size_) return false;
+  if (pos_ >= size_ || pos_ >= end_) return false;
 
   record.line = line_;
   record.begin = pos_;
@@ -179,6 +181,14 @@ bool CsvReader::next(CsvRecord& record) {
         std::string_view(record.scratch_.data() + pending.scratch_begin, pending.length);
   }
   return true;
+}
+
+void CsvReader::read_range(std::uint64_t begin, std::size_t line, std::uint64_t end) {
+  if (begin > pos_) {
+    pos_ = std::min(begin, size_);
+    line_ = line;
+  }
+  end_ = end;
 }
 
 void CsvReader::drop_excess_field(CsvRecord& record) {

@@ -92,6 +92,17 @@ class CsvReader {
   // the bytes back in.
   void release_before(std::uint64_t offset) { bytes_.release_before(offset); }
 
+  // Reads only the records that begin in [begin, end): next() continues from `begin`,
+  // which must be a record boundary (csv_split.hpp finds them) on line `line`, and a
+  // record that begins before `end` is read whole even when it runs past it. A `begin`
+  // before the current position (inside the header, say) keeps the current position.
+  // Several readers of one file, each given the next range, read every record once.
+  void read_range(std::uint64_t begin, std::size_t line, std::uint64_t end);
+
+  // The whole input (BOM included), and where its content starts (after a BOM).
+  std::string_view bytes() const { return {data_, static_cast<std::size_t>(size_)}; }
+  std::uint64_t content_begin() const { return content_begin_; }
+
   // True when `text` lies in the input itself, so its view stays valid for as long as the
   // reader lives, whatever is read next. A field with doubled quotes is unescaped into
   // the record's scratch instead, and its view lasts only until the next next().
@@ -129,6 +140,7 @@ class CsvReader {
   std::uint64_t pos_ = 0;            // next byte to read
   std::size_t line_ = 1;             // line of pos_
   std::uint64_t content_begin_ = 0;  // 3 after a UTF-8 BOM, else 0
+  std::uint64_t end_ = UINT64_MAX;   // no record beginning here or later is read
 };
 
 // Header lookup: columns found by name (exact, after trimming ASCII spaces); unknown

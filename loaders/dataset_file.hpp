@@ -45,6 +45,15 @@ class DatasetFile {
     return columns_.find(column);
   }
 
+  // Reads only the rows that begin in [begin, end) of the file, `begin` being on `line`
+  // (CsvReader::read_range); for loaders that split a file between processes.
+  void read_range(std::uint64_t begin, std::size_t line, std::uint64_t end) {
+    reader_.read_range(begin, line, end);
+  }
+  // The file's bytes (BOM included) and where its content starts.
+  std::string_view bytes() const { return reader_.bytes(); }
+  std::uint64_t content_begin() const { return reader_.content_begin(); }
+
   // Advances to the next well-formed row; false at end of file. Every 2^16 rows, and at
   // the end, tells options.progress how far it got and lets the bytes read so far go.
   // At the end, throws DataError (WrongEncodingError when the file reads as GB18030) if

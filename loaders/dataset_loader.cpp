@@ -15,28 +15,13 @@
 #include "graph/value_rules.hpp"
 #include "loaders/batch_pipeline.hpp"
 #include "loaders/dataset_file.hpp"
+#include "loaders/dataset_loading.hpp"
 #include "loaders/field_parsers.hpp"
 #include "loaders/load_batches.hpp"
 
 namespace castgraph {
 
-namespace {
-
-struct Loading {
-  const std::filesystem::path& directory;
-  const LoadOptions& options;
-  NetworkBuilder builder;
-  std::vector<Reject> rejects;
-  std::uint64_t follow_rows = 0;
-  // The totals graph/value_rules.hpp bounds, summed as the rows are added.
-  CountTotal declared_fans, fan_weights, follow_weights;
-  AmountTotal fees, collab_weights;
-
-  DatasetFile open(std::string_view name) { return DatasetFile(directory, name, options, rejects); }
-  bool threaded() const {
-    return options.threads == 0 ? std::thread::hardware_concurrency() > 1 : options.threads > 1;
-  }
-};
+namespace dataset_loading {
 
 // The id in `column`, or nullopt (row rejected) when it is empty.
 std::optional<std::string_view> nonempty_id(DatasetFile& file, std::size_t column,
@@ -164,6 +149,12 @@ void load_fanbases(Loading& loading) {
   }
 }
 
+}  // namespace dataset_loading
+
+namespace {
+
+using namespace dataset_loading;
+
 // Appends `later` (in file order) to the rejects of one file that start at `first`
 // (also in file order), keeping the whole in file order.
 void merge_in_file_order(std::vector<Reject>& rejects, std::size_t first,
@@ -210,6 +201,10 @@ void load_fans(Loading& loading) {
   merge_in_file_order(loading.rejects, first_reject, duplicates);
 }
 
+}  // namespace
+
+namespace dataset_loading {
+
 // The fanbase a follows row points at: the host's fanbase on the named platform, or
 // its only fanbase when the row names none.
 std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, NodeId host,
@@ -252,6 +247,10 @@ class RecentFanbase {
   std::string host_, platform_;
   NodeId fanbase_ = kNoNode;
 };
+
+}  // namespace dataset_loading
+
+namespace {
 
 // Once the first rows show the average row length, the follow lists are sized for the
 // whole file at once (plus a tenth), instead of doubling and copying as they grow.
@@ -296,6 +295,10 @@ void load_follows(Loading& loading) {
   pipeline.finish();
 }
 
+}  // namespace
+
+namespace dataset_loading {
+
 void load_collabs(Loading& loading) {
   if (!DatasetFile::exists(loading.directory, "collabs.csv")) return;
   DatasetFile file = loading.open("collabs.csv");
@@ -315,6 +318,10 @@ void load_collabs(Loading& loading) {
   }
 }
 
+}  // namespace dataset_loading
+
+namespace {
+
 void require_directory(const std::filesystem::path& directory) {
   std::error_code error;
   const auto status = std::filesystem::status(directory, error);
@@ -327,13 +334,22 @@ void require_directory(const std::filesystem::path& directory) {
 
 }  // namespace
 
-LoadResult load_dataset(const std::filesystem::path& directory, const LoadOptions& options) {
-  require_directory(directory);
-  Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
+namespace dataset_loading {
+
+void load_catalogue(Loading& loading) {
+  require_directory(loading.directory);
   load_platforms(loading);
   load_bases(loading);
   load_broadcasters(loading);
   load_fanbases(loading);
+}
+
+}  // namespace dataset_loading
+
+LoadResult load_dataset(const std::filesystem::path& directory, const LoadOptions& options) {
+  using namespace dataset_loading;
+  Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
+  load_catalogue(loading);
   load_fans(loading);
   load_follows(loading);
   load_collabs(loading);

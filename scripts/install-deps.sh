@@ -17,6 +17,7 @@ build_packages=(
   clang libclang-rt-14-dev                                 # scripts/fuzz.sh: libFuzzer is in clang's runtime
   clang-format                                             # scripts/format.sh --check in the test command
   libxlsxwriter-dev                                        # -o FILE.xlsx: tables as an Excel workbook
+  libopenmpi-dev openmpi-bin                               # castgraph-mpi (mpi/): Open MPI 4.1.4
 )
 
 missing=()

@@ -47,7 +47,7 @@ TEST_CASE("a GB18030 CSV is refused with its location and the encoding that read
                              Catch::Contains("run again with --encoding gb18030"));
 }
 
-TEST_CASE("--encoding gb18030 loads the GB18030 copy of samples/tiny as the original",
+TEST_CASE("reading with --encoding gb18030 loads the GB18030 copy of samples/tiny as the original",
           "[cli][encoding]") {
   TempDir gb;
   write_gb18030_tiny(gb);
@@ -74,7 +74,8 @@ TEST_CASE("a file in neither UTF-8 nor GB18030 is refused at the bad byte", "[cl
              Catch::Contains("broadcasters.csv:3:6: byte 0x81 does not read as GB18030"));
 }
 
-TEST_CASE("--lenient stops when more than half of a file's rows are bad", "[cli][encoding]") {
+TEST_CASE("a lenient load (--lenient) stops when more than half of a file's rows are bad",
+          "[cli][encoding]") {
   TempDir gb;
   write_gb18030_tiny(gb);
   const auto result =

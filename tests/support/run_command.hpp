@@ -23,14 +23,15 @@ inline std::string shell_quote(const std::string& argument) {
   return quoted + "'";
 }
 
-// Runs `castgraph <arguments>` (arguments already joined and quoted as needed).
+// Runs `program <arguments>` (arguments already joined and quoted as needed; program
+// may be several words, e.g. "mpirun -np 2 castgraph-mpi").
 // `shell_prefix` runs first in the same shell, e.g. "ulimit -v 524288; exec ".
-inline CommandResult run_castgraph(const std::string& arguments,
-                                   const std::string& shell_prefix = "") {
+inline CommandResult run_program(const std::string& program, const std::string& arguments,
+                                 const std::string& shell_prefix = "") {
   TempDir scratch;
   const auto err_path = scratch / "stderr";
-  const std::string command = shell_prefix + shell_quote(CASTGRAPH_BINARY) + " " + arguments +
-                              " 2>" + shell_quote(err_path.string()) + " </dev/null";
+  const std::string command = shell_prefix + program + " " + arguments + " 2>" +
+                              shell_quote(err_path.string()) + " </dev/null";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;
@@ -41,6 +42,12 @@ inline CommandResult run_castgraph(const std::string& arguments,
   result.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
   result.err = read_file(err_path);
   return result;
+}
+
+// Runs `castgraph <arguments>`, as run_program does.
+inline CommandResult run_castgraph(const std::string& arguments,
+                                   const std::string& shell_prefix = "") {
+  return run_program(shell_quote(CASTGRAPH_BINARY), arguments, shell_prefix);
 }
 
 // Absolute path of a file or folder in the source tree, e.g. source_path("samples/tiny").

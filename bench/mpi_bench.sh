@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# castgraph-mpi on `generate --preset liaoning` with 1, 2 and 4 ranks: per command, the
+# median wall time, the CPU time of all ranks (user + sys), the peak RSS of each rank and
+# the bytes each rank handed to MPI collectives (the rows shuffled and every reduction,
+# counted in code and printed by --verbose). Ranks share the machine's cores, so the
+# figures that carry to a cluster are memory per rank and bytes moved, not the speed-up.
+#
+#   bench/mpi_bench.sh [SCALE...]        default scale: 0.1
+#
+# Environment: RUNS (runs per figure, default 3; medians), RANKS (default "1 2 4"),
+# BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries).
+# Needs a release build with castgraph-mpi (scripts/build.sh release, Open MPI installed).
+# Prints one Markdown table row per command and rank count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+castgraph=${CASTGRAPH:-build/release/cli/castgraph}
+castgraph_mpi=$(realpath "${CASTGRAPH_MPI:-build/release/mpi/castgraph-mpi}")
+runs=${RUNS:-3}
+read -r -a rank_counts <<<"${RANKS:-1 2 4}"
+scales=("$@")
+((${#scales[@]})) || scales=(0.1)
+work=${BENCH_DIR:-/tmp/castgraph-bench}
+mkdir -p "$work"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# One rank under /usr/bin/time, its report in $scratch/time.RANK.
+cat >"$scratch/rank.sh" <<'WRAP'
+#!/bin/sh
+exec /usr/bin/time -v -o "$TIME_DIR/time.$OMPI_COMM_WORLD_RANK" "$@"
+WRAP
+chmod +x "$scratch/rank.sh"
+
+# run NP ARGS...: prints "wall cpu rss_per_rank bytes_per_rank" of one run.
+run() {
+  local np=$1
+  shift
+  rm -f "$scratch"/time.*
+  local start end
+  start=$(date +%s.%N)
+  TIME_DIR=$scratch mpirun -q --oversubscribe --allow-run-as-root -x TIME_DIR -np "$np" \
+    "$scratch/rank.sh" "$castgraph_mpi" --verbose "$@" >/dev/null 2>"$scratch/err"
+  end=$(date +%s.%N)
+  local cpu=0 rss=()
+  for ((r = 0; r < np; r++)); do
+    local user sys kb
+    user=$(awk -F': ' '/User time/ {print $2}' "$scratch/time.$r")
+    sys=$(awk -F': ' '/System time/ {print $2}' "$scratch/time.$r")
+    kb=$(awk -F': ' '/Maximum resident/ {print $2}' "$scratch/time.$r")
+    cpu=$(echo "$cpu + $user + $sys" | bc)
+    rss+=("$((kb / 1024))")
+  done
+  local bytes
+  bytes=$(sed -n 's/.*by rank: \(.*\); total \([0-9]*\)$/\1 total \2/p' "$scratch/err")
+  echo "$(echo "$end - $start" | bc) $cpu $(
+    IFS=/
+    echo "${rss[*]}"
+  ) $bytes"
+}
+
+echo "| scale | command | ranks | wall s (median) | CPU s, all ranks | peak RSS MB per rank | bytes sent per rank (rank: bytes) | runs |"
+echo "|---|---|---|---|---|---|---|---|"
+for scale in "${scales[@]}"; do
+  data="$work/liaoning-$scale"
+  [[ -f $data/follows.csv ]] || "$castgraph" generate --preset liaoning --scale "$scale" --seed 1 -o "$data" >/dev/null
+  hosts=$(sed -n '2,21p' "$data/broadcasters.csv" | cut -d, -f1 | paste -sd,)
+  commands=("info $data" "reach $data --hosts $hosts" "overlap $data --hosts ${hosts%%,h11*}"
+            "rank $data --by reach")
+  for command in "${commands[@]}"; do
+    for np in "${rank_counts[@]}"; do
+      : >"$scratch/samples"
+      for ((i = 0; i < runs; i++)); do
+        # shellcheck disable=SC2086
+        run "$np" $command >>"$scratch/samples"
+      done
+      wall=$(cut -d' ' -f1 "$scratch/samples" | median)
+      cpu=$(cut -d' ' -f2 "$scratch/samples" | median)
+      last=$(tail -1 "$scratch/samples")
+      rss=$(cut -d' ' -f3 <<<"$last")
+      bytes=$(cut -d' ' -f4- <<<"$last")
+      echo "| $scale | ${command%% *} | $np | $(printf %.2f "$wall") | $(printf %.2f "$cpu") | $rss | $bytes | $runs |"
+    done
+  done
+done

@@ -1,0 +1,44 @@
+// The rank command's options and output, shared by castgraph and castgraph-mpi.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cli/dataset_options.hpp"
+#include "cli/table_output.hpp"
+
+namespace castgraph::cli {
+
+struct RankCommandOptions {
+  DatasetOptions dataset;
+  std::string by = "fans";
+  std::string graph = "auto";
+  std::size_t top = 20;
+  std::uint64_t seed = 1;
+  std::size_t samples = 256;
+  std::uint64_t min_shared = 1;
+  std::uint64_t min_fans = 0;
+  bool json = false;
+  TableOutput tables;
+};
+
+// Adds the `rank` subcommand with its options and help; the caller sets the callback.
+CLI::App* add_rank_options(CLI::App& app, RankCommandOptions& options);
+
+// Each host's fee per 1,000 of `people` (its own reach from follows), or per 1,000
+// declared fans when `people` is empty (no follows), which `basis` then says; NaN for a
+// host whose fee is unknown or who reaches nobody. O(hosts).
+std::vector<double> cost_per_thousand_reached(const Network& network,
+                                              const std::vector<std::uint64_t>& people,
+                                              std::string& basis);
+
+// The hosts ordered by `count` (integers, largest first) or else by `score` (cpm:
+// cheapest first), the first options.top of them (hosts with fewer declared fans than
+// options.min_fans left out), as a table, JSON, CSV or a workbook as `options` ask.
+void print_ranking(const Network& network, const RankCommandOptions& options,
+                   const std::vector<std::uint64_t>& count, const std::vector<double>& score,
+                   const std::string& basis, bool estimated);
+
+}  // namespace castgraph::cli

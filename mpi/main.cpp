@@ -1,0 +1,101 @@
+// castgraph-mpi: castgraph's answers for datasets spread over MPI ranks. Same verbs,
+// flags and output as castgraph for what it supports; the root (rank 0) prints.
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/did_you_mean.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/failure.hpp"
+#include "cli/info_command.hpp"
+#include "cli/reach_command.hpp"
+#include "cli/terminal_text.hpp"
+#include "mpi/agreement.hpp"
+#include "mpi/shard_commands.hpp"
+#include "mpi/world.hpp"
+
+namespace {
+
+constexpr const char* kDescription =
+    "castgraph-mpi answers castgraph's questions over MPI ranks: each rank holds every\n"
+    "platform, base, host and fanbase, plus the fans a stable hash of their id gives it\n"
+    "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
+    "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
+    "Commands: info; reach (exact and declared; not yet --region, --city, --by, sketch,\n"
+    "model); overlap --hosts (exact); rank --by fans, reach or cpm. Host lists, --csv,\n"
+    "--bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
+    "A DATASET is a directory of CSV files, as for castgraph.";
+
+// What this run moved, counted before the gathering that reports it.
+void report_bytes_sent(castgraph::mpi::World& world) {
+  const auto sent = world.gather_all(std::vector<std::uint64_t>{world.bytes_sent()});
+  if (!world.root()) return;
+  std::uint64_t total = 0;
+  std::cerr << "castgraph-mpi: bytes sent to MPI collectives by rank:";
+  for (std::size_t r = 0; r < sent.size(); ++r) {
+    std::cerr << (r ? ", " : " ") << r << ": " << sent[r];
+    total += sent[r];
+  }
+  std::cerr << "; total " << total << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace castgraph;
+  mpi::World world(argc, argv);
+  CLI::App app{kDescription, "castgraph-mpi"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", cli::kVersion);
+  bool verbose = false;
+  app.add_flag("--verbose", verbose,
+               "After the command, print on stderr the bytes each rank handed to MPI "
+               "collectives (the rows shuffled plus every reduction), and their total");
+  cli::InfoOptions info;
+  cli::add_info_options(app, info)->callback([&] { mpi::run_info(world, info); });
+  cli::ReachCommandOptions reach;
+  cli::add_reach_options(app, reach)->callback([&] { mpi::run_reach(world, reach); });
+  cli::OverlapCommandOptions overlap;
+  cli::add_overlap_options(app, overlap)->callback([&] { mpi::run_overlap(world, overlap); });
+  cli::RankCommandOptions rank;
+  cli::add_rank_options(app, rank)->callback([&] { mpi::run_rank(world, rank); });
+  app.footer(std::string("Example: mpirun -np 4 castgraph-mpi info samples/tiny\n\n") +
+             cli::kExitStatusHelp);
+  for (CLI::App* command : app.get_subcommands({}))
+    command->footer(command->get_footer() + "\n\n" + cli::kExitStatusHelp);
+
+  // Every rank parses the same arguments and so fails the same way; only the root speaks.
+  std::ostringstream quiet_out, quiet_err;
+  std::ostream& out = world.root() ? std::cout : quiet_out;
+  std::ostream& err = world.root() ? std::cerr : quiet_err;
+  // A mistyped command or flag is named with the nearest known one, as castgraph does.
+  if (auto unknown = cli::unknown_command_message(app, argc, argv)) {
+    err << "castgraph-mpi: " << cli::terminal_safe(*unknown)
+        << "\nRun with --help for the list of commands.\n";
+    return cli::kExitUsage;
+  }
+  try {
+    app.parse(argc, argv);
+    std::cout.flush();
+    if (verbose) report_bytes_sent(world);
+    return cli::kExitOk;
+  } catch (const CLI::Success& done) {
+    return app.exit(done, out, err);
+  } catch (const CLI::ParseError& error) {
+    for (const std::string& hint :
+         CLI::detail::split(cli::unknown_flag_hints(app, argc, argv), '\n'))
+      if (!hint.empty()) err << "castgraph-mpi: " << cli::terminal_safe(hint) << "\n";
+    app.exit(error, out, err);
+    return cli::kExitUsage;
+  } catch (const mpi::AgreedFailure& agreed) {
+    if (world.root()) std::cerr << agreed.failure().message << "\n";
+    return agreed.failure().status;
+  } catch (...) {
+    // A failure outside agreement (a bug): this rank cannot tell the others, so it ends
+    // them all rather than leave them waiting.
+    const cli::Failure failure = cli::describe_failure(std::current_exception());
+    std::cerr << failure.message << "\n";
+    world.abort(failure.status);
+  }
+}

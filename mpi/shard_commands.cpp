@@ -1,0 +1,243 @@
+#include "mpi/shard_commands.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <limits>
+#include <sstream>
+
+#include "algorithms/host_set.hpp"
+#include "algorithms/overlap.hpp"
+#include "algorithms/reach_bit_planes.hpp"
+#include "algorithms/reached_fans.hpp"
+#include "cli/host_list.hpp"
+#include "graph/errors.hpp"
+#include "loaders/text_encoding.hpp"
+#include "mpi/agreement.hpp"
+#include "mpi/shard_components.hpp"
+#include "mpi/shard_loader.hpp"
+
+namespace castgraph::mpi {
+namespace {
+
+// What castgraph-mpi cannot do yet, refused in a sentence on every rank before any work.
+void refuse_unsupported(const cli::DatasetOptions& dataset) {
+  if (dataset.lenient)
+    throw UsageError(
+        "--lenient is not supported by castgraph-mpi yet: it loads strictly; use "
+        "castgraph");
+  if (dataset.exclude_suspicious)
+    throw UsageError(
+        "--exclude-suspicious is not supported by castgraph-mpi yet: the audit runs on one "
+        "node; use castgraph");
+  if (parse_text_encoding(dataset.encoding) != TextEncoding::utf8)
+    throw UsageError(
+        "--encoding " + dataset.encoding +
+        " is not supported by castgraph-mpi yet: it reads UTF-8; convert the CSV files or use "
+        "castgraph");
+  std::error_code error;
+  if (std::filesystem::is_regular_file(dataset.path, error))
+    throw UsageError("castgraph-mpi reads a CSV dataset directory, not a snapshot, yet");
+}
+
+// Checks what every command takes before any work: the dataset's options, and what
+// --csv, --bom and -o would refuse when the root writes the tables at the end.
+Network open_shard(World& world, const cli::DatasetOptions& dataset,
+                   const cli::TableOutput& tables) {
+  agree_on(world, [&] {
+    refuse_unsupported(dataset);
+    cli::check_table_output(tables, dataset);
+  });
+  return load_shard(world, dataset.path);
+}
+
+// The root prints (or writes the tables of) the answer; a failure there, such as an
+// unwritable -o FILE, ends every rank with its message and status.
+template <typename Print>
+void root_prints(World& world, Print&& print) {
+  agree_on(world, [&] {
+    if (world.root()) print();
+  });
+}
+
+// The hosts named, resolved on every rank alike; only the root warns of repeats.
+std::vector<NodeId> resolve_hosts_once(World& world, const Network& shard,
+                                       const cli::HostListOptions& hosts) {
+  std::ostringstream quiet;
+  return cli::resolve_host_options(shard, hosts, world.root() ? std::cerr : quiet);
+}
+
+// The fans' weights over all ranks, as describe_fan_sample would find them on one.
+cli::FanSample fan_sample(World& world, const Network& shard, std::uint64_t fans) {
+  std::uint64_t low = std::numeric_limits<std::uint64_t>::max(), high = 0;
+  for (NodeId fan = 0; fan < shard.fans.size(); ++fan) {
+    low = std::min(low, shard.fans.weight(fan));
+    high = std::max(high, shard.fans.weight(fan));
+  }
+  low = world.min(low), high = world.max(high);
+  cli::FanSample sample;
+  if (fans == 0) return sample;
+  sample.min_weight = low;
+  sample.max_weight = high;
+  sample.census = high == 1;
+  return sample;
+}
+
+void set_count(std::vector<cli::DatasetCount>& counts, std::string_view key, std::uint64_t value) {
+  for (cli::DatasetCount& count : counts)
+    if (count.key == key) count.value = value;
+}
+
+}  // namespace
+
+void run_info(World& world, const cli::InfoOptions& options) {
+  const Network shard = open_shard(world, options.dataset, options.tables);
+  std::vector<cli::DatasetCount> counts = cli::count_dataset_without_components(shard);
+  const auto sums = world.sum({shard.fans.size(), people(shard), shard.follow_count()});
+  set_count(counts, "fans", sums[0]);
+  set_count(counts, "people", sums[1]);
+  set_count(counts, "follows", sums[2]);
+  set_count(counts, "components", count_components(world, shard));
+  const cli::FanSample sample = fan_sample(world, shard, sums[0]);
+  root_prints(world, [&] { cli::print_info(counts, sample, options); });
+}
+
+namespace {
+
+struct ReachPlan {
+  ReachOptions options;
+  std::vector<NodeId> hosts;
+  HostSet set;
+};
+
+ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommandOptions& options) {
+  ReachPlan plan;
+  agree_on(world, [&] {
+    plan.options.method = parse_reach_method(options.method);
+    if (plan.options.method == ReachMethod::sketch || plan.options.method == ReachMethod::model)
+      throw UsageError("--method " + options.method +
+                       " is not supported by castgraph-mpi yet; use exact, declared or "
+                       "castgraph");
+    if (!options.region.empty() || !options.city.empty() || !options.by.empty())
+      throw UsageError(
+          "castgraph-mpi reach does not take --region, --city or --by yet; use castgraph");
+    if (!options.platform.empty())
+      plan.options.platform = resolve_platform(shard, options.platform);
+    plan.hosts = resolve_hosts_once(world, shard, options.hosts);
+    plan.set = make_host_set(shard, plan.hosts, plan.options.platform);
+  });
+  return plan;
+}
+
+// The exact count over all ranks: each counts its own fans, which no other rank has, so
+// every count is a sum of the ranks' counts.
+ReachResult exact_reach(World& world, const Network& shard, const HostSet& set) {
+  const auto totals = world.sum({shard.fans.size(), membership_count(shard, set)});
+  const ExactStrategy strategy = bit_planes_pay_off(totals[0], set.size(), totals[1])
+                                     ? ExactStrategy::planes
+                                     : ExactStrategy::bitset;
+  const bool census = world.max(shard.fans.weights.empty() ? 0 : 1) == 0;
+  ExactReach exact = reach_exact(shard, set, strategy);
+  PanelError panel = panel_error(shard, set);
+  std::vector<std::uint64_t> parts{exact.unique,       exact.frequency[0], exact.frequency[1],
+                                   exact.frequency[2], exact.memberships,  panel.members};
+  parts.insert(parts.end(), exact.per_host.begin(), exact.per_host.end());
+  parts.insert(parts.end(), exact.exclusive.begin(), exact.exclusive.end());
+  parts = world.sum(std::move(parts));
+  exact.unique = parts[0];
+  exact.frequency = {parts[1], parts[2], parts[3]};
+  exact.memberships = parts[4];
+  panel.members = parts[5];
+  const std::size_t hosts = set.size();
+  std::copy_n(parts.begin() + 6, hosts, exact.per_host.begin());
+  std::copy_n(parts.begin() + 6 + static_cast<std::ptrdiff_t>(hosts), hosts,
+              exact.exclusive.begin());
+  panel.weight_excess = world.sum(panel.weight_excess);
+  return exact_reach_result(set, exact, panel, census);
+}
+
+}  // namespace
+
+void run_reach(World& world, const cli::ReachCommandOptions& options) {
+  agree_on(world, [&] {
+    if (options.hosts.empty())
+      throw UsageError("give the hosts: --hosts LIST or --hosts-file FILE");
+  });
+  const Network shard = open_shard(world, options.dataset, options.tables);
+  ReachPlan plan = plan_reach(world, shard, options);
+  const std::uint64_t follows = world.sum(shard.follow_count());
+  cli::ReachAnswer answer;
+  // Which method answers is decided from the whole dataset's follows, the same on every
+  // rank; the declared model reads no fan, so every rank computes it whole.
+  ReachMethod method = plan.options.method;
+  agree_on(world, [&] {
+    if (follows > 0 && method == ReachMethod::automatic) method = ReachMethod::exact;
+    if (follows == 0) method = resolve_reach_method(shard, method, ReachQuery::reach);
+    if (method == ReachMethod::declared) {
+      plan.options.method = method;
+      answer.result = reach(shard, plan.hosts, plan.options);
+    }
+  });
+  if (method == ReachMethod::exact) answer.result = exact_reach(world, shard, plan.set);
+  answer.cost = cost_per_thousand(shard, plan.hosts, answer.result.unique_reach);
+  root_prints(world, [&] { cli::print_reach_answer(shard, answer, options); });
+}
+
+void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
+  agree_on(world, [&] {
+    cli::check_overlap_options(options);
+    if (options.top > 0)
+      throw UsageError("--top is not supported by castgraph-mpi yet; use castgraph");
+    if (options.method != "exact" || !options.region.empty() || !options.city.empty())
+      throw UsageError(
+          "castgraph-mpi overlap counts exactly over all fans: --method sketch, --region and "
+          "--city are not supported yet; use castgraph");
+  });
+  const Network shard = open_shard(world, options.dataset, options.tables);
+  const std::uint64_t follows = world.sum(shard.follow_count());
+  HostSet set;
+  agree_on(world, [&] {
+    cli::require_overlap_follows(follows);
+    std::optional<NodeId> platform;
+    if (!options.platform.empty()) platform = resolve_platform(shard, options.platform);
+    set = make_host_set(shard, resolve_hosts_once(world, shard, options.hosts), platform);
+  });
+  // Each shared count is a sum over fans, and each fan lives on one rank.
+  OverlapMatrix matrix = overlap_matrix(shard, set);
+  matrix.shared = world.sum(std::move(matrix.shared));
+  root_prints(world, [&] { cli::report_matrix(shard, matrix, options); });
+}
+
+void run_rank(World& world, const cli::RankCommandOptions& options) {
+  agree_on(world, [&] {
+    if (options.by != "fans" && options.by != "reach" && options.by != "cpm")
+      throw UsageError("--by " + options.by +
+                       " is not supported by castgraph-mpi yet (fans, reach and cpm are); use "
+                       "castgraph");
+  });
+  const Network shard = open_shard(world, options.dataset, options.tables);
+  const std::uint64_t follows = world.sum(shard.follow_count());
+  std::vector<std::uint64_t> count;
+  std::vector<double> score;
+  std::string basis;
+  // Own reach per host: a sum over fans, so a sum over ranks.
+  std::vector<std::uint64_t> people;
+  if (options.by != "fans" && follows > 0) people = world.sum(per_host_reach(shard));
+  agree_on(world, [&] {
+    if (options.by == "fans") {
+      for (NodeId h = 0; h < shard.broadcasters.size(); ++h)
+        count.push_back(declared_fans(shard, h));
+      basis = "declared fans";
+    } else if (options.by == "reach") {
+      if (follows == 0)
+        throw UsageError(
+            "--by reach needs follows (follows.csv); this dataset has none — try --by fans");
+      count = people;
+      basis = "people reached (from follows)";
+    } else {
+      score = cli::cost_per_thousand_reached(shard, people, basis);
+    }
+  });
+  root_prints(world, [&] { cli::print_ranking(shard, options, count, score, basis, false); });
+}
+
+}  // namespace castgraph::mpi

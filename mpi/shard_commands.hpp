@@ -1,0 +1,22 @@
+// The commands of castgraph-mpi: each runs on every rank over its shard, combines the
+// ranks' integer counts, and derives its figures on every rank with the same functions
+// castgraph uses, so that the root prints what castgraph would print.
+#pragma once
+
+#include "cli/info_command.hpp"
+#include "cli/overlap_command.hpp"
+#include "cli/rank_command.hpp"
+#include "cli/reach_command.hpp"
+#include "mpi/world.hpp"
+
+namespace castgraph::mpi {
+
+// Collective. Throws AgreedFailure on every rank when any rank fails.
+void run_info(World& world, const cli::InfoOptions& options);
+void run_reach(World& world, const cli::ReachCommandOptions& options);
+// overlap --hosts (exact); --top, --region, --city and sketches are refused for now.
+void run_overlap(World& world, const cli::OverlapCommandOptions& options);
+// rank --by fans, reach or cpm; the measures on host graphs are refused for now.
+void run_rank(World& world, const cli::RankCommandOptions& options);
+
+}  // namespace castgraph::mpi

@@ -1,0 +1,56 @@
+// World: this process's place among the MPI ranks of castgraph-mpi, and the few
+// collective operations the commands need, each counting the bytes it sends so that
+// --verbose can say what a command moved.
+//
+// Every collective here must be called by every rank in the same order. A rank that fails
+// on its own (bad data in its range, a look-up that fails) must not skip one, or the
+// others wait for ever: so local work that can throw runs inside agree_on() (failure.hpp),
+// which turns a failure on any rank into the same exception on all of them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace castgraph::mpi {
+
+class World {
+ public:
+  World(int& argc, char**& argv);  // MPI_Init
+  ~World();                        // MPI_Finalize
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  int rank() const { return rank_; }
+  int size() const { return size_; }
+  bool root() const { return rank_ == 0; }
+  // Ends every rank with `status`: for a failure the others cannot be told of.
+  [[noreturn]] void abort(int status);
+  // Bytes this rank has handed to collectives so far (payloads, not MPI's headers).
+  std::uint64_t bytes_sent() const { return bytes_sent_; }
+
+  // The element-wise sum, max or min of `values` over all ranks, on every rank.
+  std::vector<std::uint64_t> sum(std::vector<std::uint64_t> values);
+  std::uint64_t sum(std::uint64_t value) { return sum(std::vector{value})[0]; }
+  std::uint64_t max(std::uint64_t value);
+  std::uint64_t min(std::uint64_t value);
+  // The exact sum of 128-bit integers (summed on every rank from an all-gather).
+  unsigned __int128 sum(unsigned __int128 value);
+  // The sum over the ranks before this one (0 on rank 0).
+  std::uint64_t sum_before(std::uint64_t value);
+  // Every rank's `values` (all of one length), rank by rank.
+  std::vector<std::uint64_t> gather_all(const std::vector<std::uint64_t>& values);
+  // Every rank's bytes, rank by rank.
+  std::vector<std::string> gather_all(const std::string& bytes);
+  // `to[r]` goes to rank r; returns what each rank sent to this one, rank by rank.
+  std::vector<std::string> exchange(const std::vector<std::string>& to);
+  // Rank `from`'s `bytes`, on every rank.
+  std::string broadcast(std::string bytes, int from);
+
+ private:
+  int rank_ = 0, size_ = 1;
+  std::uint64_t bytes_sent_ = 0;
+};
+
+}  // namespace castgraph::mpi
