@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "algorithms/audience_places.hpp"
 #include "algorithms/centrality.hpp"
 #include "algorithms/communities.hpp"
 #include "algorithms/cost_per_thousand.hpp"
@@ -19,6 +20,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "graph/errors.hpp"
@@ -170,12 +172,19 @@ void run_rank(const RankCommandOptions& options) {
     });
   if (options.top != 0 && order.size() > options.top) order.resize(options.top);
 
+  // Where each host's people live, when the follows can tell.
+  const std::vector<std::vector<PlaceShare>> audience =
+      network.follow_count() > 0 ? audience_provinces(network)
+                                 : std::vector<std::vector<PlaceShare>>(hosts);
   auto id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
   auto name = [&](NodeId h) { return std::string(network.broadcasters.names[h]); };
   if (options.json) {
     Json json{
         {"by", options.by}, {"basis", basis}, {"estimated", estimated}, {"hosts", Json::array()}};
-    for (std::size_t r = 0; r < order.size(); ++r)
+    for (std::size_t r = 0; r < order.size(); ++r) {
+      Json places = Json::array();
+      for (const PlaceShare& place : audience[order[r]])
+        places.push_back({{"province", place.place}, {"share", place.share}});
       json["hosts"].push_back({{"rank", r + 1},
                                {"id", id(order[r])},
                                {"name", name(order[r])},
@@ -184,7 +193,9 @@ void run_rank(const RankCommandOptions& options) {
                                {"declared_fans", declared_fans(network, order[r])},
                                {"fee", std::isnan(network.broadcasters.fee[order[r]])
                                            ? Json(nullptr)
-                                           : Json(network.broadcasters.fee[order[r]])}});
+                                           : Json(network.broadcasters.fee[order[r]])},
+                               {"audience_provinces", std::move(places)}});
+    }
     std::cout << json.dump(2) << "\n";
     return;
   }
@@ -193,9 +204,10 @@ void run_rank(const RankCommandOptions& options) {
   std::vector<std::string> keys{"rank", "id", "name", "province", "score"};
   if (relative) headers.push_back("x average"), keys.push_back("times_average");
   headers.push_back("declared fans"), keys.push_back("declared_fans");
+  headers.push_back("audience lives in"), keys.push_back("audience_provinces");
   Table table(headers);
   table.keys(keys);
-  for (std::size_t c = 4; c < headers.size(); ++c) table.align_right(c);
+  for (std::size_t c = 4; c + 1 < headers.size(); ++c) table.align_right(c);  // not the places
   table.align_right(0);
   for (std::size_t r = 0; r < order.size(); ++r) {
     const NodeId h = order[r];
@@ -206,6 +218,7 @@ void run_rank(const RankCommandOptions& options) {
     // PageRank sums to 1 over all hosts: its multiple of 1/hosts reads without zeros.
     if (relative) row.push_back(Cell::decimal(score[h] * static_cast<double>(hosts), 2));
     row.push_back(Cell::count(declared_fans(network, h)));
+    row.push_back(Cell(describe_places(audience[h])));
     table.add_row(std::move(row));
   }
   if (tables_wanted(options.tables))
