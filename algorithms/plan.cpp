@@ -216,6 +216,7 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
   oracle_options.method = options.method;
   oracle_options.platform = options.platform;
   oracle_options.region = options.region;
+  oracle_options.city = options.city;
   oracle_options.sketch_precision = options.sketch_precision;
   const std::unique_ptr<ReachOracle> oracle =
       make_reach_oracle(network, problem.hosts, oracle_options);
@@ -231,8 +232,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
   if (plan.method == ReachMethod::exact) {
     std::vector<std::size_t> roster;
     for (const GreedyPick& pick : result.picks) roster.push_back(pick.index);
-    CertificateRequest request{options.platform, options.region, options.bound_passes,
-                               options.optimal, options.time_limit};
+    CertificateRequest request{options.platform,     options.region,  options.city,
+                               options.bound_passes, options.optimal, options.time_limit};
     const Certificate certificate =
         certify_plan(network, problem, roster, result.value, result.upper_bound, request);
     plan.lp_bound = certificate.lp_bound;

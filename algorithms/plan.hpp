@@ -43,6 +43,7 @@ struct PlanOptions {
   ReachMethod method = ReachMethod::automatic;
   std::optional<NodeId> platform;  // only fanbases on this platform count
   std::string region;              // only fans of this province count
+  std::string city;                // only fans of this city count
   std::uint64_t min_fans = 0;      // declared fans (on `platform` when given) at least this
   std::vector<std::string> kinds;  // host kind is one of these (all when empty)
   std::string province;            // host province is this ("" = any)

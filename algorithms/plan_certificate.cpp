@@ -38,7 +38,8 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
   if (problem.hosts.empty() || (tight && !request.optimal) ||
       (request.passes <= 0 && !request.optimal))
     return certificate;
-  const HostSet set = make_host_set(network, problem.hosts, request.platform, request.region);
+  const HostSet set =
+      make_host_set(network, problem.hosts, request.platform, request.region, request.city);
   const CoverageRows rows = compress_coverage(network, set);
   certificate.rows = rows.rows();
   if (request.passes > 0 && !tight) {

@@ -17,6 +17,7 @@ namespace castgraph {
 struct CertificateRequest {
   std::optional<NodeId> platform;  // the plan's filters, as the oracle applied them
   std::string region;
+  std::string city;
   int passes = 0;         // subgradient passes of the LP bound
   bool optimal = false;   // also solve the integer program
   double time_limit = 0;  // seconds for the integer program; ≤ 0: none

@@ -150,7 +150,7 @@ class DeclaredOracle final : public ReachOracle {
 std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
                                                std::span<const NodeId> candidates,
                                                const OracleOptions& options) {
-  HostSet set = make_host_set(network, candidates, options.platform, options.region);
+  HostSet set = make_host_set(network, candidates, options.platform, options.region, options.city);
   const ReachMethod method = resolve_reach_method(network, options.method, ReachQuery::planning);
   switch (method) {
     case ReachMethod::sketch:

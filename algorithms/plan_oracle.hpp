@@ -33,6 +33,7 @@ struct OracleOptions {
   ReachMethod method = ReachMethod::automatic;  // automatic: exact with follows, else declared
   std::optional<NodeId> platform;               // only fanbases on this platform count
   std::string region;                           // only fans of this province count
+  std::string city;                             // only fans of this city count
   int sketch_precision = kPlanSketchPrecision;
 };
 

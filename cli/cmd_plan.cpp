@@ -30,6 +30,7 @@ struct PlanCommandOptions {
   std::string budget;
   std::string platform;
   std::string region;
+  std::string city;
   std::string min_tier;
   std::vector<std::string> kinds;
   std::string province;
@@ -231,6 +232,7 @@ void run_plan(const PlanCommandOptions& command) {
     options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
   options.method = parse_reach_method(command.method);
   options.region = command.region;
+  options.city = command.city;
   if (!command.min_tier.empty())
     options.min_fans = parse_human_count(command.min_tier, "--min-tier");
   options.kinds = command.kinds;
@@ -284,7 +286,11 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--platform", options->platform,
                       "Count only fanbases on this platform (id or exact name)");
   command->add_option("--region", options->region,
-                      "Count only fans whose province is this (needs follows)");
+                      "Count only fans whose province is this (needs follows); 辽宁 and 辽宁省 "
+                      "both match");
+  command->add_option("--city", options->city,
+                      "Count only fans whose city is this (needs follows); 沈阳 and 沈阳市 both "
+                      "match");
   command->add_option("--min-tier", options->min_tier,
                       "Only hosts with at least this many declared fans (100k, 1M, 10万)");
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")

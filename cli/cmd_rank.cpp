@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "algorithms/audience_places.hpp"
 #include "algorithms/centrality.hpp"
 #include "algorithms/communities.hpp"
 #include "algorithms/cost_per_thousand.hpp"
@@ -20,6 +21,7 @@
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/rank_command.hpp"
+#include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "graph/errors.hpp"
@@ -148,14 +150,20 @@ void run_rank(const RankCommandOptions& options) {
         found.count, options.seed);
   }
 
-  print_ranking(network, options, count, score, basis, estimated);
+  // Where each host's people live, when the follows can tell.
+  const std::vector<std::vector<PlaceShare>> audience =
+      network.follow_count() > 0
+          ? audience_provinces(network)
+          : std::vector<std::vector<PlaceShare>>(network.broadcasters.size());
+  print_ranking(network, options, count, score, basis, estimated, audience);
 }
 
 }  // namespace
 
 void print_ranking(const Network& network, const RankCommandOptions& options,
                    const std::vector<std::uint64_t>& count, const std::vector<double>& score,
-                   const std::string& basis, bool estimated) {
+                   const std::string& basis, bool estimated,
+                   const std::vector<std::vector<PlaceShare>>& audience) {
   const std::size_t hosts = network.broadcasters.size();
   const bool integral = !count.empty();
   const bool cheapest_first = options.by == "cpm";
@@ -182,7 +190,10 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
   if (options.json) {
     Json json{
         {"by", options.by}, {"basis", basis}, {"estimated", estimated}, {"hosts", Json::array()}};
-    for (std::size_t r = 0; r < order.size(); ++r)
+    for (std::size_t r = 0; r < order.size(); ++r) {
+      Json places = Json::array();
+      for (const PlaceShare& place : audience[order[r]])
+        places.push_back({{"province", place.place}, {"share", place.share}});
       json["hosts"].push_back({{"rank", r + 1},
                                {"id", id(order[r])},
                                {"name", name(order[r])},
@@ -191,7 +202,9 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
                                {"declared_fans", declared_fans(network, order[r])},
                                {"fee", std::isnan(network.broadcasters.fee[order[r]])
                                            ? Json(nullptr)
-                                           : Json(network.broadcasters.fee[order[r]])}});
+                                           : Json(network.broadcasters.fee[order[r]])},
+                               {"audience_provinces", std::move(places)}});
+    }
     std::cout << json.dump(2) << "\n";
     return;
   }
@@ -200,9 +213,10 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
   std::vector<std::string> keys{"rank", "id", "name", "province", "score"};
   if (relative) headers.push_back("x average"), keys.push_back("times_average");
   headers.push_back("declared fans"), keys.push_back("declared_fans");
+  headers.push_back("audience lives in"), keys.push_back("audience_provinces");
   Table table(headers);
   table.keys(keys);
-  for (std::size_t c = 4; c < headers.size(); ++c) table.align_right(c);
+  for (std::size_t c = 4; c + 1 < headers.size(); ++c) table.align_right(c);  // not the places
   table.align_right(0);
   for (std::size_t r = 0; r < order.size(); ++r) {
     const NodeId h = order[r];
@@ -213,6 +227,7 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
     // PageRank sums to 1 over all hosts: its multiple of 1/hosts reads without zeros.
     if (relative) row.push_back(Cell::decimal(score[h] * static_cast<double>(hosts), 2));
     row.push_back(Cell::count(declared_fans(network, h)));
+    row.push_back(Cell(describe_places(audience[h])));
     table.add_row(std::move(row));
   }
   if (tables_wanted(options.tables))

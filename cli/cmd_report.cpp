@@ -50,6 +50,7 @@ struct ReportCommandOptions {
   std::string budget;
   std::string platform;
   std::string region;
+  std::string city;
   std::size_t top = 50;
   std::size_t show_communities = 20;
   std::string view = "network";
@@ -78,11 +79,12 @@ std::string now_text() {
 
 // The filters, in words, for notes: " on Douyin, fans in 辽宁".
 std::string filters_text(const Network& network, std::optional<NodeId> platform,
-                         const std::string& region) {
+                         const std::string& region, const std::string& city) {
   std::string text;
   if (platform) text += fmt::format(" on {}", network.platforms.names[*platform]);
-  if (!region.empty())
-    text += fmt::format("{} counting only fans in {}", text.empty() ? "," : ";", region);
+  const std::string place = region.empty() ? city : city.empty() ? region : region + " " + city;
+  if (!place.empty())
+    text += fmt::format("{} counting only fans in {}", text.empty() ? "," : ";", place);
   return text;
 }
 
@@ -107,6 +109,7 @@ viz::ReportSection<T> section(const char* name, Compute&& compute) {
 std::vector<HostFacts> host_facts(const Network& network, const TierTable& tier_table,
                                   std::optional<NodeId> platform, const ReachResult* reach) {
   std::vector<HostFacts> facts(network.broadcasters.size());
+  const std::vector<std::vector<PlaceShare>> audience = audience_provinces(network);
   for (NodeId h = 0; h < network.broadcasters.size(); ++h) {
     viz::ReportHost& row = facts[h].row;
     row.id = std::string(network.broadcasters.ids[h]);
@@ -127,6 +130,7 @@ std::vector<HostFacts> host_facts(const Network& network, const TierTable& tier_
       row.base = std::string(network.bases.names[base]);
     row.province = std::string(network.broadcasters.province[h]);
     row.kind = std::string(network.broadcasters.kind[h]);
+    row.audience = describe_places(audience[h]);
     if (const double fee = network.broadcasters.fee[h]; !std::isnan(fee)) row.fee = fee;
   }
   return facts;
@@ -182,6 +186,7 @@ std::string roster_error(const Network& network, const Plan& plan, const PlanOpt
   reach_options.method = plan.method;
   reach_options.platform = options.platform;
   reach_options.region = options.region;
+  reach_options.city = options.city;
   const ReachResult result = reach(network, roster, reach_options);
   if (!result.standard_error) return "";
   return fmt::format("± {} (one standard error; {})",
@@ -277,9 +282,9 @@ void add_tooltips(viz::Diagram& diagram, const std::vector<HostFacts>& facts) {
 // hosts: the summary's per-host reach when it counted just that, else counted here once.
 // Empty without follows.
 std::vector<std::uint64_t> own_reach(const Network& network, const ReachResult* summary,
-                                     std::optional<NodeId> platform, const std::string& region) {
+                                     std::optional<NodeId> platform, bool place_filtered) {
   if (network.follow_count() == 0) return {};
-  if (summary == nullptr || summary->method != ReachMethod::exact || platform || !region.empty())
+  if (summary == nullptr || summary->method != ReachMethod::exact || platform || place_filtered)
     return per_host_reach(network);
   std::vector<std::uint64_t> reach;
   for (const HostReach& host : summary->per_host) reach.push_back(host.reach);
@@ -325,12 +330,13 @@ void run_report(const ReportCommandOptions& command) {
   const Network network = open_dataset(command.dataset);
   std::optional<NodeId> platform;
   if (!command.platform.empty()) platform = resolve_platform(network, command.platform);
-  if (!command.region.empty()) {
+  if (!command.region.empty() || !command.city.empty()) {
     if (network.follow_count() == 0)
       throw UsageError(
-          "--region counts fans by province, which needs follows (follows.csv); "
-          "this dataset has none");
-    (void)make_host_set(network, {}, platform, command.region);  // an unknown region throws here
+          "--region and --city count fans by where they live, which needs follows "
+          "(follows.csv); this dataset has none");
+    // An unknown region or city throws here, before any section is computed.
+    (void)make_host_set(network, {}, platform, command.region, command.city);
   }
 
   viz::HtmlReport report;
@@ -341,7 +347,7 @@ void run_report(const ReportCommandOptions& command) {
   report.dataset = command.dataset.path;
   report.generated = now_text();
   report.version = kVersion;
-  const std::string filters = filters_text(network, platform, command.region);
+  const std::string filters = filters_text(network, platform, command.region, command.city);
 
   // Summary: what `castgraph info` counts, and everybody's reach.
   for (const DatasetCount& count : count_dataset(network))
@@ -354,6 +360,7 @@ void run_report(const ReportCommandOptions& command) {
   ReachOptions reach_options;
   reach_options.platform = platform;
   reach_options.region = command.region;
+  reach_options.city = command.city;
   const auto reach_all =
       section<ReachResult>("reach", [&] { return reach(network, everyone, reach_options); });
   if (reach_all.value) {
@@ -392,6 +399,7 @@ void run_report(const ReportCommandOptions& command) {
   // The roster, as `castgraph plan` picks it.
   plan_options.platform = platform;
   plan_options.region = command.region;
+  plan_options.city = command.city;
   report.plan =
       section<viz::ReportPlan>("plan", [&] { return plan_section(network, plan_options); });
 
@@ -399,13 +407,15 @@ void run_report(const ReportCommandOptions& command) {
     if (command.view == "communities" && !found)
       throw UsageError("the communities view needs communities, and there are none");
     return diagram_section(network, command, found ? &*found : nullptr, facts,
-                           own_reach(network, reach_result, platform, command.region));
+                           own_reach(network, reach_result, platform,
+                                     !command.region.empty() || !command.city.empty()));
   });
 
   report.options.emplace_back(plan_options.k ? "--k" : "--budget",
                               plan_options.k ? std::to_string(*plan_options.k) : command.budget);
   report.options.emplace_back("--platform", command.platform.empty() ? "all" : command.platform);
   report.options.emplace_back("--region", command.region.empty() ? "all" : command.region);
+  report.options.emplace_back("--city", command.city.empty() ? "all" : command.city);
   report.options.emplace_back("--top", std::to_string(command.top));
   report.options.emplace_back("--communities", std::to_string(command.show_communities));
   report.options.emplace_back("--view", command.view);
@@ -455,7 +465,10 @@ void add_report_command(CLI::App& app) {
                       "table, its fanbases in reach and the roster");
   command->add_option("--region", options->region,
                       "Count only people of this province in reach and the roster (needs "
-                      "follows); tiers and communities count everyone");
+                      "follows; 辽宁 and 辽宁省 both match); tiers and communities count everyone");
+  command->add_option("--city", options->city,
+                      "Count only people of this city in reach and the roster (needs follows; "
+                      "沈阳 and 沈阳市 both match)");
   command->add_option("--top", options->top, "Hosts listed in the table (0 = all)")
       ->check(zero_or_more())
       ->capture_default_str();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms/audience_places.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/table_output.hpp"
 
@@ -36,9 +37,11 @@ std::vector<double> cost_per_thousand_reached(const Network& network,
 
 // The hosts ordered by `count` (integers, largest first) or else by `score` (cpm:
 // cheapest first), the first options.top of them (hosts with fewer declared fans than
-// options.min_fans left out), as a table, JSON, CSV or a workbook as `options` ask.
+// options.min_fans left out), as a table, JSON, CSV or a workbook as `options` ask, with
+// where each host's people live (`audience`, per host; empty lists without follows).
 void print_ranking(const Network& network, const RankCommandOptions& options,
                    const std::vector<std::uint64_t>& count, const std::vector<double>& score,
-                   const std::string& basis, bool estimated);
+                   const std::string& basis, bool estimated,
+                   const std::vector<std::vector<PlaceShare>>& audience);
 
 }  // namespace castgraph::cli

@@ -54,6 +54,13 @@ std::string describe_duplication_model(const ReachResult& result) {
   return text;
 }
 
+std::string describe_places(const std::vector<PlaceShare>& places) {
+  std::string text;
+  for (const PlaceShare& place : places)
+    text += fmt::format("{}{} {:.0f}%", text.empty() ? "" : ", ", place.place, 100 * place.share);
+  return text;
+}
+
 std::string people_with_error(const ReachResult& result) {
   const std::uint64_t people = result.unique_reach;
   if (!result.standard_error)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "algorithms/audience_places.hpp"
 #include "algorithms/plan.hpp"
 #include "algorithms/reach.hpp"
 
@@ -20,6 +21,9 @@ std::uint64_t round_people(double value);
 std::string describe_reach_method(const ReachResult& result);
 // The duplication model in words: hosts counted and modelled, and the fitted factors.
 std::string describe_duplication_model(const ReachResult& result);
+
+// Where an audience lives, for a table cell: "辽宁 78%, 吉林 9%, 黑龙江 4%".
+std::string describe_places(const std::vector<PlaceShare>& places);
 
 // A people figure with its error, for tables: "35,803,000 ± 190,000 (3580万 ± 19万)" for an
 // estimate, "35,803 ± 0 (exact)" for a count, "36,933,981 (3693万, model)" for a model.

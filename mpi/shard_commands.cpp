@@ -1,10 +1,13 @@
 #include "mpi/shard_commands.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iostream>
 #include <limits>
+#include <map>
 #include <sstream>
 
+#include "algorithms/audience_places.hpp"
 #include "algorithms/host_set.hpp"
 #include "algorithms/overlap.hpp"
 #include "algorithms/reach_bit_planes.hpp"
@@ -207,6 +210,55 @@ void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
   root_prints(world, [&] { cli::report_matrix(shard, matrix, options); });
 }
 
+namespace {
+
+// Where each host's people live, over all ranks: each rank's people per (host, place) are
+// sums of whole weights, so the places of all ranks add up exactly to one node's; labels
+// travel as text because each shard numbers its places in its own first-seen order.
+std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Network& shard,
+                                                        std::uint64_t follows) {
+  std::vector<std::vector<PlaceShare>> out(shard.broadcasters.size());
+  if (follows == 0) return out;
+  std::string bytes;
+  auto put = [&](const auto& value) {
+    bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+  };
+  const std::vector<std::vector<PlaceShare>> mine = audience_province_people(shard);
+  for (std::uint32_t host = 0; host < mine.size(); ++host)
+    for (const PlaceShare& place : mine[host]) {
+      put(host);
+      put(static_cast<std::uint8_t>(place.known));
+      put(place.people);
+      put(static_cast<std::uint32_t>(place.place.size()));
+      bytes += place.place;
+    }
+  std::vector<std::map<std::pair<bool, std::string>, double>> merged(out.size());
+  for (const std::string& from : world.gather_all(bytes)) {
+    std::size_t at = 0;
+    auto get = [&](auto& value) {
+      std::memcpy(&value, from.data() + at, sizeof value);
+      at += sizeof value;
+    };
+    while (at < from.size()) {
+      std::uint32_t host = 0, length = 0;
+      std::uint8_t known = 0;
+      double people = 0;
+      get(host), get(known), get(people), get(length);
+      merged[host][{known != 0, from.substr(at, length)}] += people;
+      at += length;
+    }
+  }
+  for (std::size_t host = 0; host < out.size(); ++host) {
+    std::vector<PlaceShare> places;
+    for (const auto& [key, people] : merged[host])
+      places.push_back({key.second, people, 0.0, key.first});
+    out[host] = top_places(std::move(places), 3);
+  }
+  return out;
+}
+
+}  // namespace
+
 void run_rank(World& world, const cli::RankCommandOptions& options) {
   agree_on(world, [&] {
     if (options.by != "fans" && options.by != "reach" && options.by != "cpm")
@@ -237,7 +289,9 @@ void run_rank(World& world, const cli::RankCommandOptions& options) {
       score = cli::cost_per_thousand_reached(shard, people, basis);
     }
   });
-  root_prints(world, [&] { cli::print_ranking(shard, options, count, score, basis, false); });
+  const std::vector<std::vector<PlaceShare>> audience = audience_provinces(world, shard, follows);
+  root_prints(world,
+              [&] { cli::print_ranking(shard, options, count, score, basis, false, audience); });
 }
 
 }  // namespace castgraph::mpi

@@ -163,8 +163,9 @@ void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
       << th("#", true) << th("host", false) << th("name", false)
       << th("fans", true, "declared fans") << th("reach", true, "distinct people this host reaches")
       << th("exclusive", true, "people no other host reaches") << th("tier", false)
-      << th("base", false) << th("province", false) << th("kind", false) << th("fee (yuan)", true)
-      << "</tr></thead>\n<tbody>\n";
+      << th("base", false) << th("province", false)
+      << th("audience lives in", false, "the provinces of the people it reaches, top 3")
+      << th("kind", false) << th("fee (yuan)", true) << "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < hosts.hosts.size(); ++i) {
     const ReportHost& host = hosts.hosts[i];
     const std::string prefix = "hosts/" + host.id + "/";
@@ -172,8 +173,8 @@ void write_hosts(std::ostream& out, const ReportSection<ReportHosts>& section) {
         << text_cell(host.id) << text_cell(host.name) << num_cell(prefix + "fans", host.fans)
         << optional_cell(prefix + "reach", host.reach)
         << optional_cell(prefix + "exclusive", host.exclusive) << text_cell(host.tier)
-        << text_cell(host.base) << text_cell(host.province) << text_cell(host.kind)
-        << fee_cell(prefix + "fee", host.fee) << "</tr>\n";
+        << text_cell(host.base) << text_cell(host.province) << text_cell(host.audience)
+        << text_cell(host.kind) << fee_cell(prefix + "fee", host.fee) << "</tr>\n";
   }
   out << "</tbody>\n</table>\n</div>\n</section>\n";
 }

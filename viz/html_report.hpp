@@ -50,7 +50,9 @@ struct ReportHost {
   std::optional<std::uint64_t> reach;      // people this host reaches
   std::optional<std::uint64_t> exclusive;  // people no other host reaches
   std::string tier, base, province, kind;  // "" when unknown
-  std::optional<double> fee;               // yuan
+  std::string
+      audience;  // where its people live: "辽宁 78%, 吉林 9%, 黑龙江 4%"; "" without follows
+  std::optional<double> fee;  // yuan
 };
 
 // data-cell="communities/NUMBER/size|declared_fans|reach": what summarize_communities
