@@ -209,25 +209,30 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
     return;
   }
   const bool relative = options.by == "pagerank";
-  std::vector<std::string> headers{"rank", "host", "name", "province", options.by};
-  std::vector<std::string> keys{"rank", "id", "name", "province", "score"};
+  // Where the audience lives is a column for the eye, beside the host's own province; CSV
+  // and workbooks keep their columns (JSON has it as audience_provinces).
+  std::vector<std::string> headers{"rank",    "host", "name", "province", "audience lives in",
+                                   options.by};
+  std::vector<std::string> keys{"rank", "id", "name", "province", "audience_provinces", "score"};
   if (relative) headers.push_back("x average"), keys.push_back("times_average");
   headers.push_back("declared fans"), keys.push_back("declared_fans");
-  headers.push_back("audience lives in"), keys.push_back("audience_provinces");
   Table table(headers);
   table.keys(keys);
-  for (std::size_t c = 4; c + 1 < headers.size(); ++c) table.align_right(c);  // not the places
+  table.text_only(4);
+  for (std::size_t c = 5; c < headers.size(); ++c) table.align_right(c);
   table.align_right(0);
   for (std::size_t r = 0; r < order.size(); ++r) {
     const NodeId h = order[r];
     std::vector<Cell> row{
-        Cell::integer(r + 1, std::to_string(r + 1)), id(h), name(h),
+        Cell::integer(r + 1, std::to_string(r + 1)),
+        id(h),
+        name(h),
         std::string(network.broadcasters.province[h]),
+        Cell(describe_places(audience[h])),
         integral ? Cell::count(count[h]) : score_cell(options.by, score[h], estimated)};
     // PageRank sums to 1 over all hosts: its multiple of 1/hosts reads without zeros.
     if (relative) row.push_back(Cell::decimal(score[h] * static_cast<double>(hosts), 2));
     row.push_back(Cell::count(declared_fans(network, h)));
-    row.push_back(Cell(describe_places(audience[h])));
     table.add_row(std::move(row));
   }
   if (tables_wanted(options.tables))

@@ -57,7 +57,8 @@ std::string describe_duplication_model(const ReachResult& result) {
 std::string describe_places(const std::vector<PlaceShare>& places) {
   std::string text;
   for (const PlaceShare& place : places)
-    text += fmt::format("{}{} {:.0f}%", text.empty() ? "" : ", ", place.place, 100 * place.share);
+    text += fmt::format("{}{} {}", text.empty() ? "" : ", ", place.place,
+                        place.share < 0.005 ? "<1%" : fmt::format("{:.0f}%", 100 * place.share));
   return text;
 }
 
