@@ -104,7 +104,7 @@ TEST_CASE("planted partitions are recovered by Leiden and Louvain (NMI at least 
   }
 }
 
-TEST_CASE("the same seed gives the same communities; the NMI helper is sane") {
+TEST_CASE("the same seed gives the same communities, and the NMI helper is sane") {
   std::vector<std::uint32_t> truth;
   const HostGraph graph = planted_partition(8, 30, 0.15, 0.02, 11, truth);
   CHECK(nmi(truth, truth) == Approx(1.0));

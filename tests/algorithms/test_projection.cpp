@@ -68,7 +68,7 @@ TEST_CASE("audience edges carry shared people, Jaccard or cosine") {
   CHECK(as_map(audience_graph(network, cosine)).at({2, 3}) == Approx(1 / std::sqrt(22.0)));
 }
 
-TEST_CASE("min_shared drops weak audience edges; top_k keeps each host's best") {
+TEST_CASE("min_shared drops weak audience edges, and top_k keeps each host's best") {
   const Network network = four_hosts();
   ProjectionOptions strong;
   strong.min_shared = 2;
@@ -110,7 +110,7 @@ TEST_CASE("audience edges equal a brute-force count of shared people on random n
   }
 }
 
-TEST_CASE("collab and base layers; each layer is rescaled to mean edge weight 1") {
+TEST_CASE("collab and base layers, and each layer is rescaled to mean edge weight 1") {
   const Network network = four_hosts();
   CHECK(as_map(collab_graph(network)) == std::map<std::pair<NodeId, NodeId>, double>{{{0, 3}, 2}});
   const auto base = as_map(base_graph(network));

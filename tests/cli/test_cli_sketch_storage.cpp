@@ -191,7 +191,7 @@ TEST_CASE("a snapshot of the previous format is refused with a request to re-cre
   }
 }
 
-TEST_CASE("check validates stored sparse and dense sketches; queries refuse a broken layout",
+TEST_CASE("check validates stored sparse and dense sketches, and queries refuse a broken layout",
           "[cli][snapshot][sketch]") {
   // Checksums right, content wrong: only the sketches' own rules can catch it.
   using namespace castgraph;

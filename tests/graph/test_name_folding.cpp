@@ -55,7 +55,7 @@ TEST_CASE("folding ignores case and full or half width") {
   CHECK(fold_name("zero\u200bwidth") == "zerowidth");     // default-ignorable dropped
 }
 
-TEST_CASE("folding keeps accents; the accent-free fold drops them") {
+TEST_CASE("folding keeps accents, and the accent-free fold drops them") {
   CHECK(fold_name("Beyoncé") != fold_name("Beyonce"));
   CHECK(fold_name_without_accents("Beyoncé") == "beyonce");
   CHECK(fold_name_without_accents("BEYONCE\u0301") == "beyonce");  // decomposed é

@@ -172,7 +172,7 @@ TEST_CASE("the DOT export parses with Graphviz and keeps names inside quotes", "
   CHECK(canon.find("\"host:h1\" -> \"fanbase:h1@douyin\"") != std::string::npos);
 }
 
-TEST_CASE("export formats come from the extension; others are usage errors", "[viz]") {
+TEST_CASE("export formats come from the extension, and others are usage errors", "[viz]") {
   CHECK(export_format_of("x/net.GraphML") == "graphml");
   CHECK_THROWS_AS(export_format_of("net.csv"), UsageError);
   const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
