@@ -31,6 +31,7 @@
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/parameter_flags.hpp"
+#include "cli/report_audit_section.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -57,6 +58,7 @@ struct ReportCommandOptions {
   std::size_t diagram_top = 30;
   std::uint64_t seed = 1;
   std::string title;
+  bool audit = true;  // --no-audit drops the audit section
 };
 
 constexpr std::size_t kDefaultK = 10;
@@ -317,6 +319,34 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
   return out;
 }
 
+// The audit section, and --exclude-suspicious. The section is drawn from the follows
+// before the flagged fans are left out (its pictures show their follows), and the audit
+// runs once for both.
+viz::ReportSection<viz::ReportAudit> audit_then_exclude(Network& network,
+                                                        const ReportCommandOptions& command) {
+  viz::ReportSection<viz::ReportAudit> out;
+  const bool exclude = command.dataset.exclude_suspicious;
+  if (!command.audit && !exclude) return out;
+  const AuditOptions audit_options;
+  std::optional<AuditResult> found;
+  if (exclude)
+    found = audit_to_exclude(network);
+  else if (network.follow_count() > 0)
+    found = audit(network, audit_options);
+  if (command.audit) {
+    AuditSectionOptions section_options;
+    section_options.excluded = exclude;
+    if (found)
+      out.value = audit_section(network, *found, audit_options, section_options);
+    else
+      out.unavailable =
+          "the audit needs follows (follows.csv): declared fan counts alone show no blocks";
+    if (!out.value) std::cerr << "castgraph: report: no audit: " << out.unavailable << "\n";
+  }
+  if (exclude) leave_out_flagged(network, *found);
+  return out;
+}
+
 void run_report(const ReportCommandOptions& command) {
   const auto started = std::chrono::steady_clock::now();
   refuse_overwriting_input(command.output, command.dataset);
@@ -327,7 +357,11 @@ void run_report(const ReportCommandOptions& command) {
   else
     plan_options.k = command.k > 0 ? command.k : kDefaultK;
 
-  const Network network = open_dataset(command.dataset);
+  DatasetOptions as_is = command.dataset;
+  as_is.exclude_suspicious = false;  // done below, after the audit section is drawn
+  Network opened = open_dataset(as_is);
+  viz::ReportSection<viz::ReportAudit> audit_part = audit_then_exclude(opened, command);
+  const Network& network = opened;
   std::optional<NodeId> platform;
   if (!command.platform.empty()) platform = resolve_platform(network, command.platform);
   if (!command.region.empty() || !command.city.empty()) {
@@ -386,6 +420,7 @@ void run_report(const ReportCommandOptions& command) {
   report.tiers.value = viz::ReportTiers{tier_table, fans_basis};
   const std::vector<HostFacts> facts = host_facts(network, tier_table, platform, reach_result);
   report.hosts.value = top_hosts(facts, command.top, reach_result, fans_basis);
+  report.audit = std::move(audit_part);
 
   // Communities, as `castgraph communities` finds them by default.
   CommunityOptions community_options;
@@ -422,6 +457,9 @@ void run_report(const ReportCommandOptions& command) {
   report.options.emplace_back("--diagram-top", std::to_string(command.diagram_top));
   report.options.emplace_back("--seed", std::to_string(command.seed));
   if (command.dataset.lenient) report.options.emplace_back("--lenient", "yes");
+  if (command.dataset.exclude_suspicious)
+    report.options.emplace_back("--exclude-suspicious", "yes");
+  if (!command.audit) report.options.emplace_back("--no-audit", "yes");
 
   std::ostringstream html;
   viz::write_html_report(html, report);
@@ -445,7 +483,9 @@ void add_report_command(CLI::App& app) {
       "reached by all hosts together, tiers (table and bar chart), the top hosts (a table "
       "sortable by fans, reach, exclusive reach, tier, base, kind or fee), communities with "
       "their dominant province, base and platform, a recommended roster with its reach curve "
-      "(reach against spend), and the network diagram with zoom, pan and a tooltip per host. "
+      "(reach against spend), the audience audit (fans in bot-farm blocks, hosts by "
+      "suspicious share, a picture of each block), and the network diagram with zoom, pan and a "
+      "tooltip per host. "
       "Self-contained: styles, script and diagram are inline and it loads nothing; without "
       "JavaScript every table and picture still shows. The numbers are those of info, tiers, "
       "reach, plan and communities (their --json) on the same dataset and options.");
@@ -492,6 +532,10 @@ void add_report_command(CLI::App& app) {
   command->add_option("--seed", options->seed, "Seed of community detection and of the layout")
       ->capture_default_str();
   command->add_option("--title", options->title, "Title at the top of the report");
+  command->add_flag("!--no-audit", options->audit,
+                    "Leave out the audit section (fans in suspicious blocks, hosts by suspicious "
+                    "share, a picture of each block; see `castgraph audit`), which otherwise "
+                    "runs whenever the dataset has follows");
   command->footer(
       "Examples:\n"
       "  castgraph report samples/liaoning -o liaoning-report.html\n"

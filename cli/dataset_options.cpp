@@ -118,6 +118,21 @@ void refuse_overwriting_input(const std::string& output, const DatasetOptions& d
                       output));
 }
 
+AuditResult audit_to_exclude(const Network& network) {
+  if (network.follow_count() == 0)
+    throw UsageError("--exclude-suspicious needs follows (follows.csv) to find suspicious fans");
+  return audit(network);
+}
+
+void leave_out_flagged(Network& network, const AuditResult& found) {
+  const FansLeftOut gone = leave_out_fans(network, found.suspicious);
+  std::cerr << fmt::format(
+      "castgraph: --exclude-suspicious left out {} fan{} in {} suspicious block{} ({} "
+      "follows); see `castgraph audit`\n",
+      group_digits(gone.fans), gone.fans == 1 ? "" : "s", found.blocks.size(),
+      found.blocks.size() == 1 ? "" : "s", group_digits(gone.follows));
+}
+
 void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options) {
   command.add_flag("--exclude-suspicious", options.exclude_suspicious,
                    "Leave out the fans `castgraph audit` flags as bought (bot-farm blocks): "
@@ -126,18 +141,6 @@ void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options) {
 }
 
 namespace {
-
-void leave_out_suspicious(Network& network) {
-  if (network.follow_count() == 0)
-    throw UsageError("--exclude-suspicious needs follows (follows.csv) to find suspicious fans");
-  const AuditResult audit_result = audit(network);
-  const FansLeftOut gone = leave_out_fans(network, audit_result.suspicious);
-  std::cerr << fmt::format(
-      "castgraph: --exclude-suspicious left out {} fan{} in {} suspicious block{} ({} "
-      "follows); see `castgraph audit`\n",
-      group_digits(gone.fans), gone.fans == 1 ? "" : "s", audit_result.blocks.size(),
-      audit_result.blocks.size() == 1 ? "" : "s", group_digits(gone.follows));
-}
 
 OpenedSnapshot open_as_is(const DatasetOptions& options) {
   // The rejects file is an output too: --rejects data/follows.csv must not replace it.
@@ -172,7 +175,7 @@ OpenedSnapshot open_as_is(const DatasetOptions& options) {
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
   OpenedSnapshot opened = open_as_is(options);
   if (!options.exclude_suspicious) return opened;
-  leave_out_suspicious(opened.network);
+  leave_out_flagged(opened.network, audit_to_exclude(opened.network));
   opened.extras.clear();
   return opened;
 }

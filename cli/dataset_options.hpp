@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "algorithms/audit.hpp"
 #include "graph/network.hpp"
 #include "loaders/snapshot.hpp"
 
@@ -26,6 +27,12 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options);
 // the fans it flags out of every count (graph/without_fans.hpp), saying on stderr how
 // many. One flag, one seam: the command itself needs nothing else.
 void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options);
+
+// What --exclude-suspicious does, in two steps for a command that also shows the audit
+// (report): the audit (UsageError without follows), then leaving out the fans it flags
+// (graph/without_fans.hpp), saying on stderr how many.
+AuditResult audit_to_exclude(const Network& network);
+void leave_out_flagged(Network& network, const AuditResult& found);
 
 // Loads the CSV directory, or maps the snapshot file. In lenient mode, writes skipped
 // rows to options.rejects_path and prints per-file counts on stderr.

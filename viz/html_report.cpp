@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "graph/value_rules.hpp"
+#include "html_cells.hpp"
 #include "viz/chinese_number.hpp"
 #include "viz/escape.hpp"
 #include "viz/graphviz_svg.hpp"
@@ -18,85 +19,7 @@
 namespace castgraph::viz {
 namespace {
 
-std::string esc(std::string_view text) { return escape_xml(text); }
-
-// The exact value for data-value: integers without a decimal point, others as the
-// shortest text that reads back to the same double.
-std::string exact(double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15)
-    return fmt::format("{}", static_cast<long long>(value));
-  return fmt::format("{}", value);
-}
-
-// "12,345,678" and, from 10,000 on, the Chinese reading after it.
-std::string count_html(std::uint64_t value) {
-  std::string html = group_digits(value);
-  if (value >= 10'000) html += fmt::format(" <span class=\"cn\">({})</span>", chinese_count(value));
-  return html;
-}
-
-// A yuan amount: as count_html while it is a whole number a double holds exactly, else
-// in scientific notation (group_amount).
-std::string amount_html(double value) {
-  return value < kExactAmount ? count_html(rounded_count(value)) : group_amount(value);
-}
-
-// A number cell for tests and sorting: data-cell names it, data-value holds the number.
-std::string num_cell(const std::string& cell, std::uint64_t value, bool chinese = true) {
-  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>", esc(cell), value,
-                     chinese ? count_html(value) : group_digits(value));
-}
-
-std::string optional_cell(const std::string& cell, const std::optional<std::uint64_t>& value,
-                          std::string_view prefix = {}) {
-  if (!value)
-    return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">–</td>", esc(cell));
-  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}{}</td>", esc(cell),
-                     *value, prefix, count_html(*value));
-}
-
-std::string fee_cell(const std::string& cell, const std::optional<double>& fee) {
-  if (!fee)
-    return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"\">unknown</td>", esc(cell));
-  return fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>", esc(cell),
-                     exact(*fee), amount_html(*fee));
-}
-
-std::string text_cell(std::string_view text) {
-  return text.empty() ? std::string("<td class=\"none\">–</td>") : "<td>" + esc(text) + "</td>";
-}
-
-// A column header; data-type tells the sorting script numbers from text.
-std::string th(std::string_view label, bool numeric, std::string_view hint = {}) {
-  return fmt::format(
-      "<th{}{} scope=\"col\">{}</th>", numeric ? " data-type=\"num\" class=\"n\"" : "",
-      hint.empty() ? std::string() : fmt::format(" title=\"{}\"", esc(hint)), esc(label));
-}
-
-std::string percent(double share, int decimals = 1) {
-  return fmt::format("{:.{}f}%", 100 * share, decimals);
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    out += (i ? std::string(separator) : "") + parts[i];
-  return out;
-}
-
 // ---- the page ----
-
-// Opens a section; when it could not be computed, says why, closes it and returns null.
-template <class T>
-const T* open_section(std::ostream& out, std::string_view id, std::string_view title,
-                      std::string_view chinese, const ReportSection<T>& section) {
-  out << "<section id=\"" << id << "\">\n<h2>" << title << " <small>" << chinese
-      << "</small></h2>\n";
-  if (section.value) return &*section.value;
-  out << "<p class=\"unavailable\">Not available for this dataset: " << esc(section.unavailable)
-      << "</p>\n</section>\n";
-  return nullptr;
-}
 
 void write_summary(std::ostream& out, const HtmlReport& report) {
   out << "<section id=\"summary\">\n<h2>Summary <small>概况</small></h2>\n<div class=\"tiles\">\n";
@@ -316,6 +239,7 @@ void write_about(std::ostream& out, const HtmlReport& report) {
 }  // namespace
 
 void write_html_report(std::ostream& out, const HtmlReport& report) {
+  const bool audit_asked = report.audit.value || !report.audit.unavailable.empty();
   out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
@@ -327,11 +251,14 @@ void write_html_report(std::ostream& out, const HtmlReport& report) {
       << "</b> · made " << esc(report.generated) << " by " << esc(report.version)
       << "</p>\n</header>\n";
   out << "<nav><a href=\"#summary\">Summary</a><a href=\"#tiers\">Tiers</a><a href=\"#hosts\">Top "
-         "hosts</a><a href=\"#communities\">Communities</a><a href=\"#plan\">Roster</a><a "
+         "hosts</a>"
+      << (audit_asked ? "<a href=\"#audit\">Audit</a>" : "")
+      << "<a href=\"#communities\">Communities</a><a href=\"#plan\">Roster</a><a "
          "href=\"#diagram\">Network</a><a href=\"#about\">About</a></nav>\n";
   write_summary(out, report);
   write_tiers(out, report.tiers);
   write_hosts(out, report.hosts);
+  if (audit_asked) write_audit_section(out, report.audit);
   write_communities(out, report.communities);
   write_plan(out, report.plan);
   write_diagram(out, report.diagram);

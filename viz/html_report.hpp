@@ -6,6 +6,8 @@
 //   summary      counts of the dataset, declared fans, people reached by all hosts
 //   tiers        table and an inline SVG bar chart
 //   hosts        a table sortable by any column (fans, reach, exclusive reach, ...)
+//   audit        fans in suspicious blocks, hosts by suspicious share, block pictures
+//                (report_audit.hpp)
 //   communities  each community's size, fans, reach and dominant province/base/platform
 //   plan         the recommended roster and its reach curve (reach against spend, SVG)
 //   diagram      the Graphviz SVG inline, with zoom, pan and a tooltip per node
@@ -33,6 +35,8 @@
 
 #include "algorithms/community_summary.hpp"
 #include "algorithms/tiers.hpp"
+#include "viz/report_audit.hpp"
+#include "viz/report_section.hpp"
 
 namespace castgraph::viz {
 
@@ -87,13 +91,6 @@ struct ReportPlan {
   std::vector<std::string> unknown_fee_excluded;  // "id (name)"
 };
 
-// A section that could not be computed on this dataset says why instead.
-template <class T>
-struct ReportSection {
-  std::optional<T> value;
-  std::string unavailable;  // the reason, when !value
-};
-
 // data-cell="tiers/NAME/hosts|fans"; cumulative rows "tiers/NAME/hosts" with NAME "100k+".
 struct ReportTiers {
   TierTable table;    // as `castgraph tiers` computes it
@@ -130,6 +127,7 @@ struct HtmlReport {
   std::string reach_note;  // how "people reached by all hosts" was counted
   ReportSection<ReportTiers> tiers;
   ReportSection<ReportHosts> hosts;
+  ReportSection<ReportAudit> audit;  // neither value nor reason: not asked for (--no-audit)
   ReportSection<ReportCommunities> communities;
   ReportSection<ReportPlan> plan;
   ReportSection<ReportDiagram> diagram;
