@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "algorithms/hyperloglog.hpp"
+#include "graph/fan_hash.hpp"
 
 namespace castgraph {
 namespace {
@@ -12,8 +13,10 @@ namespace {
 // Ranks come from their own hash stream, independent of the HyperLogLog items.
 constexpr std::uint64_t kRankSalt = 0x5bd1e9955bd1e995ULL;
 
-double rank_of(NodeId fan, std::uint64_t weight) {
-  const std::uint64_t hash = fan_item_hash(fan, kRankSalt);
+// The fan's rank hashes its external id (graph/fan_hash.hpp), not its NodeId: the same fan
+// keeps its rank when the files are shuffled, so the estimate does not depend on file order.
+double rank_of(const Network& network, NodeId fan, std::uint64_t weight) {
+  const std::uint64_t hash = fan_item_hash(stable_fan_hash(network.fans.ids[fan]), kRankSalt);
   const double u = (static_cast<double>(hash >> 11) + 0.5) * 0x1.0p-53;  // in (0, 1)
   return -std::log(u) / static_cast<double>(weight);
 }
@@ -54,7 +57,7 @@ BottomK bottom_k(const Network& network, std::span<const NodeId> fans, std::size
   for (NodeId fan : fans) {
     const std::uint64_t weight = network.fans.weight(fan);
     if (weight == 0) continue;
-    const BottomK::Entry entry{rank_of(fan, weight), fan, weight};
+    const BottomK::Entry entry{rank_of(network, fan, weight), fan, weight};
     if (sketch.entries.size() < sketch.k) {
       sketch.entries.push_back(entry);
       std::ranges::push_heap(sketch.entries, by_rank);

@@ -53,8 +53,8 @@ viz::ReportAuditBlock block_picture(const Network& network, const AuditBlock& bl
   out.score = block.lift;
   out.identical_share = block.identical_share;
   for (NodeId host : block.hosts)
-    out.hosts.push_back(fmt::format("{} ({})", network.broadcasters.names[host],
-                                    network.broadcasters.ids[host]));
+    out.hosts.push_back(
+        fmt::format("{} ({})", network.broadcasters.names[host], network.broadcasters.ids[host]));
   for (NodeId fan : spread_sample(block.fans, fans_drawn)) {
     viz::ReportBlockFan& drawn = out.sample.emplace_back();
     for (NodeId fanbase : network.relations.follows.neighbours(fan)) {
@@ -63,8 +63,8 @@ viz::ReportAuditBlock block_picture(const Network& network, const AuditBlock& bl
         continue;
       }
       const NodeId host = network.fanbases.broadcaster[fanbase];
-      drawn.hosts.push_back(
-          static_cast<std::uint32_t>(std::ranges::lower_bound(block.hosts, host) - block.hosts.begin()));
+      drawn.hosts.push_back(static_cast<std::uint32_t>(std::ranges::lower_bound(block.hosts, host) -
+                                                       block.hosts.begin()));
     }
     // A host with two fanbases in the block gets one line.
     std::ranges::sort(drawn.hosts);

@@ -11,7 +11,7 @@ namespace castgraph::cli {
 
 struct AuditSectionOptions {
   std::size_t hosts = 20;  // hosts listed, by the 95% lower bound of their suspicious share
-  std::size_t blocks = 6;         // blocks listed and drawn, in the order found
+  std::size_t blocks = 6;  // blocks listed and drawn, in the order found
   std::size_t fans_per_picture = 24;
   bool excluded = false;  // the rest of the report leaves the flagged fans out
 };

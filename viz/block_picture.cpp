@@ -45,10 +45,9 @@ std::string svg_block_picture(const ReportAuditBlock& block, std::size_t number)
   for (std::size_t f = 0; f < fans; ++f) {
     const ReportBlockFan& fan = block.sample[f];
     const double y = row_y(f, fans, rows);
-    const std::string tip =
-        fmt::format("a fan following {} of the block's hosts and {} other fanbase{}",
-                    fan.hosts.size(), group_digits(fan.other_follows),
-                    fan.other_follows == 1 ? "" : "s");
+    const std::string tip = fmt::format(
+        "a fan following {} of the block's hosts and {} other fanbase{}", fan.hosts.size(),
+        group_digits(fan.other_follows), fan.other_follows == 1 ? "" : "s");
     svg += fmt::format("<g data-tip=\"{0}\"><title>{0}</title>", escape_xml(tip));
     if (fan.other_follows > 0)  // camouflage: follows that lead out of the block
       svg += fmt::format(

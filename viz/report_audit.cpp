@@ -72,7 +72,8 @@ void write_hosts(std::ostream& out, const ReportAudit& audit) {
     out << "<tr data-row=\"" << esc(host.id) << "\">" << num_cell(prefix + "rank", i + 1, false)
         << text_cell(host.id) << text_cell(host.name)
         << num_cell(prefix + "followers_seen", host.followers_seen)
-        << num_cell(prefix + "suspicious", host.suspicious) << share_cell(prefix + "share", host.share)
+        << num_cell(prefix + "suspicious", host.suspicious)
+        << share_cell(prefix + "share", host.share)
         << num_cell(prefix + "quality", static_cast<std::uint64_t>(host.quality), false)
         << num_cell(prefix + "declared_fans", host.declared_fans) << "</tr>\n";
   }

@@ -34,11 +34,11 @@ struct ReportBlockFan {
 
 struct ReportAuditBlock {
   std::uint64_t fans = 0, fanbases = 0, follows = 0;
-  double density = 0;         // follows / (fans x fanbases)
-  double expected = 0;        // follows a random graph with the same degrees puts there
-  double score = 0;           // follows / expected
-  double identical_share = 0; // fans whose host set 2+ other fans share
-  std::vector<std::string> hosts;  // "name (id)", in the order drawn
+  double density = 0;                  // follows / (fans x fanbases)
+  double expected = 0;                 // follows a random graph with the same degrees puts there
+  double score = 0;                    // follows / expected
+  double identical_share = 0;          // fans whose host set 2+ other fans share
+  std::vector<std::string> hosts;      // "name (id)", in the order drawn
   std::vector<ReportBlockFan> sample;  // fans drawn, spread evenly over the block
 };
 

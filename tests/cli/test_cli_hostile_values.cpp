@@ -163,8 +163,9 @@ TEST_CASE("the weight of the fans of the follows is bounded too: it bounds gross
   }
 }
 
-TEST_CASE("declared fans summing past 2^63 - 1 are refused, and at the limit tiers and info are exact",
-          "[cli][hostile][values]") {
+TEST_CASE(
+    "declared fans summing past 2^63 - 1 are refused, and at the limit tiers and info are exact",
+    "[cli][hostile][values]") {
   const SmallDataset data("x,1\ny,1\n");
   data.write("fanbases.csv", "broadcaster,platform,fans\na,p," + weight(k2To62) + "\nb,p," +
                                  weight(k2To62 - 1) + "\nc,p,0\n");

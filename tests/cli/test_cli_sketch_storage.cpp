@@ -114,6 +114,21 @@ TEST_CASE("sketch reach does not depend on the order of follows.csv and fans.csv
   CHECK(run_castgraph("reach " + quoted(dir / "b.cgs") + kTenHosts).out == from_original.out);
 }
 
+TEST_CASE("MinHash overlap does not depend on the order of follows.csv and fans.csv rows",
+          "[cli][sketch]") {
+  // Each fan's MinHash rank hashes its external id, not the NodeId the file order gives it.
+  TempDir dir;
+  const fs::path original = source_path("samples/liaoning");
+  const fs::path shuffled = shuffled_liaoning(dir, 7);
+  // The largest hosts, with a sketch far smaller than their audiences: a sample, not all.
+  const std::string overlap =
+      " --hosts h11655,h7252,h6255,h3767,h635 --method sketch --sketch-size 64 --json";
+  const auto from_original = run_castgraph("overlap " + quoted(original) + overlap);
+  const auto from_shuffled = run_castgraph("overlap " + quoted(shuffled) + overlap);
+  REQUIRE(from_original.status == 0);
+  CHECK(from_shuffled.out == from_original.out);
+}
+
 TEST_CASE("stored sketches of every form answer as sketches built from the follows",
           "[cli][snapshot][sketch]") {
   // Reach from CSV builds each host's registers from its follows, with no stored sketch.

@@ -38,7 +38,7 @@ struct Cell {
 // `at` moved past its closing quote; nullopt if none starts there. A scan, not std::regex:
 // GCC 12 warns (-Wmaybe-uninitialized) inside libstdc++'s regex compiler in the asan build.
 inline std::optional<std::string> attribute_at(const std::string& html, std::size_t& at,
-                                        std::string_view name) {
+                                               std::string_view name) {
   const std::string open = std::string(name) + "=\"";
   if (html.compare(at, open.size(), open) != 0) return std::nullopt;
   const std::size_t first = at + open.size(), close = html.find('"', first);
