@@ -1,36 +1,73 @@
 #include "algorithms/audience_places.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace castgraph {
 
-std::vector<std::vector<PlaceShare>> audience_province_people(const Network& network) {
+namespace {
+
+// The distinct fans of one host: a fan following two of its fanbases counts once. A host
+// with one fanbase needs no work (a fanbase's followers are sorted and distinct); others
+// merge their sorted lists one by one, in linear time per list (a host has a fanbase per
+// platform, a handful). O(fanbases x d) for d follows of the host.
+struct MergeBuffers {
+  std::vector<NodeId> merged, spare;
+};
+
+std::span<const NodeId> distinct_fans(const Network& network, NodeId host, MergeBuffers& buffers) {
+  std::vector<NodeId>&merged = buffers.merged, &spare = buffers.spare;
+  const std::span<const NodeId> fanbases = network.relations.owns.neighbours(host);
+  if (fanbases.size() == 1) return network.relations.followers.neighbours(fanbases[0]);
+  merged.clear();
+  for (NodeId fanbase : fanbases) {
+    const std::span<const NodeId> fans = network.relations.followers.neighbours(fanbase);
+    spare.resize(merged.size() + fans.size());
+    spare.erase(
+        std::set_union(merged.begin(), merged.end(), fans.begin(), fans.end(), spare.begin()),
+        spare.end());
+    std::swap(merged, spare);
+  }
+  return merged;
+}
+
+// One host's people per province (share left 0), in no order.
+std::vector<PlaceShare> province_people(const Network& network, NodeId host, MergeBuffers& buffers,
+                                        std::vector<double>& people) {
   const CategoryColumn& province = network.fans.province;
-  const std::size_t places = province.labels().size();
-  const std::size_t unknown = places;  // the slot of fans without a province
-  std::vector<std::vector<PlaceShare>> out(network.broadcasters.size());
-  std::vector<NodeId> last_host(network.fans.size(), kNoNode);  // counts a fan once per host
-  std::vector<double> people(places + 1, 0.0);
+  const std::size_t unknown = province.labels().size();  // the slot of fans without one
   std::vector<std::size_t> touched;
-  for (NodeId host = 0; host < network.broadcasters.size(); ++host) {
-    touched.clear();
-    for (NodeId fanbase : network.relations.owns.neighbours(host))
-      for (NodeId fan : network.relations.followers.neighbours(fanbase)) {
-        if (last_host[fan] == host) continue;
-        last_host[fan] = host;
-        const std::uint32_t code = province.code(fan);
-        const bool known = code != kNoNode && !province.labels()[code].empty();
-        const std::size_t slot = known ? code : unknown;
-        if (people[slot] == 0) touched.push_back(slot);
-        people[slot] += static_cast<double>(network.fans.weight(fan));
-      }
-    for (std::size_t slot : touched) {
-      out[host].push_back({slot == unknown ? "unknown" : std::string(province.labels()[slot]),
-                           people[slot], 0.0, slot != unknown});
-      people[slot] = 0;
-    }
+  for (NodeId fan : distinct_fans(network, host, buffers)) {
+    const std::uint32_t code = province.code(fan);
+    const bool known = code != kNoNode && !province.labels()[code].empty();
+    const std::size_t slot = known ? code : unknown;
+    if (people[slot] == 0) touched.push_back(slot);
+    people[slot] += static_cast<double>(network.fans.weight(fan));
+  }
+  std::vector<PlaceShare> out;
+  for (std::size_t slot : touched) {
+    out.push_back({slot == unknown ? "unknown" : std::string(province.labels()[slot]), people[slot],
+                   0.0, slot != unknown});
+    people[slot] = 0;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<PlaceShare>> audience_province_people(const Network& network,
+                                                              std::span<const NodeId> hosts) {
+  std::vector<std::vector<PlaceShare>> out(network.broadcasters.size());
+  MergeBuffers buffers;
+  std::vector<double> people(network.fans.province.labels().size() + 1, 0.0);
+  for (NodeId host : hosts) out[host] = province_people(network, host, buffers, people);
+  return out;
+}
+
+std::vector<std::vector<PlaceShare>> audience_province_people(const Network& network) {
+  std::vector<NodeId> every(network.broadcasters.size());
+  std::iota(every.begin(), every.end(), NodeId{0});
+  return audience_province_people(network, every);
 }
 
 std::vector<PlaceShare> top_places(std::vector<PlaceShare> places, std::size_t count) {
@@ -47,10 +84,18 @@ std::vector<PlaceShare> top_places(std::vector<PlaceShare> places, std::size_t c
   return places;
 }
 
-std::vector<std::vector<PlaceShare>> audience_provinces(const Network& network, std::size_t count) {
-  std::vector<std::vector<PlaceShare>> out = audience_province_people(network);
+std::vector<std::vector<PlaceShare>> audience_provinces(const Network& network,
+                                                        std::span<const NodeId> hosts,
+                                                        std::size_t count) {
+  std::vector<std::vector<PlaceShare>> out = audience_province_people(network, hosts);
   for (std::vector<PlaceShare>& places : out) places = top_places(std::move(places), count);
   return out;
+}
+
+std::vector<std::vector<PlaceShare>> audience_provinces(const Network& network, std::size_t count) {
+  std::vector<NodeId> every(network.broadcasters.size());
+  std::iota(every.begin(), every.end(), NodeId{0});
+  return audience_provinces(network, every, count);
 }
 
 }  // namespace castgraph

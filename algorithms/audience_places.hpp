@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,24 @@ struct PlaceShare {
   bool known = true;  // false for "unknown"
 };
 
-// Per host (all hosts, by NodeId): its `count` largest provinces, largest first (ties: known
-// places first, then by name). Empty for a host without follows. O(follows + hosts · provinces).
+// Per host (indexed by NodeId, one entry per host): its `count` largest provinces, largest
+// first (ties: known places first, then by name). Empty for a host without follows and for
+// a host not in `hosts`: a command showing five hosts reads only their follows.
+// O(their follows · log + provinces).
+std::vector<std::vector<PlaceShare>> audience_provinces(const Network& network,
+                                                        std::span<const NodeId> hosts,
+                                                        std::size_t count = 3);
+// The same for every host.
 std::vector<std::vector<PlaceShare>> audience_provinces(const Network& network,
                                                         std::size_t count = 3);
 
-// Per host: the people of its audience in each province (share left 0), in no order. The
-// people are sums of whole weights, so the lists of several shards of one network (fans
-// split among them) add up exactly to the whole network's. O(follows + hosts · provinces).
+// Per host (indexed by NodeId): the people of its audience in each province (share left 0),
+// in no order; empty for hosts not in `hosts`. The people are sums of whole weights, so the
+// lists of several shards of one network (fans split among them) add up exactly to the
+// whole network's.
+std::vector<std::vector<PlaceShare>> audience_province_people(const Network& network,
+                                                              std::span<const NodeId> hosts);
+// The same for every host.
 std::vector<std::vector<PlaceShare>> audience_province_people(const Network& network);
 
 // The `count` largest of one host's places, with their shares of the host's people,

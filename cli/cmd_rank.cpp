@@ -150,29 +150,29 @@ void run_rank(const RankCommandOptions& options) {
         found.count, options.seed);
   }
 
-  // Where each host's people live, when the follows can tell.
+  // Where the people of each host shown live, when the follows can tell: only the hosts
+  // shown are read, so `rank --top 5` does not walk every follow.
+  const Ranking ranking = rank_hosts(network, options, count, score);
   const std::vector<std::vector<PlaceShare>> audience =
       network.follow_count() > 0
-          ? audience_provinces(network)
+          ? audience_provinces(network, ranking.order)
           : std::vector<std::vector<PlaceShare>>(network.broadcasters.size());
-  print_ranking(network, options, count, score, basis, estimated, audience);
+  print_ranking(network, options, ranking, count, score, basis, estimated, audience);
 }
 
 }  // namespace
 
-void print_ranking(const Network& network, const RankCommandOptions& options,
-                   const std::vector<std::uint64_t>& count, const std::vector<double>& score,
-                   const std::string& basis, bool estimated,
-                   const std::vector<std::vector<PlaceShare>>& audience) {
+Ranking rank_hosts(const Network& network, const RankCommandOptions& options,
+                   const std::vector<std::uint64_t>& count, const std::vector<double>& score) {
   const std::size_t hosts = network.broadcasters.size();
   const bool integral = !count.empty();
   const bool cheapest_first = options.by == "cpm";
-  std::vector<NodeId> order;
-  std::size_t left_out = 0;  // by --min-fans
+  Ranking ranking;
+  std::vector<NodeId>& order = ranking.order;
   for (NodeId h = 0; h < hosts; ++h) {
     if (!integral && std::isnan(score[h])) continue;  // cpm: no fee, no rank
     if (declared_fans(network, h) < options.min_fans) {
-      ++left_out;
+      ++ranking.left_out;
       continue;
     }
     order.push_back(h);
@@ -184,7 +184,16 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
       return cheapest_first ? score[x] < score[y] : score[x] > score[y];
     });
   if (options.top != 0 && order.size() > options.top) order.resize(options.top);
+  return ranking;
+}
 
+void print_ranking(const Network& network, const RankCommandOptions& options,
+                   const Ranking& ranking, const std::vector<std::uint64_t>& count,
+                   const std::vector<double>& score, const std::string& basis, bool estimated,
+                   const std::vector<std::vector<PlaceShare>>& audience) {
+  const bool integral = !count.empty();
+  const std::vector<NodeId>& order = ranking.order;
+  const std::size_t left_out = ranking.left_out;
   auto id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
   auto name = [&](NodeId h) { return std::string(network.broadcasters.names[h]); };
   if (options.json) {
@@ -231,7 +240,8 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
         Cell(describe_places(audience[h])),
         integral ? Cell::count(count[h]) : score_cell(options.by, score[h], estimated)};
     // PageRank sums to 1 over all hosts: its multiple of 1/hosts reads without zeros.
-    if (relative) row.push_back(Cell::decimal(score[h] * static_cast<double>(hosts), 2));
+    if (relative)
+      row.push_back(Cell::decimal(score[h] * static_cast<double>(network.broadcasters.size()), 2));
     row.push_back(Cell::count(declared_fans(network, h)));
     table.add_row(std::move(row));
   }

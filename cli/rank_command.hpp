@@ -35,13 +35,21 @@ std::vector<double> cost_per_thousand_reached(const Network& network,
                                               const std::vector<std::uint64_t>& people,
                                               std::string& basis);
 
-// The hosts ordered by `count` (integers, largest first) or else by `score` (cpm:
-// cheapest first), the first options.top of them (hosts with fewer declared fans than
-// options.min_fans left out), as a table, JSON, CSV or a workbook as `options` ask, with
-// where each host's people live (`audience`, per host; empty lists without follows).
+// The hosts shown, in order: by `count` (integers, largest first) or else by `score` (cpm:
+// cheapest first), the first options.top of them; hosts with fewer declared fans than
+// options.min_fans are left out (and counted).
+struct Ranking {
+  std::vector<NodeId> order;
+  std::size_t left_out = 0;  // by --min-fans
+};
+Ranking rank_hosts(const Network& network, const RankCommandOptions& options,
+                   const std::vector<std::uint64_t>& count, const std::vector<double>& score);
+
+// `ranking` as a table, JSON, CSV or a workbook as `options` ask, with where each host's
+// people live (`audience`, indexed by host; empty lists without follows).
 void print_ranking(const Network& network, const RankCommandOptions& options,
-                   const std::vector<std::uint64_t>& count, const std::vector<double>& score,
-                   const std::string& basis, bool estimated,
+                   const Ranking& ranking, const std::vector<std::uint64_t>& count,
+                   const std::vector<double>& score, const std::string& basis, bool estimated,
                    const std::vector<std::vector<PlaceShare>>& audience);
 
 }  // namespace castgraph::cli

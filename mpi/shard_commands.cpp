@@ -216,14 +216,15 @@ namespace {
 // sums of whole weights, so the places of all ranks add up exactly to one node's; labels
 // travel as text because each shard numbers its places in its own first-seen order.
 std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Network& shard,
-                                                        std::uint64_t follows) {
+                                                        std::uint64_t follows,
+                                                        std::span<const NodeId> hosts) {
   std::vector<std::vector<PlaceShare>> out(shard.broadcasters.size());
   if (follows == 0) return out;
   std::string bytes;
   auto put = [&](const auto& value) {
     bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
   };
-  const std::vector<std::vector<PlaceShare>> mine = audience_province_people(shard);
+  const std::vector<std::vector<PlaceShare>> mine = audience_province_people(shard, hosts);
   for (std::uint32_t host = 0; host < mine.size(); ++host)
     for (const PlaceShare& place : mine[host]) {
       put(host);
@@ -289,9 +290,14 @@ void run_rank(World& world, const cli::RankCommandOptions& options) {
       score = cli::cost_per_thousand_reached(shard, people, basis);
     }
   });
-  const std::vector<std::vector<PlaceShare>> audience = audience_provinces(world, shard, follows);
-  root_prints(world,
-              [&] { cli::print_ranking(shard, options, count, score, basis, false, audience); });
+  // Every rank orders the hosts alike (the counts are reduced), so each reads only the
+  // follows of the hosts shown.
+  const cli::Ranking ranking = cli::rank_hosts(shard, options, count, score);
+  const std::vector<std::vector<PlaceShare>> audience =
+      audience_provinces(world, shard, follows, ranking.order);
+  root_prints(world, [&] {
+    cli::print_ranking(shard, options, ranking, count, score, basis, false, audience);
+  });
 }
 
 }  // namespace castgraph::mpi
