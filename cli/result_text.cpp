@@ -142,6 +142,39 @@ std::string describe_plan_stop(const Plan& plan, const PlanOptions& options) {
   return "?";
 }
 
+namespace {
+
+// A fee in yuan, or "unknown" (plan_roster marks an unknown fee negative or NaN).
+std::string fee_or_unknown(double fee) {
+  return fee >= 0 ? group_amount(fee) : std::string("unknown");
+}
+
+}  // namespace
+
+std::string describe_plan_warning(const Network& network, const PlanWarning& warning,
+                                  const PlanOptions& options) {
+  const std::string who = warning.host == kNoNode
+                              ? std::string()
+                              : std::string(network.broadcasters.ids[warning.host]) + " (" +
+                                    std::string(network.broadcasters.names[warning.host]) + ")";
+  switch (warning.kind) {
+    case PlanWarning::Kind::included_adds_nobody:
+      if (!warning.has_counted_fanbase && options.platform)
+        return fmt::format("included host {} has no fanbase on {}, so it adds no one ({} yuan)",
+                           who, network.platforms.names[*options.platform],
+                           fee_or_unknown(warning.fee));
+      return fmt::format("included host {} adds no one under these filters ({} yuan)", who,
+                         fee_or_unknown(warning.fee));
+    case PlanWarning::Kind::budget_below_cheapest:
+      return fmt::format("the budget of {} yuan is below the cheapest eligible fee: {} yuan, {}",
+                         group_amount(*options.budget), fee_or_unknown(warning.fee), who);
+    case PlanWarning::Kind::k_above_candidates:
+      return fmt::format("--k {} is more than the {} eligible host{}", *options.k, warning.count,
+                         warning.count == 1 ? "" : "s");
+  }
+  return "?";
+}
+
 std::string describe_plan_bound(const Plan& plan) {
   const char* method = plan.bound_method == BoundMethod::ilp  ? "integer program"
                        : plan.bound_method == BoundMethod::lp ? "LP relaxation"

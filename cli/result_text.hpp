@@ -9,6 +9,7 @@
 #include "algorithms/audience_places.hpp"
 #include "algorithms/plan.hpp"
 #include "algorithms/reach.hpp"
+#include "graph/network.hpp"
 
 namespace castgraph::cli {
 
@@ -39,6 +40,11 @@ std::string describe_plan_method(const Plan& plan);
 
 // Why a plan stopped: "k reached: 10 hosts booked", "budget spent: ...", ...
 std::string describe_plan_stop(const Plan& plan, const PlanOptions& options);
+
+// A warning of plan_roster in words, for stderr and the JSON's `warnings`: "included host
+// h7 (…) adds no one under these filters (50,000 yuan)", ...
+std::string describe_plan_warning(const Network& network, const PlanWarning& warning,
+                                  const PlanOptions& options);
 
 // "no roster within these limits reaches more than 35,803 people; this one reaches 100.0%
 // of that (LP bound, proven optimal)".
