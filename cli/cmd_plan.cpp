@@ -11,6 +11,7 @@
 #include "algorithms/plan.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/filter_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
@@ -198,14 +199,7 @@ void add_plan_command(CLI::App& app) {
       ->add_option("--time-limit", options->time_limit,
                    "Seconds --optimal may search; then the best roster found, with its gap")
       ->check(from_to(0.001, 1e7));
-  command->add_option("--platform", options->platform,
-                      "Count only fanbases on this platform (id or exact name)");
-  command->add_option("--region", options->region,
-                      "Count only fans whose province is this (needs follows); 辽宁 and 辽宁省 "
-                      "both match");
-  command->add_option("--city", options->city,
-                      "Count only fans whose city is this (needs follows); 沈阳 and 沈阳市 both "
-                      "match");
+  add_filter_options(*command, options->platform, options->region, options->city);
   command->add_option("--min-tier", options->min_tier,
                       "Only hosts with at least this many declared fans (100k, 1M, 10万)");
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")

@@ -11,6 +11,7 @@
 #include "algorithms/reach_breakdown.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/filter_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/reach_command.hpp"
@@ -178,14 +179,7 @@ CLI::App* add_reach_options(CLI::App& app, ReachCommandOptions& options_ref) {
   add_dataset_options(*command, options->dataset);
   add_exclude_suspicious_option(*command, options->dataset);
   add_host_list_option(*command, options->hosts, "--hosts", "The hosts", "--hosts-file");
-  command->add_option("--platform", options->platform,
-                      "Count only fanbases on this platform (id or exact name)");
-  command->add_option("--region", options->region,
-                      "Count only fans whose province is this (needs follows); 辽宁 and 辽宁省 "
-                      "both match");
-  command->add_option("--city", options->city,
-                      "Count only fans whose city is this (needs follows); 沈阳 and 沈阳市 both "
-                      "match");
+  add_filter_options(*command, options->platform, options->region, options->city);
   command
       ->add_option("--by", options->by,
                    "Break the unique reach down by where the people live (province, city; "
