@@ -98,13 +98,8 @@ Table totals_table(const Plan& plan, const PlanOptions& options) {
 }
 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
-  std::cout << "Plan for "
-            << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : std::string())
-            << (options.k && options.budget ? " within " : "")
-            << (options.budget ? fmt::format("a budget of {} yuan", group_amount(*options.budget))
-                               : std::string())
-            << ": " << describe_plan_method(plan) << "\n";
+  std::cout << "Plan for " << describe_plan_request(options) << ": " << describe_plan_method(plan)
+            << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
             << (plan.candidates == 1 ? "" : "s") << "\n";
   if (!plan.unknown_fee_excluded.empty())

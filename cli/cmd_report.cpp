@@ -198,8 +198,7 @@ viz::ReportPlan plan_section(const Network& network, const PlanOptions& options)
   viz::ReportPlan out;
   out.result = plan_roster(network, options);
   const Plan& plan = out.result;
-  out.request = options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan", group_amount(*options.budget));
+  out.request = describe_plan_request(options);
   out.method = describe_plan_method(plan);
   for (const PlanPick& pick : plan.picks)
     out.picked.push_back({std::string(network.broadcasters.ids[pick.host]),

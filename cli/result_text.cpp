@@ -100,6 +100,14 @@ std::string describe_people(const ReachResult& result) {
   }
 }
 
+std::string describe_plan_request(const PlanOptions& options) {
+  std::string text;
+  if (options.k) text = fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s");
+  if (options.k && options.budget) text += " within ";
+  if (options.budget) text += fmt::format("a budget of {} yuan", group_amount(*options.budget));
+  return text;
+}
+
 std::string describe_plan_method(const Plan& plan) {
   switch (plan.method) {
     case ReachMethod::exact:

@@ -35,6 +35,10 @@ std::string people_with_error(const ReachResult& result);
 // (Horvitz–Thompson)", "people: an exact count (a census: every fan weighs 1)", ...
 std::string describe_people(const ReachResult& result);
 
+// What a plan was asked for: "10 hosts", "a budget of 2,000,000 yuan", or "3 hosts within
+// a budget of 1,000,000 yuan".
+std::string describe_plan_request(const PlanOptions& options);
+
 // How a plan counted reach: "exact count from follows", ...
 std::string describe_plan_method(const Plan& plan);
 
