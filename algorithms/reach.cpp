@@ -13,6 +13,15 @@ namespace {
 
 std::uint64_t people_count(double estimate) { return rounded_count(estimate); }
 
+// Each host's reach and exclusive reach from an estimate (a sketch's or a model's, in
+// HostSet order), rounded to whole people.
+void add_estimated_hosts(ReachResult& result, const HostSet& set, const std::vector<double>& reach,
+                         const std::vector<double>& exclusive) {
+  for (std::size_t h = 0; h < set.size(); ++h)
+    result.per_host.push_back(
+        {set.hosts[h], people_count(reach[h]), people_count(exclusive[h]), 0});
+}
+
 void fill_totals(ReachResult& result) {
   result.gross_reach = 0;
   for (const HostReach& host : result.per_host) result.gross_reach += host.reach;
@@ -36,9 +45,7 @@ ReachResult from_sketch(const HostSet& set, const SketchReach& sketch) {
   result.relative_error = sketch.relative_error;
   result.error_bound = people_count(3 * sketch.relative_error * sketch.unique);
   result.standard_error = sketch.relative_error * sketch.unique;
-  for (std::size_t h = 0; h < set.size(); ++h)
-    result.per_host.push_back(
-        {set.hosts[h], people_count(sketch.per_host[h]), people_count(sketch.exclusive[h]), 0});
+  add_estimated_hosts(result, set, sketch.per_host, sketch.exclusive);
   return result;
 }
 
@@ -50,9 +57,7 @@ ReachResult from_declared(const HostSet& set, const DeclaredReach& model) {
   result.unique_reach = people_count(model.unique);
   result.frequency = {people_count(model.frequency[0]), people_count(model.frequency[1]),
                       people_count(model.frequency[2])};
-  for (std::size_t h = 0; h < set.size(); ++h)
-    result.per_host.push_back(
-        {set.hosts[h], people_count(model.per_host[h]), people_count(model.exclusive[h]), 0});
+  add_estimated_hosts(result, set, model.per_host, model.exclusive);
   return result;
 }
 
@@ -64,9 +69,7 @@ ReachResult from_model(const HostSet& set, const ModelReach& model) {
   result.unique_reach = people_count(model.unique);
   result.duplication_fit = model.fit;
   result.from_follows = model.from_follows;
-  for (std::size_t h = 0; h < set.size(); ++h)
-    result.per_host.push_back(
-        {set.hosts[h], people_count(model.per_host[h]), people_count(model.exclusive[h]), 0});
+  add_estimated_hosts(result, set, model.per_host, model.exclusive);
   return result;
 }
 

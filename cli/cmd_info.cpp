@@ -22,9 +22,7 @@ Table counts_table(const std::vector<DatasetCount>& counts) {
   table.keys({"key", "label", "count", "chinese"});
   table.align_right(2).align_right(3).machine_only(0).text_only(3);
   for (const DatasetCount& count : counts) {
-    const bool large = count.value >= 10'000;
-    table.add_row({count.key, count.label, Cell::count(count.value),
-                   large ? fmt::format("({})", chinese_count(count.value)) : ""});
+    table.add_row({count.key, count.label, Cell::count(count.value), chinese_aside(count.value)});
   }
   return table;
 }

@@ -6,15 +6,16 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "algorithms/host_set.hpp"
 #include "algorithms/plan.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/filter_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/plan_json.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
@@ -47,33 +48,6 @@ struct PlanCommandOptions {
   double time_limit = 0;
   int bound_passes = kPlanBoundPasses;
 };
-
-std::string fee_text(double fee);
-
-std::string warning_text(const Network& network, const PlanWarning& warning,
-                         const PlanOptions& options) {
-  const std::string who = warning.host == kNoNode
-                              ? std::string()
-                              : std::string(network.broadcasters.ids[warning.host]) + " (" +
-                                    std::string(network.broadcasters.names[warning.host]) + ")";
-  switch (warning.kind) {
-    case PlanWarning::Kind::included_adds_nobody:
-      if (!warning.has_counted_fanbase && options.platform)
-        return fmt::format("included host {} has no fanbase on {}, so it adds no one ({} yuan)",
-                           who, network.platforms.names[*options.platform], fee_text(warning.fee));
-      return fmt::format("included host {} adds no one under these filters ({} yuan)", who,
-                         fee_text(warning.fee));
-    case PlanWarning::Kind::budget_below_cheapest:
-      return fmt::format("the budget of {} yuan is below the cheapest eligible fee: {} yuan, {}",
-                         group_amount(*options.budget), fee_text(warning.fee), who);
-    case PlanWarning::Kind::k_above_candidates:
-      return fmt::format("--k {} is more than the {} eligible host{}", *options.k, warning.count,
-                         warning.count == 1 ? "" : "s");
-  }
-  return "?";
-}
-
-std::string fee_text(double fee) { return fee >= 0 ? group_amount(fee) : std::string("unknown"); }
 
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
   std::string text;
@@ -124,13 +98,8 @@ Table totals_table(const Plan& plan, const PlanOptions& options) {
 }
 
 void print_report(const Network& network, const Plan& plan, const PlanOptions& options) {
-  std::cout << "Plan for "
-            << (options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : std::string())
-            << (options.k && options.budget ? " within " : "")
-            << (options.budget ? fmt::format("a budget of {} yuan", group_amount(*options.budget))
-                               : std::string())
-            << ": " << describe_plan_method(plan) << "\n";
+  std::cout << "Plan for " << describe_plan_request(options) << ": " << describe_plan_method(plan)
+            << "\n";
   std::cout << group_digits(plan.candidates) << " eligible host"
             << (plan.candidates == 1 ? "" : "s") << "\n";
   if (!plan.unknown_fee_excluded.empty())
@@ -162,64 +131,6 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
   std::cout << "stopped: " << describe_plan_stop(plan, options) << "\n";
 }
 
-nlohmann::ordered_json number_or_null(double value) {
-  return std::isnan(value) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
-}
-
-nlohmann::ordered_json report_json(const Network& network, const Plan& plan,
-                                   const PlanOptions& options) {
-  using Json = nlohmann::ordered_json;
-  Json json;
-  json["method"] = to_string(plan.method);
-  json["estimate"] = plan.method == ReachMethod::exact    ? "count"
-                     : plan.method == ReachMethod::sketch ? "sketch"
-                                                          : "model";
-  json["k"] = options.k ? Json(*options.k) : Json(nullptr);
-  json["budget"] = options.budget ? Json(*options.budget) : Json(nullptr);
-  json["candidates"] = plan.candidates;
-  json["picks"] = Json::array();
-  for (const PlanPick& pick : plan.picks)
-    json["picks"].push_back({{"id", network.broadcasters.ids[pick.host]},
-                             {"name", network.broadcasters.names[pick.host]},
-                             {"fee", pick.fee >= 0 ? Json(pick.fee) : Json(nullptr)},
-                             {"marginal_reach", round_people(pick.marginal_reach)},
-                             {"cumulative_reach", round_people(pick.cumulative_reach)},
-                             {"spent", pick.spent},
-                             {"included", pick.included},
-                             {"yuan_per_thousand", number_or_null(pick.yuan_per_thousand)}});
-  json["unique_reach"] = round_people(plan.unique_reach);
-  json["spent"] = plan.spent;
-  json["upper_bound"] = round_people(plan.upper_bound);
-  json["ratio"] = plan.ratio;
-  json["yuan_per_thousand"] = number_or_null(plan.yuan_per_thousand);
-  json["bound_method"] = to_string(plan.bound_method);
-  json["bound_message"] = describe_plan_bound(plan);
-  json["gap"] = 1 - plan.ratio;
-  json["proven_optimal"] = plan.proven_optimal;
-  json["online_bound"] = round_people(plan.online_bound);
-  json["lp_bound"] = plan.lp_bound > 0 ? Json(round_people(plan.lp_bound)) : Json(nullptr);
-  json["bound_passes"] = plan.bound_passes;
-  json["coverage_rows"] = plan.coverage_rows;
-  if (plan.solved) {
-    json["solve_seconds"] = plan.solve_seconds;
-    json["solve_nodes"] = plan.solve_nodes;
-  }
-  json["warnings"] = Json::array();
-  for (const PlanWarning& warning : plan.warnings)
-    json["warnings"].push_back(warning_text(network, warning, options));
-  json["guarantee"] = plan.guarantee > 0 ? Json(plan.guarantee) : Json(nullptr);
-  json["stop_reason"] = to_string(plan.stop_reason);
-  json["stop_message"] = describe_plan_stop(plan, options);
-  json["unknown_fee_excluded"] = Json::array();
-  for (NodeId host : plan.unknown_fee_excluded)
-    json["unknown_fee_excluded"].push_back(network.broadcasters.ids[host]);
-  json["best_single_won"] = plan.best_single_won;
-  json["seeds_tried"] = plan.seeds_tried;
-  json["evaluations"] = plan.evaluations;
-  if (plan.method == ReachMethod::sketch) json["relative_standard_error"] = plan.relative_error;
-  return json;
-}
-
 void run_plan(const PlanCommandOptions& command) {
   PlanOptions options;
   if (command.k > 0) options.k = static_cast<std::size_t>(command.k);
@@ -247,9 +158,9 @@ void run_plan(const PlanCommandOptions& command) {
   options.exclude = resolve_host_options(network, command.exclude, std::cerr);
   const Plan plan = plan_roster(network, options);
   for (const PlanWarning& warning : plan.warnings)
-    std::cerr << "warning: " << warning_text(network, warning, options) << "\n";
+    std::cerr << "warning: " << describe_plan_warning(network, warning, options) << "\n";
   if (command.json) {
-    std::cout << report_json(network, plan, options).dump(2) << "\n";
+    std::cout << to_json(plan, network, options).dump(2) << "\n";
   } else if (tables_wanted(command.tables)) {
     const Table picks = picks_table(network, plan), totals = totals_table(plan, options);
     write_tables(command.tables, {{"picks", &picks}, {"totals", &totals}}, command.dataset);
@@ -283,14 +194,7 @@ void add_plan_command(CLI::App& app) {
       ->add_option("--time-limit", options->time_limit,
                    "Seconds --optimal may search; then the best roster found, with its gap")
       ->check(from_to(0.001, 1e7));
-  command->add_option("--platform", options->platform,
-                      "Count only fanbases on this platform (id or exact name)");
-  command->add_option("--region", options->region,
-                      "Count only fans whose province is this (needs follows); 辽宁 and 辽宁省 "
-                      "both match");
-  command->add_option("--city", options->city,
-                      "Count only fans whose city is this (needs follows); 沈阳 and 沈阳市 both "
-                      "match");
+  add_filter_options(*command, options->platform, options->region, options->city);
   command->add_option("--min-tier", options->min_tier,
                       "Only hosts with at least this many declared fans (100k, 1M, 10万)");
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")

@@ -4,7 +4,6 @@
 
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "algorithms/cost_per_thousand.hpp"
 #include "algorithms/host_set.hpp"
@@ -12,9 +11,11 @@
 #include "algorithms/reach_breakdown.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/filter_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/reach_command.hpp"
+#include "cli/reach_json.hpp"
 #include "cli/result_text.hpp"
 #include "cli/stored_sketches.hpp"
 #include "cli/table.hpp"
@@ -124,94 +125,12 @@ void write_reach_tables(const Network& network, const ReachAnswer& answer,
   write_tables(options.tables, sheets, options.dataset);
 }
 
-// The fitted factors by pair class, every class listed (fitted or standing in with the
-// pooled factor), so that a script can read how the model was built.
-nlohmann::ordered_json duplication_fit_json(const DuplicationFit& fit) {
-  using Json = nlohmann::ordered_json;
-  Json json{{"observed_hosts", fit.observed_hosts},
-            {"pooled_factor", fit.pooled},
-            {"fans_left_out", fit.fans_left_out},
-            {"factors", Json::array()}};
-  for (unsigned c = 0; c < kPairClasses; ++c)
-    json["factors"].push_back({{"pair", describe_pair_class(c)},
-                               {"factor", fit.factor[c]},
-                               {"fitted", fit.fitted[c]},
-                               {"pairs", fit.pairs[c]},
-                               {"shared_people", fit.shared_people[c]}});
-  return json;
-}
-
-nlohmann::ordered_json report_json(const Network& network, const ReachAnswer& answer,
-                                   const ReachCommandOptions& options) {
-  using Json = nlohmann::ordered_json;
-  const ReachResult& result = answer.result;
-  Json json;
-  json["method"] = to_string(result.method);
-  // "count" only when the count is of people themselves; a panel's count is an estimate.
-  json["estimate"] = result.method == ReachMethod::exact    ? (result.census ? "count" : "panel")
-                     : result.method == ReachMethod::sketch ? "sketch"
-                                                            : "model";
-  json["people"] = result.unique_reach;
-  json["panel_members"] = result.panel_members ? Json(*result.panel_members) : Json(nullptr);
-  json["standard_error"] = result.standard_error ? Json(*result.standard_error) : Json(nullptr);
-  json["census"] = result.method == ReachMethod::exact && result.census;
-  json["counts"] = describe_people(result);
-  json["unique_reach"] = result.unique_reach;
-  json["gross_reach"] = result.gross_reach;
-  json["duplication"] = result.duplication;
-  json["frequency"] = result.frequency ? Json{{"1", (*result.frequency)[0]},
-                                              {"2", (*result.frequency)[1]},
-                                              {"3+", (*result.frequency)[2]}}
-                                       : Json(nullptr);
-  json["relative_standard_error"] =
-      result.method == ReachMethod::sketch ? Json(result.relative_error) : Json(nullptr);
-  json["error_bound"] =
-      result.method == ReachMethod::sketch ? Json(result.error_bound) : Json(nullptr);
-  if (result.method == ReachMethod::exact) {
-    json["strategy"] = strategy_name(result.exact_strategy);
-    json["memberships"] = result.memberships;
-  }
-  if (result.method == ReachMethod::declared || result.method == ReachMethod::model)
-    json["universe"] = result.universe;
-  if (result.duplication_fit) json["model"] = duplication_fit_json(*result.duplication_fit);
-  json["platform"] = options.platform.empty() ? Json(nullptr) : Json(options.platform);
-  json["region"] = options.region.empty() ? Json(nullptr) : Json(options.region);
-  json["city"] = options.city.empty() ? Json(nullptr) : Json(options.city);
-  json["fee_total"] = answer.cost.fees;
-  json["yuan_per_1000"] =
-      answer.cost.yuan_per_thousand ? Json(*answer.cost.yuan_per_thousand) : Json(nullptr);
-  json["unknown_fees"] = Json::array();
-  for (NodeId host : answer.cost.unknown_fees)
-    json["unknown_fees"].push_back(network.broadcasters.ids[host]);
-  if (!options.by.empty()) {
-    json["breakdown"] = options.by;
-    json["by"] = Json::array();
-    for (const BreakdownGroup& group : answer.breakdown)
-      json["by"].push_back(
-          {{"group", group.group}, {"people", group.people}, {"share", group.share}});
-  }
-  json["per_host"] = Json::array();
-  for (std::size_t h = 0; h < result.per_host.size(); ++h) {
-    const HostReach& host = result.per_host[h];
-    Json row = {{"id", network.broadcasters.ids[host.host]},
-                {"name", network.broadcasters.names[host.host]},
-                {"declared_fans", declared_fans(network, host.host)},
-                {"reach", host.reach},
-                {"exclusive", host.exclusive},
-                {"share", host.share}};
-    if (!result.from_follows.empty())
-      row["counted_from"] = result.from_follows[h] ? "follows" : "model";
-    json["per_host"].push_back(std::move(row));
-  }
-  return json;
-}
-
 }  // namespace
 
 void print_reach_answer(const Network& network, const ReachAnswer& answer,
                         const ReachCommandOptions& options) {
   if (options.json)
-    std::cout << report_json(network, answer, options).dump(2) << "\n";
+    std::cout << to_json(answer, network, options).dump(2) << "\n";
   else if (tables_wanted(options.tables))
     write_reach_tables(network, answer, options);
   else
@@ -260,14 +179,7 @@ CLI::App* add_reach_options(CLI::App& app, ReachCommandOptions& options_ref) {
   add_dataset_options(*command, options->dataset);
   add_exclude_suspicious_option(*command, options->dataset);
   add_host_list_option(*command, options->hosts, "--hosts", "The hosts", "--hosts-file");
-  command->add_option("--platform", options->platform,
-                      "Count only fanbases on this platform (id or exact name)");
-  command->add_option("--region", options->region,
-                      "Count only fans whose province is this (needs follows); 辽宁 and 辽宁省 "
-                      "both match");
-  command->add_option("--city", options->city,
-                      "Count only fans whose city is this (needs follows); 沈阳 and 沈阳市 both "
-                      "match");
+  add_filter_options(*command, options->platform, options->region, options->city);
   command
       ->add_option("--by", options->by,
                    "Break the unique reach down by where the people live (province, city; "

@@ -197,27 +197,15 @@ std::string roster_error(const Network& network, const Plan& plan, const PlanOpt
 }
 
 viz::ReportPlan plan_section(const Network& network, const PlanOptions& options) {
-  const Plan plan = plan_roster(network, options);
   viz::ReportPlan out;
-  out.request = options.k ? fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s")
-                          : fmt::format("a budget of {} yuan", group_amount(*options.budget));
+  out.result = plan_roster(network, options);
+  const Plan& plan = out.result;
+  out.request = describe_plan_request(options);
   out.method = describe_plan_method(plan);
-  out.candidates = plan.candidates;
-  for (const PlanPick& pick : plan.picks) {
-    viz::ReportPick& row = out.picks.emplace_back();
-    row.id = std::string(network.broadcasters.ids[pick.host]);
-    row.name = std::string(network.broadcasters.names[pick.host]);
-    if (pick.fee >= 0) row.fee = pick.fee;
-    row.marginal_reach = round_people(pick.marginal_reach);
-    row.cumulative_reach = round_people(pick.cumulative_reach);
-    row.spent = pick.spent;
-    row.included = pick.included;
-  }
-  out.unique_reach = round_people(plan.unique_reach);
+  for (const PlanPick& pick : plan.picks)
+    out.picked.push_back({std::string(network.broadcasters.ids[pick.host]),
+                          std::string(network.broadcasters.names[pick.host])});
   out.reach_error = roster_error(network, plan, options);
-  out.upper_bound = round_people(plan.upper_bound);
-  out.spent = plan.spent;
-  out.ratio = plan.ratio;
   out.stop = describe_plan_stop(plan, options);
   out.bound = describe_plan_bound(plan);
   for (NodeId h : plan.unknown_fee_excluded)

@@ -80,8 +80,8 @@ Table bands_table(const TierTable& table) {
   Table bands({"tier", "hosts", "fans", ""});
   bands.align_right(1).align_right(2).align_right(3).text_only(3);
   for (const TierBand& band : table.bands)
-    bands.add_row({band.name, Cell::count(band.hosts), Cell::count(band.fans),
-                   band.fans >= 10'000 ? fmt::format("({})", chinese_count(band.fans)) : ""});
+    bands.add_row(
+        {band.name, Cell::count(band.hosts), Cell::count(band.fans), chinese_aside(band.fans)});
   return bands;
 }
 

@@ -100,6 +100,14 @@ std::string describe_people(const ReachResult& result) {
   }
 }
 
+std::string describe_plan_request(const PlanOptions& options) {
+  std::string text;
+  if (options.k) text = fmt::format("{} host{}", *options.k, *options.k == 1 ? "" : "s");
+  if (options.k && options.budget) text += " within ";
+  if (options.budget) text += fmt::format("a budget of {} yuan", group_amount(*options.budget));
+  return text;
+}
+
 std::string describe_plan_method(const Plan& plan) {
   switch (plan.method) {
     case ReachMethod::exact:
@@ -138,6 +146,39 @@ std::string describe_plan_stop(const Plan& plan, const PlanOptions& options) {
       return "every host that would still add reach is in a base already at --max-per-base";
     case StopReason::no_eligible:
       return "no eligible host: the filters leave nobody to book";
+  }
+  return "?";
+}
+
+namespace {
+
+// A fee in yuan, or "unknown" (plan_roster marks an unknown fee negative or NaN).
+std::string fee_or_unknown(double fee) {
+  return fee >= 0 ? group_amount(fee) : std::string("unknown");
+}
+
+}  // namespace
+
+std::string describe_plan_warning(const Network& network, const PlanWarning& warning,
+                                  const PlanOptions& options) {
+  const std::string who = warning.host == kNoNode
+                              ? std::string()
+                              : std::string(network.broadcasters.ids[warning.host]) + " (" +
+                                    std::string(network.broadcasters.names[warning.host]) + ")";
+  switch (warning.kind) {
+    case PlanWarning::Kind::included_adds_nobody:
+      if (!warning.has_counted_fanbase && options.platform)
+        return fmt::format("included host {} has no fanbase on {}, so it adds no one ({} yuan)",
+                           who, network.platforms.names[*options.platform],
+                           fee_or_unknown(warning.fee));
+      return fmt::format("included host {} adds no one under these filters ({} yuan)", who,
+                         fee_or_unknown(warning.fee));
+    case PlanWarning::Kind::budget_below_cheapest:
+      return fmt::format("the budget of {} yuan is below the cheapest eligible fee: {} yuan, {}",
+                         group_amount(*options.budget), fee_or_unknown(warning.fee), who);
+    case PlanWarning::Kind::k_above_candidates:
+      return fmt::format("--k {} is more than the {} eligible host{}", *options.k, warning.count,
+                         warning.count == 1 ? "" : "s");
   }
   return "?";
 }

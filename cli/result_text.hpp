@@ -9,6 +9,7 @@
 #include "algorithms/audience_places.hpp"
 #include "algorithms/plan.hpp"
 #include "algorithms/reach.hpp"
+#include "graph/network.hpp"
 
 namespace castgraph::cli {
 
@@ -34,11 +35,20 @@ std::string people_with_error(const ReachResult& result);
 // (Horvitz–Thompson)", "people: an exact count (a census: every fan weighs 1)", ...
 std::string describe_people(const ReachResult& result);
 
+// What a plan was asked for: "10 hosts", "a budget of 2,000,000 yuan", or "3 hosts within
+// a budget of 1,000,000 yuan".
+std::string describe_plan_request(const PlanOptions& options);
+
 // How a plan counted reach: "exact count from follows", ...
 std::string describe_plan_method(const Plan& plan);
 
 // Why a plan stopped: "k reached: 10 hosts booked", "budget spent: ...", ...
 std::string describe_plan_stop(const Plan& plan, const PlanOptions& options);
+
+// A warning of plan_roster in words, for stderr and the JSON's `warnings`: "included host
+// h7 (…) adds no one under these filters (50,000 yuan)", ...
+std::string describe_plan_warning(const Network& network, const PlanWarning& warning,
+                                  const PlanOptions& options);
 
 // "no roster within these limits reaches more than 35,803 people; this one reaches 100.0%
 // of that (LP bound, proven optimal)".

@@ -101,9 +101,13 @@ std::string group_digits(std::uint64_t value) {
   return digits;
 }
 
+std::string chinese_aside(std::uint64_t value) {
+  return value < 10'000 ? std::string() : "(" + chinese_count(value) + ")";
+}
+
 std::string with_chinese(std::uint64_t value) {
-  return value < 10'000 ? group_digits(value)
-                        : group_digits(value) + " (" + chinese_count(value) + ")";
+  const std::string aside = chinese_aside(value);
+  return aside.empty() ? group_digits(value) : group_digits(value) + " " + aside;
 }
 
 }  // namespace castgraph

@@ -31,6 +31,11 @@ inline constexpr double kExactAmount = 0x1p53;
 std::string group_amount(double value);    // "12,000" or "1.23e+20"
 std::string chinese_amount(double value);  // "1.2万" or "1.23e+20"
 
+// The Chinese reading to write beside a count's digits: "(1235万)" from 10,000 on, ""
+// below, where it would only repeat the digits. The one rule behind with_chinese, the
+// tables of info and tiers, and the HTML report's counts.
+std::string chinese_aside(std::uint64_t value);
+
 // The digits and, from 10,000 on, the Chinese reading after them, as the CLI and the
 // report's tooltips write a count: 9999 -> "9,999", 12345678 -> "12,345,678 (1235万)".
 std::string with_chinese(std::uint64_t value);

@@ -21,7 +21,8 @@ std::string exact(double value) {
 
 std::string count_html(std::uint64_t value) {
   std::string html = group_digits(value);
-  if (value >= 10'000) html += fmt::format(" <span class=\"cn\">({})</span>", chinese_count(value));
+  if (const std::string aside = chinese_aside(value); !aside.empty())
+    html += " <span class=\"cn\">" + aside + "</span>";
   return html;
 }
 

@@ -146,34 +146,42 @@ void write_communities(std::ostream& out, const ReportSection<ReportCommunities>
   out << "</tbody>\n</table>\n</div>\n</section>\n";
 }
 
+// A pick's fee, when known (plan_roster marks an unknown one NaN or negative).
+std::optional<double> known_fee(const PlanPick& pick) {
+  return pick.fee >= 0 ? std::optional<double>(pick.fee) : std::nullopt;
+}
+
 void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
   const ReportPlan* found_section =
       open_section(out, "plan", "Recommended roster", "推荐主播组合", section);
   if (!found_section) return;
   const ReportPlan& plan = *found_section;
-  out << "<p class=\"note\">For " << esc(plan.request) << ", from " << group_digits(plan.candidates)
-      << " eligible hosts; reach: " << esc(plan.method)
+  const Plan& result = plan.result;
+  const std::uint64_t unique_reach = rounded_count(result.unique_reach),
+                      upper_bound = rounded_count(result.upper_bound);
+  out << "<p class=\"note\">For " << esc(plan.request) << ", from "
+      << group_digits(result.candidates) << " eligible hosts; reach: " << esc(plan.method)
       << ". Each host is the one that adds the most people not yet reached"
       << (plan.request.find("budget") != std::string::npos ? " per yuan" : "") << ".</p>\n";
   out << "<div class=\"tiles\">\n"
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/unique_reach\" data-value=\"{}\">{}</b>"
              "<span>people reached by {} host{}{}</span></div>\n",
-             plan.unique_reach, esc(group_digits(plan.unique_reach)), plan.picks.size(),
-             plan.picks.size() == 1 ? "" : "s",
+             unique_reach, esc(group_digits(unique_reach)), result.picks.size(),
+             result.picks.size() == 1 ? "" : "s",
              plan.reach_error.empty() ? "" : ", " + esc(plan.reach_error))
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/spent\" data-value=\"{}\">{}</b>"
              "<span>yuan spent on fees</span></div>\n",
-             exact(plan.spent), esc(group_amount(plan.spent)))
+             exact(result.spent), esc(group_amount(result.spent)))
       << fmt::format(
              "<div class=\"tile\"><b data-cell=\"plan/total/upper_bound\" data-value=\"{}\">{}</b>"
              "<span>upper bound: no roster reaches more; this one is within {} of "
              "it</span></div>\n",
-             plan.upper_bound, esc(group_digits(plan.upper_bound)), percent(1 - plan.ratio))
+             upper_bound, esc(group_digits(upper_bound)), percent(1 - result.ratio))
       << "</div>\n";
   if (!plan.bound.empty()) out << "<p>" << esc(plan.bound) << ".</p>\n";
-  if (plan.picks.empty()) {
+  if (result.picks.empty()) {
     out << "<p>No host booked: " << esc(plan.stop) << ".</p>\n</section>\n";
     return;
   }
@@ -182,20 +190,21 @@ void write_plan(std::ostream& out, const ReportSection<ReportPlan>& section) {
       << th("adds", true, "marginal reach: people this host adds")
       << th("reach so far", true, "cumulative reach") << th("spent so far", true)
       << "</tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < plan.picks.size(); ++i) {
-    const ReportPick& pick = plan.picks[i];
+  for (std::size_t i = 0; i < result.picks.size(); ++i) {
+    const PlanPick& pick = result.picks[i];
+    const ReportName& host = plan.picked[i];
     const std::string prefix = fmt::format("plan/{}/", i + 1);
-    out << "<tr data-row=\"" << esc(pick.id) << "\">"
+    out << "<tr data-row=\"" << esc(host.id) << "\">"
         << "<td class=\"n\">" << i + 1 << (pick.included ? "*" : "") << "</td>"
-        << text_cell(pick.id) << text_cell(pick.name) << fee_cell(prefix + "fee", pick.fee)
-        << num_cell(prefix + "marginal_reach", pick.marginal_reach)
-        << num_cell(prefix + "cumulative_reach", pick.cumulative_reach)
+        << text_cell(host.id) << text_cell(host.name) << fee_cell(prefix + "fee", known_fee(pick))
+        << num_cell(prefix + "marginal_reach", rounded_count(pick.marginal_reach))
+        << num_cell(prefix + "cumulative_reach", rounded_count(pick.cumulative_reach))
         << fmt::format("<td class=\"n\" data-cell=\"{}\" data-value=\"{}\">{}</td>",
                        esc(prefix + "spent"), exact(pick.spent), amount_html(pick.spent))
         << "</tr>\n";
   }
   out << "</tbody>\n</table>\n";
-  if (std::ranges::any_of(plan.picks, &ReportPick::included))
+  if (std::ranges::any_of(result.picks, &PlanPick::included))
     out << "<p class=\"note\">* booked because the options asked for it</p>\n";
   out << "<p class=\"note\">Stopped: " << esc(plan.stop) << ".</p>\n";
   if (!plan.unknown_fee_excluded.empty()) {

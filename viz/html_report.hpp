@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "algorithms/community_summary.hpp"
+#include "algorithms/plan.hpp"
 #include "algorithms/tiers.hpp"
 #include "viz/report_audit.hpp"
 #include "viz/report_section.hpp"
@@ -66,27 +67,22 @@ struct ReportCommunity {
   std::vector<std::string> top_hosts;  // names of summary.top_hosts
 };
 
-// data-cell="plan/INDEX/fee|marginal_reach|cumulative_reach|spent" (INDEX from 1).
-struct ReportPick {
+// One host as the report names it.
+struct ReportName {
   std::string id, name;
-  std::optional<double> fee;
-  std::uint64_t marginal_reach = 0;
-  std::uint64_t cumulative_reach = 0;
-  double spent = 0;
-  bool included = false;
 };
 
+// data-cell="plan/INDEX/fee|marginal_reach|cumulative_reach|spent" (INDEX from 1) and
+// "plan/total/unique_reach|upper_bound|spent": the Plan itself, as plan_roster returns it
+// and `castgraph plan --json` writes it (people rounded as there, rounded_count), with the
+// words the command line says about it.
 struct ReportPlan {
-  std::string request;  // "10 hosts" or "a budget of 2,000,000 yuan"
-  std::string method;   // how reach was counted, in words
-  std::vector<ReportPick> picks;
-  std::uint64_t candidates = 0;
-  std::uint64_t unique_reach = 0;  // data-cell="plan/total/unique_reach"
+  Plan result;
+  std::vector<ReportName> picked;  // the host of each of result.picks, in order
+  std::string request;             // "10 hosts" or "a budget of 2,000,000 yuan"
+  std::string method;              // how reach was counted, in words
   std::string reach_error;         // "± 190,000 (one standard error, ...)"; "" for none
-  std::uint64_t upper_bound = 0;   // data-cell="plan/total/upper_bound"
-  double spent = 0;                // data-cell="plan/total/spent"
-  double ratio = 1;
-  std::string stop;   // why it stopped, in words
+  std::string stop;                // why it stopped, in words
   std::string bound;  // "no roster within these limits reaches more than N; ...", in words
   std::vector<std::string> unknown_fee_excluded;  // "id (name)"
 };

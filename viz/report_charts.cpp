@@ -88,12 +88,14 @@ std::string svg_bar_chart(const std::vector<std::pair<std::string, std::uint64_t
 std::string svg_reach_curve(const ReportPlan& plan) {
   constexpr double kWidth = 500, kHeight = 320, kLeft = 64, kRight = 20, kTop = 30, kBottom = 48;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
-  const bool by_spend = plan.spent > 0;
+  const std::vector<PlanPick>& picks = plan.result.picks;
+  const std::uint64_t upper_bound = rounded_count(plan.result.upper_bound);
+  const bool by_spend = plan.result.spent > 0;
   std::vector<std::pair<double, double>> points{{0, 0}};
-  for (std::size_t i = 0; i < plan.picks.size(); ++i)
-    points.emplace_back(by_spend ? plan.picks[i].spent : static_cast<double>(i + 1),
-                        static_cast<double>(plan.picks[i].cumulative_reach));
-  double max_x = 0, max_y = static_cast<double>(plan.upper_bound);
+  for (std::size_t i = 0; i < picks.size(); ++i)
+    points.emplace_back(by_spend ? picks[i].spent : static_cast<double>(i + 1),
+                        static_cast<double>(rounded_count(picks[i].cumulative_reach)));
+  double max_x = 0, max_y = static_cast<double>(upper_bound);
   for (const auto& [x, y] : points) max_x = std::max(max_x, x), max_y = std::max(max_y, y);
   const std::vector<double> xs = axis_ticks(max_x > 0 ? max_x : 1),
                             ys = axis_ticks(max_y > 0 ? max_y : 1);
@@ -128,24 +130,23 @@ std::string svg_reach_curve(const ReportPlan& plan) {
       "reached</text>\n",
       kLeft, kLeft + plot_w, kTop + plot_h, kTop, kLeft + plot_w / 2, kHeight - 8,
       by_spend ? "spend (yuan)" : "hosts booked", kTop + plot_h / 2);
-  if (plan.upper_bound > 0)
+  if (upper_bound > 0)
     svg += fmt::format(
         "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#d55e00\" "
         "stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/><text x=\"{5:.1f}\" y=\"{3:.1f}\" "
         "fill=\"#d55e00\">upper bound {4}</text>\n",
-        kLeft, kLeft + plot_w, py(static_cast<double>(plan.upper_bound)),
-        py(static_cast<double>(plan.upper_bound)) - 5, esc(group_digits(plan.upper_bound)),
-        kLeft + 6);
+        kLeft, kLeft + plot_w, py(static_cast<double>(upper_bound)),
+        py(static_cast<double>(upper_bound)) - 5, esc(group_digits(upper_bound)), kLeft + 6);
   std::string line;
   for (const auto& [x, y] : points) line += fmt::format("{:.1f},{:.1f} ", px(x), py(y));
   svg += fmt::format(
       "<polyline fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2.5\" points=\"{}\"/>\n", line);
-  for (std::size_t i = 0; i < plan.picks.size(); ++i) {
-    const ReportPick& pick = plan.picks[i];
+  for (std::size_t i = 0; i < picks.size(); ++i) {
+    const PlanPick& pick = picks[i];
     const std::string text =
-        fmt::format("{}. {} ({}): +{} → {} people, {} yuan spent", i + 1, pick.name, pick.id,
-                    group_digits(pick.marginal_reach), group_digits(pick.cumulative_reach),
-                    group_amount(pick.spent));
+        fmt::format("{}. {} ({}): +{} → {} people, {} yuan spent", i + 1, plan.picked[i].name,
+                    plan.picked[i].id, group_digits(rounded_count(pick.marginal_reach)),
+                    group_digits(rounded_count(pick.cumulative_reach)), group_amount(pick.spent));
     svg += fmt::format(
         "<g data-tip=\"{0}\"><title>{0}</title><circle cx=\"{1:.1f}\" cy=\"{2:.1f}\" r=\"4.5\" "
         "fill=\"#0072b2\" stroke=\"#fff\" stroke-width=\"1.5\"/></g>\n",

@@ -86,6 +86,15 @@ TEST_CASE("a count with its Chinese reading from ten thousand on", "[viz]") {
   CHECK(with_chinese(116'000'000) == "116,000,000 (1.16亿)");
 }
 
+TEST_CASE("the Chinese reading beside a count is there only from ten thousand on", "[viz]") {
+  using castgraph::chinese_aside;
+  CHECK(chinese_aside(0).empty());
+  CHECK(chinese_aside(9'999).empty());  // 9999 would only repeat the digits
+  CHECK(chinese_aside(10'000) == "(1万)");
+  CHECK(chinese_aside(12'345'678) == "(1235万)");
+  CHECK(chinese_aside(116'800'000) == "(1.17亿)");
+}
+
 TEST_CASE("a standard error is written in its estimate's unit to two significant digits", "[viz]") {
   using castgraph::chinese_error;
   using castgraph::two_significant;

@@ -38,12 +38,12 @@ ReportPlan small_plan(double fee) {
   ReportPlan plan;
   plan.request = "2 hosts";
   plan.method = "exact count from follows";
-  plan.picks = {{"h1", "<b>甲</b>", fee, 100, 100, fee, false},
-                {"h2", "乙", std::nullopt, 20, 120, fee, true}};
-  plan.unique_reach = 120;
-  plan.upper_bound = 150;
-  plan.spent = fee;
-  plan.ratio = 0.8;
+  plan.result.picks = {{0, fee, 100, 100, fee, false, 0}, {1, std::nan(""), 20, 120, fee, true, 0}};
+  plan.picked = {{"h1", "<b>甲</b>"}, {"h2", "乙"}};
+  plan.result.unique_reach = 120;
+  plan.result.upper_bound = 150;
+  plan.result.spent = fee;
+  plan.result.ratio = 0.8;
   plan.stop = "k reached: 2 hosts booked";
   return plan;
 }
