@@ -66,6 +66,16 @@ std::string file_key(const fs::path& file, std::uint64_t& csv_bytes) {
   return key + "\n";
 }
 
+// The program doing the load, by its executable's size and mtime: a rebuilt or upgraded
+// castgraph may accept or refuse rows differently, so it never reuses an older one's
+// entries.
+std::string program_key() {
+  struct stat status {};
+  if (::stat("/proc/self/exe", &status) != 0) return "program unknown\n";
+  return fmt::format("program size {} mtime {}.{:09}\n", status.st_size, status.st_mtim.tv_sec,
+                     status.st_mtim.tv_nsec);
+}
+
 std::string hex_name(const std::string& key) {
   const XXH128_hash_t hash = XXH3_128bits(key.data(), key.size());
   return fmt::format("{:016x}{:016x}{}", hash.high64, hash.low64, kEntryExtension);
@@ -135,6 +145,7 @@ DatasetCacheEntry dataset_cache_entry(const fs::path& cache, const fs::path& dir
   DatasetCacheEntry entry;
   std::string key = fmt::format("castgraph dataset cache {} snapshot {}\ndirectory {}\n",
                                 kCacheLayout, kSnapshotVersion, absolute.string());
+  key += program_key();
   key += encoding == TextEncoding::gb18030 ? "encoding gb18030\n" : "encoding utf-8\n";
   for (const char* name : kDatasetFiles) key += file_key(absolute / name, entry.csv_bytes);
   entry.file = cache / hex_name(key);

@@ -4,6 +4,7 @@
 // the CSV again (seconds become milliseconds: bench/RESULTS.md).
 //
 // Never stale: an entry is named by a hash of everything the load depends on: the
+// castgraph executable (size and mtime: a rebuilt one may check rows differently), the
 // directory's absolute path, the encoding, and for each dataset file whether it exists,
 // its device, inode, size, modification and status-change times (nanoseconds), and for a
 // file under kHashedFileBytes its content's XXH3-128 too. Writing a file changes its

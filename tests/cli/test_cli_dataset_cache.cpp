@@ -258,3 +258,20 @@ TEST_CASE("check reads the CSV files themselves, not the cache", "[cli][cache]")
              Catch::Contains(
                  "cache: not used (--no-cache, or a command that reads the files themselves)"));
 }
+
+// A rebuilt castgraph may check rows differently: it must not trust an older build's
+// entries. A copy of the binary (same bytes, a new mtime) stands for the rebuild.
+TEST_CASE("another castgraph executable does not reuse the cache's entries", "[cli][cache]") {
+  CachedDataset dataset;
+  REQUIRE(dataset.run("info DATA").status == 0);
+  const fs::path rebuilt = dataset.dir / "castgraph";
+  fs::copy_file(CASTGRAPH_BINARY, rebuilt);
+  const std::string arguments = "info " + shell_quote(dataset.data.string()) + " --verbose";
+  const std::string env = "XDG_CACHE_HOME=" + shell_quote(dataset.cache_home.string()) + " ";
+  const auto first = run_program(env + shell_quote(rebuilt.string()), arguments);
+  CHECK(first.status == 0);
+  CHECK_THAT(first.err, Catch::Contains("cache: miss"));
+  CHECK_THAT(run_program(env + shell_quote(rebuilt.string()), arguments).err,
+             Catch::Contains("cache: hit"));
+  CHECK(dataset.entries().size() == 2);
+}
