@@ -104,7 +104,8 @@ std::vector<CachedFile> entries_by_age(const fs::path& cache) {
   return entries;
 }
 
-void evict_to(const fs::path& cache, std::uint64_t limit) {
+// Returns false when `keep` itself had to go (it alone is over the limit).
+bool evict_to(const fs::path& cache, std::uint64_t limit, const fs::path& keep) {
   std::vector<CachedFile> entries = entries_by_age(cache);
   std::uint64_t total = 0;
   for (const CachedFile& entry : entries) total += entry.bytes;
@@ -113,7 +114,9 @@ void evict_to(const fs::path& cache, std::uint64_t limit) {
     std::error_code ignored;  // another process may have removed it first
     fs::remove(entry.path, ignored);
     total -= entry.bytes;
+    if (entry.path == keep) return false;
   }
+  return true;
 }
 
 }  // namespace
@@ -168,6 +171,7 @@ std::optional<OpenedSnapshot> open_cache_entry(const DatasetCacheEntry& entry) {
 
 void write_cache_entry(const Network& network, const DatasetCacheEntry& entry,
                        std::uint64_t limit) {
+  if (limit == 0) throw IoError("CASTGRAPH_CACHE_BYTES is 0: the cache is off");
   const fs::path cache = entry.file.parent_path();
   std::error_code error;
   fs::create_directories(cache, error);
@@ -178,7 +182,9 @@ void write_cache_entry(const Network& network, const DatasetCacheEntry& entry,
     throw IoError(fmt::format("{}: only {} bytes free, fewer than the dataset's {} and a reserve",
                               cache.string(), space.available, entry.csv_bytes));
   write_snapshot(network, entry.file);
-  evict_to(cache, limit);
+  if (!evict_to(cache, limit, entry.file))
+    throw IoError(
+        fmt::format("the entry alone is larger than CASTGRAPH_CACHE_BYTES ({} bytes)", limit));
 }
 
 }  // namespace castgraph

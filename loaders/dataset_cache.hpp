@@ -59,7 +59,8 @@ DatasetCacheEntry dataset_cache_entry(const std::filesystem::path& cache,
 std::optional<OpenedSnapshot> open_cache_entry(const DatasetCacheEntry& entry);
 
 // Writes `network` as the entry (no stored sketches: a CSV directory has none), then
-// removes the least recently used entries while the cache holds more than `limit` bytes.
+// removes the least recently used entries while the cache holds more than `limit` bytes
+// (IoError when that removes the new entry too; a limit of 0 writes nothing).
 // Refuses (IoError, nothing written) when the disk has less room than the CSV files take
 // plus a reserve, so that the cache never fills the disk. Throws IoError on any failure;
 // a failure leaves no partial entry.

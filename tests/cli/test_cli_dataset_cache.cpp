@@ -32,8 +32,8 @@ struct CachedDataset {
     const std::string quoted = shell_quote(data.string());
     for (std::size_t at; (at = arguments.find("DATA")) != std::string::npos;)
       arguments.replace(at, 4, quoted);
-    return run_castgraph(arguments,
-                         "XDG_CACHE_HOME=" + shell_quote(cache_home.string()) + " " + extra_env);
+    return run_castgraph(
+        arguments, "XDG_CACHE_HOME=" + shell_quote(cache_home.string()) + " " + extra_env + " ");
   }
   std::vector<fs::path> entries() const {
     std::vector<fs::path> found;
@@ -274,4 +274,18 @@ TEST_CASE("another castgraph executable does not reuse the cache's entries", "[c
   CHECK_THAT(run_program(env + shell_quote(rebuilt.string()), arguments).err,
              Catch::Contains("cache: hit"));
   CHECK(dataset.entries().size() == 2);
+}
+
+TEST_CASE("CASTGRAPH_CACHE_BYTES=0 writes nothing, and an entry over the limit is not kept",
+          "[cli][cache]") {
+  CachedDataset dataset;
+  const auto off = dataset.run("info DATA --verbose", "CASTGRAPH_CACHE_BYTES=0");
+  CHECK(off.status == 0);
+  CHECK_THAT(off.err, Catch::Contains("cache: not written (CASTGRAPH_CACHE_BYTES is 0"));
+  CHECK(dataset.entries().empty());
+  const auto tiny = dataset.run("info DATA --verbose", "CASTGRAPH_CACHE_BYTES=1000");
+  CHECK(tiny.status == 0);
+  CHECK(tiny.out == off.out);
+  CHECK_THAT(tiny.err, Catch::Contains("the entry alone is larger than CASTGRAPH_CACHE_BYTES"));
+  CHECK(dataset.entries().empty());
 }
