@@ -23,7 +23,9 @@ struct CheckOptions {
 };
 
 void run_check(const CheckOptions& options) {
-  const OpenedSnapshot opened = open_dataset_with_extras(options.dataset);
+  DatasetOptions dataset = options.dataset;
+  dataset.cache = false;  // a check reads the files themselves, not a snapshot made of them
+  const OpenedSnapshot opened = open_dataset_with_extras(dataset);
   // A guarded column refuses (throws DataError naming the file) when it is first read;
   // a rule that fails on an unguarded network comes back as a problem.
   if (auto problem = check_network(opened.network))

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "algorithms/audit.hpp"
-#include "cli/load_progress.hpp"
+#include "cli/cached_load.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
 #include "graph/without_fans.hpp"
@@ -70,6 +70,16 @@ void add_dataset_options(CLI::App& command, DatasetOptions& options) {
                   "What the CSV files are in: utf-8, or gb18030 (also gbk, gb2312) for CSV "
                   "saved by Excel on Chinese Windows, converted to UTF-8 as it is read")
       ->capture_default_str();
+  command.add_flag("!--no-cache", options.cache,
+                   "Read the CSV files even when the cache holds this directory as it is now, "
+                   "and write nothing to the cache. Without it, a CSV directory read before "
+                   "and unchanged since (every file's size, times and inode; small files' "
+                   "content) opens from a snapshot under $XDG_CACHE_HOME/castgraph (default "
+                   "~/.cache/castgraph, at most CASTGRAPH_CACHE_BYTES, default 8 GiB, oldest "
+                   "removed first)");
+  command.add_flag("--verbose", options.verbose,
+                   "Say on stderr how the dataset was read: CSV or snapshot, cache hit or "
+                   "miss, and how long it took");
 }
 
 namespace {
@@ -158,14 +168,11 @@ OpenedSnapshot open_as_is(const DatasetOptions& options) {
           fmt::format("{} is a file but not a castgraph snapshot; a DATASET is a "
                       "directory of CSV files or a file made by `castgraph snapshot`",
                       options.path));
+    if (options.verbose) std::cerr << "castgraph: " << options.path << " is a snapshot file\n";
     return open_snapshot(options.path);
   }
-  LoadResult loaded = [&] {
-    LoadProgressLine progress;  // erased before anything else is printed
-    LoadOptions load_options{options.lenient, 0, progress.callback()};
-    load_options.encoding = parse_text_encoding(options.encoding);
-    return load_dataset(options.path, load_options);
-  }();
+  if (options.verbose) std::cerr << "castgraph: " << options.path << " is a CSV directory\n";
+  LoadResult loaded = load_csv_directory(options);
   report_rejects(options, loaded.rejects);
   return {std::move(loaded.network), {}};
 }

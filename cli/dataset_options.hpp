@@ -18,9 +18,12 @@ struct DatasetOptions {
   std::string encoding = "utf-8";  // of the CSV files: utf-8 or gb18030
   std::string rejects_path = "rejects.csv";
   bool exclude_suspicious = false;  // run the audit and leave its flagged fans out
+  bool cache = true;                // reuse or write the dataset cache (loaders/dataset_cache.hpp)
+  bool verbose = false;             // say on stderr how the dataset was read
 };
 
-// Adds DATASET (required positional), --lenient, --rejects and --encoding to `command`.
+// Adds DATASET (required positional), --lenient, --rejects, --encoding, --no-cache and
+// --verbose to `command`.
 void add_dataset_options(CLI::App& command, DatasetOptions& options);
 
 // Adds --exclude-suspicious: opening the dataset then runs `castgraph audit` and leaves
@@ -34,8 +37,11 @@ void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options);
 AuditResult audit_to_exclude(const Network& network);
 void leave_out_flagged(Network& network, const AuditResult& found);
 
-// Loads the CSV directory, or maps the snapshot file. In lenient mode, writes skipped
-// rows to options.rejects_path and prints per-file counts on stderr.
+// Loads the CSV directory, or maps the snapshot file. A CSV directory read before and
+// unchanged since is mapped from the cache instead, and one loaded without rejects is
+// written to it (loaders/dataset_cache.hpp); the cache failing never fails the command.
+// In lenient mode, writes skipped rows to options.rejects_path and prints per-file
+// counts on stderr.
 // Throws DataError / IoError / UsageError.
 Network open_dataset(const DatasetOptions& options);
 

@@ -78,6 +78,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     std::cout.flush();
+    // --verbose also after the command, where each command's own flag (cli's dataset
+    // options) takes it.
+    verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
+              rank.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {
