@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Configures and builds one flavour of castgraph into build/<flavour>.
 #   release: optimised, warnings on (the tool you run)
-#   asan:    AddressSanitizer + UndefinedBehaviorSanitizer (the tests run here too), without
+#   asan:    AddressSanitizer + UndefinedBehaviorSanitizer at -O1 (the tests run here too), without
 #            castgraph-mpi: LeakSanitizer reports Open MPI's own allocations at exit
 #   fuzz:    the libFuzzer targets of fuzz/ only, built with clang (scripts/fuzz.sh runs them)
 # Extra arguments are passed to `cmake --build` (e.g. --target castgraph).
@@ -11,8 +11,10 @@ flavour=${1:?usage: scripts/build.sh release|asan [cmake --build args...]}
 shift
 case "$flavour" in
   release) flags=(-DCMAKE_BUILD_TYPE=Release -DCASTGRAPH_MPI=AUTO) ;;
-  asan) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASTGRAPH_SANITIZE=ON -DCASTGRAPH_BENCH=OFF
-               -DCASTGRAPH_MPI=OFF) ;;
+  # -O1 -g1 (line tables only): half the compile time of -O2 -g (a test file: 42.7 s of
+  # CPU against 19.6 s), and sanitizer reports still name file and line.
+  asan) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
+               -DCASTGRAPH_SANITIZE=ON -DCASTGRAPH_BENCH=OFF -DCASTGRAPH_MPI=OFF) ;;
   fuzz) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASTGRAPH_FUZZ=ON -DCASTGRAPH_TESTS=OFF -DCASTGRAPH_BENCH=OFF
                -DCMAKE_CXX_COMPILER=clang++) ;;
   *) echo "scripts/build.sh: unknown flavour '$flavour' (release, asan or fuzz)" >&2; exit 2 ;;
