@@ -1,5 +1,6 @@
 #include "loaders/stale_temporaries.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <charconv>
 #include <string>
+#include <string_view>
 
 namespace castgraph {
 
@@ -40,6 +42,26 @@ bool marked_by(int fd, pid_t pid) {
   return size > 0 && std::string_view(value, static_cast<std::size_t>(size)) == std::to_string(pid);
 }
 
+// True when the entry open as `fd` holds nothing: a file of no bytes, a directory of no
+// entries. Removing it loses nothing, whoever made it.
+bool holds_nothing(int fd, const struct stat& info, TemporaryKind kind) {
+  if (kind == TemporaryKind::file) return info.st_size == 0;
+  const int copy = ::dup(fd);  // fdopendir takes the descriptor over, and closedir closes it
+  DIR* listing = copy >= 0 ? ::fdopendir(copy) : nullptr;
+  if (listing == nullptr) {
+    if (copy >= 0) ::close(copy);
+    return false;
+  }
+  bool empty = true;
+  while (const dirent* entry = ::readdir(listing))
+    if (std::string_view name = entry->d_name; name != "." && name != "..") {
+      empty = false;
+      break;
+    }
+  ::closedir(listing);
+  return empty;
+}
+
 // Opens `path` when it is a leftover of the dead process `pid` (the rules in the header),
 // with its lock taken; -1 otherwise.
 int open_if_stale(const std::filesystem::path& path, pid_t pid, TemporaryKind kind) {
@@ -53,7 +75,8 @@ int open_if_stale(const std::filesystem::path& path, pid_t pid, TemporaryKind ki
   struct stat opened {};
   const bool same =
       ::fstat(fd, &opened) == 0 && opened.st_dev == before.st_dev && opened.st_ino == before.st_ino;
-  if (same && marked_by(fd, pid) && process_gone(pid) && ::flock(fd, LOCK_EX | LOCK_NB) == 0)
+  if (same && (marked_by(fd, pid) || holds_nothing(fd, opened, kind)) && process_gone(pid) &&
+      ::flock(fd, LOCK_EX | LOCK_NB) == 0)
     return fd;
   ::close(fd);
   return -1;

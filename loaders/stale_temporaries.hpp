@@ -9,7 +9,9 @@
 //   - it is of the kind castgraph made (a regular file with one link, or a directory),
 //     not a symlink, and belongs to this user;
 //   - it carries castgraph's marker, an extended attribute naming that same process id,
-//     which castgraph sets on what it creates and nothing else does;
+//     which castgraph sets on what it creates and nothing else does; or it holds nothing
+//     (an empty file or directory): a run killed between creating its temporary and
+//     marking it leaves exactly that, and removing it loses nothing;
 //   - that process is gone, and nobody holds the exclusive lock (flock) that a live run
 //     keeps on its temporary until it is done (which also covers a process id of another
 //     pid namespace).

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "loaders/atomic_file.hpp"
 #include "loaders/stale_temporaries.hpp"
@@ -82,4 +83,39 @@ TEST_CASE("only marked leftovers of dead runs are removed, never a look-alike of
   CHECK(fs::exists(dir / live));
   CHECK(fs::exists(dir / (prefix + "notapid")));
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 8);
+}
+
+TEST_CASE(
+    "a dead run's empty temporary is removed even unmarked, as a kill before marking leaves it",
+    "[atomic]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  const std::string prefix = "out.txt.castgraph-tmp.";
+  // Killed between creating its temporary and marking it: an empty, unmarked file.
+  const std::string empty = prefix + std::to_string(dead_pid());
+  dir.write(empty, "");
+  const std::string full = prefix + std::to_string(dead_pid());
+  dir.write(full, "the user's");
+  const std::string live = prefix + std::to_string(::getppid());
+  dir.write(live, "");
+  write_file_atomically(dir / "out.txt", [](std::ostream& out) { out << "new"; });
+  CHECK_FALSE(fs::exists(dir / empty));
+  CHECK(read_file(dir / full) == "the user's");
+  CHECK(fs::exists(dir / live));
+
+  // The same for directories (generate's staging directories): empty goes, full stays.
+  const std::string staging = ".data.castgraph-generate.";
+  const std::string empty_dir = staging + std::to_string(dead_pid());
+  const std::string full_dir = staging + std::to_string(dead_pid());
+  fs::create_directory(dir / empty_dir);
+  fs::create_directory(dir / full_dir);
+  dir.write(full_dir + "/notes.txt", "the user's");
+  std::vector<std::string> removed;
+  for_each_stale_temporary(dir.path(), staging, TemporaryKind::directory,
+                           [&](const fs::path& path) {
+                             removed.push_back(path.filename().string());
+                             fs::remove(path);
+                           });
+  CHECK(removed == std::vector<std::string>{empty_dir});
+  CHECK(read_file(dir / full_dir / "notes.txt") == "the user's");
 }
