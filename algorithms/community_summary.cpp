@@ -18,8 +18,13 @@ std::pair<Key, double> dominant(const std::map<Key, double>& counts) {
   return best;
 }
 
-// Exact reach of every community from follows: each fan adds its weight once per
-// distinct community it follows a host in.
+void check_hosts(const Network& network, const Communities& communities) {
+  if (communities.of_host.size() != network.broadcasters.size())
+    throw UsageError("summarize_communities: the communities are not of this network's hosts");
+}
+
+}  // namespace
+
 std::vector<std::uint64_t> community_reach(const Network& network, const Communities& communities) {
   std::vector<std::uint64_t> reach(communities.count, 0);
   std::vector<std::uint32_t> seen;
@@ -35,23 +40,28 @@ std::vector<std::uint64_t> community_reach(const Network& network, const Communi
   return reach;
 }
 
-}  // namespace
-
 std::vector<CommunitySummary> summarize_communities(const Network& network,
                                                     const Communities& communities,
                                                     const SummaryOptions& options) {
+  check_hosts(network, communities);
+  return summarize_communities(network, communities, options,
+                               network.follow_count() > 0 ? community_reach(network, communities)
+                                                          : std::vector<std::uint64_t>{});
+}
+
+std::vector<CommunitySummary> summarize_communities(const Network& network,
+                                                    const Communities& communities,
+                                                    const SummaryOptions& options,
+                                                    std::vector<std::uint64_t> exact) {
+  check_hosts(network, communities);
   const std::size_t hosts = network.broadcasters.size();
-  if (communities.of_host.size() != hosts)
-    throw UsageError("summarize_communities: the communities are not of this network's hosts");
   std::size_t count = communities.count;
   if (options.max_communities != 0) count = std::min(count, options.max_communities);
   std::vector<std::vector<NodeId>> members(count);
   for (NodeId host = 0; host < hosts; ++host)
     if (communities.of_host[host] < count) members[communities.of_host[host]].push_back(host);
 
-  std::vector<std::uint64_t> exact;
-  const bool have_follows = network.follow_count() > 0;
-  if (have_follows) exact = community_reach(network, communities);
+  const bool have_follows = !exact.empty();
 
   std::vector<std::uint64_t> fans_of(hosts);
   for (NodeId host = 0; host < hosts; ++host) fans_of[host] = declared_fans(network, host);

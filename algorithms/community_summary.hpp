@@ -36,5 +36,15 @@ struct SummaryOptions {
 std::vector<CommunitySummary> summarize_communities(const Network& network,
                                                     const Communities& communities,
                                                     const SummaryOptions& options = {});
+// The same with each community's exact reach given (castgraph-mpi sums it over ranks);
+// empty when the dataset has no follows, for the declared model's estimates.
+std::vector<CommunitySummary> summarize_communities(const Network& network,
+                                                    const Communities& communities,
+                                                    const SummaryOptions& options,
+                                                    std::vector<std::uint64_t> exact_reach);
+
+// Exact reach of every community from this network's follows: each fan adds its weight
+// once per distinct community it follows a host in. O(follows).
+std::vector<std::uint64_t> community_reach(const Network& network, const Communities& communities);
 
 }  // namespace castgraph

@@ -1,6 +1,7 @@
 #include "algorithms/coverage_rows.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <span>
 
 namespace castgraph {
@@ -104,7 +105,62 @@ CoverageRows compress_coverage(const Network& network, const HostSet& set) {
     rows.offsets.push_back(rows.members.size());
     rows.weights.push_back(weight);
   }
+  sort_rows(rows);
   return rows;
+}
+
+void sort_rows(CoverageRows& rows) {
+  std::vector<std::uint32_t> order(rows.rows());
+  std::iota(order.begin(), order.end(), 0u);
+  std::ranges::sort(order, [&](std::uint32_t a, std::uint32_t b) {
+    return std::ranges::lexicographical_compare(rows.row(a), rows.row(b));
+  });
+  CoverageRows sorted;
+  sorted.solo = std::move(rows.solo);
+  sorted.fans = rows.fans;
+  sorted.offsets.reserve(rows.offsets.size());
+  sorted.offsets.push_back(0);
+  sorted.members.reserve(rows.members.size());
+  sorted.weights.reserve(rows.weights.size());
+  for (std::uint32_t r : order) {
+    const auto row = rows.row(r);
+    sorted.members.insert(sorted.members.end(), row.begin(), row.end());
+    sorted.offsets.push_back(sorted.members.size());
+    sorted.weights.push_back(rows.weights[r]);
+  }
+  rows = std::move(sorted);
+}
+
+CoverageRows merge_coverage(std::span<const CoverageRows> parts) {
+  CoverageRows all;
+  all.offsets.push_back(0);
+  if (!parts.empty()) all.solo.assign(parts[0].candidates(), 0.0);
+  for (const CoverageRows& part : parts) {
+    for (std::size_t c = 0; c < part.candidates(); ++c) all.solo[c] += part.solo[c];
+    all.fans += part.fans;
+    all.members.insert(all.members.end(), part.members.begin(), part.members.end());
+    for (std::size_t r = 0; r < part.rows(); ++r) {
+      all.offsets.push_back(all.offsets.back() + part.row(r).size());
+      all.weights.push_back(part.weights[r]);
+    }
+  }
+  sort_rows(all);
+  // Equal rows are now neighbours: keep the first of each run, with the run's weight.
+  CoverageRows merged;
+  merged.solo = std::move(all.solo);
+  merged.fans = all.fans;
+  merged.offsets.push_back(0);
+  for (std::size_t r = 0; r < all.rows(); ++r) {
+    if (r > 0 && std::ranges::equal(all.row(r), all.row(r - 1))) {
+      merged.weights.back() += all.weights[r];
+      continue;
+    }
+    const auto row = all.row(r);
+    merged.members.insert(merged.members.end(), row.begin(), row.end());
+    merged.offsets.push_back(merged.members.size());
+    merged.weights.push_back(all.weights[r]);
+  }
+  return merged;
 }
 
 }  // namespace castgraph

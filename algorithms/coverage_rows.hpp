@@ -33,8 +33,21 @@ struct CoverageRows {
 };
 
 // Rows for the hosts of `set`, indexed as set.hosts (a fanbase counts only if the set keeps
-// it; a fan only if the set's region filter passes). O(follows of the counted fans, which
-// is every follow without a region filter) time, O(fans of the candidates) hash work.
+// it; a fan only if the set's region filter passes), in canonical order (below).
+// O(follows of the counted fans, which is every follow without a region filter) time,
+// O(fans of the candidates) hash work, plus the sort.
 CoverageRows compress_coverage(const Network& network, const HostSet& set);
+
+// Puts the rows in canonical order: by their members, lexicographically. The bounds sum
+// over rows in floating point, so a fixed order makes them independent of the order of
+// the fans in the files, and of how the fans are split over MPI ranks. O(R log R · row).
+void sort_rows(CoverageRows& rows);
+
+// The rows of the union of disjoint sets of fans, given each set's rows over the same
+// candidates (as castgraph-mpi's ranks compress theirs): equal rows merge, weights and
+// solo people add up, in canonical order. Equals compress_coverage over all the fans
+// (weights are whole numbers, so the sums are exact below 2^53 people). UsageError-free;
+// the parts must have one candidate count. O(total members · log).
+CoverageRows merge_coverage(std::span<const CoverageRows> parts);
 
 }  // namespace castgraph

@@ -55,15 +55,24 @@ class Run {
 
     std::priority_queue<Entry, std::vector<Entry>, Lower> heap;
     const bool budgeted = problem_.budget.has_value();
-    bool any_candidate = false;
+    // The first round's gains, asked of the oracle in one batch.
+    std::vector<std::size_t> open;
+    std::vector<NodeId> open_hosts;
     for (std::size_t i = 0; i < problem_.hosts.size(); ++i) {
       if (chosen_[i]) continue;
       if (budgeted && problem_.costs[i] > *problem_.budget - forced_spent_ + slack()) {
         never_[i] = true;  // unaffordable whatever else is booked: in no feasible roster
         continue;
       }
-      any_candidate = true;
-      upper_[i] = oracle_.gain(problem_.hosts[i]);
+      open.push_back(i);
+      open_hosts.push_back(problem_.hosts[i]);
+    }
+    const bool any_candidate = !open.empty();
+    std::vector<double> gains(open.size());
+    oracle_.gains(open_hosts, gains);
+    for (std::size_t j = 0; j < open.size(); ++j) {
+      const std::size_t i = open[j];
+      upper_[i] = gains[j];
       heap.push(
           {key_of(upper_[i], problem_.costs[i], budgeted), upper_[i], i, result_.picks.size()});
     }

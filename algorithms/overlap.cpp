@@ -71,12 +71,12 @@ Adjacency transpose(const Adjacency& forward, std::size_t rows) {
   return reverse;
 }
 
+}  // namespace
+
 bool ranks_before(const HostPair& x, const HostPair& y) {
   if (x.shared != y.shared) return x.shared > y.shared;
   return std::tie(x.a, x.b) < std::tie(y.a, y.b);
 }
-
-}  // namespace
 
 double directional_share(std::uint64_t shared, std::uint64_t reach) {
   return reach == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(reach);
@@ -165,29 +165,56 @@ OverlapMatrix overlap_matrix_sketch(const Network& network, const HostSet& set, 
   return matrix;
 }
 
-TopOverlap top_overlaps(const Network& network, std::size_t count,
-                        const TopOverlapOptions& options) {
+HostPair describe_pair(NodeId a, NodeId b, std::uint64_t shared, std::uint64_t reach_a,
+                       std::uint64_t reach_b) {
+  return {a,
+          b,
+          shared,
+          jaccard_of(shared, reach_a, reach_b),
+          directional_share(shared, reach_a),
+          directional_share(shared, reach_b)};
+}
+
+void BestPairs::offer(const HostPair& pair) {
+  // A min-heap on rank: its top is the worst pair kept so far.
+  if (count_ == 0) return;
+  if (heap_.size() < count_) {
+    heap_.push_back(pair);
+    std::ranges::push_heap(heap_, ranks_before);
+  } else if (ranks_before(pair, heap_.front())) {
+    std::ranges::pop_heap(heap_, ranks_before);
+    heap_.back() = pair;
+    std::ranges::push_heap(heap_, ranks_before);
+  }
+}
+
+std::vector<HostPair> BestPairs::take() && {
+  std::ranges::sort(heap_, ranks_before);
+  return std::move(heap_);
+}
+
+namespace {
+
+// The fans' host lists and each host's reach and the fans over the cap, then for each
+// host a in order, visit(a, touched, shared): the hosts b > a sharing people with a, in
+// first-touched order, with shared[b] their people (reset to 0 after the visit). Row by
+// row after Gustavson's sparse product (see top_overlaps in the header).
+template <typename Visit>
+void for_each_pair_row(const Network& network, std::size_t cap, PairCounts& counts, Visit&& visit) {
   const std::size_t hosts = network.broadcasters.size();
   const Adjacency host_fans = fans_by_host(network);
   const Adjacency fan_hosts = transpose(host_fans, network.fans.size());
-  const std::size_t cap = options.max_hosts_per_fan;
-  TopOverlap result;
-
-  std::vector<std::uint64_t> reach(hosts, 0);
+  counts.reach.assign(hosts, 0);
   for (std::size_t a = 0; a < hosts; ++a)
-    for (NodeId fan : host_fans.of(a)) reach[a] += network.fans.weight(fan);
+    for (NodeId fan : host_fans.of(a)) counts.reach[a] += network.fans.weight(fan);
   for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
     if (cap == 0 || fan_hosts.of(fan).size() <= cap) continue;
-    ++result.skipped_fans;
-    result.skipped_people += network.fans.weight(fan);
+    ++counts.skipped_fans;
+    counts.skipped_people += network.fans.weight(fan);
   }
-
-  // A min-heap on rank: its top is the worst pair kept so far.
-  auto worse_on_top = [](const HostPair& x, const HostPair& y) { return ranks_before(x, y); };
-  std::priority_queue<HostPair, std::vector<HostPair>, decltype(worse_on_top)> best(worse_on_top);
   std::vector<std::uint64_t> shared(hosts, 0);
   std::vector<NodeId> touched;
-  for (NodeId a = 0; a < hosts && count > 0; ++a) {
+  for (NodeId a = 0; a < hosts; ++a) {
     for (NodeId fan : host_fans.of(a)) {
       const std::span<const NodeId> others = fan_hosts.of(fan);
       if (cap != 0 && others.size() > cap) continue;
@@ -196,29 +223,47 @@ TopOverlap top_overlaps(const Network& network, std::size_t count,
       for (auto b = std::ranges::upper_bound(others, a); b != others.end(); ++b) {
         if (shared[*b] == 0) touched.push_back(*b);
         shared[*b] += weight;
-        ++result.pair_updates;
+        ++counts.pair_updates;
       }
     }
-    for (NodeId b : touched) {
-      const HostPair pair{a,
-                          b,
-                          shared[b],
-                          jaccard_of(shared[b], reach[a], reach[b]),
-                          directional_share(shared[b], reach[a]),
-                          directional_share(shared[b], reach[b])};
-      shared[b] = 0;
-      if (best.size() < count)
-        best.push(pair);
-      else if (ranks_before(pair, best.top())) {
-        best.pop();
-        best.push(pair);
-      }
-    }
+    visit(a, std::span<const NodeId>(touched), std::span<const std::uint64_t>(shared));
+    for (NodeId b : touched) shared[b] = 0;
     touched.clear();
   }
-  for (; !best.empty(); best.pop()) result.pairs.push_back(best.top());
-  std::ranges::sort(result.pairs, ranks_before);
+}
+
+}  // namespace
+
+TopOverlap top_overlaps(const Network& network, std::size_t count,
+                        const TopOverlapOptions& options) {
+  PairCounts counts;
+  BestPairs best(count);
+  for_each_pair_row(
+      network, options.max_hosts_per_fan, counts,
+      [&](NodeId a, std::span<const NodeId> touched, std::span<const std::uint64_t> shared) {
+        for (NodeId b : touched)
+          best.offer(describe_pair(a, b, shared[b], counts.reach[a], counts.reach[b]));
+      });
+  TopOverlap result;
+  result.pairs = std::move(best).take();
+  result.skipped_fans = counts.skipped_fans;
+  result.skipped_people = counts.skipped_people;
+  result.pair_updates = counts.pair_updates;
   return result;
+}
+
+PairCounts count_pairs(const Network& network, const TopOverlapOptions& options) {
+  PairCounts counts;
+  std::vector<PairCount> row;
+  for_each_pair_row(
+      network, options.max_hosts_per_fan, counts,
+      [&](NodeId a, std::span<const NodeId> touched, std::span<const std::uint64_t> shared) {
+        row.clear();
+        for (NodeId b : touched) row.push_back({a, b, shared[b]});
+        std::ranges::sort(row, {}, &PairCount::b);
+        counts.pairs.insert(counts.pairs.end(), row.begin(), row.end());
+      });
+  return counts;
 }
 
 }  // namespace castgraph

@@ -81,4 +81,44 @@ struct TopOverlap {
 TopOverlap top_overlaps(const Network& network, std::size_t count,
                         const TopOverlapOptions& options = {});
 
+// The pieces of top_overlaps, for castgraph-mpi, whose ranks each count the pairs of the
+// fans they hold and add them up at the owner of each pair.
+
+// True when x ranks before y: more shared people, then the lower (a, b).
+bool ranks_before(const HostPair& x, const HostPair& y);
+// The pair with its Jaccard and shares, from the shared people and the two hosts' reach.
+HostPair describe_pair(NodeId a, NodeId b, std::uint64_t shared, std::uint64_t reach_a,
+                       std::uint64_t reach_b);
+
+// Keeps the `count` pairs offered that rank first (a bounded heap), O(log count) a pair.
+class BestPairs {
+ public:
+  explicit BestPairs(std::size_t count) : count_(count) {}
+  void offer(const HostPair& pair);
+  // The pairs kept, best first.
+  std::vector<HostPair> take() &&;
+
+ private:
+  std::size_t count_;
+  std::vector<HostPair> heap_;  // worst on top
+};
+
+struct PairCount {
+  NodeId a = kNoNode, b = kNoNode;  // a < b
+  std::uint64_t shared = 0;
+};
+
+// Every host pair sharing people over this network's fans, with the counts top_overlaps
+// reports beside them; over disjoint sets of fans (MPI ranks) each number is a sum.
+struct PairCounts {
+  std::vector<std::uint64_t> reach;  // per host id: its people (fans over the cap too)
+  std::vector<PairCount> pairs;      // by (a, b); none sharing nobody
+  std::uint64_t skipped_fans = 0;
+  std::uint64_t skipped_people = 0;
+  std::uint64_t pair_updates = 0;
+};
+// As top_overlaps counts them (the same cap per fan), but every pair kept: memory
+// O(follows + hosts + pairs) instead of O(follows + hosts).
+PairCounts count_pairs(const Network& network, const TopOverlapOptions& options = {});
+
 }  // namespace castgraph

@@ -125,7 +125,7 @@ std::string_view to_string(BoundMethod method) {
   return "?";
 }
 
-Plan plan_roster(const Network& network, const PlanOptions& options) {
+Plan plan_roster(const Network& network, const PlanOptions& options, const PlanCounting& counting) {
   check_options(options);
   if (options.optimal && options.method != ReachMethod::exact &&
       options.method != ReachMethod::automatic)
@@ -219,7 +219,7 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
   oracle_options.city = options.city;
   oracle_options.sketch_precision = options.sketch_precision;
   const std::unique_ptr<ReachOracle> oracle =
-      make_reach_oracle(network, problem.hosts, oracle_options);
+      counting.oracle(network, problem.hosts, oracle_options);
   plan.method = oracle->method();
   if (plan.method == ReachMethod::sketch)
     plan.relative_error = hll_relative_error(options.sketch_precision);
@@ -234,8 +234,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
     for (const GreedyPick& pick : result.picks) roster.push_back(pick.index);
     CertificateRequest request{options.platform,     options.region,  options.city,
                                options.bound_passes, options.optimal, options.time_limit};
-    const Certificate certificate =
-        certify_plan(network, problem, roster, result.value, result.upper_bound, request);
+    const Certificate certificate = certify_plan(network, problem, roster, result.value,
+                                                 result.upper_bound, request, counting.rows);
     plan.lp_bound = certificate.lp_bound;
     plan.bound_passes = certificate.passes;
     plan.coverage_rows = certificate.rows;

@@ -16,12 +16,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "algorithms/lazy_greedy.hpp"
+#include "algorithms/plan_certificate.hpp"
 #include "algorithms/plan_oracle.hpp"
 #include "algorithms/reach.hpp"
 #include "graph/network.hpp"
@@ -112,11 +115,21 @@ struct Plan {
   double relative_error = 0;      // sketch: relative standard error of a reach
 };
 
+// Where plan_roster counts reach: by default over the network's own follows;
+// castgraph-mpi answers both questions from fans spread over ranks.
+struct PlanCounting {
+  std::function<std::unique_ptr<ReachOracle>(const Network&, std::span<const NodeId>,
+                                             const OracleOptions&)>
+      oracle = make_reach_oracle;
+  CompressCoverage rows = compress_coverage;
+};
+
 // Plans a roster as described above. Throws UsageError for: neither or both of k and
 // budget; k = 0 or a negative budget; a host both included and excluded; an included host
 // that fails a filter, has an unknown fee under a budget, or breaks k, the budget or
 // --max-per-base together with the other included hosts; and the oracle's refusals
 // (plan_oracle.hpp). Complexity: O(hosts + fanbases) to filter, plus lazy_greedy's.
-Plan plan_roster(const Network& network, const PlanOptions& options);
+Plan plan_roster(const Network& network, const PlanOptions& options,
+                 const PlanCounting& counting = {});
 
 }  // namespace castgraph

@@ -32,7 +32,8 @@ std::vector<double> roster_multipliers(const CoverageRows& rows,
 
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
                          std::span<const std::size_t> greedy, double greedy_value,
-                         double online_bound, const CertificateRequest& request) {
+                         double online_bound, const CertificateRequest& request,
+                         const CompressCoverage& compress) {
   Certificate certificate;
   const bool tight = online_bound <= greedy_value * (1 + 1e-12);
   if (problem.hosts.empty() || (tight && !request.optimal) ||
@@ -40,7 +41,7 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
     return certificate;
   const HostSet set =
       make_host_set(network, problem.hosts, request.platform, request.region, request.city);
-  const CoverageRows rows = compress_coverage(network, set);
+  const CoverageRows rows = compress(network, set);
   certificate.rows = rows.rows();
   if (request.passes > 0 && !tight) {
     // The greedy roster's multipliers start a k-only problem close to its optimum; under a

@@ -4,11 +4,13 @@
 // different function (a sketch estimate, a model).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "algorithms/coverage_rows.hpp"
 #include "algorithms/lazy_greedy.hpp"
 #include "graph/network.hpp"
 
@@ -36,6 +38,10 @@ struct Certificate {
   std::uint64_t nodes = 0;          // its branch-and-bound subproblems
 };
 
+// How the candidates' rows are found: compress_coverage over the network's own follows,
+// or (castgraph-mpi) gathered from the ranks that hold the fans.
+using CompressCoverage = std::function<CoverageRows(const Network&, const HostSet&)>;
+
 // Bounds (and with request.optimal, solves) `problem` over the network's follows, given
 // the greedy roster `greedy` (indices into problem.hosts) of reach `greedy_value`. The LP
 // bound is skipped when `online_bound` already equals greedy_value. Complexity: one pass
@@ -43,6 +49,7 @@ struct Certificate {
 // exponential at worst (bounded by the time limit).
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
                          std::span<const std::size_t> greedy, double greedy_value,
-                         double online_bound, const CertificateRequest& request);
+                         double online_bound, const CertificateRequest& request,
+                         const CompressCoverage& compress = compress_coverage);
 
 }  // namespace castgraph

@@ -48,6 +48,12 @@ class ReachOracle {
   virtual double value() const = 0;
   // People `host` would add; the set is unchanged. `host` must be a candidate.
   virtual double gain(NodeId host) = 0;
+  // gain() of each of `hosts` into `out` (parallel), the set unchanged: one question for
+  // many hosts, which an oracle answered over a network (castgraph-mpi) asks in one
+  // round instead of one per host. Counts one evaluation per host.
+  virtual void gains(std::span<const NodeId> hosts, std::span<double> out) {
+    for (std::size_t i = 0; i < hosts.size(); ++i) out[i] = gain(hosts[i]);
+  }
   // Adds `host` and returns the people it added.
   virtual double add(NodeId host) = 0;
   // Back to the empty set.

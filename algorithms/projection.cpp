@@ -73,6 +73,31 @@ void merge_parallel(std::vector<WeightedEdge>& edges) {
   edges.resize(out);
 }
 
+// Keeps the `most` strongest edges of one host's row. Ties are broken by a fixed rule on
+// the ids (within a row the other ends differ, so the rule orders every tie), so the
+// choice repeats whatever order the row came in.
+void keep_strongest(std::vector<WeightedEdge>& row, std::size_t most) {
+  if (row.size() <= most) return;
+  std::ranges::nth_element(row, row.begin() + static_cast<std::ptrdiff_t>(most),
+                           [](const WeightedEdge& x, const WeightedEdge& y) {
+                             return x.weight != y.weight ? x.weight > y.weight
+                                                         : (x.a ^ x.b) < (y.a ^ y.b);
+                           });
+  row.resize(most);
+}
+
+// Sorts by (a, b) and drops repeats (an edge kept by both ends arrives twice with the same
+// weight). The order is canonical: the layer's weight total, summed in it, then does not
+// depend on the order of the fans (or on how they are split over MPI ranks).
+void sort_unique(std::vector<WeightedEdge>& edges) {
+  std::ranges::sort(edges, [](const WeightedEdge& x, const WeightedEdge& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  auto repeats = std::ranges::unique(
+      edges, [](const WeightedEdge& x, const WeightedEdge& y) { return x.a == y.a && x.b == y.b; });
+  edges.erase(repeats.begin(), repeats.end());
+}
+
 WeightedEdge ordered(NodeId x, NodeId y, double weight) {
   return x < y ? WeightedEdge{x, y, weight} : WeightedEdge{y, x, weight};
 }
@@ -162,27 +187,36 @@ HostGraph audience_graph(const Network& network, const ProjectionOptions& option
       shared[b] = 0;
     }
     touched.clear();
-    if (options.top_k != 0 && row.size() > options.top_k) {
-      // Best first; ties broken by a fixed rule on the ids, so the choice repeats.
-      std::ranges::nth_element(row, row.begin() + static_cast<std::ptrdiff_t>(options.top_k),
-                               [](const WeightedEdge& x, const WeightedEdge& y) {
-                                 return x.weight != y.weight ? x.weight > y.weight
-                                                             : (x.a ^ x.b) < (y.a ^ y.b);
-                               });
-      row.resize(options.top_k);
-    }
+    if (options.top_k != 0) keep_strongest(row, options.top_k);
     graph.edges.insert(graph.edges.end(), row.begin(), row.end());
   }
+  sort_unique(graph.edges);
+  return graph;
+}
+
+HostGraph audience_graph_from_pairs(std::size_t hosts, const PairCounts& counts,
+                                    const ProjectionOptions& options) {
+  HostGraph graph{hosts, {}};
+  const std::uint64_t least = std::max<std::uint64_t>(options.min_shared, 1);
+  for (const PairCount& pair : counts.pairs)
+    if (pair.shared >= least)
+      graph.edges.push_back({pair.a, pair.b,
+                             audience_weight(options.audience_weight, pair.shared,
+                                             counts.reach[pair.a], counts.reach[pair.b])});
   if (options.top_k != 0) {
-    // An edge kept by both ends arrives twice with the same weight: keep one.
-    std::ranges::sort(graph.edges, [](const WeightedEdge& x, const WeightedEdge& y) {
-      return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
-    auto repeats = std::ranges::unique(
-        graph.edges,
-        [](const WeightedEdge& x, const WeightedEdge& y) { return x.a == y.a && x.b == y.b; });
-    graph.edges.erase(repeats.begin(), repeats.end());
+    // Each host's row, both ends, then its top_k kept as audience_graph keeps them.
+    std::vector<std::vector<WeightedEdge>> rows(hosts);
+    for (const WeightedEdge& edge : graph.edges) {
+      rows[edge.a].push_back(edge);
+      rows[edge.b].push_back(edge);
+    }
+    graph.edges.clear();
+    for (std::vector<WeightedEdge>& row : rows) {
+      keep_strongest(row, options.top_k);
+      graph.edges.insert(graph.edges.end(), row.begin(), row.end());
+    }
   }
+  sort_unique(graph.edges);
   return graph;
 }
 
@@ -227,6 +261,14 @@ HostGraph base_graph(const Network& network, const ProjectionOptions& options) {
 }
 
 HostGraph project_hosts(const Network& network, const ProjectionOptions& options) {
+  HostGraph audience{network.broadcasters.size(), {}};
+  if (options.audience_layer > 0 && network.follow_count() > 0)
+    audience = audience_graph(network, options);
+  return project_hosts(network, options, std::move(audience));
+}
+
+HostGraph project_hosts(const Network& network, const ProjectionOptions& options,
+                        HostGraph audience) {
   HostGraph graph{network.broadcasters.size(), {}};
   auto add_layer = [&](HostGraph layer, double layer_weight) {
     if (layer.edges.empty()) return;
@@ -237,8 +279,7 @@ HostGraph project_hosts(const Network& network, const ProjectionOptions& options
     for (WeightedEdge& edge : layer.edges) edge.weight *= scale;
     graph.edges.insert(graph.edges.end(), layer.edges.begin(), layer.edges.end());
   };
-  if (options.audience_layer > 0 && network.follow_count() > 0)
-    add_layer(audience_graph(network, options), options.audience_layer);
+  if (options.audience_layer > 0) add_layer(std::move(audience), options.audience_layer);
   if (options.collab_layer > 0) add_layer(collab_graph(network), options.collab_layer);
   if (options.base_layer > 0) add_layer(base_graph(network, options), options.base_layer);
   merge_parallel(graph.edges);

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "algorithms/overlap.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -77,8 +78,15 @@ FansOverCap fans_over_cap(const Network& network, std::size_t cap);
 // Gustavson's sparse product: for host a, every fan of a adds its weight to every other
 // host it follows, in a dense accumulator with a touched list. Time O(follows + Σ_f d_f²)
 // for d_f hosts per fan (2× the work of overlap's a < b half, since top_k needs whole
-// rows), memory O(follows + hosts + edges). Throws UsageError without follows.
+// rows), memory O(follows + hosts + edges). Edges by (a, b). Throws UsageError without
+// follows.
 HostGraph audience_graph(const Network& network, const ProjectionOptions& options = {});
+
+// The audience layer from pair counts (count_pairs in overlap.hpp, or castgraph-mpi's
+// counts summed over ranks): the same edges and weights as audience_graph over the fans
+// the counts were taken from, with the cap the counts applied. O(pairs log pairs).
+HostGraph audience_graph_from_pairs(std::size_t hosts, const PairCounts& counts,
+                                    const ProjectionOptions& options = {});
 
 // The co-stream layer alone: relations.collab with its weights. O(hosts + collabs).
 HostGraph collab_graph(const Network& network);
@@ -93,6 +101,10 @@ HostGraph base_graph(const Network& network, const ProjectionOptions& options = 
 // (not an error) when the dataset has no follows. Complexity: that of the layers plus
 // O(E log E) to merge.
 HostGraph project_hosts(const Network& network, const ProjectionOptions& options = {});
+// The same with the audience layer given (castgraph-mpi computes it over ranks); it is
+// used when options.audience_layer > 0, and may be empty.
+HostGraph project_hosts(const Network& network, const ProjectionOptions& options,
+                        HostGraph audience);
 
 // A graph from igraph's catalogue of famous graphs (igraph_famous), e.g. "Zachary", for
 // tests and benchmarks. Throws UsageError for an unknown name.

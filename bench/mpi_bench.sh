@@ -8,6 +8,7 @@
 #   bench/mpi_bench.sh [SCALE...]        default scale: 0.1
 #
 # Environment: RUNS (runs per figure, default 3; medians), RANKS (default "1 2 4"),
+# COMMANDS (which rows, default "info reach overlap rank plan top"; top is overlap --top),
 # BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries).
 # Needs a release build with castgraph-mpi (scripts/build.sh release, Open MPI installed).
 # Prints one Markdown table row per command and rank count.
@@ -17,6 +18,7 @@ castgraph=${CASTGRAPH:-build/release/cli/castgraph}
 castgraph_mpi=$(realpath "${CASTGRAPH_MPI:-build/release/mpi/castgraph-mpi}")
 runs=${RUNS:-3}
 read -r -a rank_counts <<<"${RANKS:-1 2 4}"
+read -r -a wanted <<<"${COMMANDS:-info reach overlap rank plan top}"
 scales=("$@")
 ((${#scales[@]})) || scales=(0.1)
 work=${BENCH_DIR:-/tmp/castgraph-bench}
@@ -66,9 +68,12 @@ for scale in "${scales[@]}"; do
   data="$work/liaoning-$scale"
   [[ -f $data/follows.csv ]] || "$castgraph" generate --preset liaoning --scale "$scale" --seed 1 -o "$data" >/dev/null
   hosts=$(sed -n '2,21p' "$data/broadcasters.csv" | cut -d, -f1 | paste -sd,)
-  commands=("info $data" "reach $data --hosts $hosts" "overlap $data --hosts ${hosts%%,h11*}"
-            "rank $data --by reach")
-  for command in "${commands[@]}"; do
+  declare -A commands=(
+    [info]="info $data" [reach]="reach $data --hosts $hosts"
+    [overlap]="overlap $data --hosts ${hosts%%,h11*}" [rank]="rank $data --by reach"
+    [plan]="plan $data --k 20" [top]="overlap $data --top 20")
+  for name in "${wanted[@]}"; do
+    command=${commands[$name]}
     for np in "${rank_counts[@]}"; do
       : >"$scratch/samples"
       for ((i = 0; i < runs; i++)); do
@@ -80,7 +85,9 @@ for scale in "${scales[@]}"; do
       last=$(tail -1 "$scratch/samples")
       rss=$(cut -d' ' -f3 <<<"$last")
       bytes=$(cut -d' ' -f4- <<<"$last")
-      echo "| $scale | ${command%% *} | $np | $(printf %.2f "$wall") | $(printf %.2f "$cpu") | $rss | $bytes | $runs |"
+      label=${command%% *}
+      [[ $name == top ]] && label="overlap --top"
+      echo "| $scale | $label | $np | $(printf %.2f "$wall") | $(printf %.2f "$cpu") | $rss | $bytes | $runs |"
     done
   done
 done

@@ -12,6 +12,7 @@
 #include "algorithms/community_summary.hpp"
 #include "algorithms/projection.hpp"
 #include "cli/commands.hpp"
+#include "cli/communities_command.hpp"
 #include "cli/community_json.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/number_checks.hpp"
@@ -23,23 +24,6 @@ namespace castgraph::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-struct CommunitiesCommandOptions {
-  DatasetOptions dataset;
-  std::string method = "leiden";
-  double resolution = 1.0;
-  std::uint64_t seed = 1;
-  std::vector<std::string> layers{"audience", "collab"};
-  std::uint64_t min_shared = 1;
-  std::string weight = "shared";
-  std::size_t top_k = 0;
-  std::size_t max_hosts_per_fan = kDefaultMaxHostsPerFan;
-  double collab_weight = 1.0;
-  double base_weight = 1.0;
-  std::size_t show = 20;
-  bool json = false;
-  TableOutput tables;
-};
 
 // "辽宁 80%" for a person; a machine gets "辽宁" here and the share in its own column.
 Cell province_cell(const CommunitySummary& summary) {
@@ -88,6 +72,8 @@ Table hosts_table(const Network& network, const Communities& found) {
   return table;
 }
 
+}  // namespace
+
 CommunityOptions to_options(const CommunitiesCommandOptions& command) {
   CommunityOptions options;
   options.method = parse_community_method(command.method);
@@ -109,6 +95,8 @@ CommunityOptions to_options(const CommunitiesCommandOptions& command) {
   return options;
 }
 
+namespace {
+
 std::string join_layers(const CommunityOptions& options) {
   std::string text;
   for (auto [on, name] :
@@ -118,28 +106,28 @@ std::string join_layers(const CommunityOptions& options) {
   return text;
 }
 
-void run_communities(const CommunitiesCommandOptions& command) {
-  const CommunityOptions options = to_options(command);
-  const Network network = open_dataset(command.dataset);
-  if (options.audience_layer && network.follow_count() == 0 &&
-      (options.collab_layer || options.base_layer) && !command.json &&
-      !tables_wanted(command.tables))
+}  // namespace
+
+void note_audience_left_out(const CommunitiesCommandOptions& command,
+                            const CommunityOptions& options, std::uint64_t follows) {
+  if (options.audience_layer && follows == 0 && (options.collab_layer || options.base_layer) &&
+      !command.json && !tables_wanted(command.tables))
     std::cerr << "castgraph: no follows in this dataset: the audience layer is left out\n";
-  const HostGraph graph = [&] {
-    if (!options.audience_layer && !options.collab_layer && !options.base_layer)
-      throw UsageError("choose at least one layer: audience, collab or base");
-    if (options.audience_layer && !options.collab_layer && !options.base_layer &&
-        network.follow_count() == 0)
-      throw UsageError(
-          "the audience layer needs follows (follows.csv); this dataset has none "
-          "— try --layers collab,base");
-    return project_hosts(network, projection_options(options));
-  }();
-  const FansOverCap left_out = options.audience_layer && network.follow_count() > 0
-                                   ? fans_over_cap(network, options.max_hosts_per_fan)
-                                   : FansOverCap{};
-  const Communities found = find_communities(graph, options);
-  const auto summaries = summarize_communities(network, found);
+}
+
+void check_layers(const CommunityOptions& options, std::uint64_t follows) {
+  if (!options.audience_layer && !options.collab_layer && !options.base_layer)
+    throw UsageError("choose at least one layer: audience, collab or base");
+  if (options.audience_layer && !options.collab_layer && !options.base_layer && follows == 0)
+    throw UsageError(
+        "the audience layer needs follows (follows.csv); this dataset has none "
+        "— try --layers collab,base");
+}
+
+void report_communities(const Network& network, const CommunitiesCommandOptions& command,
+                        const CommunityOptions& options, const HostGraph& graph,
+                        const FansOverCap& left_out, const Communities& found,
+                        const std::vector<CommunitySummary>& summaries) {
   auto host_id = [&](NodeId h) { return std::string(network.broadcasters.ids[h]); };
   auto host_name = [&](NodeId h) { return std::string(network.broadcasters.names[h]); };
 
@@ -186,10 +174,26 @@ void run_communities(const CommunitiesCommandOptions& command) {
         summaries.size() - shown);
 }
 
+namespace {
+
+void run_communities(const CommunitiesCommandOptions& command) {
+  const CommunityOptions options = to_options(command);
+  const Network network = open_dataset(command.dataset);
+  note_audience_left_out(command, options, network.follow_count());
+  check_layers(options, network.follow_count());
+  const HostGraph graph = project_hosts(network, projection_options(options));
+  const FansOverCap left_out = options.audience_layer && network.follow_count() > 0
+                                   ? fans_over_cap(network, options.max_hosts_per_fan)
+                                   : FansOverCap{};
+  const Communities found = find_communities(graph, options);
+  report_communities(network, command, options, graph, left_out, found,
+                     summarize_communities(network, found));
+}
+
 }  // namespace
 
-void add_communities_command(CLI::App& app) {
-  auto options = std::make_shared<CommunitiesCommandOptions>();
+CLI::App* add_communities_options(CLI::App& app, CommunitiesCommandOptions& options_ref) {
+  CommunitiesCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "communities",
       "Clusters of hosts who share audiences, co-stream or belong to the same base, found by "
@@ -271,7 +275,12 @@ void add_communities_command(CLI::App& app) {
       "  castgraph communities samples/liaoning --min-shared 3 --layers audience,collab,base\n"
       "  castgraph communities samples/liaoning --method louvain --seed 7 --csv > hosts.csv\n"
       "  castgraph communities samples/liaoning -o communities.xlsx");
-  command->callback([options] { run_communities(*options); });
+  return command;
+}
+
+void add_communities_command(CLI::App& app) {
+  auto options = std::make_shared<CommunitiesCommandOptions>();
+  add_communities_options(app, *options)->callback([options] { run_communities(*options); });
 }
 
 }  // namespace castgraph::cli

@@ -143,6 +143,8 @@ Table top_table(const Network& network, const TopOverlap& top) {
   return table;
 }
 
+}  // namespace
+
 void report_top(const Network& network, const TopOverlap& top,
                 const OverlapCommandOptions& options) {
   if (options.json) {
@@ -172,8 +174,6 @@ void report_top(const Network& network, const TopOverlap& top,
         group_digits(top.skipped_fans), group_digits(top.skipped_people),
         options.max_hosts_per_fan);
 }
-
-}  // namespace
 
 void check_overlap_options(const OverlapCommandOptions& options) {
   if (options.hosts.empty() == (options.top == 0))

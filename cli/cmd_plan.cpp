@@ -15,6 +15,7 @@
 #include "cli/host_list.hpp"
 #include "cli/human_numbers.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/plan_command.hpp"
 #include "cli/plan_json.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
@@ -24,30 +25,6 @@
 
 namespace castgraph::cli {
 namespace {
-
-struct PlanCommandOptions {
-  DatasetOptions dataset;
-  long long k = 0;  // 0: not given
-  std::string budget;
-  std::string platform;
-  std::string region;
-  std::string city;
-  std::string min_tier;
-  std::vector<std::string> kinds;
-  std::string province;
-  long long max_per_base = 0;  // 0: not given
-  HostListOptions include;
-  HostListOptions exclude;
-  std::string method = "auto";
-  int precision = kPlanSketchPrecision;
-  bool enumerate = false;
-  bool json = false;
-  TableOutput tables;
-  std::string min_gain;
-  bool optimal = false;
-  double time_limit = 0;
-  int bound_passes = kPlanBoundPasses;
-};
 
 std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
   std::string text;
@@ -131,7 +108,9 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
   std::cout << "stopped: " << describe_plan_stop(plan, options) << "\n";
 }
 
-void run_plan(const PlanCommandOptions& command) {
+}  // namespace
+
+PlanOptions parse_plan_options(const PlanCommandOptions& command) {
   PlanOptions options;
   if (command.k > 0) options.k = static_cast<std::size_t>(command.k);
   if (!command.min_gain.empty())
@@ -152,11 +131,18 @@ void run_plan(const PlanCommandOptions& command) {
     options.max_per_base = static_cast<std::size_t>(command.max_per_base);
   options.enumerate = command.enumerate;
   options.sketch_precision = command.precision;
-  const Network network = open_dataset(command.dataset);
+  return options;
+}
+
+void resolve_plan_hosts(const Network& network, const PlanCommandOptions& command,
+                        PlanOptions& options, std::ostream& warnings) {
   if (!command.platform.empty()) options.platform = resolve_platform(network, command.platform);
-  options.include = resolve_host_options(network, command.include, std::cerr);
-  options.exclude = resolve_host_options(network, command.exclude, std::cerr);
-  const Plan plan = plan_roster(network, options);
+  options.include = resolve_host_options(network, command.include, warnings);
+  options.exclude = resolve_host_options(network, command.exclude, warnings);
+}
+
+void report_plan(const Network& network, const Plan& plan, const PlanOptions& options,
+                 const PlanCommandOptions& command) {
   for (const PlanWarning& warning : plan.warnings)
     std::cerr << "warning: " << describe_plan_warning(network, warning, options) << "\n";
   if (command.json) {
@@ -169,10 +155,19 @@ void run_plan(const PlanCommandOptions& command) {
   }
 }
 
+namespace {
+
+void run_plan(const PlanCommandOptions& command) {
+  PlanOptions options = parse_plan_options(command);
+  const Network network = open_dataset(command.dataset);
+  resolve_plan_hosts(network, command, options, std::cerr);
+  report_plan(network, plan_roster(network, options), options, command);
+}
+
 }  // namespace
 
-void add_plan_command(CLI::App& app) {
-  auto options = std::make_shared<PlanCommandOptions>();
+CLI::App* add_plan_options(CLI::App& app, PlanCommandOptions& options_ref) {
+  PlanCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "plan",
       "Pick the hosts that reach the most different people for k bookings or a budget: lazy "
@@ -181,7 +176,7 @@ void add_plan_command(CLI::App& app) {
       "with an unknown fee are left out and listed");
   add_dataset_options(*command, options->dataset);
   add_exclude_suspicious_option(*command, options->dataset);
-  CLI::Option* k = command->add_option("--k", options->k, "Book at most this many hosts");
+  command->add_option("--k", options->k, "Book at most this many hosts");
   command->add_option("--budget", options->budget,
                       "Spend at most this many yuan on fees (2000000, 200万, 2M); with --k, "
                       "both limits hold");
@@ -200,8 +195,8 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")
       ->delimiter(',');
   command->add_option("--province", options->province, "Only hosts of this province");
-  CLI::Option* max_per_base = command->add_option(
-      "--max-per-base", options->max_per_base, "At most this many hosts from one livestream base");
+  command->add_option("--max-per-base", options->max_per_base,
+                      "At most this many hosts from one livestream base");
   add_host_list_option(*command, options->include, "--include", "Book these hosts first");
   add_host_list_option(*command, options->exclude, "--exclude", "Never book these hosts");
   command
@@ -242,18 +237,28 @@ void add_plan_command(CLI::App& app) {
       "  castgraph plan samples/tiny --budget 100万 --exclude h7 --json\n"
       "  castgraph plan data/ --budget 2M --kinds village,factory --max-per-base 2\n"
       "  castgraph plan samples/tiny --k 3 -o plan.xlsx");
-  command->callback([options, k, max_per_base] {
-    // Checked here rather than by CLI11's range check, whose message prints the largest
-    // double in full.
-    if (k->count() > 0 && options->k < 1)
-      throw UsageError(fmt::format("--k must be at least 1 (got {})", options->k));
-    if (max_per_base->count() > 0 && options->max_per_base < 1)
-      throw UsageError(
-          fmt::format("--max-per-base must be at least 1 (got {})", options->max_per_base));
-    if (options->k == 0 && options->budget.empty())
-      throw UsageError("plan needs --k N, --budget YUAN or both");
-    if (options->time_limit > 0 && !options->optimal)
-      throw UsageError("--time-limit limits --optimal; give --optimal too");
+  return command;
+}
+
+void check_plan_options(const CLI::App& command, const PlanCommandOptions& options) {
+  // Checked here rather than by CLI11's range check, whose message prints the largest
+  // double in full.
+  if (command.get_option("--k")->count() > 0 && options.k < 1)
+    throw UsageError(fmt::format("--k must be at least 1 (got {})", options.k));
+  if (command.get_option("--max-per-base")->count() > 0 && options.max_per_base < 1)
+    throw UsageError(
+        fmt::format("--max-per-base must be at least 1 (got {})", options.max_per_base));
+  if (options.k == 0 && options.budget.empty())
+    throw UsageError("plan needs --k N, --budget YUAN or both");
+  if (options.time_limit > 0 && !options.optimal)
+    throw UsageError("--time-limit limits --optimal; give --optimal too");
+}
+
+void add_plan_command(CLI::App& app) {
+  auto options = std::make_shared<PlanCommandOptions>();
+  CLI::App* command = add_plan_options(app, *options);
+  command->callback([options, command] {
+    check_plan_options(*command, *options);
     run_plan(*options);
   });
 }

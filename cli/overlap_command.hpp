@@ -37,6 +37,10 @@ void check_overlap_options(const OverlapCommandOptions& options);
 // UsageError when the dataset has no follows (`follows` of the whole dataset).
 void require_overlap_follows(std::uint64_t follows);
 
+// The pairs of --top as a table, JSON, CSV or a workbook, as `options` ask.
+void report_top(const Network& network, const TopOverlap& top,
+                const OverlapCommandOptions& options);
+
 // The matrix of --hosts as tables, JSON, CSV or a workbook, as `options` ask.
 void report_matrix(const Network& network, const OverlapMatrix& matrix,
                    const OverlapCommandOptions& options);

@@ -13,6 +13,8 @@
 #include "cli/terminal_text.hpp"
 #include "mpi/agreement.hpp"
 #include "mpi/shard_commands.hpp"
+#include "mpi/shard_communities.hpp"
+#include "mpi/shard_plan.hpp"
 #include "mpi/world.hpp"
 
 namespace {
@@ -23,7 +25,8 @@ constexpr const char* kDescription =
     "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; reach (exact and declared; not yet --region, --city, --by, sketch,\n"
-    "model); overlap --hosts (exact); rank --by fans, reach or cpm. Host lists, --csv,\n"
+    "model); overlap --hosts (exact) and --top; rank --by fans, reach or cpm; plan (exact\n"
+    "and declared; not yet sketch, --region, --city); communities. Host lists, --csv,\n"
     "--bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
     "A DATASET is a directory of CSV files, as for castgraph.";
 
@@ -60,6 +63,16 @@ int main(int argc, char** argv) {
   cli::add_overlap_options(app, overlap)->callback([&] { mpi::run_overlap(world, overlap); });
   cli::RankCommandOptions rank;
   cli::add_rank_options(app, rank)->callback([&] { mpi::run_rank(world, rank); });
+  cli::CommunitiesCommandOptions communities;
+  cli::add_communities_options(app, communities)->callback([&] {
+    mpi::run_communities(world, communities);
+  });
+  cli::PlanCommandOptions plan;
+  CLI::App* plan_command = cli::add_plan_options(app, plan);
+  plan_command->callback([&] {
+    mpi::agree_on(world, [&] { cli::check_plan_options(*plan_command, plan); });
+    mpi::run_plan(world, plan);
+  });
   app.footer(std::string("Example: mpirun -np 4 castgraph-mpi info samples/tiny\n\n") +
              cli::kExitStatusHelp);
   for (CLI::App* command : app.get_subcommands({}))

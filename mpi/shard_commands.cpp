@@ -18,6 +18,7 @@
 #include "mpi/agreement.hpp"
 #include "mpi/shard_components.hpp"
 #include "mpi/shard_loader.hpp"
+#include "mpi/shard_projection.hpp"
 
 namespace castgraph::mpi {
 namespace {
@@ -42,8 +43,8 @@ void refuse_unsupported(const cli::DatasetOptions& dataset) {
     throw UsageError("castgraph-mpi reads a CSV dataset directory, not a snapshot, yet");
 }
 
-// Checks what every command takes before any work: the dataset's options, and what
-// --csv, --bom and -o would refuse when the root writes the tables at the end.
+}  // namespace
+
 Network open_shard(World& world, const cli::DatasetOptions& dataset,
                    const cli::TableOutput& tables) {
   agree_on(world, [&] {
@@ -52,6 +53,8 @@ Network open_shard(World& world, const cli::DatasetOptions& dataset,
   });
   return load_shard(world, dataset.path);
 }
+
+namespace {
 
 // The root prints (or writes the tables of) the answer; a failure there, such as an
 // unwritable -o FILE, ends every rank with its message and status.
@@ -188,8 +191,6 @@ void run_reach(World& world, const cli::ReachCommandOptions& options) {
 void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
   agree_on(world, [&] {
     cli::check_overlap_options(options);
-    if (options.top > 0)
-      throw UsageError("--top is not supported by castgraph-mpi yet; use castgraph");
     if (options.method != "exact" || !options.region.empty() || !options.city.empty())
       throw UsageError(
           "castgraph-mpi overlap counts exactly over all fans: --method sketch, --region and "
@@ -197,6 +198,12 @@ void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
   });
   const Network shard = open_shard(world, options.dataset, options.tables);
   const std::uint64_t follows = world.sum(shard.follow_count());
+  if (options.top > 0) {
+    agree_on(world, [&] { cli::require_overlap_follows(follows); });
+    const TopOverlap top =
+        top_overlaps_over_ranks(world, shard, options.top, {options.max_hosts_per_fan});
+    return root_prints(world, [&] { cli::report_top(shard, top, options); });
+  }
   HostSet set;
   agree_on(world, [&] {
     cli::require_overlap_follows(follows);

@@ -12,9 +12,16 @@
 namespace castgraph::mpi {
 
 // Collective. Throws AgreedFailure on every rank when any rank fails.
+
+// This rank's shard of the dataset, after checking on every rank what every command takes
+// before any work: the dataset's options (what castgraph-mpi cannot read yet is refused),
+// and what --csv, --bom and -o would refuse when the root writes the tables at the end.
+Network open_shard(World& world, const cli::DatasetOptions& dataset,
+                   const cli::TableOutput& tables);
+
 void run_info(World& world, const cli::InfoOptions& options);
 void run_reach(World& world, const cli::ReachCommandOptions& options);
-// overlap --hosts (exact); --top, --region, --city and sketches are refused for now.
+// overlap --hosts (exact) and --top; --region, --city and sketches are refused for now.
 void run_overlap(World& world, const cli::OverlapCommandOptions& options);
 // rank --by fans, reach or cpm; the measures on host graphs are refused for now.
 void run_rank(World& world, const cli::RankCommandOptions& options);

@@ -41,6 +41,17 @@ std::vector<std::uint64_t> World::sum(std::vector<std::uint64_t> values) {
   return values;
 }
 
+std::vector<std::uint64_t> World::sum_at_root(std::vector<std::uint64_t> values) {
+  bytes_sent_ += values.size() * sizeof(std::uint64_t);
+  if (root())
+    MPI_Reduce(MPI_IN_PLACE, values.data(), as_count(values.size()), MPI_UINT64_T, MPI_SUM, 0,
+               MPI_COMM_WORLD);
+  else
+    MPI_Reduce(values.data(), nullptr, as_count(values.size()), MPI_UINT64_T, MPI_SUM, 0,
+               MPI_COMM_WORLD);
+  return values;
+}
+
 std::uint64_t World::max(std::uint64_t value) {
   bytes_sent_ += sizeof value;
   MPI_Allreduce(MPI_IN_PLACE, &value, 1, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD);

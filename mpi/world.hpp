@@ -33,6 +33,9 @@ class World {
   // The element-wise sum, max or min of `values` over all ranks, on every rank.
   std::vector<std::uint64_t> sum(std::vector<std::uint64_t> values);
   std::uint64_t sum(std::uint64_t value) { return sum(std::vector{value})[0]; }
+  // The element-wise sum over all ranks on the root only (MPI_Reduce); other ranks get
+  // their own values back. Half an all-reduce, for answers only the root reads.
+  std::vector<std::uint64_t> sum_at_root(std::vector<std::uint64_t> values);
   std::uint64_t max(std::uint64_t value);
   std::uint64_t min(std::uint64_t value);
   // The exact sum of 128-bit integers (summed on every rank from an all-gather).

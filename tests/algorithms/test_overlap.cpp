@@ -166,6 +166,48 @@ TEST_CASE("asking for more pairs than share anyone returns only the sharing pair
   CHECK(top_overlaps(network, 0).pairs.empty());
 }
 
+TEST_CASE("count_pairs counts every sharing pair and each host's reach as brute force does") {
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    RandomNetworkShape shape;
+    shape.hosts = 15;
+    shape.max_follows_per_fan = 8;
+    shape.weighted = seed % 2 == 0;
+    const Network network = random_network(300 + seed, shape);
+    for (std::size_t cap : {std::size_t{0}, std::size_t{3}}) {
+      std::vector<HostPair> expected = reference_pairs(network, cap);
+      std::ranges::sort(expected, [](const HostPair& x, const HostPair& y) {
+        return x.a != y.a ? x.a < y.a : x.b < y.b;
+      });
+      const PairCounts counts = count_pairs(network, {cap});
+      INFO("seed " << seed << ", cap " << cap);
+      REQUIRE(counts.pairs.size() == expected.size());
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(counts.pairs[i].a == expected[i].a);
+        CHECK(counts.pairs[i].b == expected[i].b);
+        CHECK(counts.pairs[i].shared == expected[i].shared);
+      }
+      const auto sets = reference_host_fans(network, all_hosts(network));
+      for (NodeId h = 0; h < sets.size(); ++h)
+        CHECK(counts.reach[h] == reference_people(network, sets[h]));
+      // The best pairs of the counts are top_overlaps' pairs.
+      BestPairs best(5);
+      for (const PairCount& pair : counts.pairs)
+        best.offer(
+            describe_pair(pair.a, pair.b, pair.shared, counts.reach[pair.a], counts.reach[pair.b]));
+      const std::vector<HostPair> kept = std::move(best).take();
+      const TopOverlap top = top_overlaps(network, 5, {cap});
+      REQUIRE(kept.size() == top.pairs.size());
+      for (std::size_t r = 0; r < kept.size(); ++r) {
+        CHECK(kept[r].a == top.pairs[r].a);
+        CHECK(kept[r].b == top.pairs[r].b);
+        CHECK(kept[r].jaccard == top.pairs[r].jaccard);
+      }
+      CHECK(counts.skipped_fans == top.skipped_fans);
+      CHECK(counts.skipped_people == top.skipped_people);
+    }
+  }
+}
+
 TEST_CASE("weighted MinHash is exact below k fans and close above it") {
   RandomNetworkShape shape;
   shape.fans = 30'000;

@@ -110,6 +110,31 @@ TEST_CASE("audience edges equal a brute-force count of shared people on random n
   }
 }
 
+TEST_CASE("the audience layer from pair counts equals the one from follows, edge for edge") {
+  // audience_graph was checked against brute force above; count_pairs is the other path
+  // (castgraph-mpi's), with every weight, threshold, cap and top_k.
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    const Network network = testing::random_network(seed);
+    ProjectionOptions options;
+    options.audience_weight = seed % 3 == 0   ? AudienceWeight::shared
+                              : seed % 3 == 1 ? AudienceWeight::jaccard
+                                              : AudienceWeight::cosine;
+    options.min_shared = 1 + seed % 3;
+    options.top_k = seed % 2 == 0 ? 3 : 0;
+    options.max_hosts_per_fan = seed > 3 ? 4 : 0;
+    const HostGraph direct = audience_graph(network, options);
+    const HostGraph from_pairs = audience_graph_from_pairs(
+        network.broadcasters.size(), count_pairs(network, {options.max_hosts_per_fan}), options);
+    INFO("seed " << seed);
+    REQUIRE(direct.edges.size() == from_pairs.edges.size());
+    for (std::size_t e = 0; e < direct.edges.size(); ++e) {
+      CHECK(direct.edges[e].a == from_pairs.edges[e].a);
+      CHECK(direct.edges[e].b == from_pairs.edges[e].b);
+      CHECK(direct.edges[e].weight == from_pairs.edges[e].weight);
+    }
+  }
+}
+
 TEST_CASE("collab and base layers, and each layer is rescaled to mean edge weight 1") {
   const Network network = four_hosts();
   CHECK(as_map(collab_graph(network)) == std::map<std::pair<NodeId, NodeId>, double>{{{0, 3}, 2}});

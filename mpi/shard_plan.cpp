@@ -1,0 +1,76 @@
+#include "mpi/shard_plan.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include "algorithms/plan.hpp"
+#include "graph/errors.hpp"
+#include "mpi/agreement.hpp"
+#include "mpi/shard_commands.hpp"
+#include "mpi/shard_plan_oracle.hpp"
+
+namespace castgraph::mpi {
+namespace {
+
+// What the ranks cannot count together yet, refused in a sentence before any work.
+void refuse_unsupported(const cli::PlanCommandOptions& command) {
+  if (command.method == "sketch")
+    throw UsageError(
+        "--method sketch is not supported by castgraph-mpi plan yet; use exact, declared or "
+        "castgraph");
+  if (!command.region.empty() || !command.city.empty())
+    throw UsageError("castgraph-mpi plan does not take --region or --city yet; use castgraph");
+}
+
+// How rank 0's plan_roster counts: the declared model and every refusal exactly as
+// castgraph (they read no fan, and with no follows anywhere rank 0's shard has none
+// either); exact reach from all ranks.
+PlanCounting counting_over_ranks(PlanAnswers& answers, std::uint64_t follows) {
+  PlanCounting counting;
+  counting.oracle = [&answers, follows](const Network& network, std::span<const NodeId> candidates,
+                                        const OracleOptions& options) {
+    const bool exact =
+        options.method == ReachMethod::exact || options.method == ReachMethod::automatic;
+    if (!exact || follows == 0) return make_reach_oracle(network, candidates, options);
+    return make_rank_oracle(answers, candidates, options.platform);
+  };
+  counting.rows = [&answers](const Network&, const HostSet& set) {
+    return gather_coverage_rows(answers, set, set.platform);
+  };
+  return counting;
+}
+
+}  // namespace
+
+void run_plan(World& world, const cli::PlanCommandOptions& command) {
+  PlanOptions options;
+  agree_on(world, [&] {
+    refuse_unsupported(command);
+    options = cli::parse_plan_options(command);
+  });
+  const Network shard = open_shard(world, command.dataset, command.tables);
+  const std::uint64_t follows = world.sum(shard.follow_count());
+  agree_on(world, [&] {
+    std::ostringstream quiet;
+    cli::resolve_plan_hosts(shard, command, options, world.root() ? std::cerr : quiet);
+  });
+  // Rank 0 plans and asks; the others answer until it is done, then all agree on how it
+  // went, so a refusal on rank 0 (an included host that breaks a limit) ends every rank.
+  PlanAnswers answers(world, shard);
+  Plan plan;
+  std::optional<LocalFailure> failure;
+  if (world.root()) {
+    failure =
+        attempt([&] { plan = plan_roster(shard, options, counting_over_ranks(answers, follows)); });
+    end_plan_questions(answers);
+  } else {
+    serve_plan_questions(answers);
+    failure = answers.take_failure();
+  }
+  agree(world, failure);
+  agree_on(world, [&] {
+    if (world.root()) cli::report_plan(shard, plan, options, command);
+  });
+}
+
+}  // namespace castgraph::mpi
