@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "algorithms/coverage_bound.hpp"
+#include "algorithms/coverage_focus.hpp"
 #include "algorithms/coverage_rows.hpp"
 #include "algorithms/host_set.hpp"
 #include "algorithms/plan_ilp.hpp"
@@ -28,6 +30,43 @@ std::vector<double> roster_multipliers(const CoverageRows& rows,
   return lambda;
 }
 
+// Shares of the largest gain above which a candidate is modelled, tried in turn while a
+// constant enters the maximising roster (coverage_focus.hpp); 0 models every candidate.
+constexpr double kFocusShares[] = {1.0, 0.25, 0.0};
+
+// The LP bound over rows of the candidates that can matter (coverage_focus.hpp), widened
+// until no unmodelled candidate enters the maximising roster or the roster is proven.
+// Records the rows and passes of the last round in `certificate`; keeps the smallest bound
+// of all rounds (each is valid).
+CoverageBound focused_bound(const Network& network, const HostSet& set,
+                            const GreedyProblem& problem, std::span<const std::size_t> greedy,
+                            double greedy_value, int passes, Certificate& certificate) {
+  const CandidateReach reach = candidate_reach(network, set, greedy);
+  CoverageBound best{std::numeric_limits<double>::infinity(), 0, {}};
+  std::vector<char> modelled(problem.hosts.size(), 0), last;
+  for (double share : kFocusShares) {
+    const std::vector<char> wider = focus_candidates(problem, reach, greedy, share);
+    for (std::size_t c = 0; c < wider.size(); ++c) modelled[c] = modelled[c] || wider[c];
+    if (modelled == last) continue;
+    const CoverageRows rows = compress_coverage(network, set, modelled, reach.alone);
+    last = modelled;
+    // The greedy roster's multipliers start a k-only problem close to its optimum; under a
+    // budget the knapsack's fractions move far from them, and λ = w converges better.
+    const std::vector<double> start =
+        problem.budget ? std::vector<double>{} : roster_multipliers(rows, greedy);
+    const CoverageBound bound = subgradient_bound(rows, problem, greedy_value, passes, start);
+    certificate.rows = rows.rows();
+    certificate.passes += bound.passes;
+    if (bound.value < best.value) best = bound;
+    if (std::floor(best.value * (1 + 1e-9)) <= greedy_value || rows.unmodelled == 0) break;
+    const std::vector<std::size_t> entered =
+        unmodelled_in_roster(rows, problem, modelled, bound.multipliers);
+    if (entered.empty()) break;
+    for (std::size_t c : entered) modelled[c] = 1;
+  }
+  return best;
+}
+
 }  // namespace
 
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
@@ -40,17 +79,10 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
     return certificate;
   const HostSet set =
       make_host_set(network, problem.hosts, request.platform, request.region, request.city);
-  const CoverageRows rows = compress_coverage(network, set);
-  certificate.rows = rows.rows();
   if (request.passes > 0 && !tight) {
-    // The greedy roster's multipliers start a k-only problem close to its optimum; under a
-    // budget the knapsack's fractions move far from them, and λ = w converges better.
-    const std::vector<double> start =
-        problem.budget ? std::vector<double>{} : roster_multipliers(rows, greedy);
     const CoverageBound bound =
-        subgradient_bound(rows, problem, greedy_value, request.passes, start);
+        focused_bound(network, set, problem, greedy, greedy_value, request.passes, certificate);
     certificate.lp_bound = std::max(bound.value, greedy_value);
-    certificate.passes = bound.passes;
   }
   // Whole people: a bound less than one person above the greedy's reach proves it.
   const bool proven =
@@ -63,6 +95,8 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
     certificate.ilp_bound = std::max(greedy_value, proven ? certificate.lp_bound : online_bound);
     certificate.proven_optimal = true;
   } else if (request.optimal) {
+    const CoverageRows rows = compress_coverage(network, set);
+    certificate.rows = rows.rows();
     const IlpSolution solution = solve_coverage_ilp(rows, problem, greedy, request.time_limit);
     certificate.solved = true;
     certificate.roster = solution.roster;
