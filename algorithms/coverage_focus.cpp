@@ -38,8 +38,8 @@ std::vector<char> focus_candidates(const GreedyProblem& problem, const Candidate
     if (modelled[c] || reach.alone[c] <= 0) continue;
     const bool by_count = (problem.k || !problem.budget) && reach.alone[c] > share * best_gain;
     const bool by_budget =
-        problem.budget && (problem.costs[c] <= 0 ||
-                           reach.alone[c] > share * best_density * problem.costs[c]);
+        problem.budget &&
+        (problem.costs[c] <= 0 || reach.alone[c] > share * best_density * problem.costs[c]);
     modelled[c] = by_count || by_budget;
   }
   return modelled;

@@ -47,6 +47,7 @@ struct PlanOptions {
   std::uint64_t min_fans = 0;      // declared fans (on `platform` when given) at least this
   std::vector<std::string> kinds;  // host kind is one of these (all when empty)
   std::string province;            // host province is this ("" = any)
+  std::vector<std::string> bases;  // host's base is one of these, by id or name (all when empty)
   std::optional<std::size_t> max_per_base;  // hosts from one base; hosts without a base are free
   std::vector<NodeId> include;              // booked first, in this order
   std::vector<NodeId> exclude;              // never booked
@@ -112,9 +113,10 @@ struct Plan {
   double relative_error = 0;      // sketch: relative standard error of a reach
 };
 
-// Plans a roster as described above. Throws UsageError for: neither or both of k and
-// budget; k = 0 or a negative budget; a host both included and excluded; an included host
-// that fails a filter, has an unknown fee under a budget, or breaks k, the budget or
+// Plans a roster as described above. Throws UsageError for: neither of k and budget;
+// a kind, province or base that no host has (naming those that exist); k = 0 or a negative budget;
+// a host both included and excluded; an included host that fails a filter, has an unknown fee under
+// a budget, or breaks k, the budget or
 // --max-per-base together with the other included hosts; and the oracle's refusals
 // (plan_oracle.hpp). Complexity: O(hosts + fanbases) to filter, plus lazy_greedy's.
 Plan plan_roster(const Network& network, const PlanOptions& options);

@@ -34,6 +34,7 @@ struct PlanCommandOptions {
   std::string min_tier;
   std::vector<std::string> kinds;
   std::string province;
+  std::vector<std::string> bases;
   long long max_per_base = 0;  // 0: not given
   HostListOptions include;
   HostListOptions exclude;
@@ -237,6 +238,7 @@ void run_plan(const PlanCommandOptions& command) {
     options.min_fans = parse_human_count(command.min_tier, "--min-tier");
   options.kinds = command.kinds;
   options.province = command.province;
+  options.bases = command.bases;
   if (command.max_per_base > 0)
     options.max_per_base = static_cast<std::size_t>(command.max_per_base);
   options.enumerate = command.enumerate;
@@ -296,6 +298,10 @@ void add_plan_command(CLI::App& app) {
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")
       ->delimiter(',');
   command->add_option("--province", options->province, "Only hosts of this province");
+  command
+      ->add_option("--base", options->bases,
+                   "Only hosts of these livestream bases (id or name), comma-separated")
+      ->delimiter(',');
   CLI::Option* max_per_base = command->add_option(
       "--max-per-base", options->max_per_base, "At most this many hosts from one livestream base");
   add_host_list_option(*command, options->include, "--include", "Book these hosts first");
@@ -337,6 +343,7 @@ void add_plan_command(CLI::App& app) {
       "--optimal: optimal, time_limit.\nExamples:\n  castgraph plan samples/tiny --k 3\n"
       "  castgraph plan samples/tiny --budget 100万 --exclude h7 --json\n"
       "  castgraph plan data/ --budget 2M --kinds village,factory --max-per-base 2\n"
+      "  castgraph plan samples/tiny --k 2 --base sy,dl\n"
       "  castgraph plan samples/tiny --k 3 -o plan.xlsx");
   command->callback([options, k, max_per_base] {
     // Checked here rather than by CLI11's range check, whose message prints the largest
