@@ -23,12 +23,25 @@
 
 namespace castgraph {
 
+// Gains that set the threshold: a host whose reach alone is at most `gain` (under a budget:
+// whose reach alone per yuan is at most `gain_per_yuan`) is left out of the rows.
+struct FocusThresholds {
+  double gain = 0;
+  double gain_per_yuan = 0;
+};
+
+// The exact thresholds: the largest gain (per yuan) an affordable candidate outside the
+// roster (and, with caps, outside a full group) would add to it. O(candidates).
+FocusThresholds largest_gains(const GreedyProblem& problem, const CandidateReach& reach,
+                              std::span<const std::size_t> roster);
+
 // The candidates to model (parallel to problem.hosts): the roster's, the forced ones, and
-// every candidate whose reach alone (per yuan, under a budget) is more than `share` times
-// the largest gain (per yuan) a candidate outside the roster would add to it. share = 0
-// models every candidate with any reach. O(candidates).
-std::vector<char> focus_candidates(const GreedyProblem& problem, const CandidateReach& reach,
-                                   std::span<const std::size_t> roster, double share);
+// every candidate whose reach alone (`alone`, per yuan under a budget) is more than
+// `share` times the thresholds. share = 0 models every candidate with any reach.
+// O(candidates).
+std::vector<char> focus_candidates(const GreedyProblem& problem, std::span<const double> alone,
+                                   std::span<const std::size_t> roster,
+                                   const FocusThresholds& thresholds, double share);
 
 // The unmodelled candidates that the maximising fractional roster of L(multipliers) books
 // (any fraction): where the constants cost the bound some tightness. One L evaluation.

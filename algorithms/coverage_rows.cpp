@@ -48,16 +48,27 @@ class RowPacking {
 // partition, in table order, which depends only on the keys and their order.
 class PackedRows {
  public:
-  PackedRows() : pending_(kPartitions), tables_(kPartitions) {}
+  PackedRows()
+      : cache_(std::size_t{1} << kCacheBits), pending_(kPartitions), tables_(kPartitions) {}
 
+  // Most fans share their row with many others (at scale 1, 22 M fans make 0.36 M packed
+  // rows), so a small direct-mapped cache in front sums repeats where they hit in cache
+  // and passes on only what it evicts.
   void add(std::uint64_t key, double weight) {
-    pending_[(key * kGolden) >> (64 - kPartitionBits)].push_back({key, weight});
-    if (++pending_count_ == kFlushEvery) flush();
+    Entry& cached = cache_[(key * kGolden) >> (64 - kCacheBits)];
+    if (cached.key == key) {
+      cached.weight += weight;
+      return;
+    }
+    if (cached.key != 0) deal(cached);
+    cached = {key, weight};
   }
 
   // Calls visit(key, weight) once per distinct key.
   template <typename Visit>
   void each(Visit visit) {
+    for (Entry& cached : cache_)
+      if (cached.key != 0) deal(cached), cached = {};
     flush();
     for (const Table& table : tables_)
       for (const Entry& entry : table.slots)
@@ -68,6 +79,7 @@ class PackedRows {
   static constexpr int kPartitionBits = 8;
   static constexpr std::size_t kPartitions = std::size_t{1} << kPartitionBits;
   static constexpr std::size_t kFlushEvery = std::size_t{1} << 20;  // 16 MB of entries
+  static constexpr int kCacheBits = 13;                             // 128 KB
 
   struct Entry {
     std::uint64_t key = 0;
@@ -78,6 +90,11 @@ class PackedRows {
     int bits = 4;  // log2(slots)
     std::size_t size = 0;
   };
+
+  void deal(const Entry& entry) {
+    pending_[(entry.key * kGolden) >> (64 - kPartitionBits)].push_back(entry);
+    if (++pending_count_ == kFlushEvery) flush();
+  }
 
   // The hash bits below the partition's pick the slot.
   static std::size_t home(std::uint64_t key, int bits) {
@@ -109,6 +126,7 @@ class PackedRows {
     pending_count_ = 0;
   }
 
+  std::vector<Entry> cache_;                 // direct-mapped by the key's top hash bits
   std::vector<std::vector<Entry>> pending_;  // per partition: keys not merged yet
   std::vector<Table> tables_;                // per partition
   std::size_t pending_count_ = 0;

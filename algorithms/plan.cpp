@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "algorithms/host_set.hpp"
@@ -11,6 +12,8 @@
 
 namespace castgraph {
 namespace {
+
+constexpr double kNoPick = std::numeric_limits<double>::infinity();
 
 std::string describe(const Network& network, NodeId host) {
   return std::string(network.broadcasters.ids[host]) + " (" +
@@ -276,8 +279,18 @@ Plan plan_roster(const Network& network, const PlanOptions& options) {
     for (const GreedyPick& pick : result.picks) roster.push_back(pick.index);
     CertificateRequest request{options.platform,     options.region,  options.city,
                                options.bound_passes, options.optimal, options.time_limit};
+    // The greedy's smallest gains bound the thresholds of the LP bound's focus from above.
+    GreedyHints hints{std::move(result.alone), kNoPick, kNoPick};
+    for (const GreedyPick& pick : result.picks) {
+      if (pick.forced) continue;
+      hints.smallest_gain = std::min(hints.smallest_gain, pick.gain);
+      if (const double cost = problem.costs[pick.index]; cost > 0)
+        hints.smallest_gain_per_yuan = std::min(hints.smallest_gain_per_yuan, pick.gain / cost);
+    }
+    if (hints.smallest_gain == kNoPick) hints.smallest_gain = 0;
+    if (hints.smallest_gain_per_yuan == kNoPick) hints.smallest_gain_per_yuan = 0;
     const Certificate certificate =
-        certify_plan(network, problem, roster, result.value, result.upper_bound, request);
+        certify_plan(network, problem, roster, result.value, result.upper_bound, request, hints);
     plan.lp_bound = certificate.lp_bound;
     plan.bound_passes = certificate.passes;
     plan.coverage_rows = certificate.rows;

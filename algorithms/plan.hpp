@@ -29,7 +29,7 @@
 namespace castgraph {
 
 // Enough passes for the LP bound to settle on samples/liaoning and the generated sets.
-inline constexpr int kPlanBoundPasses = 60;
+inline constexpr int kPlanBoundPasses = 120;
 
 // Which bound gave Plan::upper_bound: the greedy's online bound (lazy_greedy.hpp), the LP
 // relaxation through its Lagrangian dual (coverage_bound.hpp), or an integer program

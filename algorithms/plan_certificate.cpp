@@ -37,18 +37,28 @@ constexpr double kFocusShares[] = {1.0, 0.25, 0.0};
 // The LP bound over rows of the candidates that can matter (coverage_focus.hpp), widened
 // until no unmodelled candidate enters the maximising roster or the roster is proven.
 // Records the rows and passes of the last round in `certificate`; keeps the smallest bound
-// of all rounds (each is valid).
+// of all rounds (each is valid). With the greedy's hints the candidates' reach alone is
+// known and the thresholds are the greedy's smallest gains (at least the exact ones, so
+// the first round may model too few; the widening catches that), which saves a scan of
+// every follow; otherwise both come from candidate_reach.
 CoverageBound focused_bound(const Network& network, const HostSet& set,
                             const GreedyProblem& problem, std::span<const std::size_t> greedy,
-                            double greedy_value, int passes, Certificate& certificate) {
-  const CandidateReach reach = candidate_reach(network, set, greedy);
+                            double greedy_value, int passes, const GreedyHints& hints,
+                            Certificate& certificate) {
+  std::vector<double> alone = hints.alone;
+  FocusThresholds thresholds{hints.smallest_gain, hints.smallest_gain_per_yuan};
+  if (alone.empty()) {
+    CandidateReach reach = candidate_reach(network, set, greedy);
+    thresholds = largest_gains(problem, reach, greedy);
+    alone = std::move(reach.alone);
+  }
   CoverageBound best{std::numeric_limits<double>::infinity(), 0, {}};
   std::vector<char> modelled(problem.hosts.size(), 0), last;
   for (double share : kFocusShares) {
-    const std::vector<char> wider = focus_candidates(problem, reach, greedy, share);
+    const std::vector<char> wider = focus_candidates(problem, alone, greedy, thresholds, share);
     for (std::size_t c = 0; c < wider.size(); ++c) modelled[c] = modelled[c] || wider[c];
     if (modelled == last) continue;
-    const CoverageRows rows = compress_coverage(network, set, modelled, reach.alone);
+    const CoverageRows rows = compress_coverage(network, set, modelled, alone);
     last = modelled;
     // The greedy roster's multipliers start a k-only problem close to its optimum; under a
     // budget the knapsack's fractions move far from them, and λ = w converges better.
@@ -71,7 +81,8 @@ CoverageBound focused_bound(const Network& network, const HostSet& set,
 
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
                          std::span<const std::size_t> greedy, double greedy_value,
-                         double online_bound, const CertificateRequest& request) {
+                         double online_bound, const CertificateRequest& request,
+                         const GreedyHints& hints) {
   Certificate certificate;
   const bool tight = online_bound <= greedy_value * (1 + 1e-12);
   if (problem.hosts.empty() || (tight && !request.optimal) ||
@@ -80,8 +91,8 @@ Certificate certify_plan(const Network& network, const GreedyProblem& problem,
   const HostSet set =
       make_host_set(network, problem.hosts, request.platform, request.region, request.city);
   if (request.passes > 0 && !tight) {
-    const CoverageBound bound =
-        focused_bound(network, set, problem, greedy, greedy_value, request.passes, certificate);
+    const CoverageBound bound = focused_bound(network, set, problem, greedy, greedy_value,
+                                              request.passes, hints, certificate);
     certificate.lp_bound = std::max(bound.value, greedy_value);
   }
   // Whole people: a bound less than one person above the greedy's reach proves it.

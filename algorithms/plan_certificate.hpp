@@ -36,6 +36,15 @@ struct Certificate {
   std::uint64_t nodes = 0;          // its branch-and-bound subproblems
 };
 
+// What the greedy run already knows, which spares the LP bound a scan of the follows.
+struct GreedyHints {
+  // Per candidate, its reach alone under the request's filters (empty: unknown, then
+  // scanned). Needed exactly for every candidate a feasible roster may hold.
+  std::vector<double> alone;
+  double smallest_gain = 0;           // the smallest gain of a pick not forced
+  double smallest_gain_per_yuan = 0;  // the smallest gain per yuan of such a pick
+};
+
 // Bounds (and with request.optimal, solves) `problem` over the network's follows, given
 // the greedy roster `greedy` (indices into problem.hosts) of reach `greedy_value`. The LP
 // bound is skipped when `online_bound` already equals greedy_value. Complexity: one pass
@@ -43,6 +52,7 @@ struct Certificate {
 // exponential at worst (bounded by the time limit).
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
                          std::span<const std::size_t> greedy, double greedy_value,
-                         double online_bound, const CertificateRequest& request);
+                         double online_bound, const CertificateRequest& request,
+                         const GreedyHints& hints = {});
 
 }  // namespace castgraph
