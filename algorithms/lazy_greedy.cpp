@@ -352,6 +352,7 @@ GreedyResult lazy_greedy(ReachOracle& oracle, const GreedyProblem& problem, bool
   else if (problem.k && !problem.budget)
     best.guarantee = capped ? 0.5 : kOneMinusInverseE;
   best.upper_bound = std::max(bound, best.value);
+  if (problem.forced.empty()) best.alone = plain.first_gains();
   return best;
 }
 

@@ -83,6 +83,9 @@ struct GreedyResult {
   double guarantee = 0;           // the a-priori ratio the algorithm ensures; 0 if none is known
   bool best_single_won = false;   // budget: the run seeded with the best single host won
   std::uint64_t seeds_tried = 0;  // partial enumeration: greedy completions run
+  // Without forced hosts: each candidate's reach alone, as the first round computed it
+  // (0 for one no budget could buy); empty otherwise.
+  std::vector<double> alone;
 };
 
 // The greedy roster for `problem` over `oracle` (which is cleared first and holds the

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "algorithms/host_set.hpp"
@@ -12,18 +13,28 @@
 namespace castgraph {
 namespace {
 
+constexpr double kNoPick = std::numeric_limits<double>::infinity();
+
 std::string describe(const Network& network, NodeId host) {
   return std::string(network.broadcasters.ids[host]) + " (" +
          std::string(network.broadcasters.names[host]) + ")";
 }
 
-// Why `host` fails the filters, or nothing when it passes them.
+// Why `host` fails the filters, or nothing when it passes them. `bases` marks the wanted
+// bases (resolve_bases), empty when any will do.
 std::vector<MessagePart> filter_failure(const Network& network, NodeId host,
-                                        const PlanOptions& options) {
+                                        const PlanOptions& options,
+                                        const std::vector<char>& bases) {
   const Broadcasters& hosts = network.broadcasters;
   if (!options.kinds.empty() &&
       std::ranges::find(options.kinds, hosts.kind[host]) == options.kinds.end())
     return {"its kind '" + std::string(hosts.kind[host]) + "' is not among ", Parameter{"kinds"}};
+  if (!bases.empty() && (hosts.base[host] == kNoNode || !bases[hosts.base[host]]))
+    return {
+        hosts.base[host] == kNoNode
+            ? std::string("it belongs to no base, so not to ")
+            : "its base '" + std::string(network.bases.ids[hosts.base[host]]) + "' is not among ",
+        Parameter{"base"}};
   // 辽宁 and 辽宁省 are one province (graph/place_names.hpp).
   if (!options.province.empty() && place_stem(hosts.province[host]) != place_stem(options.province))
     return {"its province '" + std::string(hosts.province[host]) + "' is not " + options.province};
@@ -58,6 +69,38 @@ void check_values_exist(const CategoryColumn& column, std::span<const std::strin
     throw UsageError("no host has " + std::string(what) + " '" + value + "'; the " +
                      std::string(what) + "s are: " + (known.empty() ? "(none)" : known));
   }
+}
+
+// The bases `wanted` names (each by id or exact name), marked per base; empty when none is
+// wanted. A value that names no base some host belongs to is a typo or a base without
+// hosts: either way it would leave no eligible host without a word, so it is refused,
+// naming the bases that have hosts (the first 30).
+std::vector<char> resolve_bases(const Network& network, std::span<const std::string> wanted) {
+  if (wanted.empty()) return {};
+  std::vector<char> has_hosts(network.bases.size(), 0), marked(network.bases.size(), 0);
+  for (NodeId host = 0; host < network.broadcasters.size(); ++host)
+    if (const NodeId base = network.broadcasters.base[host]; base != kNoNode) has_hosts[base] = 1;
+  for (const std::string& value : wanted) {
+    bool found = false;
+    for (NodeId base = 0; base < network.bases.size(); ++base)
+      if (has_hosts[base] &&
+          (network.bases.ids[base] == value || network.bases.names[base] == value))
+        marked[base] = 1, found = true;
+    if (found) continue;
+    std::string known;
+    std::size_t listed = 0, total = 0;
+    for (NodeId base = 0; base < network.bases.size(); ++base) {
+      if (!has_hosts[base]) continue;
+      if (++total > 30) continue;
+      known += (listed++ ? ", " : "") + std::string(network.bases.ids[base]) + " (" +
+               std::string(network.bases.names[base]) + ")";
+    }
+    if (total > listed) known += ", and " + std::to_string(total - listed) + " more";
+    throw UsageError({"no host has the base '" + value + "' (", Parameter{"base"},
+                      " takes a base's id or name); the bases with hosts are: " +
+                          (known.empty() ? std::string("(none)") : known)});
+  }
+  return marked;
 }
 
 double per_thousand(double yuan, double people) {
@@ -133,6 +176,7 @@ Plan plan_roster(const Network& network, const PlanOptions& options, const PlanC
   check_values_exist(network.broadcasters.kind, options.kinds, "kind");
   check_values_exist(network.broadcasters.province, std::span(&options.province, 1), "province",
                      true);
+  const std::vector<char> bases = resolve_bases(network, options.bases);
   const std::size_t n = network.broadcasters.size();
   for (NodeId host : options.include)
     if (host >= n) throw UsageError("host id " + std::to_string(host) + " is out of range");
@@ -160,7 +204,8 @@ Plan plan_roster(const Network& network, const PlanOptions& options, const PlanC
     if (included[host]) throw UsageError("host " + describe(network, host) + " is included twice");
     if (excluded[host])
       throw UsageError("host " + describe(network, host) + " is both included and excluded");
-    if (std::vector<MessagePart> why = filter_failure(network, host, options); !why.empty()) {
+    if (std::vector<MessagePart> why = filter_failure(network, host, options, bases);
+        !why.empty()) {
       why.insert(why.begin(),
                  "included host " + describe(network, host) + " breaks a constraint: ");
       throw UsageError(std::move(why));
@@ -201,7 +246,7 @@ Plan plan_roster(const Network& network, const PlanOptions& options, const PlanC
 
   Plan plan;
   for (NodeId host = 0; host < n; ++host) {
-    if (included[host] || excluded[host] || !filter_failure(network, host, options).empty())
+    if (included[host] || excluded[host] || !filter_failure(network, host, options, bases).empty())
       continue;
     const double fee = network.broadcasters.fee[host];
     if (budgeted && !(fee >= 0)) {
@@ -234,8 +279,19 @@ Plan plan_roster(const Network& network, const PlanOptions& options, const PlanC
     for (const GreedyPick& pick : result.picks) roster.push_back(pick.index);
     CertificateRequest request{options.platform,     options.region,  options.city,
                                options.bound_passes, options.optimal, options.time_limit};
-    const Certificate certificate = certify_plan(network, problem, roster, result.value,
-                                                 result.upper_bound, request, counting.rows);
+    // The greedy's smallest gains bound the thresholds of the LP bound's focus from above.
+    GreedyHints hints{std::move(result.alone), kNoPick, kNoPick};
+    for (const GreedyPick& pick : result.picks) {
+      if (pick.forced) continue;
+      hints.smallest_gain = std::min(hints.smallest_gain, pick.gain);
+      if (const double cost = problem.costs[pick.index]; cost > 0)
+        hints.smallest_gain_per_yuan = std::min(hints.smallest_gain_per_yuan, pick.gain / cost);
+    }
+    if (hints.smallest_gain == kNoPick) hints.smallest_gain = 0;
+    if (hints.smallest_gain_per_yuan == kNoPick) hints.smallest_gain_per_yuan = 0;
+    const Certificate certificate =
+        certify_plan(network, problem, roster, result.value, result.upper_bound, request, hints,
+                     counting.coverage);
     plan.lp_bound = certificate.lp_bound;
     plan.bound_passes = certificate.passes;
     plan.coverage_rows = certificate.rows;

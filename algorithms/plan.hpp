@@ -32,7 +32,7 @@
 namespace castgraph {
 
 // Enough passes for the LP bound to settle on samples/liaoning and the generated sets.
-inline constexpr int kPlanBoundPasses = 60;
+inline constexpr int kPlanBoundPasses = 120;
 
 // Which bound gave Plan::upper_bound: the greedy's online bound (lazy_greedy.hpp), the LP
 // relaxation through its Lagrangian dual (coverage_bound.hpp), or an integer program
@@ -50,6 +50,7 @@ struct PlanOptions {
   std::uint64_t min_fans = 0;      // declared fans (on `platform` when given) at least this
   std::vector<std::string> kinds;  // host kind is one of these (all when empty)
   std::string province;            // host province is this ("" = any)
+  std::vector<std::string> bases;  // host's base is one of these, by id or name (all when empty)
   std::optional<std::size_t> max_per_base;  // hosts from one base; hosts without a base are free
   std::vector<NodeId> include;              // booked first, in this order
   std::vector<NodeId> exclude;              // never booked
@@ -116,17 +117,18 @@ struct Plan {
 };
 
 // Where plan_roster counts reach: by default over the network's own follows;
-// castgraph-mpi answers both questions from fans spread over ranks.
+// castgraph-mpi answers every question from fans spread over ranks.
 struct PlanCounting {
   std::function<std::unique_ptr<ReachOracle>(const Network&, std::span<const NodeId>,
                                              const OracleOptions&)>
       oracle = make_reach_oracle;
-  CompressCoverage rows = compress_coverage;
+  CoverageCounting coverage;
 };
 
-// Plans a roster as described above. Throws UsageError for: neither or both of k and
-// budget; k = 0 or a negative budget; a host both included and excluded; an included host
-// that fails a filter, has an unknown fee under a budget, or breaks k, the budget or
+// Plans a roster as described above. Throws UsageError for: neither of k and budget;
+// a kind, province or base that no host has (naming those that exist); k = 0 or a
+// negative budget; a host both included and excluded; an included host that fails a
+// filter, has an unknown fee under a budget, or breaks k, the budget or
 // --max-per-base together with the other included hosts; and the oracle's refusals
 // (plan_oracle.hpp). Complexity: O(hosts + fanbases) to filter, plus lazy_greedy's.
 Plan plan_roster(const Network& network, const PlanOptions& options,

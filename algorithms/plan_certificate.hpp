@@ -38,9 +38,27 @@ struct Certificate {
   std::uint64_t nodes = 0;          // its branch-and-bound subproblems
 };
 
-// How the candidates' rows are found: compress_coverage over the network's own follows,
-// or (castgraph-mpi) gathered from the ranks that hold the fans.
-using CompressCoverage = std::function<CoverageRows(const Network&, const HostSet&)>;
+// How the candidates' rows and their reach are counted: over the network's own follows,
+// or (castgraph-mpi) from the ranks that hold the fans, summed.
+struct CoverageCounting {
+  std::function<CoverageRows(const Network&, const HostSet&, std::span<const char> modelled,
+                             std::span<const double> alone)>
+      rows = [](const Network& network, const HostSet& set, std::span<const char> modelled,
+                std::span<const double> alone) {
+        return compress_coverage(network, set, modelled, alone);
+      };
+  std::function<CandidateReach(const Network&, const HostSet&, std::span<const std::size_t>)>
+      reach = candidate_reach;
+};
+
+// What the greedy run already knows, which spares the LP bound a scan of the follows.
+struct GreedyHints {
+  // Per candidate, its reach alone under the request's filters (empty: unknown, then
+  // scanned). Needed exactly for every candidate a feasible roster may hold.
+  std::vector<double> alone;
+  double smallest_gain = 0;           // the smallest gain of a pick not forced
+  double smallest_gain_per_yuan = 0;  // the smallest gain per yuan of such a pick
+};
 
 // Bounds (and with request.optimal, solves) `problem` over the network's follows, given
 // the greedy roster `greedy` (indices into problem.hosts) of reach `greedy_value`. The LP
@@ -50,6 +68,6 @@ using CompressCoverage = std::function<CoverageRows(const Network&, const HostSe
 Certificate certify_plan(const Network& network, const GreedyProblem& problem,
                          std::span<const std::size_t> greedy, double greedy_value,
                          double online_bound, const CertificateRequest& request,
-                         const CompressCoverage& compress = compress_coverage);
+                         const GreedyHints& hints = {}, const CoverageCounting& counting = {});
 
 }  // namespace castgraph

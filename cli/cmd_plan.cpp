@@ -127,6 +127,7 @@ PlanOptions parse_plan_options(const PlanCommandOptions& command) {
     options.min_fans = parse_human_count(command.min_tier, "--min-tier");
   options.kinds = command.kinds;
   options.province = command.province;
+  options.bases = command.bases;
   if (command.max_per_base > 0)
     options.max_per_base = static_cast<std::size_t>(command.max_per_base);
   options.enumerate = command.enumerate;
@@ -195,6 +196,10 @@ CLI::App* add_plan_options(CLI::App& app, PlanCommandOptions& options_ref) {
   command->add_option("--kinds", options->kinds, "Only hosts of these kinds, comma-separated")
       ->delimiter(',');
   command->add_option("--province", options->province, "Only hosts of this province");
+  command
+      ->add_option("--base", options->bases,
+                   "Only hosts of these livestream bases (id or name), comma-separated")
+      ->delimiter(',');
   command->add_option("--max-per-base", options->max_per_base,
                       "At most this many hosts from one livestream base");
   add_host_list_option(*command, options->include, "--include", "Book these hosts first");
@@ -236,6 +241,7 @@ CLI::App* add_plan_options(CLI::App& app, PlanCommandOptions& options_ref) {
       "--optimal: optimal, time_limit.\nExamples:\n  castgraph plan samples/tiny --k 3\n"
       "  castgraph plan samples/tiny --budget 100万 --exclude h7 --json\n"
       "  castgraph plan data/ --budget 2M --kinds village,factory --max-per-base 2\n"
+      "  castgraph plan samples/tiny --k 2 --base sy,dl\n"
       "  castgraph plan samples/tiny --k 3 -o plan.xlsx");
   return command;
 }

@@ -9,12 +9,19 @@ std::string flag_of(const std::string& parameter) {
   // exception, report's --diagram-top for the diagram's `top`, is checked by its option
   // (1 to 500) before the library can refuse it.
   static const std::map<std::string, std::string> kFlags{
-      {"budget", "--budget"},     {"ego", "--ego"},
-      {"encoding", "--encoding"}, {"enumerate", "--enumerate"},
-      {"include", "--include"},   {"k", "--k"},
-      {"kinds", "--kinds"},       {"max_per_base", "--max-per-base"},
-      {"method", "--method"},     {"min_fans", "--min-tier"},
-      {"platform", "--platform"}, {"region", "--region"},
+      {"base", "--base"},
+      {"budget", "--budget"},
+      {"ego", "--ego"},
+      {"encoding", "--encoding"},
+      {"enumerate", "--enumerate"},
+      {"include", "--include"},
+      {"k", "--k"},
+      {"kinds", "--kinds"},
+      {"max_per_base", "--max-per-base"},
+      {"method", "--method"},
+      {"min_fans", "--min-tier"},
+      {"platform", "--platform"},
+      {"region", "--region"},
       {"top", "--top"},
   };
   const auto found = kFlags.find(parameter);

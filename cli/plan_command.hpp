@@ -24,6 +24,7 @@ struct PlanCommandOptions {
   std::string min_tier;
   std::vector<std::string> kinds;
   std::string province;
+  std::vector<std::string> bases;
   long long max_per_base = 0;  // 0: not given
   HostListOptions include;
   HostListOptions exclude;

@@ -34,8 +34,14 @@ PlanCounting counting_over_ranks(PlanAnswers& answers, std::uint64_t follows) {
     if (!exact || follows == 0) return make_reach_oracle(network, candidates, options);
     return make_rank_oracle(answers, candidates, options.platform);
   };
-  counting.rows = [&answers](const Network&, const HostSet& set) {
-    return gather_coverage_rows(answers, set, set.platform);
+  counting.coverage.rows = [&answers](const Network&, const HostSet& set,
+                                      std::span<const char> modelled,
+                                      std::span<const double> alone) {
+    return gather_coverage_rows(answers, set, set.platform, modelled, alone);
+  };
+  counting.coverage.reach = [&answers](const Network&, const HostSet& set,
+                                       std::span<const std::size_t> roster) {
+    return gather_candidate_reach(answers, set, set.platform, roster);
   };
   return counting;
 }

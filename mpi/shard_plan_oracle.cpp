@@ -16,7 +16,8 @@ enum Question : char {
   kGains = 'B',  // candidate indices: the people each would add
   kAdd = 'A',    // candidate index: add it, and the people it added
   kClear = 'C',  // back to nothing reached
-  kRows = 'R',   // platform, candidates: this rank's compressed rows, sent to rank 0
+  kRows = 'R',   // platform, candidates, modelled flags: this rank's compressed rows, to rank 0
+  kScan = 'S',   // platform, candidates, roster: each candidate's reach alone and added
   kDone = 'D',   // the plan is over
 };
 
@@ -170,6 +171,19 @@ std::vector<std::uint64_t> PlanAnswers::local_answer(std::string_view question,
       case kAdd:
         if (const auto index = in.number<std::uint32_t>(); fans_) people[0] = fans_->add(index);
         break;
+      case kScan: {
+        // Sums of whole fan weights, so whole numbers: exact as integers over the ranks.
+        const HostsAsked asked = take_hosts(in);
+        std::vector<std::size_t> roster(in.number<std::uint32_t>());
+        for (std::size_t& c : roster) c = in.number<std::uint32_t>();
+        const CandidateReach reach =
+            candidate_reach(shard_, make_host_set(shard_, asked.hosts, asked.platform), roster);
+        for (std::size_t c = 0; c < asked.hosts.size(); ++c) {
+          people[c] = static_cast<std::uint64_t>(reach.alone[c]);
+          people[asked.hosts.size() + c] = static_cast<std::uint64_t>(reach.added[c]);
+        }
+        break;
+      }
       default:
         break;
     }
@@ -186,6 +200,10 @@ std::size_t answer_size(std::string_view question) {
       return 1;
     case kGains:
       return (question.size() - 1) / sizeof(std::uint32_t);
+    case kScan: {
+      WireReader in(question.substr(1));
+      return 2 * take_hosts(in).hosts.size();  // alone, then added
+    }
     default:
       return 0;
   }
@@ -196,8 +214,12 @@ std::string PlanAnswers::local_rows(std::string_view question) {
   auto failed = attempt([&] {
     WireReader in(question.substr(1));
     const HostsAsked asked = take_hosts(in);
-    packed =
-        pack_rows(compress_coverage(shard_, make_host_set(shard_, asked.hosts, asked.platform)));
+    std::vector<char> modelled(in.number<std::uint32_t>());
+    for (char& flag : modelled) flag = static_cast<char>(in.number<std::uint8_t>());  // 0 or 1
+    // Rank 0 puts each unmodelled candidate's reach alone in once, after the merge.
+    const std::vector<double> no_people(modelled.empty() ? 0 : asked.hosts.size(), 0.0);
+    packed = pack_rows(compress_coverage(shard_, make_host_set(shard_, asked.hosts, asked.platform),
+                                         modelled, no_people));
   });
   if (failed) {
     if (!failure_) failure_ = std::move(failed);
@@ -255,10 +277,33 @@ std::unique_ptr<ReachOracle> make_rank_oracle(PlanAnswers& answers,
 }
 
 CoverageRows gather_coverage_rows(PlanAnswers& answers, const HostSet& set,
-                                  std::optional<NodeId> platform) {
+                                  std::optional<NodeId> platform, std::span<const char> modelled,
+                                  std::span<const double> alone) {
   std::string question(1, kRows);
   put_hosts(question, platform, set.hosts);
-  return answers.merged_rows(question);
+  put(question, static_cast<std::uint32_t>(modelled.size()));
+  question.append(modelled.begin(), modelled.end());  // one byte per candidate
+  CoverageRows rows = answers.merged_rows(question);
+  for (std::size_t c = 0; c < modelled.size(); ++c)
+    if (!modelled[c]) rows.solo[c] = alone[c];
+  return rows;
+}
+
+CandidateReach gather_candidate_reach(PlanAnswers& answers, const HostSet& set,
+                                      std::optional<NodeId> platform,
+                                      std::span<const std::size_t> roster) {
+  std::string question(1, kScan);
+  put_hosts(question, platform, set.hosts);
+  put(question, static_cast<std::uint32_t>(roster.size()));
+  for (std::size_t c : roster) put(question, static_cast<std::uint32_t>(c));
+  const std::vector<std::uint64_t> sums = answers.reduced_answer(question);
+  const std::size_t n = set.hosts.size();
+  CandidateReach reach{std::vector<double>(n), std::vector<double>(n)};
+  for (std::size_t c = 0; c < n; ++c) {
+    reach.alone[c] = static_cast<double>(sums[c]);
+    reach.added[c] = static_cast<double>(sums[n + c]);
+  }
+  return reach;
 }
 
 }  // namespace castgraph::mpi

@@ -66,6 +66,13 @@ std::unique_ptr<ReachOracle> make_rank_oracle(PlanAnswers& answers,
                                               std::optional<NodeId> platform);
 // Rank 0: the rows of the candidates of `set` over every rank's fans, merged.
 CoverageRows gather_coverage_rows(PlanAnswers& answers, const HostSet& set,
-                                  std::optional<NodeId> platform);
+                                  std::optional<NodeId> platform, std::span<const char> modelled,
+                                  std::span<const double> alone);
+
+// Rank 0: each candidate's people alone and added to `roster` over all ranks, as
+// candidate_reach counts them on one node (the LP bound's focus without the greedy's hints).
+CandidateReach gather_candidate_reach(PlanAnswers& answers, const HostSet& set,
+                                      std::optional<NodeId> platform,
+                                      std::span<const std::size_t> roster);
 
 }  // namespace castgraph::mpi

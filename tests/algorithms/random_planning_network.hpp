@@ -76,6 +76,12 @@ inline bool passes_filters(const Network& network, NodeId h, const PlanOptions& 
     return false;
   if (!options.province.empty() && network.broadcasters.province[h] != options.province)
     return false;
+  if (!options.bases.empty()) {
+    const NodeId base = network.broadcasters.base[h];
+    if (base == kNoNode ||
+        std::ranges::find(options.bases, network.bases.ids[base]) == options.bases.end())
+      return false;
+  }
   return declared_fans(network, h, options.platform) >= options.min_fans;
 }
 

@@ -165,6 +165,13 @@ TEST_CASE("impossible requests are usage errors") {
   nowhere.k = 2;
   nowhere.province = "西藏";
   CHECK_THROWS_WITH(plan_roster(tiny(), nowhere), Catch::Contains("西藏"));
+  PlanOptions no_base;
+  no_base.k = 2;
+  no_base.bases = {"sy", "沈阳基地"};
+  CHECK_THROWS_WITH(plan_roster(tiny(), no_base),
+                    Catch::Contains("沈阳基地") && Catch::Contains("dl (大连网红孵化基地)"));
+  CHECK(parameters_named([&] { plan_roster(tiny(), no_base); }) ==
+        std::vector<std::string>{"base"});
   PlanOptions clash;
   clash.k = 2;
   clash.include = clash.exclude = {host(tiny(), "h2")};
@@ -253,6 +260,13 @@ TEST_CASE("constraints, includes and filters hold against the brute-force optimu
     if (seed % 5 != 0)
       for (const char* kind : {"village", "factory", "influencer"})
         if (network.broadcasters.kind.labels().find(kind)) options.kinds.push_back(kind);
+    // Two of the three bases (by id) on some seeds, if hosts belong to them.
+    if (seed % 3 == 0)
+      for (NodeId h = 0; h < network.broadcasters.size(); ++h)
+        if (const NodeId base = network.broadcasters.base[h];
+            base != kNoNode && base != 1 &&
+            std::ranges::find(options.bases, network.bases.ids[base]) == options.bases.end())
+          options.bases.emplace_back(network.bases.ids[base]);
     // The random include may break a constraint itself (a fee over budget, a base cap, a
     // filter): then no roster holds it, and the planner must refuse; otherwise it must plan.
     // `broken` makes sure of a refusal: a kind filter, or a budget, that the include fails.

@@ -142,3 +142,47 @@ TEST_CASE("plan warns on stderr, and lists the warnings in its JSON") {
   const auto many = run_castgraph("plan " + tiny() + " --k 50");
   CHECK_THAT(many.err, Catch::Contains("--k 50 is more than the 8 eligible hosts"));
 }
+
+TEST_CASE("plan --base keeps the hosts of the bases named by id or name") {
+  // sy 沈阳直播电商基地 holds h1 h2 h6; dl 大连网红孵化基地 holds h3 h4 h7 (samples/tiny).
+  const auto shenyang = plan_json("--k 3 --base sy");
+  CHECK(ids(shenyang) == std::vector<std::string>{"h1", "h2", "h6"});
+  CHECK(shenyang["candidates"] == 3);
+  const auto dalian = plan_json("--k 8 --base 大连网红孵化基地");
+  CHECK(dalian["candidates"] == 3);
+  for (const auto& pick : dalian["picks"])
+    CHECK((pick["id"] == "h3" || pick["id"] == "h4" || pick["id"] == "h7"));
+  CHECK(plan_json("--k 8 --base sy,dl")["candidates"] == 6);
+  const auto outside = run_castgraph("plan " + tiny() + " --k 2 --base sy --include h5");
+  CHECK(outside.status == 2);
+  CHECK_THAT(outside.err, Catch::Contains("h5") && Catch::Contains("no base"));
+}
+
+TEST_CASE("plan refuses a kind, province or base that no host has, naming those that exist") {
+  const auto base = run_castgraph("plan " + tiny() + " --k 2 --base 沈阳基地");
+  CHECK(base.status == 2);
+  CHECK_THAT(base.err, Catch::Contains("no host has the base '沈阳基地'") &&
+                           Catch::Contains("--base") &&
+                           Catch::Contains("sy (沈阳直播电商基地), dl (大连网红孵化基地)"));
+  const auto province = run_castgraph("plan " + tiny() + " --k 2 --province 广东");
+  CHECK(province.status == 2);
+  CHECK_THAT(province.err, Catch::Contains("'广东'") && Catch::Contains("辽宁, 吉林, 黑龙江"));
+  const auto kind = run_castgraph("plan " + tiny() + " --k 2 --kinds village,influencr");
+  CHECK(kind.status == 2);
+  CHECK_THAT(kind.err, Catch::Contains("'influencr'") && Catch::Contains("village"));
+}
+
+TEST_CASE("plan warns when an included host has no fans in the region") {
+  // h8's only fan, f14, lives in 黑龙江.
+  const auto idle = run_castgraph("plan " + tiny() + " --k 2 --include h8 --region 辽宁 --json");
+  REQUIRE(idle.status == 0);
+  CHECK_THAT(idle.err, Catch::Contains("warning: included host h8 (吴老板) adds no one under "
+                                       "these filters (1,500 yuan)"));
+  const auto json = nlohmann::json::parse(idle.out);
+  REQUIRE(json["warnings"].size() == 1);
+  CHECK_THAT(json["warnings"][0].get<std::string>(), Catch::Contains("h8"));
+  CHECK(json["picks"][0]["id"] == "h8");
+  CHECK(json["picks"][0]["marginal_reach"] == 0);
+  const auto few = run_castgraph("plan " + tiny() + " --k 5 --base sy");
+  CHECK_THAT(few.err, Catch::Contains("--k 5 is more than the 3 eligible hosts"));
+}
