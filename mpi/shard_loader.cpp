@@ -11,6 +11,7 @@
 #include "mpi/agreement.hpp"
 #include "mpi/fan_owner.hpp"
 #include "mpi/record_range.hpp"
+#include "mpi/stop_for_tests.hpp"
 #include "mpi/wire.hpp"
 
 namespace castgraph::mpi {
@@ -275,6 +276,7 @@ Network load_shard(World& world, const std::filesystem::path& directory) {
   agree_on(world, [&] { load_collabs(loading); });
   Network network;
   agree_on(world, [&] { network = std::move(loading.builder).finish(); });
+  stop_here_if_asked(world);
   return network;
 }
 

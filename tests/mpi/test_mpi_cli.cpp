@@ -9,26 +9,18 @@
 #include <vector>
 
 #include "support/run_command.hpp"
+#include "support/run_mpi.hpp"
 
 using castgraph::testing::CommandResult;
+using castgraph::testing::first_line;
 using castgraph::testing::read_file;
 using castgraph::testing::run_castgraph;
-using castgraph::testing::run_program;
+using castgraph::testing::run_mpi;
 using castgraph::testing::shell_quote;
 using castgraph::testing::source_path;
 using castgraph::testing::TempDir;
 
 namespace {
-
-// mpirun under a timeout: a hang fails the test (status 124) instead of stalling ctest.
-CommandResult run_mpi(int ranks, const std::string& arguments) {
-  return run_program("timeout 120 mpirun -q --oversubscribe --allow-run-as-root -np " +
-                         std::to_string(ranks) + " " + shell_quote(CASTGRAPH_MPI_BINARY),
-                     arguments);
-}
-
-// The line castgraph-mpi printed itself, without mpirun's own notice that a rank failed.
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n') + 1); }
 
 void expect_same(const std::string& arguments) {
   const CommandResult one = run_castgraph(arguments);
