@@ -37,7 +37,8 @@ void report_bytes_sent(castgraph::mpi::World& world) {
     std::cerr << (r ? ", " : " ") << r << ": " << sent[r];
     total += sent[r];
   }
-  std::cerr << "; total " << total << "\n";
+  std::cerr << "; total " << total << "; rows exchanged in " << world.exchange_rounds()
+            << " rounds\n";
 }
 
 }  // namespace
@@ -51,7 +52,14 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("--verbose", verbose,
                "After the command, print on stderr the bytes each rank handed to MPI "
-               "collectives (the rows shuffled plus every reduction), and their total");
+               "collectives (the rows shuffled plus every reduction), their total, and the "
+               "rounds the rows took");
+  app.add_option_function<std::uint64_t>(
+         "--round-bytes", [&](const std::uint64_t& bytes) { world.set_round_bytes(bytes); },
+         "The most bytes of rows one rank sends or receives in one round of the shuffle "
+         "(MPI_Alltoallv counts in int); larger exchanges take several rounds. Lower it to "
+         "bound the memory the shuffle borrows (default 1 GiB)")
+      ->check(CLI::Range(std::uint64_t{1}, mpi::World::kMaxRoundBytes));
   cli::InfoOptions info;
   cli::add_info_options(app, info)->callback([&] { mpi::run_info(world, info); });
   cli::ReachCommandOptions reach;

@@ -1,7 +1,7 @@
 // A rank killed mid-run: mpirun must end the job, every rank included, with a failure
 // status within seconds, whatever the others were doing (here, waiting in a collective).
-#include <catch2/catch.hpp>
 #include <signal.h>
+#include <catch2/catch.hpp>
 
 #include <cerrno>
 #include <chrono>
