@@ -8,6 +8,8 @@
 #   bench/mpi_bench.sh [SCALE...]        default scale: 0.1
 #
 # Environment: RUNS (runs per figure, default 3; medians), RANKS (default "1 2 4"),
+# ROUND_BYTES (castgraph-mpi --round-bytes: the most bytes of rows per rank per round of
+# the shuffle; default castgraph-mpi's 1 GiB), COMMANDS (default "info reach overlap rank"),
 # BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries).
 # Needs a release build with castgraph-mpi (scripts/build.sh release, Open MPI installed).
 # Prints one Markdown table row per command and rank count.
@@ -41,7 +43,8 @@ run() {
   local start end
   start=$(date +%s.%N)
   TIME_DIR=$scratch mpirun -q --oversubscribe --allow-run-as-root -x TIME_DIR -np "$np" \
-    "$scratch/rank.sh" "$castgraph_mpi" --verbose "$@" >/dev/null 2>"$scratch/err"
+    "$scratch/rank.sh" "$castgraph_mpi" --verbose ${ROUND_BYTES:+--round-bytes "$ROUND_BYTES"} \
+    "$@" >/dev/null 2>"$scratch/err"
   end=$(date +%s.%N)
   local cpu=0 rss=()
   for ((r = 0; r < np; r++)); do
@@ -53,7 +56,7 @@ run() {
     rss+=("$((kb / 1024))")
   done
   local bytes
-  bytes=$(sed -n 's/.*by rank: \(.*\); total \([0-9]*\)$/\1 total \2/p' "$scratch/err")
+  bytes=$(sed -n 's/.*by rank: \(.*\); total \([0-9]*\); rows exchanged in \([0-9]*\) rounds$/\1 total \2, \3 rounds/p' "$scratch/err")
   echo "$(echo "$end - $start" | bc) $cpu $(
     IFS=/
     echo "${rss[*]}"
@@ -66,9 +69,10 @@ for scale in "${scales[@]}"; do
   data="$work/liaoning-$scale"
   [[ -f $data/follows.csv ]] || "$castgraph" generate --preset liaoning --scale "$scale" --seed 1 -o "$data" >/dev/null
   hosts=$(sed -n '2,21p' "$data/broadcasters.csv" | cut -d, -f1 | paste -sd,)
-  commands=("info $data" "reach $data --hosts $hosts" "overlap $data --hosts ${hosts%%,h11*}"
-            "rank $data --by reach")
-  for command in "${commands[@]}"; do
+  declare -A commands=([info]="info $data" [reach]="reach $data --hosts $hosts"
+                       [overlap]="overlap $data --hosts ${hosts%%,h11*}" [rank]="rank $data --by reach")
+  for name in ${COMMANDS:-info reach overlap rank}; do
+    command=${commands[$name]}
     for np in "${rank_counts[@]}"; do
       : >"$scratch/samples"
       for ((i = 0; i < runs; i++)); do
