@@ -22,9 +22,10 @@ constexpr const char* kDescription =
     "platform, base, host and fanbase, plus the fans a stable hash of their id gives it\n"
     "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
-    "Commands: info; reach (exact and declared; not yet --region, --city, --by, sketch,\n"
-    "model); overlap --hosts (exact); rank --by fans, reach or cpm. Host lists, --csv,\n"
-    "--bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
+    "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
+    "and --by; not yet model); overlap --hosts (exact); rank --by fans, reach or cpm.\n"
+    "Host lists, --csv, --bom and -o FILE.xlsx work as in castgraph; --encoding reads\n"
+    "UTF-8 only.\n"
     "A DATASET is a directory of CSV files, as for castgraph.";
 
 // What this run moved, counted before the gathering that reports it.

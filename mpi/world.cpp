@@ -48,6 +48,16 @@ std::uint64_t World::max(std::uint64_t value) {
   return value;
 }
 
+std::vector<std::uint8_t> World::max(std::vector<std::uint8_t> bytes) {
+  bytes_sent_ += bytes.size();
+  for (std::size_t at = 0; at < bytes.size(); at += round_bytes_) {
+    const std::size_t piece = std::min<std::uint64_t>(round_bytes_, bytes.size() - at);
+    MPI_Allreduce(MPI_IN_PLACE, bytes.data() + at, as_count(piece), MPI_UINT8_T, MPI_MAX,
+                  MPI_COMM_WORLD);
+  }
+  return bytes;
+}
+
 std::uint64_t World::min(std::uint64_t value) {
   bytes_sent_ += sizeof value;
   MPI_Allreduce(MPI_IN_PLACE, &value, 1, MPI_UINT64_T, MPI_MIN, MPI_COMM_WORLD);

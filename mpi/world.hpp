@@ -41,6 +41,9 @@ class World {
   std::vector<std::uint64_t> sum(std::vector<std::uint64_t> values);
   std::uint64_t sum(std::uint64_t value) { return sum(std::vector{value})[0]; }
   std::uint64_t max(std::uint64_t value);
+  // The element-wise max of `bytes` over all ranks, on every rank: HyperLogLog registers
+  // merge so. Any length (reduced in pieces of at most round_bytes).
+  std::vector<std::uint8_t> max(std::vector<std::uint8_t> bytes);
   std::uint64_t min(std::uint64_t value);
   // The exact sum of 128-bit integers (summed on every rank from an all-gather).
   unsigned __int128 sum(unsigned __int128 value);
