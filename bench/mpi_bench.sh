@@ -42,7 +42,10 @@ run() {
   rm -f "$scratch"/time.*
   local start end
   start=$(date +%s.%N)
-  TIME_DIR=$scratch mpirun -q --oversubscribe --allow-run-as-root -x TIME_DIR -np "$np" \
+  # A session directory of its own: Open MPI 4.1 removes the shared /tmp/ompi.HOST.UID
+  # when it finds it empty, which can fail another mpirun starting at that moment.
+  TIME_DIR=$scratch mpirun -q --mca orte_tmpdir_base "$scratch" --oversubscribe \
+    --allow-run-as-root -x TIME_DIR -np "$np" \
     "$scratch/rank.sh" "$castgraph_mpi" --verbose ${ROUND_BYTES:+--round-bytes "$ROUND_BYTES"} \
     "$@" >/dev/null 2>"$scratch/err"
   end=$(date +%s.%N)
