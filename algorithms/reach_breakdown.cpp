@@ -43,8 +43,7 @@ std::map<std::string, std::uint64_t> by_fan_place(const Network& network,
 
 // People of the reach by a property of the hosts: the reach of each group's hosts.
 template <typename LabelOf>
-std::map<std::string, std::uint64_t> by_host_group(const Network& network,
-                                                   std::span<const NodeId> hosts,
+std::map<std::string, std::uint64_t> by_host_group(std::span<const NodeId> hosts,
                                                    const ReachOptions& options,
                                                    const GroupReach& group_reach,
                                                    LabelOf&& label_of) {
@@ -116,12 +115,12 @@ std::map<std::string, std::uint64_t> breakdown_people(const Network& network,
     case BreakdownBy::platform:
       return by_platform(network, hosts, options, reach_of);
     case BreakdownBy::base:
-      return by_host_group(network, hosts, options, reach_of, [&](NodeId host) {
+      return by_host_group(hosts, options, reach_of, [&](NodeId host) {
         const NodeId base = network.broadcasters.base[host];
         return base == kNoNode ? std::string_view{} : network.bases.names[base];
       });
     case BreakdownBy::kind:
-      return by_host_group(network, hosts, options, reach_of,
+      return by_host_group(hosts, options, reach_of,
                            [&](NodeId host) { return network.broadcasters.kind[host]; });
   }
   return {};

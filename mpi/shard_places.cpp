@@ -19,8 +19,8 @@ std::vector<std::string> labels_in_file_order(World& world, const FirstSeenLabel
 }
 
 // `column` renumbered as one process numbers the labels `in_file_order`.
-CategoryColumn renumbered(const CategoryColumn& column, const std::vector<std::string>& in_file_order,
-                          std::size_t fans) {
+CategoryColumn renumbered(const CategoryColumn& column,
+                          const std::vector<std::string>& in_file_order, std::size_t fans) {
   if (in_file_order.empty()) return {};  // no fan of any rank has a place
   // One process's numbering: the same builder, fed the labels in the file's order.
   CategoryColumnBuilder replay(CategoryColumnBuilder::Labels::places);

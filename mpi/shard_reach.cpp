@@ -43,8 +43,7 @@ std::map<std::string, std::uint64_t> summed_by_label(
 
 // A host group's reach over all ranks, by the method that answered the whole set; empty
 // (reach() on this rank) for the declared model, which every rank computes whole.
-GroupReach group_reach_all(World& world, const Network& shard, ReachMethod method,
-                           int precision) {
+GroupReach group_reach_all(World& world, const Network& shard, ReachMethod method, int precision) {
   if (method == ReachMethod::exact)
     return [&world, &shard](std::span<const NodeId> group, const ReachOptions& with) {
       const HostSet set = make_host_set(shard, group, with.platform, with.region, with.city);
@@ -78,9 +77,9 @@ std::vector<BreakdownGroup> breakdown_all(World& world, const Network& shard,
   } else {
     // The groups come from hosts and platforms, which every rank holds whole, so every
     // rank asks for the same groups' reach in the same order.
-    people = breakdown_people(shard, hosts, options, by,
-                              group_reach_all(world, shard, options.method,
-                                              options.sketch_precision));
+    people =
+        breakdown_people(shard, hosts, options, by,
+                         group_reach_all(world, shard, options.method, options.sketch_precision));
   }
   return breakdown_groups(people, unique_reach);
 }

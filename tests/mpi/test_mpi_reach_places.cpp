@@ -35,11 +35,14 @@ void write_places_panel(const TempDir& dir) {
   dir.write("broadcasters.csv", hosts);
   dir.write("fanbases.csv", fanbases);
   const char* places[] = {"吉林省,长春市", "吉林,长春", "辽宁,沈阳", "辽宁省,沈阳市",
-                          "辽宁,大连",     "吉林,吉林",  ","};
+                          "辽宁,大连",     "吉林,吉林", ","};
   std::string fans = "id,weight,province,city\n";
   for (int f = 1; f <= 300; ++f)
     fans += "f" + std::to_string(f) + "," + (random() % 3 ? "1" : "5") + "," +
-            places[f <= 3 ? 0 : f > 260 ? 6 : random() % 6] + "\n";
+            places[f <= 3    ? 0
+                   : f > 260 ? 6
+                             : random() % 6] +
+            "\n";
   dir.write("fans.csv", fans);
   std::string follows = "fan,broadcaster,platform\n";
   for (int row = 0; row < 1500; ++row) {
