@@ -92,6 +92,12 @@ ReachResult exact_reach_result(const HostSet& set, const ExactReach& exact, cons
   return result;
 }
 
+ReachResult sketch_reach_result(const HostSet& set, const SketchReach& sketch) {
+  ReachResult result = from_sketch(set, sketch);
+  fill_totals(result);
+  return result;
+}
+
 std::string_view to_string(ReachMethod method) {
   switch (method) {
     case ReachMethod::automatic:

@@ -97,6 +97,10 @@ struct ReachResult {
 ReachResult exact_reach_result(const HostSet& set, const ExactReach& exact, const PanelError& panel,
                                bool census);
 
+// The result of a sketch estimate of `set`, with gross reach, duplication and shares
+// derived as reach() derives them. O(hosts).
+ReachResult sketch_reach_result(const HostSet& set, const SketchReach& sketch);
+
 // Unique and gross reach, duplication, frequency and per-host reach of `hosts`, by
 // options.method, after the platform and region filters. Throws UsageError for hosts out
 // of range or repeated, an unknown region, exact or sketch without follows, and the

@@ -43,22 +43,22 @@ std::map<std::string, std::uint64_t> by_fan_place(const Network& network,
 
 // People of the reach by a property of the hosts: the reach of each group's hosts.
 template <typename LabelOf>
-std::map<std::string, std::uint64_t> by_host_group(const Network& network,
-                                                   std::span<const NodeId> hosts,
+std::map<std::string, std::uint64_t> by_host_group(std::span<const NodeId> hosts,
                                                    const ReachOptions& options,
+                                                   const GroupReach& group_reach,
                                                    LabelOf&& label_of) {
   std::map<std::string, std::vector<NodeId>> members;
   for (NodeId host : hosts) members[label_or_unknown(label_of(host))].push_back(host);
   std::map<std::string, std::uint64_t> groups;
-  for (const auto& [label, group] : members)
-    groups[label] = reach(network, group, options).unique_reach;
+  for (const auto& [label, group] : members) groups[label] = group_reach(group, options);
   return groups;
 }
 
 // People of the reach by platform: the reach of every host on that platform alone.
 std::map<std::string, std::uint64_t> by_platform(const Network& network,
                                                  std::span<const NodeId> hosts,
-                                                 const ReachOptions& options) {
+                                                 const ReachOptions& options,
+                                                 const GroupReach& group_reach) {
   std::vector<bool> used(network.platforms.size(), false);
   for (NodeId host : hosts)
     for (NodeId fanbase : network.relations.owns.neighbours(host))
@@ -68,8 +68,7 @@ std::map<std::string, std::uint64_t> by_platform(const Network& network,
     if (!used[platform] || (options.platform && *options.platform != platform)) continue;
     ReachOptions on_platform = options;
     on_platform.platform = platform;
-    groups[std::string(network.platforms.names[platform])] =
-        reach(network, hosts, on_platform).unique_reach;
+    groups[std::string(network.platforms.names[platform])] = group_reach(hosts, on_platform);
   }
   return groups;
 }
@@ -100,40 +99,50 @@ BreakdownBy parse_breakdown(std::string_view text) {
                    "'; use province, city, platform, base or kind");
 }
 
-std::vector<BreakdownGroup> reach_breakdown(const Network& network, std::span<const NodeId> hosts,
-                                            const ReachOptions& options, BreakdownBy by,
-                                            std::uint64_t unique_reach) {
-  std::map<std::string, std::uint64_t> groups;
+std::map<std::string, std::uint64_t> breakdown_people(const Network& network,
+                                                      std::span<const NodeId> hosts,
+                                                      const ReachOptions& options, BreakdownBy by,
+                                                      const GroupReach& group_reach) {
+  const GroupReach reach_of =
+      group_reach ? group_reach : [&](std::span<const NodeId> group, const ReachOptions& with) {
+        return reach(network, group, with).unique_reach;
+      };
   switch (by) {
     case BreakdownBy::province:
-      groups = by_fan_place(network, hosts, options, network.fans.province);
-      break;
+      return by_fan_place(network, hosts, options, network.fans.province);
     case BreakdownBy::city:
-      groups = by_fan_place(network, hosts, options, network.fans.city);
-      break;
+      return by_fan_place(network, hosts, options, network.fans.city);
     case BreakdownBy::platform:
-      groups = by_platform(network, hosts, options);
-      break;
+      return by_platform(network, hosts, options, reach_of);
     case BreakdownBy::base:
-      groups = by_host_group(network, hosts, options, [&](NodeId host) {
+      return by_host_group(hosts, options, reach_of, [&](NodeId host) {
         const NodeId base = network.broadcasters.base[host];
         return base == kNoNode ? std::string_view{} : network.bases.names[base];
       });
-      break;
     case BreakdownBy::kind:
-      groups = by_host_group(network, hosts, options,
-                             [&](NodeId host) { return network.broadcasters.kind[host]; });
-      break;
+      return by_host_group(hosts, options, reach_of,
+                           [&](NodeId host) { return network.broadcasters.kind[host]; });
   }
+  return {};
+}
+
+std::vector<BreakdownGroup> breakdown_groups(const std::map<std::string, std::uint64_t>& people,
+                                             std::uint64_t unique_reach) {
   std::vector<BreakdownGroup> out;
-  for (const auto& [label, people] : groups) {
+  for (const auto& [label, count] : people) {
     const double share =
-        unique_reach == 0 ? 0.0 : static_cast<double>(people) / static_cast<double>(unique_reach);
-    out.push_back({label, people, share});
+        unique_reach == 0 ? 0.0 : static_cast<double>(count) / static_cast<double>(unique_reach);
+    out.push_back({label, count, share});
   }
   std::ranges::stable_sort(
       out, [](const BreakdownGroup& a, const BreakdownGroup& b) { return a.people > b.people; });
   return out;
+}
+
+std::vector<BreakdownGroup> reach_breakdown(const Network& network, std::span<const NodeId> hosts,
+                                            const ReachOptions& options, BreakdownBy by,
+                                            std::uint64_t unique_reach) {
+  return breakdown_groups(breakdown_people(network, hosts, options, by), unique_reach);
 }
 
 }  // namespace castgraph

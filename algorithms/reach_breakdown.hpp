@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,5 +43,21 @@ struct BreakdownGroup {
 std::vector<BreakdownGroup> reach_breakdown(const Network& network, std::span<const NodeId> hosts,
                                             const ReachOptions& options, BreakdownBy by,
                                             std::uint64_t unique_reach);
+
+// The unique reach of some of the hosts under some options: reach()'s by default. A
+// caller whose network holds only a shard of the fans (castgraph-mpi) counts over all.
+using GroupReach =
+    std::function<std::uint64_t(std::span<const NodeId> hosts, const ReachOptions& options)>;
+
+// reach_breakdown's two halves. The people of each group by its label (groups reached by
+// no one included for platform, base and kind), each host group's reach from
+// `group_reach` (reach() when empty); and the groups with their shares of
+// `unique_reach`, the largest first (ties by label).
+std::map<std::string, std::uint64_t> breakdown_people(const Network& network,
+                                                      std::span<const NodeId> hosts,
+                                                      const ReachOptions& options, BreakdownBy by,
+                                                      const GroupReach& group_reach = {});
+std::vector<BreakdownGroup> breakdown_groups(const std::map<std::string, std::uint64_t>& people,
+                                             std::uint64_t unique_reach);
 
 }  // namespace castgraph

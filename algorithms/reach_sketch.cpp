@@ -35,16 +35,20 @@ SketchReach reach_sketch(const Network& network, const HostSet& set, int precisi
   if (set.province_code) prebuilt = nullptr;  // stored sketches hold every province
   if (prebuilt != nullptr) precision = prebuilt->precision;
   const std::size_t m = hll_registers(precision);
-  const std::size_t k = set.size();
+  std::vector<Registers> hosts;
+  for (std::size_t h = 0; h < set.size(); ++h)
+    hosts.push_back(host_registers(network, set, h, m, prebuilt));
+  return sketch_from_host_registers(hosts, precision);
+}
+
+SketchReach sketch_from_host_registers(const std::vector<std::vector<std::uint8_t>>& hosts,
+                                       int precision) {
+  const std::size_t m = hll_registers(precision);
+  const std::size_t k = hosts.size();
   SketchReach result;
   result.precision = precision;
   result.relative_error = hll_relative_error(precision);
-
-  std::vector<Registers> hosts;
-  for (std::size_t h = 0; h < k; ++h) {
-    hosts.push_back(host_registers(network, set, h, m, prebuilt));
-    result.per_host.push_back(hll_estimate(hosts.back()));
-  }
+  for (const Registers& registers : hosts) result.per_host.push_back(hll_estimate(registers));
   // prefix[i] sketches hosts [0, i), suffix[i] hosts [i, k).
   std::vector<Registers> prefix(k + 1, Registers(m, 0)), suffix(k + 1, Registers(m, 0));
   for (std::size_t i = 0; i < k; ++i) {

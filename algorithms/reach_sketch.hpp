@@ -39,4 +39,10 @@ SketchReach reach_sketch(const Network& network, const HostSet& set,
                          int precision = kDefaultHllPrecision,
                          const FanbaseSketches* prebuilt = nullptr);
 
+// reach_sketch's estimates from each host's registers (2^precision each, HostSet order),
+// however they were built: castgraph-mpi max-merges each rank's registers first.
+// O(hosts · m).
+SketchReach sketch_from_host_registers(const std::vector<std::vector<std::uint8_t>>& hosts,
+                                       int precision);
+
 }  // namespace castgraph

@@ -8,6 +8,8 @@
 #   bench/mpi_bench.sh [SCALE...]        default scale: 0.1
 #
 # Environment: RUNS (runs per figure, default 3; medians), RANKS (default "1 2 4"),
+# ROUND_BYTES (castgraph-mpi --round-bytes: the most bytes of rows per rank per round of
+# the shuffle; default castgraph-mpi's 1 GiB),
 # COMMANDS (which rows, default "info reach overlap rank plan top"; top is overlap --top),
 # BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries).
 # Needs a release build with castgraph-mpi (scripts/build.sh release, Open MPI installed).
@@ -42,8 +44,12 @@ run() {
   rm -f "$scratch"/time.*
   local start end
   start=$(date +%s.%N)
-  TIME_DIR=$scratch mpirun -q --oversubscribe --allow-run-as-root -x TIME_DIR -np "$np" \
-    "$scratch/rank.sh" "$castgraph_mpi" --verbose "$@" >/dev/null 2>"$scratch/err"
+  # A session directory of its own: Open MPI 4.1 removes the shared /tmp/ompi.HOST.UID
+  # when it finds it empty, which can fail another mpirun starting at that moment.
+  TIME_DIR=$scratch mpirun -q --mca orte_tmpdir_base "$scratch" --oversubscribe \
+    --allow-run-as-root -x TIME_DIR -np "$np" \
+    "$scratch/rank.sh" "$castgraph_mpi" --verbose ${ROUND_BYTES:+--round-bytes "$ROUND_BYTES"} \
+    "$@" >/dev/null 2>"$scratch/err"
   end=$(date +%s.%N)
   local cpu=0 rss=()
   for ((r = 0; r < np; r++)); do
@@ -55,7 +61,7 @@ run() {
     rss+=("$((kb / 1024))")
   done
   local bytes
-  bytes=$(sed -n 's/.*by rank: \(.*\); total \([0-9]*\)$/\1 total \2/p' "$scratch/err")
+  bytes=$(sed -n 's/.*by rank: \(.*\); total \([0-9]*\); rows exchanged in \([0-9]*\) rounds$/\1 total \2, \3 rounds/p' "$scratch/err")
   echo "$(echo "$end - $start" | bc) $cpu $(
     IFS=/
     echo "${rss[*]}"

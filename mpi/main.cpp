@@ -24,10 +24,10 @@ constexpr const char* kDescription =
     "platform, base, host and fanbase, plus the fans a stable hash of their id gives it\n"
     "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
-    "Commands: info; reach (exact and declared; not yet --region, --city, --by, sketch,\n"
-    "model); overlap --hosts (exact) and --top; rank --by fans, reach or cpm; plan (exact\n"
-    "and declared; not yet sketch, --region, --city); communities. Host lists, --csv,\n"
-    "--bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
+    "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
+    "and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
+    "cpm; plan (exact and declared; not yet sketch, --region, --city); communities. Host\n"
+    "lists, --csv, --bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
     "A DATASET is a directory of CSV files, as for castgraph.";
 
 // What this run moved, counted before the gathering that reports it.
@@ -40,7 +40,8 @@ void report_bytes_sent(castgraph::mpi::World& world) {
     std::cerr << (r ? ", " : " ") << r << ": " << sent[r];
     total += sent[r];
   }
-  std::cerr << "; total " << total << "\n";
+  std::cerr << "; total " << total << "; rows exchanged in " << world.exchange_rounds()
+            << " rounds\n";
 }
 
 }  // namespace
@@ -54,7 +55,14 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("--verbose", verbose,
                "After the command, print on stderr the bytes each rank handed to MPI "
-               "collectives (the rows shuffled plus every reduction), and their total");
+               "collectives (the rows shuffled plus every reduction), their total, and the "
+               "rounds the rows took");
+  app.add_option_function<std::uint64_t>(
+         "--round-bytes", [&](const std::uint64_t& bytes) { world.set_round_bytes(bytes); },
+         "The most bytes of rows one rank sends or receives in one round of the shuffle "
+         "(MPI_Alltoallv counts in int); larger exchanges take several rounds. Lower it to "
+         "bound the memory the shuffle borrows (default 1 GiB)")
+      ->check(CLI::Range(std::uint64_t{1}, mpi::World::kMaxRoundBytes));
   cli::InfoOptions info;
   cli::add_info_options(app, info)->callback([&] { mpi::run_info(world, info); });
   cli::ReachCommandOptions reach;

@@ -19,6 +19,7 @@
 #include "mpi/shard_components.hpp"
 #include "mpi/shard_loader.hpp"
 #include "mpi/shard_projection.hpp"
+#include "mpi/shard_reach.hpp"
 
 namespace castgraph::mpi {
 namespace {
@@ -119,17 +120,20 @@ ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommand
   ReachPlan plan;
   agree_on(world, [&] {
     plan.options.method = parse_reach_method(options.method);
-    if (plan.options.method == ReachMethod::sketch || plan.options.method == ReachMethod::model)
+    if (plan.options.method == ReachMethod::model)
       throw UsageError("--method " + options.method +
-                       " is not supported by castgraph-mpi yet; use exact, declared or "
+                       " is not supported by castgraph-mpi yet; use exact, sketch, declared or "
                        "castgraph");
-    if (!options.region.empty() || !options.city.empty() || !options.by.empty())
-      throw UsageError(
-          "castgraph-mpi reach does not take --region, --city or --by yet; use castgraph");
     if (!options.platform.empty())
       plan.options.platform = resolve_platform(shard, options.platform);
+    // Places are numbered as one process numbers them (shard_places.hpp), so the region
+    // and city resolve, and fail, as castgraph's do.
+    plan.options.region = options.region;
+    plan.options.city = options.city;
+    plan.options.sketch_precision = options.precision;
     plan.hosts = resolve_hosts_once(world, shard, options.hosts);
-    plan.set = make_host_set(shard, plan.hosts, plan.options.platform);
+    plan.set =
+        make_host_set(shard, plan.hosts, plan.options.platform, options.region, options.city);
   });
   return plan;
 }
@@ -184,6 +188,14 @@ void run_reach(World& world, const cli::ReachCommandOptions& options) {
     }
   });
   if (method == ReachMethod::exact) answer.result = exact_reach(world, shard, plan.set);
+  if (method == ReachMethod::sketch)
+    answer.result = sketch_reach_result(
+        plan.set, sketch_all(world, shard, plan.set, plan.options.sketch_precision));
+  plan.options.method = method;
+  if (!options.by.empty())
+    answer.breakdown =
+        breakdown_all(world, shard, plan.hosts, plan.options, parse_breakdown(options.by),
+                      answer.result.unique_reach, follows);
   answer.cost = cost_per_thousand(shard, plan.hosts, answer.result.unique_reach);
   root_prints(world, [&] { cli::print_reach_answer(shard, answer, options); });
 }

@@ -11,6 +11,8 @@
 #include "mpi/agreement.hpp"
 #include "mpi/fan_owner.hpp"
 #include "mpi/record_range.hpp"
+#include "mpi/shard_places.hpp"
+#include "mpi/stop_for_tests.hpp"
 #include "mpi/wire.hpp"
 
 namespace castgraph::mpi {
@@ -59,7 +61,12 @@ struct FansRead {
   std::vector<DatasetFile::RowPlace> places;
 };
 
-void load_fans(World& world, Loading& loading, Total& fan_weights) {
+// The places of the fans read from this rank's range, in the order they first appear.
+struct PlacesRead {
+  FirstSeenLabels provinces, cities;
+};
+
+void load_fans(World& world, Loading& loading, Total& fan_weights, PlacesRead& places) {
   std::optional<DatasetFile> file = open_everywhere(world, loading, "fans.csv");
   if (!file) return;
   std::size_t id = 0;
@@ -85,6 +92,8 @@ void load_fans(World& world, Loading& loading, Total& fan_weights) {
       put(out, *people);
       put(out, file->field(province));
       put(out, file->field(city));
+      places.provinces.note(file->field(province));
+      places.cities.note(file->field(city));
       const DatasetFile::RowPlace place = file->place(id);
       put_place(out, place);
       read.weights.push_back(*people);
@@ -270,11 +279,14 @@ Network load_shard(World& world, const std::filesystem::path& directory) {
   Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
   agree_on(world, [&] { load_catalogue(loading); });
   Total fan_weights = 0;
-  load_fans(world, loading, fan_weights);
+  PlacesRead places;
+  load_fans(world, loading, fan_weights, places);
   load_follows(world, loading, fan_weights);
   agree_on(world, [&] { load_collabs(loading); });
   Network network;
   agree_on(world, [&] { network = std::move(loading.builder).finish(); });
+  agree_fan_places(world, network, places.provinces, places.cities);
+  stop_here_if_asked(world);
   return network;
 }
 

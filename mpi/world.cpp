@@ -2,6 +2,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <numeric>
@@ -10,9 +11,9 @@
 namespace castgraph::mpi {
 namespace {
 
-// Open MPI counts in int: a larger message would need splitting, which nothing here
-// needs yet (each exchange is one shard's rows for one rank), so it is refused instead of
-// silently truncated.
+// Open MPI counts in int: exchange() splits into rounds below that; elsewhere a larger
+// message (a gathering or broadcast of over 2 GiB) is refused instead of silently
+// truncated.
 int as_count(std::size_t bytes) {
   if (bytes > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw std::length_error("an MPI message of more than 2 GiB (use more ranks)");
@@ -56,6 +57,16 @@ std::uint64_t World::max(std::uint64_t value) {
   bytes_sent_ += sizeof value;
   MPI_Allreduce(MPI_IN_PLACE, &value, 1, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD);
   return value;
+}
+
+std::vector<std::uint8_t> World::max(std::vector<std::uint8_t> bytes) {
+  bytes_sent_ += bytes.size();
+  for (std::size_t at = 0; at < bytes.size(); at += round_bytes_) {
+    const std::size_t piece = std::min<std::uint64_t>(round_bytes_, bytes.size() - at);
+    MPI_Allreduce(MPI_IN_PLACE, bytes.data() + at, as_count(piece), MPI_UINT8_T, MPI_MAX,
+                  MPI_COMM_WORLD);
+  }
+  return bytes;
 }
 
 std::uint64_t World::min(std::uint64_t value) {
@@ -109,28 +120,44 @@ std::vector<std::string> World::gather_all(const std::string& bytes) {
 
 std::vector<std::string> World::exchange(const std::vector<std::string>& to) {
   const auto ranks = static_cast<std::size_t>(size_);
+  // Each round sends at most `share` bytes to each rank, so that one round's send buffer,
+  // and the receive buffer the ranks fill, each hold at most round_bytes_: int counts
+  // and offsets suffice whatever the total, and the copies made for MPI stay bounded.
+  // Fans spread evenly over ranks by their hash, so equal shares waste little.
+  const std::uint64_t share = std::max<std::uint64_t>(1, round_bytes_ / ranks);
+  std::uint64_t rounds_needed = 1;
+  for (const std::string& bytes : to)
+    rounds_needed = std::max<std::uint64_t>(rounds_needed, (bytes.size() + share - 1) / share);
+  const std::uint64_t rounds = max(rounds_needed);
   std::vector<int> send_counts(ranks), send_offsets(ranks), receive_counts(ranks),
       receive_offsets(ranks);
-  std::string outgoing;
-  for (std::size_t r = 0; r < ranks; ++r) {
-    send_counts[r] = as_count(to[r].size());
-    send_offsets[r] = as_count(outgoing.size());
-    outgoing += to[r];
-  }
-  bytes_sent_ += ranks * sizeof(int) + outgoing.size();
-  MPI_Alltoall(send_counts.data(), 1, MPI_INT, receive_counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
-  std::size_t total = 0;
-  for (std::size_t r = 0; r < ranks; ++r) {
-    receive_offsets[r] = as_count(total);
-    total += static_cast<std::size_t>(receive_counts[r]);
-  }
-  std::string incoming(total, '\0');
-  MPI_Alltoallv(outgoing.data(), send_counts.data(), send_offsets.data(), MPI_BYTE, incoming.data(),
-                receive_counts.data(), receive_offsets.data(), MPI_BYTE, MPI_COMM_WORLD);
   std::vector<std::string> from(ranks);
-  for (std::size_t r = 0; r < ranks; ++r)
-    from[r] = incoming.substr(static_cast<std::size_t>(receive_offsets[r]),
-                              static_cast<std::size_t>(receive_counts[r]));
+  std::string outgoing, incoming;
+  for (std::uint64_t round = 0; round < rounds; ++round) {
+    outgoing.clear();
+    for (std::size_t r = 0; r < ranks; ++r) {
+      const std::size_t begin = std::min<std::uint64_t>(to[r].size(), round * share);
+      const std::size_t length = std::min<std::uint64_t>(to[r].size() - begin, share);
+      send_counts[r] = as_count(length);
+      send_offsets[r] = as_count(outgoing.size());
+      outgoing.append(to[r], begin, length);
+    }
+    bytes_sent_ += ranks * sizeof(int) + outgoing.size();
+    MPI_Alltoall(send_counts.data(), 1, MPI_INT, receive_counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
+    std::size_t total = 0;
+    for (std::size_t r = 0; r < ranks; ++r) {
+      receive_offsets[r] = as_count(total);
+      total += static_cast<std::size_t>(receive_counts[r]);
+    }
+    incoming.resize(total);
+    MPI_Alltoallv(outgoing.data(), send_counts.data(), send_offsets.data(), MPI_BYTE,
+                  incoming.data(), receive_counts.data(), receive_offsets.data(), MPI_BYTE,
+                  MPI_COMM_WORLD);
+    for (std::size_t r = 0; r < ranks; ++r)
+      from[r].append(incoming, static_cast<std::size_t>(receive_offsets[r]),
+                     static_cast<std::size_t>(receive_counts[r]));
+    ++exchange_rounds_;
+  }
   return from;
 }
 

@@ -29,6 +29,13 @@ class World {
   [[noreturn]] void abort(int status);
   // Bytes this rank has handed to collectives so far (payloads, not MPI's headers).
   std::uint64_t bytes_sent() const { return bytes_sent_; }
+  // The most bytes one round of exchange() sends from, or receives into, one rank; the
+  // same on every rank. Open MPI counts and offsets are int, so at most 2^31 - 1.
+  static constexpr std::uint64_t kDefaultRoundBytes = std::uint64_t{1} << 30;
+  static constexpr std::uint64_t kMaxRoundBytes = (std::uint64_t{1} << 31) - 1;
+  void set_round_bytes(std::uint64_t bytes) { round_bytes_ = bytes; }
+  // The rounds exchange() has taken so far (at least one per call).
+  std::uint64_t exchange_rounds() const { return exchange_rounds_; }
 
   // The element-wise sum, max or min of `values` over all ranks, on every rank.
   std::vector<std::uint64_t> sum(std::vector<std::uint64_t> values);
@@ -37,6 +44,9 @@ class World {
   // their own values back. Half an all-reduce, for answers only the root reads.
   std::vector<std::uint64_t> sum_at_root(std::vector<std::uint64_t> values);
   std::uint64_t max(std::uint64_t value);
+  // The element-wise max of `bytes` over all ranks, on every rank: HyperLogLog registers
+  // merge so. Any length (reduced in pieces of at most round_bytes).
+  std::vector<std::uint8_t> max(std::vector<std::uint8_t> bytes);
   std::uint64_t min(std::uint64_t value);
   // The exact sum of 128-bit integers (summed on every rank from an all-gather).
   unsigned __int128 sum(unsigned __int128 value);
@@ -46,7 +56,8 @@ class World {
   std::vector<std::uint64_t> gather_all(const std::vector<std::uint64_t>& values);
   // Every rank's bytes, rank by rank.
   std::vector<std::string> gather_all(const std::string& bytes);
-  // `to[r]` goes to rank r; returns what each rank sent to this one, rank by rank.
+  // `to[r]` goes to rank r; returns what each rank sent to this one, rank by rank. Any
+  // size: it moves in rounds of at most round_bytes per rank (see set_round_bytes).
   std::vector<std::string> exchange(const std::vector<std::string>& to);
   // Rank `from`'s `bytes`, on every rank.
   std::string broadcast(std::string bytes, int from);
@@ -54,6 +65,8 @@ class World {
  private:
   int rank_ = 0, size_ = 1;
   std::uint64_t bytes_sent_ = 0;
+  std::uint64_t round_bytes_ = kDefaultRoundBytes;
+  std::uint64_t exchange_rounds_ = 0;
 };
 
 }  // namespace castgraph::mpi

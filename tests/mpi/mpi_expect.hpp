@@ -1,0 +1,38 @@
+// Checks that castgraph-mpi prints what castgraph prints, at 1 to 4 ranks.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "support/run_mpi.hpp"
+
+namespace castgraph::testing {
+
+// The same stdout, byte for byte, and success at every rank count.
+inline void expect_same_as_castgraph(const std::string& arguments) {
+  const CommandResult one = run_castgraph(arguments);
+  INFO("castgraph " << arguments << "\n" << one.err);
+  REQUIRE(one.status == 0);
+  for (int ranks = 1; ranks <= 4; ++ranks) {
+    const CommandResult many = run_mpi(ranks, arguments);
+    INFO("castgraph-mpi on " << ranks << " ranks\n" << many.err);
+    CHECK(many.status == 0);
+    CHECK(many.out == one.out);
+  }
+}
+
+// The same message (castgraph-mpi's first line of stderr) and exit status, no output.
+inline void expect_same_failure_as_castgraph(const std::string& arguments) {
+  const CommandResult one = run_castgraph(arguments);
+  REQUIRE(one.status != 0);
+  for (int ranks = 1; ranks <= 4; ++ranks) {
+    const CommandResult many = run_mpi(ranks, arguments);
+    INFO("castgraph-mpi on " << ranks << " ranks: " << many.err);
+    CHECK(many.status == one.status);
+    CHECK(first_line(many.err) == one.err);
+    CHECK(many.out.empty());
+  }
+}
+
+}  // namespace castgraph::testing
