@@ -57,7 +57,8 @@ TEST_CASE("a machine-only column is left out of the text", "[cli]") {
   CHECK(csv.str() == "key,label\nfans,distinct fans\n");
 }
 
-TEST_CASE("sheet names fit Excel: 31 characters, no []:*?/\\, unique", "[cli]") {
+TEST_CASE("sheet names fit Excel: at most 31 characters and none it forbids and no two alike",
+          "[cli]") {
   std::vector<std::string> taken;
   CHECK(sheet_name("rank by fans", taken) == "rank by fans");
   CHECK(sheet_name("a/b:c", taken) == "a_b_c");

@@ -1,27 +1,16 @@
 // Running castgraph-mpi beside castgraph: for 1 to 4 ranks, the same bytes on stdout, or
 // the same message and exit status for a failure, without a hang. castgraph itself is the
 // reference: it was checked against hand-worked answers and brute force in tests/cli and
-// tests/algorithms.
+// tests/algorithms. Unlike mpi_expect.hpp's checks, these also compare stderr (warnings).
+// Each mpirun runs in its own Open MPI session directory (support/run_mpi.hpp).
 #pragma once
 
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "support/run_command.hpp"
+#include "support/run_mpi.hpp"
 
 namespace castgraph::testing {
-
-// mpirun under a timeout: a hang fails the test (status 124) instead of stalling ctest.
-inline CommandResult run_mpi(int ranks, const std::string& arguments) {
-  return run_program("timeout 120 mpirun -q --oversubscribe --allow-run-as-root -np " +
-                         std::to_string(ranks) + " " + shell_quote(CASTGRAPH_MPI_BINARY),
-                     arguments);
-}
-
-// The line castgraph-mpi printed itself, without mpirun's own notice that a rank failed.
-inline std::string first_line(const std::string& text) {
-  return text.substr(0, text.find('\n') + 1);
-}
 
 inline void expect_same_output(const std::string& arguments) {
   const CommandResult one = run_castgraph(arguments);
