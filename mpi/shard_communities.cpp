@@ -14,26 +14,8 @@ namespace {
 // other ranks. Collective.
 std::vector<PairCount> gather_pairs(World& world, const std::vector<PairCount>& mine) {
   std::vector<std::string> to(static_cast<std::size_t>(world.size()));
-  for (const PairCount& pair : mine) {
-    put(to[0], std::uint32_t{pair.a});
-    put(to[0], std::uint32_t{pair.b});
-    put(to[0], pair.shared);
-  }
-  std::vector<PairCount> all;
-  for (const std::string& bytes : world.exchange(to)) {
-    WireReader in(bytes);
-    while (!in.done()) {
-      PairCount pair;
-      pair.a = in.number<std::uint32_t>();
-      pair.b = in.number<std::uint32_t>();
-      pair.shared = in.number<std::uint64_t>();
-      all.push_back(pair);
-    }
-  }
-  std::ranges::sort(all, [](const PairCount& x, const PairCount& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
-  return all;
+  for (const PairCount& pair : mine) put_pair(to[0], pair);
+  return add_up_pairs(world.exchange(to));  // disjoint owners: nothing to add, only sort
 }
 
 // Each community's people over all ranks: every fan adds its weight once per community

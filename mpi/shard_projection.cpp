@@ -17,14 +17,15 @@ int pair_owner(NodeId a, NodeId b, int ranks) {
   return static_cast<int>(x % static_cast<std::uint64_t>(ranks));
 }
 
-void put_pair(std::string& out, NodeId a, NodeId b, std::uint64_t shared) {
-  put(out, std::uint32_t{a});
-  put(out, std::uint32_t{b});
-  put(out, shared);
+}  // namespace
+
+void put_pair(std::string& out, const PairCount& pair) {
+  put(out, std::uint32_t{pair.a});
+  put(out, std::uint32_t{pair.b});
+  put(out, pair.shared);
 }
 
-// Pairs from every rank, equal ones summed, by (a, b).
-std::vector<PairCount> add_up(const std::vector<std::string>& from) {
+std::vector<PairCount> add_up_pairs(const std::vector<std::string>& from) {
   std::vector<PairCount> pairs;
   for (const std::string& bytes : from) {
     WireReader in(bytes);
@@ -49,8 +50,6 @@ std::vector<PairCount> add_up(const std::vector<std::string>& from) {
   return summed;
 }
 
-}  // namespace
-
 PairCounts reduce_pairs_to_owners(World& world, const Network& shard,
                                   const TopOverlapOptions& options) {
   PairCounts counts = count_pairs(shard, options);
@@ -61,11 +60,10 @@ PairCounts reduce_pairs_to_owners(World& world, const Network& shard,
   counts.pair_updates = totals[2];
   std::vector<std::string> to(static_cast<std::size_t>(world.size()));
   for (const PairCount& pair : counts.pairs)
-    put_pair(to[static_cast<std::size_t>(pair_owner(pair.a, pair.b, world.size()))], pair.a, pair.b,
-             pair.shared);
+    put_pair(to[static_cast<std::size_t>(pair_owner(pair.a, pair.b, world.size()))], pair);
   counts.pairs.clear();
   counts.pairs.shrink_to_fit();
-  counts.pairs = add_up(world.exchange(to));
+  counts.pairs = add_up_pairs(world.exchange(to));
   return counts;
 }
 
@@ -79,7 +77,8 @@ TopOverlap top_overlaps_over_ranks(World& world, const Network& shard, std::size
   // Each owner's best `count` to rank 0, which keeps the best of them: the best `count`
   // of all pairs are among them.
   std::vector<std::string> to(static_cast<std::size_t>(world.size()));
-  for (const HostPair& pair : std::move(best).take()) put_pair(to[0], pair.a, pair.b, pair.shared);
+  for (const HostPair& pair : std::move(best).take())
+    put_pair(to[0], PairCount{pair.a, pair.b, pair.shared});
   const std::vector<std::string> from = world.exchange(to);
   TopOverlap top;
   top.skipped_fans = counts.skipped_fans;
@@ -87,7 +86,7 @@ TopOverlap top_overlaps_over_ranks(World& world, const Network& shard, std::size
   top.pair_updates = counts.pair_updates;
   if (!world.root()) return top;
   BestPairs overall(count);
-  for (const PairCount& pair : add_up(from))
+  for (const PairCount& pair : add_up_pairs(from))
     overall.offer(
         describe_pair(pair.a, pair.b, pair.shared, counts.reach[pair.a], counts.reach[pair.b]));
   top.pairs = std::move(overall).take();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "algorithms/overlap.hpp"
@@ -24,5 +25,10 @@ PairCounts reduce_pairs_to_owners(World& world, const Network& shard,
 // `count`, and rank 0 keeps the best of those; the others return an empty list of pairs).
 TopOverlap top_overlaps_over_ranks(World& world, const Network& shard, std::size_t count,
                                    const TopOverlapOptions& options);
+
+// The wire form of pair counts: 16 bytes a pair (a, b, shared).
+void put_pair(std::string& out, const PairCount& pair);
+// Pairs from every rank's bytes, equal ones summed, by (a, b).
+std::vector<PairCount> add_up_pairs(const std::vector<std::string>& from);
 
 }  // namespace castgraph::mpi

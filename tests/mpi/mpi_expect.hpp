@@ -9,8 +9,9 @@
 
 namespace castgraph::testing {
 
-// The same stdout, byte for byte, and success at every rank count.
-inline void expect_same_as_castgraph(const std::string& arguments) {
+// The same stdout, byte for byte, and success at every rank count; with `and_stderr`,
+// the same warnings on stderr too, once.
+inline void expect_same_as_castgraph(const std::string& arguments, bool and_stderr = false) {
   const CommandResult one = run_castgraph(arguments);
   INFO("castgraph " << arguments << "\n" << one.err);
   REQUIRE(one.status == 0);
@@ -19,6 +20,7 @@ inline void expect_same_as_castgraph(const std::string& arguments) {
     INFO("castgraph-mpi on " << ranks << " ranks\n" << many.err);
     CHECK(many.status == 0);
     CHECK(many.out == one.out);
+    if (and_stderr) CHECK(many.err == one.err);
   }
 }
 

@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "mpi/mpi_expect.hpp"
 #include "support/run_command.hpp"
 #include "support/run_mpi.hpp"
 
 using castgraph::testing::CommandResult;
+using castgraph::testing::expect_same_as_castgraph;
+using castgraph::testing::expect_same_failure_as_castgraph;
 using castgraph::testing::first_line;
 using castgraph::testing::read_file;
 using castgraph::testing::run_castgraph;
@@ -21,30 +24,6 @@ using castgraph::testing::source_path;
 using castgraph::testing::TempDir;
 
 namespace {
-
-void expect_same(const std::string& arguments) {
-  const CommandResult one = run_castgraph(arguments);
-  INFO("castgraph " << arguments << "\n" << one.err);
-  REQUIRE(one.status == 0);
-  for (int ranks = 1; ranks <= 4; ++ranks) {
-    const CommandResult many = run_mpi(ranks, arguments);
-    INFO("castgraph-mpi on " << ranks << " ranks\n" << many.err);
-    CHECK(many.status == 0);
-    CHECK(many.out == one.out);
-  }
-}
-
-void expect_same_failure(const std::string& arguments) {
-  const CommandResult one = run_castgraph(arguments);
-  REQUIRE(one.status != 0);
-  for (int ranks = 1; ranks <= 4; ++ranks) {
-    const CommandResult many = run_mpi(ranks, arguments);
-    INFO("castgraph-mpi on " << ranks << " ranks: " << many.err);
-    CHECK(many.status == one.status);
-    CHECK(first_line(many.err) == one.err);
-    CHECK(many.out.empty());
-  }
-}
 
 // A random panel: 14 hosts with two platforms each (one host with one), fans of weights
 // 1, 7 and 1,000 with provinces and cities (one city with a line break inside quotes),
@@ -87,19 +66,20 @@ TEST_CASE(
     "castgraph-mpi info, reach and overlap equal castgraph's on samples/tiny, where ranks own few "
     "fans") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  expect_same("info " + tiny + " --json");
-  expect_same("reach " + tiny + " --hosts h1,h2,h7 --json");
-  expect_same("reach " + tiny + " --hosts h1,h7 --platform douyin --json");
-  expect_same("overlap " + tiny + " --hosts h1,h2,h7 --platform douyin --json");
+  expect_same_as_castgraph("info " + tiny + " --json");
+  expect_same_as_castgraph("reach " + tiny + " --hosts h1,h2,h7 --json");
+  expect_same_as_castgraph("reach " + tiny + " --hosts h1,h7 --platform douyin --json");
+  expect_same_as_castgraph("overlap " + tiny + " --hosts h1,h2,h7 --platform douyin --json");
 }
 
 TEST_CASE("castgraph-mpi info, reach and rank equal castgraph's on samples/liaoning, a panel") {
   const std::string liaoning = shell_quote(source_path("samples/liaoning"));
-  expect_same("info " + liaoning + " --json");
-  expect_same("reach " + liaoning +
-              " --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,h13,h14,h15,h16,h17,h18,h19,h20 "
-              "--json");
-  expect_same("rank " + liaoning + " --by cpm --top 0 --json");
+  expect_same_as_castgraph("info " + liaoning + " --json");
+  expect_same_as_castgraph(
+      "reach " + liaoning +
+      " --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,h13,h14,h15,h16,h17,h18,h19,h20 "
+      "--json");
+  expect_same_as_castgraph("rank " + liaoning + " --by cpm --top 0 --json");
 }
 
 TEST_CASE(
@@ -107,11 +87,11 @@ TEST_CASE(
   TempDir dir;
   write_random_dataset(dir, 7);
   const std::string data = shell_quote(dir.path().string());
-  expect_same("info " + data + " --json");
-  expect_same("reach " + data + " --hosts h1,h2,h3,h15 --json");
-  expect_same("reach " + data + " --hosts h4,h5,h6,h7,h8,h9 --platform ks --json");
-  expect_same("overlap " + data + " --hosts h1,h2,h3,h15 --json");
-  expect_same("rank " + data + " --by reach --top 0 --json");
+  expect_same_as_castgraph("info " + data + " --json");
+  expect_same_as_castgraph("reach " + data + " --hosts h1,h2,h3,h15 --json");
+  expect_same_as_castgraph("reach " + data + " --hosts h4,h5,h6,h7,h8,h9 --platform ks --json");
+  expect_same_as_castgraph("overlap " + data + " --hosts h1,h2,h3,h15 --json");
+  expect_same_as_castgraph("rank " + data + " --by reach --top 0 --json");
 }
 
 TEST_CASE(
@@ -126,11 +106,11 @@ TEST_CASE(
   follows.insert(at, "f3,nobody,dy\n");
   dir.write("follows.csv", follows);
   const std::string data = shell_quote(dir.path().string());
-  expect_same_failure("info " + data);
+  expect_same_failure_as_castgraph("info " + data);
   std::string fans = read_file(dir / "fans.csv");
   fans += "f9,1,辽宁,沈阳\r\n";
   dir.write("fans.csv", fans);
-  expect_same_failure("reach " + data + " --hosts h1");
+  expect_same_failure_as_castgraph("reach " + data + " --hosts h1");
 }
 
 TEST_CASE(
@@ -148,23 +128,23 @@ TEST_CASE(
   follows += "f2,h1\nf1,h1\nf1,h2\n";
   for (int i = 1; i <= 40; ++i) follows += "k" + std::to_string(i) + ",h3\n";
   dir.write("follows.csv", follows);
-  expect_same_failure("info " + shell_quote(dir.path().string()));
+  expect_same_failure_as_castgraph("info " + shell_quote(dir.path().string()));
 }
 
 TEST_CASE("castgraph-mpi refuses what it cannot do yet, and bad hosts, on every rank alike") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  expect_same_failure("reach " + tiny + " --hosts h1,nobody");
+  expect_same_failure_as_castgraph("reach " + tiny + " --hosts h1,nobody");
 }
 
 TEST_CASE(
     "castgraph-mpi shares castgraph's table outputs: --csv and --bom print the same bytes, -o "
     "writes one workbook") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  expect_same("info " + tiny + " --csv");
-  expect_same("reach " + tiny + " --hosts h1,h2,h7 --csv --bom");
-  expect_same("overlap " + tiny + " --hosts h1,h2,h7 --csv");
-  expect_same("rank " + tiny + " --by reach --top 0 --csv");
-  expect_same("rank " + tiny + " --by fans --top 0");
+  expect_same_as_castgraph("info " + tiny + " --csv");
+  expect_same_as_castgraph("reach " + tiny + " --hosts h1,h2,h7 --csv --bom");
+  expect_same_as_castgraph("overlap " + tiny + " --hosts h1,h2,h7 --csv");
+  expect_same_as_castgraph("rank " + tiny + " --by reach --top 0 --csv");
+  expect_same_as_castgraph("rank " + tiny + " --by fans --top 0");
   TempDir out;
   const std::string workbook = (out / "reach.xlsx").string();
   const CommandResult wrote =
@@ -174,9 +154,10 @@ TEST_CASE(
   CHECK(wrote.out.rfind("wrote " + workbook + ": 2 sheets", 0) == 0);
   CHECK(read_file(workbook).substr(0, 2) == "PK");  // a zip, as every .xlsx is
   // What the writer would refuse is refused on every rank before any work, as castgraph does.
-  expect_same_failure("info " + tiny + " --bom");
-  expect_same_failure("info " + tiny + " -o " + shell_quote((out / "counts.txt").string()));
-  expect_same_failure("info " + tiny + " -o " + tiny + "/fans.csv");
+  expect_same_failure_as_castgraph("info " + tiny + " --bom");
+  expect_same_failure_as_castgraph("info " + tiny + " -o " +
+                                   shell_quote((out / "counts.txt").string()));
+  expect_same_failure_as_castgraph("info " + tiny + " -o " + tiny + "/fans.csv");
 }
 
 TEST_CASE("castgraph-mpi takes host lists as castgraph does: --hosts-file, @FILE, names") {
@@ -184,17 +165,18 @@ TEST_CASE("castgraph-mpi takes host lists as castgraph does: --hosts-file, @FILE
   TempDir dir;
   dir.write("shortlist.txt", "h1\n李佳\nh7\n");
   const std::string list = shell_quote((dir / "shortlist.txt").string());
-  expect_same("reach " + tiny + " --hosts-file " + list + " --json");
-  expect_same("reach " + tiny + " --hosts @" + (dir / "shortlist.txt").string() + ",h2 --json");
-  expect_same("overlap " + tiny + " --hosts '李佳, h2' --json");
-  expect_same_failure("reach " + tiny);  // no hosts at all
-  expect_same_failure("reach " + tiny + " --hosts-file " +
-                      shell_quote((dir / "missing.txt").string()));
+  expect_same_as_castgraph("reach " + tiny + " --hosts-file " + list + " --json");
+  expect_same_as_castgraph("reach " + tiny + " --hosts @" + (dir / "shortlist.txt").string() +
+                           ",h2 --json");
+  expect_same_as_castgraph("overlap " + tiny + " --hosts '李佳, h2' --json");
+  expect_same_failure_as_castgraph("reach " + tiny);  // no hosts at all
+  expect_same_failure_as_castgraph("reach " + tiny + " --hosts-file " +
+                                   shell_quote((dir / "missing.txt").string()));
 }
 
 TEST_CASE("castgraph-mpi rank --min-fans leaves out the same hosts as castgraph") {
   const std::string liaoning = shell_quote(source_path("samples/liaoning"));
-  expect_same("rank " + liaoning + " --by reach --min-fans 10万 --top 0 --json");
+  expect_same_as_castgraph("rank " + liaoning + " --by reach --min-fans 10万 --top 0 --json");
 }
 
 TEST_CASE("castgraph-mpi refuses --method model and --encoding gb18030 with a usage error") {

@@ -1,8 +1,8 @@
 // castgraph-mpi plan against castgraph's: the same roster, gains, bounds, stop reason and
-// evaluations, byte for byte, on 1 to 4 ranks (mpi_compare.hpp).
+// evaluations, byte for byte, on 1 to 4 ranks (mpi_expect.hpp).
 #include <catch2/catch.hpp>
 
-#include "mpi/mpi_compare.hpp"
+#include "mpi/mpi_expect.hpp"
 
 using namespace castgraph::testing;
 
@@ -10,32 +10,35 @@ TEST_CASE("castgraph-mpi plan equals castgraph's on samples/tiny, where ranks ow
   const std::string tiny = shell_quote(source_path("samples/tiny"));
   // k with the LP bound; a budget (the best-single-host run) with an exclusion; included
   // hosts, a base cap and a platform; the declared model, which reads no fan.
-  expect_same_output("plan " + tiny + " --k 3 --json");
-  expect_same_output("plan " + tiny + " --budget 100万 --exclude h7 --json");
-  expect_same_output("plan " + tiny +
-                     " --k 4 --include h2 --max-per-base 1 --platform douyin --enumerate --json");
-  expect_same_output("plan " + tiny + " --k 3 --method declared --platform douyin --json");
+  expect_same_as_castgraph("plan " + tiny + " --k 3 --json", true);
+  expect_same_as_castgraph("plan " + tiny + " --budget 100万 --exclude h7 --json", true);
+  expect_same_as_castgraph(
+      "plan " + tiny + " --k 4 --include h2 --max-per-base 1 --platform douyin --enumerate --json",
+      true);
+  expect_same_as_castgraph("plan " + tiny + " --k 3 --method declared --platform douyin --json",
+                           true);
 }
 
 TEST_CASE("castgraph-mpi plan equals castgraph's on samples/liaoning, with its LP bound") {
   const std::string liaoning = shell_quote(source_path("samples/liaoning"));
-  expect_same_output("plan " + liaoning + " --k 20 --max-per-base 2 --json");
-  expect_same_output("plan " + liaoning + " --budget 2M --min-tier 10万 --json");
+  expect_same_as_castgraph("plan " + liaoning + " --k 20 --max-per-base 2 --json", true);
+  expect_same_as_castgraph("plan " + liaoning + " --budget 2M --min-tier 10万 --json", true);
 }
 
 TEST_CASE("castgraph-mpi plan equals castgraph's on a generated panel, --optimal included") {
   TempDir dir;
   const std::string data = shell_quote((dir / "panel").string());
   REQUIRE(run_castgraph("generate --preset tiny --scale 0.02 --seed 5 -o " + data).status == 0);
-  expect_same_output("plan " + data + " --k 6 --platform p1 --json");
+  expect_same_as_castgraph("plan " + data + " --k 6 --platform p1 --json", true);
   // The integer program's roster and bound (the CSV leaves out its wall time).
-  expect_same_output("plan " + data + " --budget 3000 --optimal --csv");
+  expect_same_as_castgraph("plan " + data + " --budget 3000 --optimal --csv", true);
 }
 
 TEST_CASE("castgraph-mpi plan refuses what castgraph refuses, and what it cannot do yet") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  expect_same_refusal("plan " + tiny + " --k 2 --include h1,h2,h3");  // more than k
-  expect_same_refusal("plan " + tiny + " --budget 1 --include h1");   // above the budget
+  expect_same_failure_as_castgraph("plan " + tiny + " --k 2 --include h1,h2,h3");  // more than k
+  expect_same_failure_as_castgraph("plan " + tiny +
+                                   " --budget 1 --include h1");  // above the budget
   const CommandResult sketch = run_mpi(3, "plan " + tiny + " --k 2 --method sketch");
   CHECK(sketch.status == 2);
   CHECK(first_line(sketch.err).find("--method sketch is not supported by castgraph-mpi plan") !=
