@@ -147,7 +147,9 @@ void report_plan(const Network& network, const Plan& plan, const PlanOptions& op
   for (const PlanWarning& warning : plan.warnings)
     std::cerr << "warning: " << describe_plan_warning(network, warning, options) << "\n";
   if (command.json) {
-    std::cout << to_json(plan, network, options).dump(2) << "\n";
+    nlohmann::ordered_json json = to_json(plan, network, options);
+    add_left_out(json, command.dataset);
+    std::cout << json.dump(2) << "\n";
   } else if (tables_wanted(command.tables)) {
     const Table picks = picks_table(network, plan), totals = totals_table(plan, options);
     write_tables(command.tables, {{"picks", &picks}, {"totals", &totals}}, command.dataset);
@@ -229,7 +231,8 @@ CLI::App* add_plan_options(CLI::App& app, PlanCommandOptions& options_ref) {
       "JSON: {method, picks:[{id, name, fee, marginal_reach, cumulative_reach, "
       "spent, included, yuan_per_thousand}], unique_reach, spent, yuan_per_thousand, "
       "upper_bound, ratio, gap, bound_method (online/lp/ilp), proven_optimal, "
-      "guarantee, stop_reason, warnings, unknown_fee_excluded, ...}");
+      "guarantee, stop_reason, warnings, unknown_fee_excluded, ..., and with "
+      "--exclude-suspicious: suspicious_left_out{fans, follows, blocks}}");
   add_table_output_options(*command, options->tables,
                            "CSV, one row per pick: pick,included,id,name,fee,marginal_reach,"
                            "cumulative_reach,spent,yuan_per_thousand; -o FILE.xlsx also "

@@ -214,6 +214,7 @@ void print_ranking(const Network& network, const RankCommandOptions& options,
                                            : Json(network.broadcasters.fee[order[r]])},
                                {"audience_provinces", std::move(places)}});
     }
+    add_left_out(json, options.dataset);
     std::cout << json.dump(2) << "\n";
     return;
   }
@@ -311,7 +312,9 @@ CLI::App* add_rank_options(CLI::App& app, RankCommandOptions& options_ref) {
   auto* json =
       command->add_flag("--json", options->json,
                         "JSON: {by, basis, estimated, hosts:[{rank, id, name, province, score, "
-                        "declared_fans, fee}]}; score is the measure at full precision");
+                        "declared_fans, fee, audience_provinces:[{province, share}]}], and with "
+                        "--exclude-suspicious: suspicious_left_out{fans, follows, blocks}}; "
+                        "score is the measure at full precision");
   add_table_output_options(*command, options->tables,
                            "CSV, one row per host: rank,id,name,province,score[,times_average "
                            "for pagerank],declared_fans; score at full precision",

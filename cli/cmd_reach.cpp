@@ -129,9 +129,11 @@ void write_reach_tables(const Network& network, const ReachAnswer& answer,
 
 void print_reach_answer(const Network& network, const ReachAnswer& answer,
                         const ReachCommandOptions& options) {
-  if (options.json)
-    std::cout << to_json(answer, network, options).dump(2) << "\n";
-  else if (tables_wanted(options.tables))
+  if (options.json) {
+    nlohmann::ordered_json json = to_json(answer, network, options);
+    add_left_out(json, options.dataset);
+    std::cout << json.dump(2) << "\n";
+  } else if (tables_wanted(options.tables))
     write_reach_tables(network, answer, options);
   else
     print_report(network, answer, options);
@@ -215,7 +217,8 @@ CLI::App* add_reach_options(CLI::App& app, ReachCommandOptions& options_ref) {
       "pooled_factor, fans_left_out, factors:[{pair, factor, fitted, pairs, "
       "shared_people}]}, city, fee_total, yuan_per_1000 "
       "(null unless every fee is known), unknown_fees, and with --by: breakdown, "
-      "by:[{group, people, share}]}");
+      "by:[{group, people, share}], and with --exclude-suspicious: suspicious_left_out{fans, "
+      "follows, blocks}}");
   add_table_output_options(*command, options->tables,
                            "CSV, one row per host: id,name,reach,exclusive,share (a fraction); "
                            "-o FILE.xlsx also holds the summary and the --by breakdown",

@@ -134,13 +134,21 @@ AuditResult audit_to_exclude(const Network& network) {
   return audit(network);
 }
 
-void leave_out_flagged(Network& network, const AuditResult& found) {
+SuspiciousLeftOut leave_out_flagged(Network& network, const AuditResult& found) {
   const FansLeftOut gone = leave_out_fans(network, found.suspicious);
   std::cerr << fmt::format(
       "castgraph: --exclude-suspicious left out {} fan{} in {} suspicious block{} ({} "
       "follows); see `castgraph audit`\n",
       group_digits(gone.fans), gone.fans == 1 ? "" : "s", found.blocks.size(),
       found.blocks.size() == 1 ? "" : "s", group_digits(gone.follows));
+  return {gone.fans, gone.follows, found.blocks.size()};
+}
+
+void add_left_out(nlohmann::ordered_json& json, const DatasetOptions& options) {
+  if (!options.left_out) return;
+  json["suspicious_left_out"] = {{"fans", options.left_out->fans},
+                                 {"follows", options.left_out->follows},
+                                 {"blocks", options.left_out->blocks}};
 }
 
 void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options) {
@@ -182,7 +190,7 @@ OpenedSnapshot open_as_is(const DatasetOptions& options) {
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
   OpenedSnapshot opened = open_as_is(options);
   if (!options.exclude_suspicious) return opened;
-  leave_out_flagged(opened.network, audit_to_exclude(opened.network));
+  options.left_out = leave_out_flagged(opened.network, audit_to_exclude(opened.network));
   opened.extras.clear();
   return opened;
 }

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "algorithms/audit.hpp"
@@ -12,14 +15,24 @@
 
 namespace castgraph::cli {
 
+// What --exclude-suspicious left out of a dataset.
+struct SuspiciousLeftOut {
+  std::uint64_t fans = 0;     // flagged fans that followed someone
+  std::uint64_t follows = 0;  // their follows
+  std::uint64_t blocks = 0;   // the suspicious blocks they were in
+};
+
 struct DatasetOptions {
   std::string path;
   bool lenient = false;
   std::string encoding = "utf-8";  // of the CSV files: utf-8 or gb18030
   std::string rejects_path = "rejects.csv";
   bool exclude_suspicious = false;  // run the audit and leave its flagged fans out
-  bool cache = true;                // reuse or write the dataset cache (loaders/dataset_cache.hpp)
-  bool verbose = false;             // say on stderr how the dataset was read
+  // Set by opening the dataset with exclude_suspicious: what was left out, for the
+  // command's JSON to say (stderr says it in words).
+  mutable std::optional<SuspiciousLeftOut> left_out = std::nullopt;
+  bool cache = true;     // reuse or write the dataset cache (loaders/dataset_cache.hpp)
+  bool verbose = false;  // say on stderr how the dataset was read
 };
 
 // Adds DATASET (required positional), --lenient, --rejects, --encoding, --no-cache and
@@ -35,7 +48,11 @@ void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options);
 // (report): the audit (UsageError without follows), then leaving out the fans it flags
 // (graph/without_fans.hpp), saying on stderr how many.
 AuditResult audit_to_exclude(const Network& network);
-void leave_out_flagged(Network& network, const AuditResult& found);
+SuspiciousLeftOut leave_out_flagged(Network& network, const AuditResult& found);
+
+// Adds "suspicious_left_out": {fans, follows, blocks} to a command's JSON when
+// --exclude-suspicious left fans out, so that a script sees what the figures leave out.
+void add_left_out(nlohmann::ordered_json& json, const DatasetOptions& options);
 
 // Loads the CSV directory, or maps the snapshot file. A CSV directory read before and
 // unchanged since is mapped from the cache instead, and one loaded without rejects is

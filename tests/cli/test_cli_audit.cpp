@@ -114,6 +114,15 @@ TEST_CASE("reach --exclude-suspicious drops the flagged fans and says how many",
   CHECK(json::parse(after.out)["panel_members"] == seen - entry["suspicious"].get<std::uint64_t>());
   CHECK_THAT(after.err, Catch::Contains("--exclude-suspicious left out"));
   CHECK_THAT(after.err, Catch::Contains(std::to_string(audit["blocks"].size()) + " suspicious"));
+  // The JSON says what its figures leave out: the audit's flagged fans that follow someone
+  // (every flagged fan does), in its blocks; the plain run says nothing.
+  const json left_out = json::parse(after.out)["suspicious_left_out"];
+  CHECK(left_out["fans"] == audit["suspicious_fans"]);
+  CHECK(left_out["blocks"] == audit["blocks"].size());
+  std::uint64_t follows = 0;
+  for (const json& block : audit["blocks"]) follows += block["follows"].get<std::uint64_t>();
+  CHECK(left_out["follows"] >= follows);  // their follows inside blocks, and camouflage
+  CHECK_FALSE(json::parse(before.out).contains("suspicious_left_out"));
   for (const char* command : {"plan", "rank", "report"})
     CHECK_THAT(run_castgraph(std::string(command) + " --help").out,
                Catch::Contains("--exclude-suspicious"));
@@ -189,6 +198,8 @@ TEST_CASE("plan --exclude-suspicious books the roster of the follows with the fa
   CHECK(excluded["unique_reach"] == by_hand["unique_reach"]);
   // The farms' buyers are bought into the plain plan: leaving the farms out changes it.
   CHECK(excluded["unique_reach"] < plain["unique_reach"]);
+  CHECK(excluded["suspicious_left_out"]["fans"] > 0);
+  CHECK_FALSE(plain.contains("suspicious_left_out"));
 }
 
 TEST_CASE("rank --exclude-suspicious counts reach without the farms and shrinks declared fans",
@@ -200,6 +211,7 @@ TEST_CASE("rank --exclude-suspicious counts reach without the farms and shrinks 
       command_json("rank " + shell_quote(dataset_without_flagged()) + " --by reach --top 0");
   const json plain = command_json("rank " + shell_quote(farm_dataset()) + " --by reach --top 0");
   REQUIRE(excluded["hosts"].size() == by_hand["hosts"].size());
+  CHECK(excluded["suspicious_left_out"]["fans"] == audit["suspicious_fans"]);
   std::map<std::string, json> before;
   for (const json& host : plain["hosts"]) before[host["id"]] = host;
   std::map<std::string, json> audited;
