@@ -132,8 +132,10 @@ class Checker {
 
   void categories(std::string_view name, const CategoryColumn& column, std::size_t rows) {
     length(name, column.codes().size(), rows, true);
-    if (column.codes().empty()) return;
+    // The labels are checked even without codes: place look-ups and their error messages
+    // read every label (a snapshot with no codes but broken labels read past its strings).
     interner(name, column.labels(), column.labels().size());
+    if (column.codes().empty()) return;
     in_range(name, column.codes(), column.labels().size(), false);
   }
 
