@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/scratch_path.hpp"
 #include "graph/errors.hpp"
 #include "graph/network_check.hpp"
 #include "loaders/dataset_loader.hpp"
@@ -25,15 +26,11 @@ namespace {
 
 constexpr std::string_view kSeparator = "\n#FILE\n";
 
-// One directory per process, reused by every input.
+// One directory per process, reused by every input and removed at exit.
 const std::filesystem::path& scratch_directory() {
-  static const std::filesystem::path directory = [] {
-    auto path = std::filesystem::temp_directory_path() /
-                ("castgraph-fuzz-dataset-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
-    return path;
-  }();
-  return directory;
+  static const castgraph::fuzz::ScratchPath directory("castgraph-fuzz-dataset-", "");
+  std::filesystem::create_directories(directory.path());  // a stat once it exists
+  return directory.path();
 }
 
 void write_dataset(std::string_view input, const std::filesystem::path& directory) {

@@ -19,6 +19,7 @@
 #include <fstream>
 #include <string>
 
+#include "fuzz/scratch_path.hpp"
 #include "graph/errors.hpp"
 #include "loaders/snapshot.hpp"
 #include "loaders/snapshot_format.hpp"
@@ -116,10 +117,8 @@ std::uint64_t use(const Network& n) {
 }
 
 const std::filesystem::path& scratch_file() {
-  static const std::filesystem::path path =
-      std::filesystem::temp_directory_path() /
-      ("castgraph-fuzz-" + std::to_string(::getpid()) + ".cgs");
-  return path;
+  static const castgraph::fuzz::ScratchPath file("castgraph-fuzz-", ".cgs");
+  return file.path();
 }
 
 }  // namespace
