@@ -1,6 +1,9 @@
 #include "mpi/shard_commands.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <iostream>
 #include <limits>
@@ -13,6 +16,7 @@
 #include "algorithms/reach_bit_planes.hpp"
 #include "algorithms/reached_fans.hpp"
 #include "cli/host_list.hpp"
+#include "cli/table.hpp"
 #include "graph/errors.hpp"
 #include "loaders/text_encoding.hpp"
 #include "mpi/agreement.hpp"
@@ -20,6 +24,7 @@
 #include "mpi/shard_loader.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/shard_reach.hpp"
+#include "mpi/shard_set.hpp"
 
 namespace castgraph::mpi {
 namespace {
@@ -41,7 +46,22 @@ void refuse_unsupported(const cli::DatasetOptions& dataset) {
         "castgraph");
   std::error_code error;
   if (std::filesystem::is_regular_file(dataset.path, error))
-    throw UsageError("castgraph-mpi reads a CSV dataset directory, not a snapshot, yet");
+    throw UsageError(
+        "castgraph-mpi reads a CSV dataset directory or a shard set written by castgraph-mpi "
+        "snapshot, not a castgraph snapshot file");
+}
+
+// True when every rank sees a shard set at `path`, false when none does; a mixture (a
+// directory that is not on a file system all ranks share) fails every rank.
+bool shard_set_everywhere(World& world, const std::filesystem::path& path) {
+  const std::uint64_t here = is_shard_set(path) ? 1 : 0;
+  const std::uint64_t some = world.max(here), all = world.min(here);
+  agree_on(world, [&] {
+    if (some != all)
+      throw UsageError("only some ranks see a shard set at " + path.string() +
+                       ": a shard set must be on a file system every rank shares");
+  });
+  return all == 1;
 }
 
 }  // namespace
@@ -52,7 +72,30 @@ Network open_shard(World& world, const cli::DatasetOptions& dataset,
     refuse_unsupported(dataset);
     cli::check_table_output(tables, dataset);
   });
+  if (shard_set_everywhere(world, dataset.path)) return open_shard_set(world, dataset.path);
   return load_shard(world, dataset.path);
+}
+
+void run_snapshot(World& world, const ShardSnapshotOptions& options) {
+  agree_on(world, [&] { check_shard_set_output(options.output, options.dataset.path); });
+  const auto start = std::chrono::steady_clock::now();
+  const Network shard = open_shard(world, options.dataset, {});
+  const auto loaded = std::chrono::steady_clock::now();
+  const std::uint64_t bytes = write_shard_set(world, shard, options.output);
+  const auto written = std::chrono::steady_clock::now();
+  // The slowest rank's times: the set is ready when the last rank is.
+  const auto slowest_ms = [&](auto from, auto to) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
+    return static_cast<double>(world.max(static_cast<std::uint64_t>(ms))) / 1000;
+  };
+  const double load_seconds = slowest_ms(start, loaded),
+               write_seconds = slowest_ms(loaded, written);
+  if (world.root())
+    std::cerr << fmt::format(
+        "castgraph-mpi: wrote the shard set {} for {} ranks ({} bytes in {} files and a "
+        "manifest): loaded in {:.2f} s, written in {:.2f} s (the slowest rank's)\n",
+        options.output, world.size(), cli::group_digits(bytes), world.size(), load_seconds,
+        write_seconds);
 }
 
 namespace {
