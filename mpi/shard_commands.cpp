@@ -15,6 +15,7 @@
 #include "algorithms/overlap.hpp"
 #include "algorithms/reach_bit_planes.hpp"
 #include "algorithms/reached_fans.hpp"
+#include "cli/dataset_options.hpp"
 #include "cli/host_list.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -31,10 +32,6 @@ namespace {
 
 // What castgraph-mpi cannot do yet, refused in a sentence on every rank before any work.
 void refuse_unsupported(const cli::DatasetOptions& dataset) {
-  if (dataset.lenient)
-    throw UsageError(
-        "--lenient is not supported by castgraph-mpi yet: it loads strictly; use "
-        "castgraph");
   if (dataset.exclude_suspicious)
     throw UsageError(
         "--exclude-suspicious is not supported by castgraph-mpi yet: the audit runs on one "
@@ -71,9 +68,15 @@ Network open_shard(World& world, const cli::DatasetOptions& dataset,
   agree_on(world, [&] {
     refuse_unsupported(dataset);
     cli::check_table_output(tables, dataset);
+    cli::refuse_rejects_over_input(dataset);
   });
   if (shard_set_everywhere(world, dataset.path)) return open_shard_set(world, dataset.path);
-  return load_shard(world, dataset.path);
+  ShardLoad loaded = load_shard(world, dataset.path, dataset.lenient);
+  // Rank 0 writes the rows --lenient skipped and counts them on stderr, as castgraph does.
+  agree_on(world, [&] {
+    if (world.root()) cli::report_rejects(dataset, loaded.rejects);
+  });
+  return std::move(loaded.network);
 }
 
 void run_snapshot(World& world, const ShardSnapshotOptions& options) {

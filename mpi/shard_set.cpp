@@ -93,8 +93,7 @@ void write_manifest(const fs::path& path, const Manifest& manifest) {
 std::vector<std::string> owned_names(const fs::path& output, int ranks) {
   std::vector<std::string> names{kShardManifest};
   for (int r = 0; r < ranks; ++r) names.push_back(shard_file_name(r, ranks));
-  if (is_shard_set(output))
-    try {
+  if (is_shard_set(output)) try {
       for (const ShardEntry& old : read_manifest(output).shards) names.push_back(old.file);
     } catch (const std::exception&) {
       // An unreadable old manifest owns nothing more: its shards stay beside the new set.
@@ -122,8 +121,9 @@ void check_shard_set_output(const fs::path& output, const fs::path& input) {
   const auto status = fs::status(output, error);
   if (!fs::exists(status)) return;
   if (!fs::is_directory(status))
-    throw UsageError(fmt::format(
-        "the output {} is a file; -o names the directory that takes the shard set", output.string()));
+    throw UsageError(
+        fmt::format("the output {} is a file; -o names the directory that takes the shard set",
+                    output.string()));
   if (!fs::is_empty(output, error) && !is_shard_set(output))
     throw UsageError(fmt::format(
         "the output directory {} is not empty and holds no shard set ({} is missing); -o names "
