@@ -27,7 +27,7 @@ constexpr const char* kDescription =
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
     "and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
-    "cpm; plan (exact and declared; not yet sketch, --region, --city); communities. Host\n"
+    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities. Host\n"
     "lists, --csv, --bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"

@@ -25,8 +25,8 @@ void write_dataset(const TempDir& dir, int rows, Bad&& bad) {
   dir.write("bases.csv", "id,name\n");
   std::string hosts = "id,name,fee\n", fanbases = "broadcaster,platform,fans\n";
   for (int h = 1; h <= 8; ++h) {
-    hosts += "h" + std::to_string(h) + ",主播" + std::to_string(h) + "," +
-             std::to_string(100 * h) + "\n";
+    hosts += "h" + std::to_string(h) + ",主播" + std::to_string(h) + "," + std::to_string(100 * h) +
+             "\n";
     fanbases += "h" + std::to_string(h) + ",dy," + std::to_string(400 * h) + "\n";
     if (h <= 4) fanbases += "h" + std::to_string(h) + ",ks," + std::to_string(200 * h) + "\n";
   }
@@ -52,10 +52,17 @@ void write_dataset(const TempDir& dir, int rows, Bad&& bad) {
       continue;
     }
     switch (i % 4) {
-      case 0: follows += fan + ",h99,dy\n"; break;              // unknown host
-      case 1: follows += fan + ",h7,ks\n"; break;               // no fanbase on ks
-      case 2: follows += "," + host + ",dy\n"; break;           // empty fan id
-      default: follows += fan + "," + host + ",dy,extra\n";     // a field too many
+      case 0:
+        follows += fan + ",h99,dy\n";
+        break;  // unknown host
+      case 1:
+        follows += fan + ",h7,ks\n";
+        break;  // no fanbase on ks
+      case 2:
+        follows += "," + host + ",dy\n";
+        break;  // empty fan id
+      default:
+        follows += fan + "," + host + ",dy,extra\n";  // a field too many
     }
   }
   dir.write("follows.csv", follows);
@@ -70,8 +77,8 @@ TEST_CASE("castgraph-mpi --lenient skips and reports the rows castgraph --lenien
   write_dataset(dir, 2000, [](int i) { return i % 97 == 5 || (i >= 1600 && i % 5 != 0); });
   const std::string data = shell_quote((dir / "data").string());
   std::filesystem::create_directory(dir / "data");
-  for (const char* name : {"platforms.csv", "bases.csv", "broadcasters.csv", "fanbases.csv", "fans.csv",
-                           "follows.csv"})
+  for (const char* name : {"platforms.csv", "bases.csv", "broadcasters.csv", "fanbases.csv",
+                           "fans.csv", "follows.csv"})
     std::filesystem::rename(dir / name, dir / "data" / name);
   const std::string rejects = shell_quote((dir / "rejects.csv").string());
   for (const std::string& command :

@@ -105,7 +105,8 @@ void expect_failure(const CommandResult& result, int status, const std::string& 
 
 }  // namespace
 
-TEST_CASE("castgraph-mpi answers from its shard set as castgraph does from the CSV, on samples/tiny") {
+TEST_CASE(
+    "castgraph-mpi answers from its shard set as castgraph does from the CSV, on samples/tiny") {
   // 1 to 4 ranks over 10-odd fans: some ranks' shards hold no fan.
   expect_shards_answer_as_castgraph(
       source_path("samples/tiny"),
@@ -119,8 +120,10 @@ TEST_CASE("castgraph-mpi answers from its shard set as castgraph does, on a gene
   REQUIRE(run_castgraph("generate --preset tiny --scale 0.02 --seed 5 -o " + shell_quote(data))
               .status == 0);
   expect_shards_answer_as_castgraph(
-      data, {"info DATASET --json", "reach DATASET --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12 --method sketch --json",
-             "reach DATASET --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12 --region 辽宁 --by city --json",
+      data, {"info DATASET --json",
+             "reach DATASET --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12 --method sketch --json",
+             "reach DATASET --hosts h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12 --region 辽宁 --by city "
+             "--json",
              "overlap DATASET --top 5 --json", "plan DATASET --k 6 --platform p1 --json"});
 }
 
@@ -129,10 +132,13 @@ TEST_CASE("castgraph-mpi refuses a shard set written for another number of ranks
   const std::string tiny = source_path("samples/tiny");
   REQUIRE(run_mpi(2, snapshot_command(tiny, dir / "shards")).status == 0);
   CHECK(entries(dir / "shards") == std::vector<std::string>{"castgraph-mpi-shards.json",
-                                                            "shard-0-of-2.cgs", "shard-1-of-2.cgs"});
-  const std::string reach = "reach " + shell_quote((dir / "shards").string()) + " --hosts h1 --json";
+                                                            "shard-0-of-2.cgs",
+                                                            "shard-1-of-2.cgs"});
+  const std::string reach =
+      "reach " + shell_quote((dir / "shards").string()) + " --hosts h1 --json";
   for (int ranks : {1, 3})
-    expect_failure(run_mpi(ranks, reach), 2, "is a shard set for 2 ranks, and castgraph-mpi runs on");
+    expect_failure(run_mpi(ranks, reach), 2,
+                   "is a shard set for 2 ranks, and castgraph-mpi runs on");
 }
 
 TEST_CASE("castgraph-mpi refuses a damaged, foreign or missing shard on every rank, at open") {
@@ -175,14 +181,14 @@ TEST_CASE("castgraph-mpi refuses a damaged, foreign or missing shard on every ra
   expect_failure(run_mpi(3, info), 65, "not a usable castgraph-mpi shard-set manifest");
 }
 
-TEST_CASE("castgraph-mpi snapshot leaves no partial set when a rank fails, and replaces a set whole") {
+TEST_CASE(
+    "castgraph-mpi snapshot leaves no partial set when a rank fails, and replaces a set whole") {
   TempDir dir;
   const std::string tiny = source_path("samples/tiny");
   const fs::path shards = dir / "shards";
   const TempDir session;
-  const std::string failing_rank_2 =
-      "CASTGRAPH_MPI_FAIL_WRITE_RANK=2 " +
-      mpirun_command(3, session, shell_quote(CASTGRAPH_MPI_BINARY));
+  const std::string failing_rank_2 = "CASTGRAPH_MPI_FAIL_WRITE_RANK=2 " +
+                                     mpirun_command(3, session, shell_quote(CASTGRAPH_MPI_BINARY));
 
   // No set before: none after, and no staging directory beside it.
   expect_failure(run_program(failing_rank_2, snapshot_command(tiny, shards)), 74,
