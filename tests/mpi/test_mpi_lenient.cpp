@@ -51,19 +51,10 @@ void write_dataset(const TempDir& dir, int rows, Bad&& bad) {
       follows += fan + "," + host + ",dy\n";
       continue;
     }
-    switch (i % 4) {
-      case 0:
-        follows += fan + ",h99,dy\n";
-        break;  // unknown host
-      case 1:
-        follows += fan + ",h7,ks\n";
-        break;  // no fanbase on ks
-      case 2:
-        follows += "," + host + ",dy\n";
-        break;  // empty fan id
-      default:
-        follows += fan + "," + host + ",dy,extra\n";  // a field too many
-    }
+    // An unknown host, no fanbase on ks, an empty fan id, a field too many.
+    const std::string broken[] = {fan + ",h99,dy\n", fan + ",h7,ks\n", "," + host + ",dy\n",
+                                  fan + "," + host + ",dy,extra\n"};
+    follows += broken[i % 4];
   }
   dir.write("follows.csv", follows);
 }
