@@ -28,7 +28,7 @@ constexpr const char* kDescription =
     "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
     "and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
     "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities. Host\n"
-    "lists, --csv, --bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
+    "lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
     "which each rank opens without reading CSV or moving a row.";

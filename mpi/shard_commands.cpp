@@ -36,11 +36,6 @@ void refuse_unsupported(const cli::DatasetOptions& dataset) {
     throw UsageError(
         "--exclude-suspicious is not supported by castgraph-mpi yet: the audit runs on one "
         "node; use castgraph");
-  if (parse_text_encoding(dataset.encoding) != TextEncoding::utf8)
-    throw UsageError(
-        "--encoding " + dataset.encoding +
-        " is not supported by castgraph-mpi yet: it reads UTF-8; convert the CSV files or use "
-        "castgraph");
   std::error_code error;
   if (std::filesystem::is_regular_file(dataset.path, error))
     throw UsageError(
@@ -71,7 +66,9 @@ Network open_shard(World& world, const cli::DatasetOptions& dataset,
     cli::refuse_rejects_over_input(dataset);
   });
   if (shard_set_everywhere(world, dataset.path)) return open_shard_set(world, dataset.path);
-  ShardLoad loaded = load_shard(world, dataset.path, dataset.lenient);
+  TextEncoding encoding = TextEncoding::utf8;
+  agree_on(world, [&] { encoding = parse_text_encoding(dataset.encoding); });
+  ShardLoad loaded = load_shard(world, dataset.path, dataset.lenient, encoding);
   // Rank 0 writes the rows --lenient skipped and counts them on stderr, as castgraph does.
   agree_on(world, [&] {
     if (world.root()) cli::report_rejects(dataset, loaded.rejects);

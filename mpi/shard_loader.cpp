@@ -381,10 +381,12 @@ std::vector<Reject> rejects_on_root(World& world, std::vector<Reject> shared,
 
 }  // namespace
 
-ShardLoad load_shard(World& world, const std::filesystem::path& directory, bool lenient) {
+ShardLoad load_shard(World& world, const std::filesystem::path& directory, bool lenient,
+                     TextEncoding encoding) {
   LoadOptions options;
   options.threads = 1;
   options.lenient = lenient;
+  options.encoding = encoding;
   Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
   agree_on(world, [&] { load_catalogue(loading); });
   Total fan_weights = 0;

@@ -34,6 +34,10 @@ struct ShardLoad {
 // Collective. Throws AgreedFailure on every rank when the dataset cannot be loaded.
 // Lenient: skips bad rows as load_dataset does, and stops as it does when more than half
 // of a file's rows are bad, counted over every rank's range.
-ShardLoad load_shard(World& world, const std::filesystem::path& directory, bool lenient);
+// GB18030 files (`encoding`) are converted whole on every rank before each reads its
+// range of the UTF-8 text (DatasetFile), so lines, columns and ranges are those of one
+// process; the conversion costs each rank the whole file's memory while it loads.
+ShardLoad load_shard(World& world, const std::filesystem::path& directory, bool lenient,
+                     TextEncoding encoding);
 
 }  // namespace castgraph::mpi
