@@ -10,7 +10,9 @@
 # Environment: RUNS (runs per figure, default 3; medians), RANKS (default "1 2 4"),
 # ROUND_BYTES (castgraph-mpi --round-bytes: the most bytes of rows per rank per round of
 # the shuffle; default castgraph-mpi's 1 GiB),
-# COMMANDS (which rows, default "info reach overlap rank plan top"; top is overlap --top),
+# COMMANDS (which rows, default "info reach overlap rank plan top"; top is overlap --top;
+# snapshot writes a shard set for each rank count, and shard-info and shard-reach open it:
+# "snapshot shard-info shard-reach" measures writing and opening the shards),
 # BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries).
 # Needs a release build with castgraph-mpi (scripts/build.sh release, Open MPI installed).
 # Prints one Markdown table row per command and rank count.
@@ -77,10 +79,12 @@ for scale in "${scales[@]}"; do
   declare -A commands=(
     [info]="info $data" [reach]="reach $data --hosts $hosts"
     [overlap]="overlap $data --hosts ${hosts%%,h11*}" [rank]="rank $data --by reach"
-    [plan]="plan $data --k 20" [top]="overlap $data --top 20")
+    [plan]="plan $data --k 20" [top]="overlap $data --top 20"
+    [snapshot]="snapshot $data -o $scratch/shards-NP" [shard-info]="info $scratch/shards-NP"
+    [shard-reach]="reach $scratch/shards-NP --hosts $hosts")
   for name in "${wanted[@]}"; do
-    command=${commands[$name]}
     for np in "${rank_counts[@]}"; do
+      command=${commands[$name]//shards-NP/shards-$np}
       : >"$scratch/samples"
       for ((i = 0; i < runs; i++)); do
         # shellcheck disable=SC2086
@@ -93,6 +97,7 @@ for scale in "${scales[@]}"; do
       bytes=$(cut -d' ' -f4- <<<"$last")
       label=${command%% *}
       [[ $name == top ]] && label="overlap --top"
+      [[ $name == shard-* ]] && label="$label (shard set)"
       echo "| $scale | $label | $np | $(printf %.2f "$wall") | $(printf %.2f "$cpu") | $rss | $bytes | $runs |"
     done
   done

@@ -38,6 +38,8 @@ void write_rejects(const std::string& path, const std::vector<Reject>& rejects) 
   });
 }
 
+}  // namespace
+
 void report_rejects(const DatasetOptions& options, const std::vector<Reject>& rejects) {
   if (rejects.empty()) return;
   write_rejects(options.rejects_path, rejects);
@@ -49,8 +51,6 @@ void report_rejects(const DatasetOptions& options, const std::vector<Reject>& re
   std::cerr << fmt::format("castgraph: wrote the {} skipped row{} with reasons to {}\n",
                            rejects.size(), rejects.size() == 1 ? "" : "s", options.rejects_path);
 }
-
-}  // namespace
 
 void add_dataset_options(CLI::App& command, DatasetOptions& options) {
   command
@@ -161,14 +161,7 @@ void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options) {
 namespace {
 
 OpenedSnapshot open_as_is(const DatasetOptions& options) {
-  // The rejects file is an output too: --rejects data/follows.csv must not replace it.
-  if (options.lenient)
-    for (const auto& input : dataset_paths(options))
-      if (same_file(options.rejects_path, input))
-        throw UsageError(
-            fmt::format("the rejects file {} is the input dataset or one of its files; "
-                        "choose another --rejects",
-                        options.rejects_path));
+  refuse_rejects_over_input(options);
   std::error_code error;
   if (std::filesystem::is_regular_file(options.path, error)) {
     if (!looks_like_snapshot(options.path))
@@ -186,6 +179,17 @@ OpenedSnapshot open_as_is(const DatasetOptions& options) {
 }
 
 }  // namespace
+
+void refuse_rejects_over_input(const DatasetOptions& options) {
+  // The rejects file is an output too: --rejects data/follows.csv must not replace it.
+  if (options.lenient)
+    for (const auto& input : dataset_paths(options))
+      if (same_file(options.rejects_path, input))
+        throw UsageError(
+            fmt::format("the rejects file {} is the input dataset or one of its files; "
+                        "choose another --rejects",
+                        options.rejects_path));
+}
 
 OpenedSnapshot open_dataset_with_extras(const DatasetOptions& options) {
   OpenedSnapshot opened = open_as_is(options);

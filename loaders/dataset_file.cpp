@@ -69,17 +69,17 @@ bool DatasetFile::next() {
     if (well_formed()) return true;
   }
   report_progress();
-  check_rejected_share();
+  if (!share_check_deferred_) check_rejected_share(rows_, rejected_rows_);
   return false;
 }
 
-void DatasetFile::check_rejected_share() const {
-  if (!options_.lenient || rejected_rows_ * 2 <= rows_) return;
+void DatasetFile::check_rejected_share(std::uint64_t rows, std::uint64_t rejected) const {
+  if (!options_.lenient || rejected * 2 <= rows || !first_reject_) return;
   const Reject& first = *first_reject_;
   const std::string reason = fmt::format(
       "{} of the {} rows of {} are bad, more than half, so castgraph stops rather than skip "
       "them: the file is likely in another encoding or format. The first bad row, here: {}",
-      rejected_rows_, rows_, name_, first.reason);
+      rejected, rows, name_, first.reason);
   if (reads_as_gb18030_.value_or(false)) throw WrongEncodingError(first.where, reason, "gb18030");
   throw DataError(first.where, reason);
 }

@@ -50,6 +50,17 @@ class DatasetFile {
   void read_range(std::uint64_t begin, std::size_t line, std::uint64_t end) {
     reader_.read_range(begin, line, end);
   }
+  // For a loader that reads the file in ranges, each in another process: next() then does
+  // not stop lenient loading when more than half of this range's rows are bad, since the
+  // share that matters is the whole file's; the loader sums rows() and rejected_rows()
+  // over the ranges and calls refuse_rejected_share on the range with the first bad row.
+  void defer_rejected_share_check() { share_check_deferred_ = true; }
+  std::uint64_t rows() const { return rows_; }
+  std::uint64_t rejected_rows() const { return rejected_rows_; }
+  // Throws what next() throws when `rejected` of the file's `rows` are more than half
+  // bad, naming this file's first bad row; does nothing otherwise, or when strict, or
+  // when this range had no bad row.
+  void check_rejected_share(std::uint64_t rows, std::uint64_t rejected) const;
   // The file's bytes (BOM included) and where its content starts.
   std::string_view bytes() const { return reader_.bytes(); }
   std::uint64_t content_begin() const { return reader_.content_begin(); }
@@ -109,7 +120,6 @@ class DatasetFile {
   // The reason for bad UTF-8, saying so when the file reads as GB18030.
   std::string bad_utf8_reason(const std::string& problem);
   bool reads_as_gb18030();
-  void check_rejected_share() const;
 
   CsvReader reader_;
   CsvRecord record_;
@@ -121,6 +131,7 @@ class DatasetFile {
   std::uint64_t rejected_rows_ = 0;
   std::size_t last_rejected_line_ = 0;  // a row rejected for two reasons counts once
   std::optional<Reject> first_reject_;
+  bool share_check_deferred_ = false;
   std::optional<bool> reads_as_gb18030_;        // found out at the first bad UTF-8
   std::uint64_t release_from_next_report_ = 0;  // where the previous progress report was
 };

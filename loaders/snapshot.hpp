@@ -80,6 +80,10 @@ class OpenedExtra {
 struct OpenedSnapshot {
   Network network;  // its Columns borrow from the mapping, which network.storage keeps alive
   std::map<std::string, OpenedExtra, std::less<>> extras;
+  // The checksum of the section table. It covers each section's checksum, which covers its
+  // chunks' checksums, so two snapshots with the same fingerprint hold the same bytes (up
+  // to an XXH3 collision): a manifest can name a file by it without reading the file.
+  std::uint64_t fingerprint = 0;
 };
 
 // Maps the file and checks its tables, O(sections + chunks); the network's columns and

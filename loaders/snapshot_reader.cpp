@@ -245,6 +245,7 @@ OpenedSnapshot open_snapshot(const std::filesystem::path& path) {
   OpenedSnapshot opened;
   snapshot_detail::visit_sections(borrower, opened.network);
   opened.extras = borrower.extras();
+  opened.fingerprint = header.table_checksum;
   if (auto problem = defer_network_checks(opened.network)) refuse(path, *problem);
   opened.network.storage = std::move(file);
   return opened;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
 #include "cli/did_you_mean.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/failure.hpp"
@@ -26,9 +27,11 @@ constexpr const char* kDescription =
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
     "and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
-    "cpm; plan (exact and declared; not yet sketch, --region, --city); communities. Host\n"
-    "lists, --csv, --bom and -o FILE.xlsx work as in castgraph; --encoding reads UTF-8 only.\n"
-    "A DATASET is a directory of CSV files, as for castgraph.";
+    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities. Host\n"
+    "lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
+    "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
+    "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
+    "which each rank opens without reading CSV or moving a row.";
 
 // What this run moved, counted before the gathering that reports it.
 void report_bytes_sent(castgraph::mpi::World& world) {
@@ -75,6 +78,25 @@ int main(int argc, char** argv) {
   cli::add_communities_options(app, communities)->callback([&] {
     mpi::run_communities(world, communities);
   });
+  mpi::ShardSnapshotOptions snapshot;
+  CLI::App* snapshot_command = app.add_subcommand(
+      "snapshot",
+      "Save each rank's shard as one snapshot file, all in one directory with a manifest "
+      "(a shard set): every command then opens it in place of the CSV directory, on as many "
+      "ranks, with no CSV read and no row moved. Written whole or not at all; the directory "
+      "must be on a file system every rank sees");
+  cli::add_dataset_options(*snapshot_command, snapshot.dataset);
+  snapshot_command
+      ->add_option("-o,--output", snapshot.output,
+                   "The directory of the shard set: new, empty, or a shard set to replace "
+                   "(replaced whole, atomically)")
+      ->required();
+  snapshot_command->footer(
+      "Example:\n  mpirun -np 4 castgraph-mpi snapshot samples/liaoning -o liaoning.shards\n"
+      "  mpirun -np 4 castgraph-mpi reach liaoning.shards --hosts h1,h2\n"
+      "A set for 4 ranks opens on 4 ranks only (another number is a usage error, status 2).\n"
+      "The shards carry no reach sketches: reach --method sketch builds them from the follows.");
+  snapshot_command->callback([&] { mpi::run_snapshot(world, snapshot); });
   cli::PlanCommandOptions plan;
   CLI::App* plan_command = cli::add_plan_options(app, plan);
   plan_command->callback([&] {
@@ -102,7 +124,7 @@ int main(int argc, char** argv) {
     // --verbose also after the command, where each command's own flag (cli's dataset
     // options) takes it.
     verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
-              rank.dataset.verbose;
+              rank.dataset.verbose || snapshot.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {

@@ -1,6 +1,9 @@
 #include "mpi/shard_commands.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <iostream>
 #include <limits>
@@ -12,7 +15,9 @@
 #include "algorithms/overlap.hpp"
 #include "algorithms/reach_bit_planes.hpp"
 #include "algorithms/reached_fans.hpp"
+#include "cli/dataset_options.hpp"
 #include "cli/host_list.hpp"
+#include "cli/table.hpp"
 #include "graph/errors.hpp"
 #include "loaders/text_encoding.hpp"
 #include "mpi/agreement.hpp"
@@ -20,28 +25,35 @@
 #include "mpi/shard_loader.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/shard_reach.hpp"
+#include "mpi/shard_set.hpp"
 
 namespace castgraph::mpi {
 namespace {
 
 // What castgraph-mpi cannot do yet, refused in a sentence on every rank before any work.
 void refuse_unsupported(const cli::DatasetOptions& dataset) {
-  if (dataset.lenient)
-    throw UsageError(
-        "--lenient is not supported by castgraph-mpi yet: it loads strictly; use "
-        "castgraph");
   if (dataset.exclude_suspicious)
     throw UsageError(
         "--exclude-suspicious is not supported by castgraph-mpi yet: the audit runs on one "
         "node; use castgraph");
-  if (parse_text_encoding(dataset.encoding) != TextEncoding::utf8)
-    throw UsageError(
-        "--encoding " + dataset.encoding +
-        " is not supported by castgraph-mpi yet: it reads UTF-8; convert the CSV files or use "
-        "castgraph");
   std::error_code error;
   if (std::filesystem::is_regular_file(dataset.path, error))
-    throw UsageError("castgraph-mpi reads a CSV dataset directory, not a snapshot, yet");
+    throw UsageError(
+        "castgraph-mpi reads a CSV dataset directory or a shard set written by castgraph-mpi "
+        "snapshot, not a castgraph snapshot file");
+}
+
+// True when every rank sees a shard set at `path`, false when none does; a mixture (a
+// directory that is not on a file system all ranks share) fails every rank.
+bool shard_set_everywhere(World& world, const std::filesystem::path& path) {
+  const std::uint64_t here = is_shard_set(path) ? 1 : 0;
+  const std::uint64_t some = world.max(here), all = world.min(here);
+  agree_on(world, [&] {
+    if (some != all)
+      throw UsageError("only some ranks see a shard set at " + path.string() +
+                       ": a shard set must be on a file system every rank shares");
+  });
+  return all == 1;
 }
 
 }  // namespace
@@ -51,8 +63,39 @@ Network open_shard(World& world, const cli::DatasetOptions& dataset,
   agree_on(world, [&] {
     refuse_unsupported(dataset);
     cli::check_table_output(tables, dataset);
+    cli::refuse_rejects_over_input(dataset);
   });
-  return load_shard(world, dataset.path);
+  if (shard_set_everywhere(world, dataset.path)) return open_shard_set(world, dataset.path);
+  TextEncoding encoding = TextEncoding::utf8;
+  agree_on(world, [&] { encoding = parse_text_encoding(dataset.encoding); });
+  ShardLoad loaded = load_shard(world, dataset.path, dataset.lenient, encoding);
+  // Rank 0 writes the rows --lenient skipped and counts them on stderr, as castgraph does.
+  agree_on(world, [&] {
+    if (world.root()) cli::report_rejects(dataset, loaded.rejects);
+  });
+  return std::move(loaded.network);
+}
+
+void run_snapshot(World& world, const ShardSnapshotOptions& options) {
+  agree_on(world, [&] { check_shard_set_output(options.output, options.dataset.path); });
+  const auto start = std::chrono::steady_clock::now();
+  const Network shard = open_shard(world, options.dataset, {});
+  const auto loaded = std::chrono::steady_clock::now();
+  const std::uint64_t bytes = write_shard_set(world, shard, options.output);
+  const auto written = std::chrono::steady_clock::now();
+  // The slowest rank's times: the set is ready when the last rank is.
+  const auto slowest_ms = [&](auto from, auto to) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
+    return static_cast<double>(world.max(static_cast<std::uint64_t>(ms))) / 1000;
+  };
+  const double load_seconds = slowest_ms(start, loaded),
+               write_seconds = slowest_ms(loaded, written);
+  if (world.root())
+    std::cerr << fmt::format(
+        "castgraph-mpi: wrote the shard set {} for {} ranks ({} bytes in {} files and a "
+        "manifest): loaded in {:.2f} s, written in {:.2f} s (the slowest rank's)\n",
+        options.output, world.size(), cli::group_digits(bytes), world.size(), load_seconds,
+        write_seconds);
 }
 
 namespace {

@@ -13,11 +13,19 @@ namespace castgraph::mpi {
 
 // Collective. Throws AgreedFailure on every rank when any rank fails.
 
-// This rank's shard of the dataset, after checking on every rank what every command takes
+// This rank's shard of the dataset (a CSV directory, or a shard set written by
+// run_snapshot for as many ranks), after checking on every rank what every command takes
 // before any work: the dataset's options (what castgraph-mpi cannot read yet is refused),
 // and what --csv, --bom and -o would refuse when the root writes the tables at the end.
 Network open_shard(World& world, const cli::DatasetOptions& dataset,
                    const cli::TableOutput& tables);
+
+// castgraph-mpi snapshot DATASET -o DIR: this run's shards as a shard set (shard_set.hpp).
+struct ShardSnapshotOptions {
+  cli::DatasetOptions dataset;
+  std::string output;
+};
+void run_snapshot(World& world, const ShardSnapshotOptions& options);
 
 void run_info(World& world, const cli::InfoOptions& options);
 void run_reach(World& world, const cli::ReachCommandOptions& options);

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "graph/value_rules.hpp"
@@ -56,6 +59,30 @@ Total total_before(World& world, Total mine) {
   return before;
 }
 
+// Collective. Lenient loading stops when more than half of the whole file's rows are bad
+// (DatasetFile::next does so for one process): the ranks sum their ranges' rows, and the
+// range holding the file's first bad row refuses, as one process would.
+std::optional<LocalFailure> rejected_share(World& world, const DatasetFile& file) {
+  const auto sums = world.sum({file.rows(), file.rejected_rows()});
+  return attempt([&] { file.check_rejected_share(sums[0], sums[1]); });
+}
+
+// The rows a lenient load skipped in this rank's ranges, moved out of Loading::rejects:
+// each file's are in file order, and a duplicate fan id is found by the fan's owner, in
+// the order the owner added the rows (file order too).
+struct RangeRejects {
+  std::vector<Reject> fans, fan_duplicates, follows;
+};
+
+// Loading::rejects from `first` on, moved out.
+std::vector<Reject> take_rejects(Loading& loading, std::size_t first) {
+  std::vector<Reject> taken(
+      std::make_move_iterator(loading.rejects.begin() + static_cast<std::ptrdiff_t>(first)),
+      std::make_move_iterator(loading.rejects.end()));
+  loading.rejects.resize(first);
+  return taken;
+}
+
 struct FansRead {
   std::vector<std::uint64_t> weights;  // of the rows sent, in file order
   std::vector<DatasetFile::RowPlace> places;
@@ -66,9 +93,12 @@ struct PlacesRead {
   FirstSeenLabels provinces, cities;
 };
 
-void load_fans(World& world, Loading& loading, Total& fan_weights, PlacesRead& places) {
+void load_fans(World& world, Loading& loading, Total& fan_weights, PlacesRead& places,
+               RangeRejects& rejects) {
   std::optional<DatasetFile> file = open_everywhere(world, loading, "fans.csv");
   if (!file) return;
+  file->defer_rejected_share_check();
+  const std::size_t first_reject = loading.rejects.size();
   std::size_t id = 0;
   std::optional<std::size_t> weight, province, city;
   agree_on(world, [&] {
@@ -101,6 +131,9 @@ void load_fans(World& world, Loading& loading, Total& fan_weights, PlacesRead& p
     }
   });
 
+  failure = earlier(failure, rejected_share(world, *file));
+  rejects.fans = take_rejects(loading, first_reject);
+
   const std::vector<std::string> from = world.exchange(to);
   failure = earlier(failure, attempt([&] {
                       for (const std::string& rows : from) {
@@ -111,7 +144,8 @@ void load_fans(World& world, Loading& loading, Total& fan_weights, PlacesRead& p
                           const std::string_view where = in.text(), town = in.text();
                           const DatasetFile::RowPlace place = take_place(in);
                           if (!loading.builder.add_fan(fan, people, where, town))
-                            file->refuse_earlier(place, fmt::format("duplicate fan id '{}'", fan));
+                            file->reject_earlier(place, fmt::format("duplicate fan id '{}'", fan),
+                                                 rejects.fan_duplicates);
                         }
                       }
                     }));
@@ -192,7 +226,9 @@ std::optional<LocalFailure> row_past_limit(World& world, Loading& loading, Datas
   };
   std::vector<Row> rows;
   Total people = 0, follow_weights = 0;
-  DatasetFile again = loading.open("follows.csv");
+  std::vector<Reject> rejected_again;  // the first reading's, again
+  DatasetFile again(loading.directory, "follows.csv", loading.options, rejected_again);
+  again.defer_rejected_share_check();
   again.read_range(range.begin, range.line, range.end);
   // The same rows as the first reading, which stopped (if at all) at the same bad row.
   (void)attempt([&] {
@@ -220,9 +256,11 @@ std::optional<LocalFailure> row_past_limit(World& world, Loading& loading, Datas
   });
 }
 
-void load_follows(World& world, Loading& loading, Total fan_weights) {
+void load_follows(World& world, Loading& loading, Total fan_weights, RangeRejects& rejects) {
   std::optional<DatasetFile> file = open_everywhere(world, loading, "follows.csv");
   if (!file) return;
+  file->defer_rejected_share_check();
+  const std::size_t first_reject = loading.rejects.size();
   FollowColumns columns;
   agree_on(world, [&] {
     columns.fan = file->require("fan");
@@ -242,6 +280,9 @@ void load_follows(World& world, Loading& loading, Total fan_weights) {
           put(out, std::uint32_t{fanbase});
         });
   });
+
+  failure = earlier(failure, rejected_share(world, *file));
+  rejects.follows = take_rejects(loading, first_reject);
 
   const std::vector<std::string> from = world.exchange(to);
   std::vector<std::vector<RowAdds>> adds_by_source(from.size());
@@ -271,23 +312,97 @@ void load_follows(World& world, Loading& loading, Total fan_weights) {
   agree(world, failure);
 }
 
+void put_reject(std::string& out, const Reject& reject) {
+  put(out, reject.where.file.string());
+  put(out, std::uint64_t{reject.where.line});
+  put(out, std::uint64_t{reject.where.column});
+  put(out, reject.reason);
+  put(out, reject.row);
+}
+
+std::vector<Reject> take_rejects(WireReader& in) {
+  std::vector<Reject> rejects(in.number<std::uint64_t>());
+  for (Reject& reject : rejects) {
+    reject.where.file = std::string(in.text());
+    reject.where.line = in.number<std::uint64_t>();
+    reject.where.column = in.number<std::uint64_t>();
+    reject.reason = std::string(in.text());
+    reject.row = std::string(in.text());
+  }
+  return rejects;
+}
+
+void put_rejects(std::string& out, const std::vector<Reject>& rejects) {
+  put(out, std::uint64_t{rejects.size()});
+  for (const Reject& reject : rejects) put_reject(out, reject);
+}
+
+bool before_in_file(const Reject& a, const Reject& b) {
+  return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+}
+
+// Collective. Every rank's skipped rows on rank 0, in the order one process lists them:
+// the catalogue's (read alike by every rank; rank 0's), fans.csv's ranges in rank order
+// merged with the duplicates their owners found, follows.csv's ranges, then collabs'
+// (rank 0's). `shared` is this rank's Loading::rejects: catalogue, then collabs from
+// `collabs_from`. Empty on the other ranks.
+std::vector<Reject> rejects_on_root(World& world, std::vector<Reject> shared,
+                                    std::size_t collabs_from, const RangeRejects& mine) {
+  std::vector<std::string> to(static_cast<std::size_t>(world.size()));
+  put_rejects(to[0], mine.fans);
+  put_rejects(to[0], mine.fan_duplicates);
+  put_rejects(to[0], mine.follows);
+  const std::vector<std::string> from = world.exchange(to);
+  if (!world.root()) return {};
+  std::vector<Reject> fans, duplicates, follows;
+  for (const std::string& bytes : from) {
+    WireReader in(bytes);
+    for (std::vector<Reject>* list : {&fans, &duplicates, &follows}) {
+      std::vector<Reject> part = take_rejects(in);
+      std::move(part.begin(), part.end(), std::back_inserter(*list));
+    }
+  }
+  std::stable_sort(duplicates.begin(), duplicates.end(), before_in_file);
+  std::vector<Reject> all(
+      std::make_move_iterator(shared.begin()),
+      std::make_move_iterator(shared.begin() + static_cast<std::ptrdiff_t>(collabs_from)));
+  // As load_dataset merges the duplicates its pipeline found (dataset_loader.cpp).
+  const std::size_t fans_from = all.size();
+  std::move(fans.begin(), fans.end(), std::back_inserter(all));
+  const auto middle = static_cast<std::ptrdiff_t>(all.size());
+  std::move(duplicates.begin(), duplicates.end(), std::back_inserter(all));
+  std::inplace_merge(all.begin() + static_cast<std::ptrdiff_t>(fans_from), all.begin() + middle,
+                     all.end(), before_in_file);
+  std::move(follows.begin(), follows.end(), std::back_inserter(all));
+  std::move(shared.begin() + static_cast<std::ptrdiff_t>(collabs_from), shared.end(),
+            std::back_inserter(all));
+  return all;
+}
+
 }  // namespace
 
-Network load_shard(World& world, const std::filesystem::path& directory) {
+ShardLoad load_shard(World& world, const std::filesystem::path& directory, bool lenient,
+                     TextEncoding encoding) {
   LoadOptions options;
   options.threads = 1;
+  options.lenient = lenient;
+  options.encoding = encoding;
   Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
   agree_on(world, [&] { load_catalogue(loading); });
   Total fan_weights = 0;
   PlacesRead places;
-  load_fans(world, loading, fan_weights, places);
-  load_follows(world, loading, fan_weights);
+  RangeRejects rejects;
+  load_fans(world, loading, fan_weights, places, rejects);
+  load_follows(world, loading, fan_weights, rejects);
+  const std::size_t collabs_from = loading.rejects.size();
   agree_on(world, [&] { load_collabs(loading); });
-  Network network;
-  agree_on(world, [&] { network = std::move(loading.builder).finish(); });
-  agree_fan_places(world, network, places.provinces, places.cities);
+  ShardLoad loaded;
+  agree_on(world, [&] { loaded.network = std::move(loading.builder).finish(); });
+  agree_fan_places(world, loaded.network, places.provinces, places.cities);
+  if (lenient)
+    loaded.rejects = rejects_on_root(world, std::move(loading.rejects), collabs_from, rejects);
   stop_here_if_asked(world);
-  return network;
+  return loaded;
 }
 
 }  // namespace castgraph::mpi

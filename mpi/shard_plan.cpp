@@ -18,8 +18,6 @@ void refuse_unsupported(const cli::PlanCommandOptions& command) {
     throw UsageError(
         "--method sketch is not supported by castgraph-mpi plan yet; use exact, declared or "
         "castgraph");
-  if (!command.region.empty() || !command.city.empty())
-    throw UsageError("castgraph-mpi plan does not take --region or --city yet; use castgraph");
 }
 
 // How rank 0's plan_roster counts: the declared model and every refusal exactly as
@@ -32,7 +30,7 @@ PlanCounting counting_over_ranks(PlanAnswers& answers, std::uint64_t follows) {
     const bool exact =
         options.method == ReachMethod::exact || options.method == ReachMethod::automatic;
     if (!exact || follows == 0) return make_reach_oracle(network, candidates, options);
-    return make_rank_oracle(answers, candidates, options.platform);
+    return make_rank_oracle(answers, candidates, {options.platform, options.region, options.city});
   };
   counting.coverage.rows = [&answers](const Network&, const HostSet& set,
                                       std::span<const char> modelled,

@@ -11,34 +11,50 @@ namespace {
 
 // The questions rank 0 asks, the first byte of each message.
 enum Question : char {
-  kOpen = 'O',   // platform, candidates: start the coverage of these hosts, nothing reached
+  kOpen = 'O',   // filter, candidates: start the coverage of these hosts, nothing reached
   kGain = 'G',   // candidate index: the people it would add
   kGains = 'B',  // candidate indices: the people each would add
   kAdd = 'A',    // candidate index: add it, and the people it added
   kClear = 'C',  // back to nothing reached
-  kRows = 'R',   // platform, candidates, modelled flags: this rank's compressed rows, to rank 0
-  kScan = 'S',   // platform, candidates, roster: each candidate's reach alone and added
+  kRows = 'R',   // filter, candidates, modelled flags: this rank's compressed rows, to rank 0
+  kScan = 'S',   // filter, candidates, roster: each candidate's reach alone and added
   kDone = 'D',   // the plan is over
 };
 
-void put_hosts(std::string& out, std::optional<NodeId> platform, std::span<const NodeId> hosts) {
-  put(out, std::uint32_t{platform ? *platform : kNoNode});
+void put_hosts(std::string& out, const PlanFilter& filter, std::span<const NodeId> hosts) {
+  put(out, std::uint32_t{filter.platform ? *filter.platform : kNoNode});
+  put(out, filter.region);
+  put(out, filter.city);
   put(out, static_cast<std::uint32_t>(hosts.size()));
   for (NodeId host : hosts) put(out, std::uint32_t{host});
 }
 
 struct HostsAsked {
-  std::optional<NodeId> platform;
+  PlanFilter filter;
   std::vector<NodeId> hosts;
 };
 
 HostsAsked take_hosts(WireReader& in) {
   HostsAsked asked;
   if (const auto platform = in.number<std::uint32_t>(); platform != kNoNode)
-    asked.platform = platform;
+    asked.filter.platform = platform;
+  asked.filter.region = in.text();
+  asked.filter.city = in.text();
   asked.hosts.resize(in.number<std::uint32_t>());
   for (NodeId& host : asked.hosts) host = in.number<std::uint32_t>();
   return asked;
+}
+
+// The hosts asked for, as make_host_set counts them on this rank's fans; places resolve
+// alike on every rank, since every shard numbers them as one process does.
+HostSet host_set(const Network& shard, const HostsAsked& asked) {
+  return make_host_set(shard, asked.hosts, asked.filter.platform, asked.filter.region,
+                       asked.filter.city);
+}
+
+// The filter of a set made on rank 0: its place, as a province or a city.
+PlanFilter filter_of(const HostSet& set, std::optional<NodeId> platform) {
+  return {platform, set.by_city ? "" : set.region, set.by_city ? set.region : ""};
 }
 
 void put_double(std::string& out, double value) {
@@ -86,13 +102,12 @@ CoverageRows unpack_rows(std::string_view bytes) {
 // Rank 0's oracle: each question goes to every rank (see the header).
 class RankOracle final : public ReachOracle {
  public:
-  RankOracle(PlanAnswers& answers, std::span<const NodeId> candidates,
-             std::optional<NodeId> platform)
+  RankOracle(PlanAnswers& answers, std::span<const NodeId> candidates, const PlanFilter& filter)
       : answers_(answers) {
     for (std::size_t i = 0; i < candidates.size(); ++i)
       index_[candidates[i]] = static_cast<std::uint32_t>(i);
     std::string question(1, kOpen);
-    put_hosts(question, platform, candidates);
+    put_hosts(question, filter, candidates);
     ask(question);
   }
 
@@ -156,8 +171,7 @@ std::vector<std::uint64_t> PlanAnswers::local_answer(std::string_view question,
       case kOpen: {
         fans_.reset();
         const HostsAsked asked = take_hosts(in);
-        fans_ = std::make_unique<ReachedFans>(shard_,
-                                              make_host_set(shard_, asked.hosts, asked.platform));
+        fans_ = std::make_unique<ReachedFans>(shard_, host_set(shard_, asked));
         break;
       }
       case kClear:
@@ -176,8 +190,7 @@ std::vector<std::uint64_t> PlanAnswers::local_answer(std::string_view question,
         const HostsAsked asked = take_hosts(in);
         std::vector<std::size_t> roster(in.number<std::uint32_t>());
         for (std::size_t& c : roster) c = in.number<std::uint32_t>();
-        const CandidateReach reach =
-            candidate_reach(shard_, make_host_set(shard_, asked.hosts, asked.platform), roster);
+        const CandidateReach reach = candidate_reach(shard_, host_set(shard_, asked), roster);
         for (std::size_t c = 0; c < asked.hosts.size(); ++c) {
           people[c] = static_cast<std::uint64_t>(reach.alone[c]);
           people[asked.hosts.size() + c] = static_cast<std::uint64_t>(reach.added[c]);
@@ -218,8 +231,7 @@ std::string PlanAnswers::local_rows(std::string_view question) {
     for (char& flag : modelled) flag = static_cast<char>(in.number<std::uint8_t>());  // 0 or 1
     // Rank 0 puts each unmodelled candidate's reach alone in once, after the merge.
     const std::vector<double> no_people(modelled.empty() ? 0 : asked.hosts.size(), 0.0);
-    packed = pack_rows(compress_coverage(shard_, make_host_set(shard_, asked.hosts, asked.platform),
-                                         modelled, no_people));
+    packed = pack_rows(compress_coverage(shard_, host_set(shard_, asked), modelled, no_people));
   });
   if (failed) {
     if (!failure_) failure_ = std::move(failed);
@@ -272,15 +284,15 @@ void end_plan_questions(PlanAnswers& answers) {
 
 std::unique_ptr<ReachOracle> make_rank_oracle(PlanAnswers& answers,
                                               std::span<const NodeId> candidates,
-                                              std::optional<NodeId> platform) {
-  return std::make_unique<RankOracle>(answers, candidates, platform);
+                                              const PlanFilter& filter) {
+  return std::make_unique<RankOracle>(answers, candidates, filter);
 }
 
 CoverageRows gather_coverage_rows(PlanAnswers& answers, const HostSet& set,
                                   std::optional<NodeId> platform, std::span<const char> modelled,
                                   std::span<const double> alone) {
   std::string question(1, kRows);
-  put_hosts(question, platform, set.hosts);
+  put_hosts(question, filter_of(set, platform), set.hosts);
   put(question, static_cast<std::uint32_t>(modelled.size()));
   question.append(modelled.begin(), modelled.end());  // one byte per candidate
   CoverageRows rows = answers.merged_rows(question);
@@ -293,7 +305,7 @@ CandidateReach gather_candidate_reach(PlanAnswers& answers, const HostSet& set,
                                       std::optional<NodeId> platform,
                                       std::span<const std::size_t> roster) {
   std::string question(1, kScan);
-  put_hosts(question, platform, set.hosts);
+  put_hosts(question, filter_of(set, platform), set.hosts);
   put(question, static_cast<std::uint32_t>(roster.size()));
   for (std::size_t c : roster) put(question, static_cast<std::uint32_t>(c));
   const std::vector<std::uint64_t> sums = answers.reduced_answer(question);

@@ -60,11 +60,19 @@ void serve_plan_questions(PlanAnswers& answers);
 // Rank 0: tells the other ranks the conversation is over. Collective with the above.
 void end_plan_questions(PlanAnswers& answers);
 
-// Rank 0: the oracle over `candidates` (platform filter `platform`), answered by all ranks.
+// Which fanbases and fans count: as OracleOptions and make_host_set say them.
+struct PlanFilter {
+  std::optional<NodeId> platform;
+  std::string region, city;  // labels of fans' provinces or cities; "" for any
+};
+
+// Rank 0: the oracle over `candidates` (counting what `filter` lets through), answered by
+// all ranks.
 std::unique_ptr<ReachOracle> make_rank_oracle(PlanAnswers& answers,
                                               std::span<const NodeId> candidates,
-                                              std::optional<NodeId> platform);
-// Rank 0: the rows of the candidates of `set` over every rank's fans, merged.
+                                              const PlanFilter& filter);
+// Rank 0: the rows of the candidates of `set` (its platform `platform`, and its place)
+// over every rank's fans, merged.
 CoverageRows gather_coverage_rows(PlanAnswers& answers, const HostSet& set,
                                   std::optional<NodeId> platform, std::span<const char> modelled,
                                   std::span<const double> alone);

@@ -1,20 +1,33 @@
-// A hook for the tests of a rank that dies mid-run: with CASTGRAPH_MPI_STOP_RANK=R in the
-// environment, rank R stops itself (SIGSTOP) once it has loaded its shard, so a test can
-// kill it while the other ranks wait for it in the next collective. Without the variable
-// it does nothing.
+// Hooks for the tests of a rank that dies or fails on its own mid-run. Without their
+// environment variables they do nothing.
+//   CASTGRAPH_MPI_STOP_RANK=R: rank R stops itself (SIGSTOP) once it has its shard, so a
+//     test can kill it while the other ranks wait for it in the next collective.
+//   CASTGRAPH_MPI_FAIL_WRITE_RANK=R: rank R fails (an IoError) instead of writing its shard
+//     of a shard set while the others write theirs, so a test can check that no partial
+//     set is left (shard_set.hpp).
 #pragma once
 
 #include <csignal>
 #include <cstdlib>
 #include <string>
 
+#include "graph/errors.hpp"
 #include "mpi/world.hpp"
 
 namespace castgraph::mpi {
 
+inline bool this_rank_asked(const World& world, const char* variable) {
+  const char* rank = std::getenv(variable);
+  return rank != nullptr && std::to_string(world.rank()) == rank;
+}
+
 inline void stop_here_if_asked(const World& world) {
-  const char* rank = std::getenv("CASTGRAPH_MPI_STOP_RANK");
-  if (rank != nullptr && std::to_string(world.rank()) == rank) std::raise(SIGSTOP);
+  if (this_rank_asked(world, "CASTGRAPH_MPI_STOP_RANK")) std::raise(SIGSTOP);
+}
+
+inline void fail_here_if_asked(const World& world, const char* variable) {
+  if (this_rank_asked(world, variable))
+    throw IoError(std::string("failing as ") + variable + " asks (a test of failures)");
 }
 
 }  // namespace castgraph::mpi

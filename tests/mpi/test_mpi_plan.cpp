@@ -34,6 +34,18 @@ TEST_CASE("castgraph-mpi plan equals castgraph's on a generated panel, --optimal
   expect_same_as_castgraph("plan " + data + " --budget 3000 --optimal --csv", true);
 }
 
+TEST_CASE("castgraph-mpi plan --region and --city equal castgraph's on a generated panel") {
+  TempDir dir;
+  const std::string data = shell_quote((dir / "panel").string());
+  REQUIRE(run_castgraph("generate --preset tiny --scale 0.02 --seed 5 -o " + data).status == 0);
+  // Only the fans of a province, then of a city (with an included host, which takes the
+  // LP bound's scan of each candidate's reach); an unknown place fails alike.
+  expect_same_as_castgraph("plan " + data + " --k 6 --region 辽宁省 --json", true);
+  expect_same_as_castgraph("plan " + data + " --k 4 --city 沈阳 --include h2 --platform p1 --json",
+                           true);
+  expect_same_failure_as_castgraph("plan " + data + " --k 3 --region 火星");
+}
+
 TEST_CASE("castgraph-mpi plan refuses what castgraph refuses, and what it cannot do yet") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
   expect_same_failure_as_castgraph("plan " + tiny + " --k 2 --include h1,h2,h3");  // more than k
