@@ -46,7 +46,8 @@ CoverageBound focused_bound(const Network& network, const HostSet& set,
                             double greedy_value, int passes, const GreedyHints& hints,
                             const CoverageCounting& counting, Certificate& certificate) {
   std::vector<double> alone = hints.alone;
-  FocusThresholds thresholds{hints.smallest_gain, hints.smallest_gain_per_yuan};
+  FocusThresholds thresholds{
+      hints.smallest_gain, hints.largest_gain_per_yuan_left.value_or(hints.smallest_gain_per_yuan)};
   if (alone.empty()) {
     CandidateReach reach = counting.reach(network, set, greedy);
     thresholds = largest_gains(problem, reach, greedy);

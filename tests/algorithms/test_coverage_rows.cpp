@@ -42,9 +42,9 @@ Network random_network(std::uint64_t seed, int hosts, int fans) {
   }
   const int last = static_cast<int>(fanbases.size()) - 1;
   for (int f = 0; f < fans; ++f) {
-    const NodeId fan = *builder.add_fan("f" + std::to_string(f),
-                                        static_cast<std::uint64_t>(uniform(1, 3)),
-                                        provinces[uniform(0, 1)]);
+    const NodeId fan =
+        *builder.add_fan("f" + std::to_string(f), static_cast<std::uint64_t>(uniform(1, 3)),
+                         provinces[uniform(0, 1)]);
     std::set<NodeId> follows;
     for (int k = uniform(0, 49) == 0 ? uniform(12, 30) : uniform(0, 6); k > 0; --k)
       follows.insert(fanbases[std::min(uniform(0, last), uniform(0, last))]);
@@ -93,14 +93,13 @@ TEST_CASE("rows built from the followers equal the rows of each fan's follows, i
   std::mt19937_64 rng(5);
   // 40,000 fans: several blocks. 100 candidates modelled: 7 bits a member, 9 to a key, so
   // superfans' rows are too long for one; 600: 10 bits, 6 to a key; and every candidate.
-  for (const auto& [hosts, share] : {std::pair{200, 0.5}, std::pair{1200, 0.5},
-                                     std::pair{150, 1.0}, std::pair{40, 0.2}}) {
+  for (const auto& [hosts, share] :
+       {std::pair{200, 0.5}, std::pair{1200, 0.5}, std::pair{150, 1.0}, std::pair{40, 0.2}}) {
     const Network network = random_network(rng(), hosts, 40'000);
     std::vector<NodeId> all(network.broadcasters.size());
     for (NodeId h = 0; h < all.size(); ++h) all[h] = h;
     for (int filters = 0; filters < 3; ++filters) {
-      const std::optional<NodeId> platform =
-          filters == 1 ? std::optional<NodeId>{1} : std::nullopt;
+      const std::optional<NodeId> platform = filters == 1 ? std::optional<NodeId>{1} : std::nullopt;
       const std::string region = filters == 2 ? "吉林" : "";
       const HostSet set = make_host_set(network, all, platform, region);
       std::vector<char> modelled(set.size());
