@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
+#include <utility>
 
 #include "algorithms/coverage_bound.hpp"
 
@@ -32,6 +34,27 @@ FocusThresholds largest_gains(const GreedyProblem& problem, const CandidateReach
     if (!group_full(c)) largest.gain = std::max(largest.gain, reach.added[c]);
     if (problem.budget && problem.costs[c] > 0)
       largest.gain_per_yuan = std::max(largest.gain_per_yuan, reach.added[c] / problem.costs[c]);
+  }
+  return largest;
+}
+
+double largest_gain_per_yuan_left(ReachOracle& oracle, const GreedyProblem& problem,
+                                  std::span<const std::size_t> roster,
+                                  std::span<const double> gain_bounds) {
+  if (!problem.budget) return 0;
+  std::vector<char> in_roster(problem.hosts.size(), 0);
+  for (std::size_t c : roster) in_roster[c] = 1;
+  for (std::size_t c : problem.forced) in_roster[c] = 1;
+  std::vector<std::pair<double, std::size_t>> open;  // bound per yuan, candidate
+  for (std::size_t c = 0; c < problem.hosts.size(); ++c)
+    if (!in_roster[c] && problem.costs[c] > 0 && problem.costs[c] <= *problem.budget &&
+        gain_bounds[c] > 0)
+      open.emplace_back(gain_bounds[c] / problem.costs[c], c);
+  std::ranges::sort(open, std::greater<>{});
+  double largest = 0;
+  for (const auto& [bound, c] : open) {
+    if (bound <= largest) break;
+    largest = std::max(largest, oracle.gain(problem.hosts[c]) / problem.costs[c]);
   }
   return largest;
 }

@@ -35,6 +35,17 @@ struct FocusThresholds {
 FocusThresholds largest_gains(const GreedyProblem& problem, const CandidateReach& reach,
                               std::span<const std::size_t> roster);
 
+// The exact largest gain per yuan of largest_gains, from the greedy's state instead of a
+// scan of every follow: `oracle` holds `roster` (with the forced hosts), and
+// gain_bounds[c] ≥ what candidate c would add to it (GreedyResult::gain_bounds). The
+// candidates are asked in order of bound per yuan until no bound can beat the best gain
+// per yuan found (lazy evaluation, as the greedy's own); those with a fee above the budget
+// or of 0 yuan are left out, as largest_gains leaves them. O(n log n) plus the oracle's
+// queries, usually few.
+double largest_gain_per_yuan_left(ReachOracle& oracle, const GreedyProblem& problem,
+                                  std::span<const std::size_t> roster,
+                                  std::span<const double> gain_bounds);
+
 // The candidates to model (parallel to problem.hosts): the roster's, the forced ones, and
 // every candidate whose reach alone (`alone`, per yuan under a budget) is more than
 // `share` times the thresholds. share = 0 models every candidate with any reach.

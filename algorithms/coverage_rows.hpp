@@ -46,9 +46,10 @@ struct CoverageRows {
 // Rows for the hosts of `set`, indexed as set.hosts (a fanbase counts only if the set keeps
 // it; a fan only if the set's region filter passes), in canonical order (below). With
 // `modelled` (parallel to set.hosts), rows only over the candidates it marks, and each
-// other candidate's solo is its entry of `alone` (candidate_reach's). O(follows of the
-// counted fans, which is every follow without a region filter) time, and O(rows) memory
-// beyond the result, plus the sort.
+// other candidate's solo is its entry of `alone` (candidate_reach's). Read from the
+// followers of the modelled candidates' fanbases (the fan -> fanbase follows only for the
+// rare fan of more modelled candidates than a 64-bit key holds): O(those followers +
+// fans / 65,536 · those fanbases) time, and O(rows) memory beyond the result, plus the sort.
 CoverageRows compress_coverage(const Network& network, const HostSet& set,
                                std::span<const char> modelled = {},
                                std::span<const double> alone = {});

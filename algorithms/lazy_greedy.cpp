@@ -126,6 +126,8 @@ class Run {
     result_.value = oracle_.value();
     result_.spent = spent_;
     result_.upper_bound = std::max(bound, result_.value);
+    result_.gain_bounds = upper_;
+    result_.oracle_holds_roster = true;
     return std::move(result_);
   }
 
@@ -333,6 +335,8 @@ GreedyResult lazy_greedy(ReachOracle& oracle, const GreedyProblem& problem, bool
       if (seeded.value > best.value) {
         best = std::move(seeded);
         best.best_single_won = true;
+      } else {
+        best.oracle_holds_roster = false;
       }
     }
   }
@@ -343,6 +347,8 @@ GreedyResult lazy_greedy(ReachOracle& oracle, const GreedyProblem& problem, bool
       const std::uint64_t tried = best.seeds_tried;
       best = std::move(run);
       best.seeds_tried = tried;
+    } else {
+      best.oracle_holds_roster = false;
     }
   }
 

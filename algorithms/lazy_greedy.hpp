@@ -86,6 +86,12 @@ struct GreedyResult {
   // Without forced hosts: each candidate's reach alone, as the first round computed it
   // (0 for one no budget could buy); empty otherwise.
   std::vector<double> alone;
+  // Per candidate outside the roster, at least the people it would add to it: the last gain
+  // the run that built the roster computed (submodularity: it was computed for part of the
+  // roster). 0 for one no budget could buy.
+  std::vector<double> gain_bounds;
+  // True when the oracle holds this roster afterwards (no later run replaced it).
+  bool oracle_holds_roster = false;
 };
 
 // The greedy roster for `problem` over `oracle` (which is cleared first and holds the

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "algorithms/coverage_focus.hpp"
 #include "algorithms/host_set.hpp"
 #include "algorithms/hyperloglog.hpp"
 #include "algorithms/plan_certificate.hpp"
@@ -280,7 +281,7 @@ Plan plan_roster(const Network& network, const PlanOptions& options, const PlanC
     CertificateRequest request{options.platform,     options.region,  options.city,
                                options.bound_passes, options.optimal, options.time_limit};
     // The greedy's smallest gains bound the thresholds of the LP bound's focus from above.
-    GreedyHints hints{std::move(result.alone), kNoPick, kNoPick};
+    GreedyHints hints{std::move(result.alone), kNoPick, kNoPick, std::nullopt};
     for (const GreedyPick& pick : result.picks) {
       if (pick.forced) continue;
       hints.smallest_gain = std::min(hints.smallest_gain, pick.gain);
@@ -289,6 +290,18 @@ Plan plan_roster(const Network& network, const PlanOptions& options, const PlanC
     }
     if (hints.smallest_gain == kNoPick) hints.smallest_gain = 0;
     if (hints.smallest_gain_per_yuan == kNoPick) hints.smallest_gain_per_yuan = 0;
+    // Under a budget the last picks are cheap fillers of little gain per yuan, a threshold
+    // so low that most hosts stay modelled; the largest gain per yuan left out is the exact
+    // one, and the greedy's gains make it a few questions to the oracle.
+    if (problem.budget && !hints.alone.empty() && request.passes > 0 &&
+        result.upper_bound > result.value) {
+      if (!result.oracle_holds_roster) {
+        oracle->clear();
+        for (std::size_t c : roster) oracle->add(problem.hosts[c]);
+      }
+      hints.largest_gain_per_yuan_left =
+          largest_gain_per_yuan_left(*oracle, problem, roster, result.gain_bounds);
+    }
     const Certificate certificate =
         certify_plan(network, problem, roster, result.value, result.upper_bound, request, hints,
                      counting.coverage);

@@ -39,14 +39,16 @@ constexpr double kFocusShares[] = {1.0, 0.25, 0.0};
 // Records the rows and passes of the last round in `certificate`; keeps the smallest bound
 // of all rounds (each is valid). With the greedy's hints the candidates' reach alone is
 // known and the thresholds are the greedy's smallest gains (at least the exact ones, so
-// the first round may model too few; the widening catches that), which saves a scan of
-// every follow; otherwise both come from candidate_reach.
+// the first round may model too few; the widening catches that), or under a budget the
+// exact gain per yuan when the planner found it (largest_gain_per_yuan_left), which saves
+// a scan of every follow; otherwise both come from candidate_reach.
 CoverageBound focused_bound(const Network& network, const HostSet& set,
                             const GreedyProblem& problem, std::span<const std::size_t> greedy,
                             double greedy_value, int passes, const GreedyHints& hints,
                             const CoverageCounting& counting, Certificate& certificate) {
   std::vector<double> alone = hints.alone;
-  FocusThresholds thresholds{hints.smallest_gain, hints.smallest_gain_per_yuan};
+  FocusThresholds thresholds{
+      hints.smallest_gain, hints.largest_gain_per_yuan_left.value_or(hints.smallest_gain_per_yuan)};
   if (alone.empty()) {
     CandidateReach reach = counting.reach(network, set, greedy);
     thresholds = largest_gains(problem, reach, greedy);

@@ -58,6 +58,9 @@ struct GreedyHints {
   std::vector<double> alone;
   double smallest_gain = 0;           // the smallest gain of a pick not forced
   double smallest_gain_per_yuan = 0;  // the smallest gain per yuan of such a pick
+  // Under a budget, when known: the largest gain per yuan of a host left out
+  // (largest_gain_per_yuan_left), the exact threshold, used instead of the smallest pick's.
+  std::optional<double> largest_gain_per_yuan_left;
 };
 
 // Bounds (and with request.optimal, solves) `problem` over the network's follows, given
