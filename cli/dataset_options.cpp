@@ -38,6 +38,8 @@ void write_rejects(const std::string& path, const std::vector<Reject>& rejects) 
   });
 }
 
+}  // namespace
+
 void report_rejects(const DatasetOptions& options, const std::vector<Reject>& rejects) {
   if (rejects.empty()) return;
   write_rejects(options.rejects_path, rejects);
@@ -49,8 +51,6 @@ void report_rejects(const DatasetOptions& options, const std::vector<Reject>& re
   std::cerr << fmt::format("castgraph: wrote the {} skipped row{} with reasons to {}\n",
                            rejects.size(), rejects.size() == 1 ? "" : "s", options.rejects_path);
 }
-
-}  // namespace
 
 void add_dataset_options(CLI::App& command, DatasetOptions& options) {
   command
@@ -158,9 +158,7 @@ void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options) {
                    "each fanbase's flagged share. Says on stderr how many were left out");
 }
 
-namespace {
-
-OpenedSnapshot open_as_is(const DatasetOptions& options) {
+void refuse_rejects_over_input(const DatasetOptions& options) {
   // The rejects file is an output too: --rejects data/follows.csv must not replace it.
   if (options.lenient)
     for (const auto& input : dataset_paths(options))
@@ -169,6 +167,12 @@ OpenedSnapshot open_as_is(const DatasetOptions& options) {
             fmt::format("the rejects file {} is the input dataset or one of its files; "
                         "choose another --rejects",
                         options.rejects_path));
+}
+
+namespace {
+
+OpenedSnapshot open_as_is(const DatasetOptions& options) {
+  refuse_rejects_over_input(options);
   std::error_code error;
   if (std::filesystem::is_regular_file(options.path, error)) {
     if (!looks_like_snapshot(options.path))

@@ -11,6 +11,7 @@
 
 #include "algorithms/audit.hpp"
 #include "graph/network.hpp"
+#include "loaders/dataset_loader.hpp"
 #include "loaders/snapshot.hpp"
 
 namespace castgraph::cli {
@@ -61,6 +62,14 @@ void add_left_out(nlohmann::ordered_json& json, const DatasetOptions& options);
 // counts on stderr.
 // Throws DataError / IoError / UsageError.
 Network open_dataset(const DatasetOptions& options);
+
+// In lenient mode, writes skipped rows to options.rejects_path and prints per-file counts
+// on stderr; nothing when there are none.
+void report_rejects(const DatasetOptions& options, const std::vector<Reject>& rejects);
+
+// Throws UsageError when --lenient would write the rejects file over the dataset or one
+// of its files.
+void refuse_rejects_over_input(const DatasetOptions& options);
 
 // Throws UsageError when `output` would overwrite an input: the dataset (a snapshot
 // file), one of its CSV files, or the rejects file.

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,10 +47,28 @@ class DatasetFile {
   }
 
   // Reads only the rows that begin in [begin, end) of the file, `begin` being on `line`
-  // (CsvReader::read_range); for loaders that split a file between processes.
+  // (CsvReader::read_range); for loaders that split a file between processes or
+  // threads. The share of bad rows is then the whole file's, not the range's: next()
+  // leaves it to the caller, who adds up the ranges' tallies (check_rejected_share).
   void read_range(std::uint64_t begin, std::size_t line, std::uint64_t end) {
     reader_.read_range(begin, line, end);
+    whole_file_ = false;
   }
+
+  // The rows read so far and how many were rejected (a row rejected for two reasons
+  // counts once), with the first rejected.
+  struct Tally {
+    std::uint64_t rows = 0, rejected = 0;
+    std::optional<Reject> first_reject;
+    bool reads_as_gb18030 = false;  // known only once a row was bad UTF-8
+  };
+  Tally tally() const {
+    return {rows_, rejected_rows_, first_reject_, reads_as_gb18030_.value_or(false)};
+  }
+  // Lenient: throws DataError (WrongEncodingError when the file reads as GB18030) if
+  // more than half of file `name`'s rows, over all of `ranges` (in file order), were bad.
+  static void check_rejected_share(std::span<const Tally> ranges, const LoadOptions& options,
+                                   std::string_view name);
   // The file's bytes (BOM included) and where its content starts.
   std::string_view bytes() const { return reader_.bytes(); }
   std::uint64_t content_begin() const { return reader_.content_begin(); }
@@ -109,7 +128,6 @@ class DatasetFile {
   // The reason for bad UTF-8, saying so when the file reads as GB18030.
   std::string bad_utf8_reason(const std::string& problem);
   bool reads_as_gb18030();
-  void check_rejected_share() const;
 
   CsvReader reader_;
   CsvRecord record_;
@@ -123,6 +141,7 @@ class DatasetFile {
   std::optional<Reject> first_reject_;
   std::optional<bool> reads_as_gb18030_;        // found out at the first bad UTF-8
   std::uint64_t release_from_next_report_ = 0;  // where the previous progress report was
+  bool whole_file_ = true;                      // false once read_range() was called
 };
 
 }  // namespace castgraph
