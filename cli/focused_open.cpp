@@ -48,7 +48,8 @@ std::optional<std::vector<bool>> fanbases_asked(const Network& catalogue,
     why = "the hosts did not resolve in the catalogue alone";
     return std::nullopt;
   }
-  if (!any_number && (resolved.size() > kMostFocusedHosts || 2 * resolved.size() >= catalogue.broadcasters.ids.size())) {
+  if (!any_number && (resolved.size() > kMostFocusedHosts ||
+                      2 * resolved.size() >= catalogue.broadcasters.ids.size())) {
     why = fmt::format("{} hosts asked, more than a focused load is for", resolved.size());
     return std::nullopt;
   }
@@ -113,11 +114,11 @@ std::optional<FocusedNetwork> open_focused(const DatasetOptions& options,
     say_full_load_instead(options, "the hosts asked have no follows");
     return std::nullopt;
   }
-  say(options, fmt::format("load: focused, {} of {} follows rows kept, from CSV in {:.2f} s; "
-                           "the cache is not written",
-                           focused.kept_follow_rows, focused.loaded.follow_rows,
-                           std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                               .count()));
+  say(options,
+      fmt::format("load: focused, {} of {} follows rows kept, from CSV in {:.2f} s; "
+                  "the cache is not written",
+                  focused.kept_follow_rows, focused.loaded.follow_rows,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
   return FocusedNetwork{std::move(focused.loaded.network), focused.most_fans,
                         focused.loaded.follow_rows, std::move(focused.loaded.rejects)};
 }

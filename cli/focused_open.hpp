@@ -30,8 +30,8 @@ struct FocusedNetwork {
   std::vector<Reject> rejects;    // to report (report_rejects) once the answer is used
 };
 
-// The focused network for the hosts `hosts` names; nullopt when the full load is to run instead (`load` is
-// "full", the dataset is a snapshot or in the cache, the hosts are many or do not
+// The focused network for the hosts `hosts` names; nullopt when the full load is to run instead
+// (`load` is "full", the dataset is a snapshot or in the cache, the hosts are many or do not
 // resolve, they have no follows while others have, or a total might pass its limit on a
 // row not kept). Throws as open_dataset.
 std::optional<FocusedNetwork> open_focused(const DatasetOptions& options,

@@ -34,11 +34,11 @@ struct RangeScan {
 };
 
 // Two ranges cut near the middle of the content, at a record boundary: the quoting state
-// there is the first half's CsvStateMap applied to the state at its start (csv_split.hpp).
+// there is the first half's, read from the start of the content (csv_split.hpp).
 std::vector<Range> split_in_two(std::string_view bytes, std::uint64_t content_begin) {
   const std::uint64_t middle = content_begin + (bytes.size() - content_begin) / 2;
   const CsvState state =
-      csv_state_map(bytes.substr(content_begin, middle - content_begin))[kRecordStart];
+      csv_state_after(bytes.substr(content_begin, middle - content_begin), kRecordStart);
   const std::uint64_t cut = next_record_start(bytes, middle, state);
   const std::size_t line = 1 + count_line_ends(bytes, content_begin, cut);
   return {{content_begin, cut, 1}, {cut, bytes.size(), line}};
@@ -117,9 +117,8 @@ void load_kept_follows(Loading& loading, const std::vector<bool>& kept, FocusedL
   {
     std::vector<std::jthread> threads;
     for (std::size_t r = 1; r < ranges.size(); ++r)
-      threads.emplace_back([&, r] {
-        scan_range(loading, quiet, ranges[r], kept, builder_lock, stop, scans[r]);
-      });
+      threads.emplace_back(
+          [&, r] { scan_range(loading, quiet, ranges[r], kept, builder_lock, stop, scans[r]); });
     scan_range(loading, loading.options, ranges[0], kept, builder_lock, stop, scans[0]);
     if (scans[0].failure) stop = true;
   }
