@@ -79,15 +79,15 @@ struct Dataset {
       weights[f] = 1 + random() % 5;
       fans.push_back(quoted(fan_id(f)) + "," + std::to_string(weights[f]) + "," +
                      provinces[random() % 3] + ",");
-      if (shape.bad_rows && f == 100) fans.push_back("f5,3,,");   // a repeated id
+      if (shape.bad_rows && f == 100) fans.push_back("f5,3,,");    // a repeated id
       if (shape.bad_rows && f == 300) fans.push_back("f900,x,,");  // not a weight
     }
     write("fans.csv", fans, end);
 
     for (int i = 0; i < kFollows; ++i) {
       const int host = static_cast<int>(random() % kHosts);
-      std::string platform = two_fanbases(host) ? (random() % 2 ? "p1" : "p2")
-                                                : (random() % 2 ? "p1" : "");
+      std::string platform =
+          two_fanbases(host) ? (random() % 2 ? "p1" : "p2") : (random() % 2 ? "p1" : "");
       follows.push_back({static_cast<int>(random() % kFans), host, platform});
     }
     if (!shape.shuffled)
@@ -208,13 +208,14 @@ TEST_CASE("reach picks the focused load for a few hosts, says so, and writes no 
   const Dataset dataset(Shape{});
   const auto focused = dataset.run("reach DATA --hosts h2,h3 --json --verbose");
   REQUIRE(focused.status == 0);
-  CHECK_THAT(focused.err, Catch::Contains("load: focused") &&
-                              Catch::Contains("the cache is not written"));
+  CHECK_THAT(focused.err,
+             Catch::Contains("load: focused") && Catch::Contains("the cache is not written"));
   CHECK_FALSE(fs::exists(dataset.dir / "cache" / "castgraph"));
-  const auto many = dataset.run("reach DATA --hosts h0,h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,"
-                                "h13,h14,h15 --json --verbose");
-  CHECK_THAT(many.err, Catch::Contains("load: full (16 hosts asked") &&
-                           Catch::Contains("cache: wrote"));
+  const auto many = dataset.run(
+      "reach DATA --hosts h0,h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,"
+      "h13,h14,h15 --json --verbose");
+  CHECK_THAT(many.err,
+             Catch::Contains("load: full (16 hosts asked") && Catch::Contains("cache: wrote"));
   // The directory is cached now: mapping it beats any load.
   const auto again = dataset.run("reach DATA --hosts h2,h3 --json --verbose");
   CHECK_THAT(again.err, Catch::Contains("load: full (the cache holds this directory)") &&

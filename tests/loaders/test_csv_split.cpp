@@ -118,7 +118,8 @@ TEST_CASE("csv_state_after and count_line_ends agree with a byte-by-byte reading
         CHECK(csv_state_after(text, static_cast<CsvState>(state)) == map[state]);
       std::uint64_t lines = 0;
       for (std::size_t i = 0; i < text.size(); ++i)
-        lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+        lines +=
+            text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
       CHECK(count_line_ends(text, 0, text.size()) == lines);
     }
 }
