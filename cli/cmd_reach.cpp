@@ -197,8 +197,14 @@ bool reach_from_focused_load(const ReachCommandOptions& options,
       open_focused(options.dataset, options.hosts, options.load);
   if (!focused) return false;
   std::ostringstream warnings;  // shown only when this answer is the one printed
-  const std::optional<ReachAnswer> answer =
-      focused_answer(*focused, reach_options, options, warnings);
+  std::optional<ReachAnswer> answer;
+  try {
+    answer = focused_answer(*focused, reach_options, options, warnings);
+  } catch (const std::exception&) {
+    // An unknown --platform, say: the full load reports it after the rejects, as always.
+    say_full_load_instead(options.dataset, "the question failed on the focused network");
+    return false;
+  }
   if (!answer) return false;
   report_rejects(options.dataset, focused->rejects);
   std::cerr << warnings.str();

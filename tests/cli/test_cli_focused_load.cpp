@@ -181,6 +181,9 @@ TEST_CASE("the focused load reports bad rows as the full load does, strict and l
     const auto lenient = same_as_full_load(dataset, "reach DATA --hosts h2,h3 --json --lenient");
     CHECK(lenient.status == 0);
     CHECK_THAT(lenient.err, Catch::Contains("skipped 5 bad rows of follows.csv"));
+    // A question that fails after a lenient load: the rejects are listed first, as always.
+    for (const std::string wrong : {"--platform p9", "--hosts nobody"})
+      CHECK(same_as_full_load(dataset, "reach DATA --hosts h2 --lenient " + wrong).status != 0);
   }
 }
 
