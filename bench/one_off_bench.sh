@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One-off questions straight from CSV (issue 24): a 10-host weighted reach on
-# `generate --preset liaoning`, asked the first time (castgraph loads the CSV and writes
-# its cache entry, loaders/dataset_cache.hpp) and again (the cache is hit: the snapshot
-# is mapped), against castgraph with --no-cache (the CSV load alone), DuckDB (SQL on the
-# CSV files: SELECT DISTINCT fans of the hosts, weights joined from fans.csv) and
+# `generate --preset liaoning`, asked the first time (by default the focused load:
+# only the ten hosts' follows are built, every row still checked, nothing written to the
+# cache; loaders/focused_load.hpp), with the full load (--load full --no-cache), with the
+# full load writing the cache entry (--load full, empty cache: loaders/dataset_cache.hpp)
+# and again (the cache is hit: the snapshot is mapped), against DuckDB (SQL on the CSV
+# files: SELECT DISTINCT fans of the hosts, weights joined from fans.csv) and
 # python-igraph (load follows.csv, take the hosts' neighbours, sum the weights). Every
 # tool must print the same answer.
 #
@@ -13,7 +15,8 @@
 # default RUNS), BENCH_DIR (default /tmp/castgraph-one-off; the datasets, the cache and
 # DuckDB's npm package go there), CASTGRAPH (the binary), KEEP_DATA=1 keeps the generated
 # datasets (deleted at the end otherwise: scale 1 is about 3.5 GB), PEERS (default
-# "duckdb igraph").
+# "duckdb igraph"), CACHE_WRITE_RUNS (runs of the cache-writing row, default RUNS: at
+# scale 1 each writes 3 GB and fsyncs it).
 #
 # Needs a release build, node and npm (the script installs @duckdb/node-api into
 # BENCH_DIR, nowhere else) and apt-get install python3-igraph.
@@ -124,10 +127,12 @@ for scale in "${scales[@]}"; do
   hosts=$(awk -F, 'NR > 1 { rows[$2]++ } END { for (h in rows) print rows[h], h }' "$data/follows.csv" |
     sort -k1,1nr -k2,2 | awk 'NR <= 10 {print $2}' | paste -sd, -)
   rm -rf "$XDG_CACHE_HOME"
-  row "$scale" "castgraph, --no-cache (CSV load only)" "$runs" "" \
-    bash -c 'castgraph_reach "$0" --hosts "$1" --no-cache' "$data" "$hosts"
-  row "$scale" "castgraph, first query (CSV load + cache write)" "$runs" "rm -rf '$XDG_CACHE_HOME'" \
-    bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
+  row "$scale" "castgraph, first query (default: focused load, no cache write)" "$runs" \
+    "rm -rf '$XDG_CACHE_HOME'" bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
+  row "$scale" "castgraph, full load (--load full --no-cache)" "$runs" "" \
+    bash -c 'castgraph_reach "$0" --hosts "$1" --load full --no-cache' "$data" "$hosts"
+  row "$scale" "castgraph, full load + cache write (--load full)" "${CACHE_WRITE_RUNS:-$runs}" \
+    "rm -rf '$XDG_CACHE_HOME'" bash -c 'castgraph_reach "$0" --hosts "$1" --load full' "$data" "$hosts"
   row "$scale" "castgraph, repeat query (cache hit)" "$runs" "" \
     bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
   echo "(cache entry: $(du -b "$XDG_CACHE_HOME"/castgraph/*.cgs | cut -f1) bytes; CSV: $(du -cb "$data"/*.csv | tail -1 | cut -f1) bytes)"

@@ -4,14 +4,18 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
 
 #include "algorithms/cost_per_thousand.hpp"
 #include "algorithms/host_set.hpp"
 #include "algorithms/reach.hpp"
+#include "algorithms/reach_bit_planes.hpp"
 #include "algorithms/reach_breakdown.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/filter_options.hpp"
+#include "cli/focused_open.hpp"
 #include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/reach_command.hpp"
@@ -141,6 +145,73 @@ void print_reach_answer(const Network& network, const ReachAnswer& answer,
 
 namespace {
 
+// Why the focused network cannot answer as the full one would, or "" when it can: only
+// counted reach reads nothing but the asked hosts' follows (a sketch, the models and
+// --exclude-suspicious read every host's).
+std::string focused_reach_unfit(const ReachCommandOptions& options, ReachMethod method) {
+  if (method != ReachMethod::exact && method != ReachMethod::automatic)
+    return "--method " + options.method + " reads every host's follows";
+  if (options.dataset.exclude_suspicious) return "--exclude-suspicious audits every follow";
+  return "";
+}
+
+// The answer from the focused network, or nullopt when the full network's could differ:
+// the exact count's strategy (named in the JSON) depends on how many fans the network
+// has, which the focused load knows only within bounds.
+std::optional<ReachAnswer> focused_answer(const FocusedNetwork& focused, ReachOptions reach_options,
+                                          const ReachCommandOptions& options,
+                                          std::ostream& warnings) {
+  const Network& network = focused.network;
+  if (!options.platform.empty())
+    reach_options.platform = resolve_platform(network, options.platform);
+  const std::vector<NodeId> hosts = resolve_host_options(network, options.hosts, warnings);
+  ReachAnswer answer;
+  answer.result = reach(network, hosts, reach_options);
+  if (answer.result.method == ReachMethod::exact) {
+    const bool planes = answer.result.exact_strategy == ExactStrategy::planes;
+    if (planes != bit_planes_pay_off(focused.most_fans, answer.result.per_host.size(),
+                                     answer.result.memberships)) {
+      say_full_load_instead(options.dataset,
+                            "the counting strategy depends on fans the focused load skipped");
+      return std::nullopt;
+    }
+  }
+  if (!options.by.empty())
+    answer.breakdown = reach_breakdown(network, hosts, reach_options, parse_breakdown(options.by),
+                                       answer.result.unique_reach);
+  answer.cost = cost_per_thousand(network, hosts, answer.result.unique_reach);
+  return answer;
+}
+
+// Answers from a focused load when it can; false when the full load is to run.
+bool reach_from_focused_load(const ReachCommandOptions& options,
+                             const ReachOptions& reach_options) {
+  if (options.load != "full") {
+    if (const std::string unfit = focused_reach_unfit(options, reach_options.method);
+        !unfit.empty()) {
+      say_full_load_instead(options.dataset, unfit);
+      return false;
+    }
+  }
+  const std::optional<FocusedNetwork> focused =
+      open_focused(options.dataset, options.hosts, options.load);
+  if (!focused) return false;
+  std::ostringstream warnings;  // shown only when this answer is the one printed
+  std::optional<ReachAnswer> answer;
+  try {
+    answer = focused_answer(*focused, reach_options, options, warnings);
+  } catch (const std::exception&) {
+    // An unknown --platform, say: the full load reports it after the rejects, as always.
+    say_full_load_instead(options.dataset, "the question failed on the focused network");
+    return false;
+  }
+  if (!answer) return false;
+  report_rejects(options.dataset, focused->rejects);
+  std::cerr << warnings.str();
+  print_reach_answer(focused->network, *answer, options);
+  return true;
+}
+
 void run_reach(const ReachCommandOptions& options) {
   if (options.hosts.empty()) throw UsageError("give the hosts: --hosts LIST or --hosts-file FILE");
   ReachOptions reach_options;
@@ -148,6 +219,7 @@ void run_reach(const ReachCommandOptions& options) {
   reach_options.region = options.region;
   reach_options.city = options.city;
   reach_options.sketch_precision = options.precision;
+  if (reach_from_focused_load(options, reach_options)) return;
   const OpenedSnapshot opened = open_dataset_with_extras(options.dataset);
   const Network& network = opened.network;
   // Sketches stored in a snapshot answer --method sketch without touching follows; other
@@ -236,7 +308,9 @@ CLI::App* add_reach_options(CLI::App& app, ReachCommandOptions& options_ref) {
 
 void add_reach_command(CLI::App& app) {
   auto options = std::make_shared<ReachCommandOptions>();
-  add_reach_options(app, *options)->callback([options] { run_reach(*options); });
+  CLI::App* command = add_reach_options(app, *options);
+  add_load_option(*command, options->load);
+  command->callback([options] { run_reach(*options); });
 }
 
 }  // namespace castgraph::cli

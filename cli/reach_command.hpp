@@ -27,6 +27,7 @@ struct ReachCommandOptions {
   int precision = kDefaultHllPrecision;
   bool json = false;
   TableOutput tables;
+  std::string load = "auto";  // castgraph's --load (focused_open.hpp); castgraph-mpi has none
 };
 
 // What the command computed: the reach, and the breakdown and cost asked for beside it.

@@ -56,6 +56,16 @@ CsvStateMap csv_state_map(std::string_view bytes) {
   return map;
 }
 
+CsvState csv_state_after(std::string_view bytes, CsvState state) {
+  const bool outside_quotes = state == kRecordStart || state == kFieldStart || state == kUnquoted;
+  // Outside quotes and with no quote to come, every byte but a comma or a line end leaves
+  // (or puts) the reader in an unquoted field, so the last byte decides.
+  if (outside_quotes && !bytes.empty() && bytes.find('"') == std::string_view::npos)
+    return step(kUnquoted, bytes.back());
+  for (char c : bytes) state = step(state, c);
+  return state;
+}
+
 CsvStateMap compose(const CsvStateMap& first, const CsvStateMap& second) {
   CsvStateMap map{};
   for (std::size_t state = 0; state < kCsvStates; ++state) map[state] = second[first[state]];
@@ -72,6 +82,11 @@ std::uint64_t next_record_start(std::string_view file, std::uint64_t from, CsvSt
 
 std::uint64_t count_line_ends(std::string_view file, std::uint64_t begin, std::uint64_t end) {
   end = std::min<std::uint64_t>(end, file.size());
+  if (begin >= end) return 0;
+  const std::string_view range = file.substr(begin, end - begin);
+  // Without a CR every line end is an LF: std::count vectorises, the loop below does not.
+  if (range.find('\r') == std::string_view::npos)
+    return static_cast<std::uint64_t>(std::count(range.begin(), range.end(), '\n'));
   std::uint64_t lines = 0;
   for (std::uint64_t i = begin; i < end; ++i) {
     const char c = file[i];

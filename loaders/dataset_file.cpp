@@ -69,18 +69,31 @@ bool DatasetFile::next() {
     if (well_formed()) return true;
   }
   report_progress();
-  if (!share_check_deferred_) check_rejected_share(rows_, rejected_rows_);
+  if (whole_file_) {
+    const Tally whole = tally();
+    check_rejected_share({&whole, 1}, options_, name_);
+  }
   return false;
 }
 
-void DatasetFile::check_rejected_share(std::uint64_t rows, std::uint64_t rejected) const {
-  if (!options_.lenient || rejected * 2 <= rows || !first_reject_) return;
-  const Reject& first = *first_reject_;
+void DatasetFile::check_rejected_share(std::span<const Tally> ranges, const LoadOptions& options,
+                                       std::string_view name) {
+  std::uint64_t rows = 0, rejected = 0;
+  const Tally* first_bad = nullptr;
+  bool gb18030 = false;  // found out by whichever range met bad UTF-8
+  for (const Tally& range : ranges) {
+    rows += range.rows;
+    rejected += range.rejected;
+    gb18030 = gb18030 || range.reads_as_gb18030;
+    if (!first_bad && range.first_reject) first_bad = &range;
+  }
+  if (!options.lenient || rejected * 2 <= rows || !first_bad) return;
+  const Reject& first = *first_bad->first_reject;
   const std::string reason = fmt::format(
       "{} of the {} rows of {} are bad, more than half, so castgraph stops rather than skip "
       "them: the file is likely in another encoding or format. The first bad row, here: {}",
-      rejected, rows, name_, first.reason);
-  if (reads_as_gb18030_.value_or(false)) throw WrongEncodingError(first.where, reason, "gb18030");
+      rejected, rows, name, first.reason);
+  if (gb18030) throw WrongEncodingError(first.where, reason, "gb18030");
   throw DataError(first.where, reason);
 }
 

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,21 +47,30 @@ class DatasetFile {
   }
 
   // Reads only the rows that begin in [begin, end) of the file, `begin` being on `line`
-  // (CsvReader::read_range); for loaders that split a file between processes.
+  // (CsvReader::read_range); for loaders that split a file between processes or
+  // threads. The share of bad rows is then the whole file's, not the range's: next()
+  // leaves it to the caller, who adds up the ranges' tallies (check_rejected_share).
   void read_range(std::uint64_t begin, std::size_t line, std::uint64_t end) {
     reader_.read_range(begin, line, end);
+    whole_file_ = false;
   }
-  // For a loader that reads the file in ranges, each in another process: next() then does
-  // not stop lenient loading when more than half of this range's rows are bad, since the
-  // share that matters is the whole file's; the loader sums rows() and rejected_rows()
-  // over the ranges and calls refuse_rejected_share on the range with the first bad row.
-  void defer_rejected_share_check() { share_check_deferred_ = true; }
-  std::uint64_t rows() const { return rows_; }
-  std::uint64_t rejected_rows() const { return rejected_rows_; }
-  // Throws what next() throws when `rejected` of the file's `rows` are more than half
-  // bad, naming this file's first bad row; does nothing otherwise, or when strict, or
-  // when this range had no bad row.
-  void check_rejected_share(std::uint64_t rows, std::uint64_t rejected) const;
+
+  // The rows read so far and how many were rejected (a row rejected for two reasons
+  // counts once), with the first rejected.
+  struct Tally {
+    std::uint64_t rows = 0, rejected = 0;
+    std::optional<Reject> first_reject;
+    bool reads_as_gb18030 = false;  // known only once a row was bad UTF-8
+  };
+  Tally tally() const {
+    return {rows_, rejected_rows_, first_reject_, reads_as_gb18030_.value_or(false)};
+  }
+  // Lenient: throws DataError (WrongEncodingError when the file reads as GB18030) if
+  // more than half of file `name`'s rows, over all of `ranges` (in file order), were bad.
+  static void check_rejected_share(std::span<const Tally> ranges, const LoadOptions& options,
+                                   std::string_view name);
+  const std::string& name() const { return name_; }
+  const LoadOptions& options() const { return options_; }
   // The file's bytes (BOM included) and where its content starts.
   std::string_view bytes() const { return reader_.bytes(); }
   std::uint64_t content_begin() const { return reader_.content_begin(); }
@@ -131,9 +141,9 @@ class DatasetFile {
   std::uint64_t rejected_rows_ = 0;
   std::size_t last_rejected_line_ = 0;  // a row rejected for two reasons counts once
   std::optional<Reject> first_reject_;
-  bool share_check_deferred_ = false;
   std::optional<bool> reads_as_gb18030_;        // found out at the first bad UTF-8
   std::uint64_t release_from_next_report_ = 0;  // where the previous progress report was
+  bool whole_file_ = true;                      // false once read_range() was called
 };
 
 }  // namespace castgraph

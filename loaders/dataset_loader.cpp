@@ -168,6 +168,10 @@ void merge_in_file_order(std::vector<Reject>& rejects, std::size_t first,
                      });
 }
 
+}  // namespace
+
+namespace dataset_loading {
+
 // Reading and checking the rows happens on the calling thread; adding the fans (interning
 // their ids, which also finds duplicates) on the pipeline's thread. A duplicate is
 // reported from there, so the rejects of the two threads are merged in file order, and a
@@ -201,10 +205,6 @@ void load_fans(Loading& loading) {
   merge_in_file_order(loading.rejects, first_reject, duplicates);
 }
 
-}  // namespace
-
-namespace dataset_loading {
-
 // The fanbase a follows row points at: the host's fanbase on the named platform, or
 // its only fanbase when the row names none.
 std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, NodeId host,
@@ -229,24 +229,23 @@ std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, Node
   return std::nullopt;
 }
 
-// follows.csv is usually grouped by host, so the fanbase of the row before is the likely
-// answer: comparing two short fields is cheaper than two hash lookups. Only rows that
-// resolved cleanly are remembered, so a bad row is always checked (and reported) in full.
-class RecentFanbase {
- public:
-  NodeId find(std::string_view host, std::string_view platform) const {
-    return host == host_ && platform == platform_ ? fanbase_ : kNoNode;
-  }
-  NodeId remember(std::string_view host, std::string_view platform, NodeId fanbase) {
-    host_.assign(host);
-    platform_.assign(platform);
-    return fanbase_ = fanbase;
-  }
+FollowColumns FollowColumns::of(const DatasetFile& file) {
+  return {file.require("fan"), file.require("broadcaster"), file.optional("platform")};
+}
 
- private:
-  std::string host_, platform_;
-  NodeId fanbase_ = kNoNode;
-};
+std::optional<NodeId> follow_row_fanbase(Loading& loading, DatasetFile& file,
+                                         const FollowColumns& columns, RecentFanbase& recent) {
+  if (!nonempty_id(file, columns.fan, "fan")) return std::nullopt;
+  const std::string_view host_key = file.field(columns.broadcaster);
+  const std::string_view platform_key = file.field(columns.platform);
+  if (const NodeId fanbase = recent.find(host_key, platform_key); fanbase != kNoNode)
+    return fanbase;
+  const auto host = known_broadcaster(loading, file, columns.broadcaster);
+  if (!host) return std::nullopt;
+  const auto found = followed_fanbase(loading, file, *host, columns.broadcaster, columns.platform);
+  if (!found) return std::nullopt;
+  return recent.remember(host_key, platform_key, *found);
+}
 
 }  // namespace dataset_loading
 
@@ -266,8 +265,7 @@ std::size_t estimated_rows(const DatasetFile& file) {
 void load_follows(Loading& loading) {
   if (!DatasetFile::exists(loading.directory, "follows.csv")) return;
   DatasetFile file = loading.open("follows.csv");
-  const auto fan = file.require("fan"), broadcaster = file.require("broadcaster");
-  const auto platform = file.optional("platform");
+  const FollowColumns columns = FollowColumns::of(file);
   // Only weighted fans can make the follows' weights pass their limit: one per row cannot.
   const bool weighted = loading.builder.weighted_fans();
   BatchPipeline<FollowBatch> pipeline(
@@ -277,17 +275,9 @@ void load_follows(Loading& loading) {
       loading.threaded());
   RecentFanbase recent;
   while (file.next()) {
-    const auto fan_key = nonempty_id(file, fan, "fan");
-    if (!fan_key) continue;
-    NodeId fanbase = recent.find(file.field(broadcaster), file.field(platform));
-    if (fanbase == kNoNode) {
-      const auto host = known_broadcaster(loading, file, broadcaster);
-      if (!host) continue;
-      const auto found = followed_fanbase(loading, file, *host, broadcaster, platform);
-      if (!found) continue;
-      fanbase = recent.remember(file.field(broadcaster), file.field(platform), *found);
-    }
-    pipeline.current().add(file, fan, fanbase, weighted);
+    const auto fanbase = follow_row_fanbase(loading, file, columns, recent);
+    if (!fanbase) continue;
+    pipeline.current().add(file, columns.fan, *fanbase, weighted);
     if (++loading.follow_rows == kRowsToEstimateFrom)
       pipeline.current().reserve_follows(estimated_rows(file));
     if (pipeline.current().full()) pipeline.submit();

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -35,6 +36,9 @@ struct Loading {
 // platforms.csv, bases.csv, broadcasters.csv and fanbases.csv, after checking that the
 // directory exists.
 void load_catalogue(Loading& loading);
+// fans.csv, when there is one: every fan with its weight and place; a repeated id is
+// rejected at its row.
+void load_fans(Loading& loading);
 void load_collabs(Loading& loading);
 
 // The id in `column`, or nullopt (row rejected) when it is empty.
@@ -49,5 +53,38 @@ std::optional<NodeId> known_broadcaster(Loading& loading, DatasetFile& file, std
 std::optional<NodeId> followed_fanbase(Loading& loading, DatasetFile& file, NodeId host,
                                        std::size_t broadcaster_column,
                                        std::optional<std::size_t> platform_column);
+
+// The columns of follows.csv; throws DataError at line 1 when a required one is missing.
+struct FollowColumns {
+  std::size_t fan = 0, broadcaster = 0;
+  std::optional<std::size_t> platform;
+  static FollowColumns of(const DatasetFile& file);
+};
+
+// follows.csv is usually grouped by host, so the fanbase of the row before is the likely
+// answer: comparing two short fields is cheaper than two hash lookups. Only rows that
+// resolved cleanly are remembered, so a bad row is always checked (and reported) in full.
+class RecentFanbase {
+ public:
+  NodeId find(std::string_view host, std::string_view platform) const {
+    return host == host_ && platform == platform_ ? fanbase_ : kNoNode;
+  }
+  NodeId remember(std::string_view host, std::string_view platform, NodeId fanbase) {
+    host_.assign(host);
+    platform_.assign(platform);
+    return fanbase_ = fanbase;
+  }
+
+ private:
+  std::string host_, platform_;
+  NodeId fanbase_ = kNoNode;
+};
+
+// Every check load_dataset makes on one follows.csv row (a fan id, a known host, the
+// fanbase the row names): the row's fanbase, or nullopt when the row was rejected. Only
+// reads `loading.builder` (its const lookups), so several threads, each with its own
+// file and `recent`, may check rows at once while nobody adds hosts or fanbases.
+std::optional<NodeId> follow_row_fanbase(Loading& loading, DatasetFile& file,
+                                         const FollowColumns& columns, RecentFanbase& recent);
 
 }  // namespace castgraph::dataset_loading

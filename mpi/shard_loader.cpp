@@ -63,8 +63,14 @@ Total total_before(World& world, Total mine) {
 // (DatasetFile::next does so for one process): the ranks sum their ranges' rows, and the
 // range holding the file's first bad row refuses, as one process would.
 std::optional<LocalFailure> rejected_share(World& world, const DatasetFile& file) {
-  const auto sums = world.sum({file.rows(), file.rejected_rows()});
-  return attempt([&] { file.check_rejected_share(sums[0], sums[1]); });
+  const DatasetFile::Tally mine = file.tally();
+  const auto sums = world.sum({mine.rows, mine.rejected});
+  if (!mine.first_reject) return std::nullopt;  // another range holds the first bad row
+  DatasetFile::Tally whole = mine;
+  whole.rows = sums[0], whole.rejected = sums[1];
+  return attempt([&] {
+    DatasetFile::check_rejected_share({&whole, 1}, file.options(), file.name());
+  });
 }
 
 // The rows a lenient load skipped in this rank's ranges, moved out of Loading::rejects:
@@ -97,7 +103,6 @@ void load_fans(World& world, Loading& loading, Total& fan_weights, PlacesRead& p
                RangeRejects& rejects) {
   std::optional<DatasetFile> file = open_everywhere(world, loading, "fans.csv");
   if (!file) return;
-  file->defer_rejected_share_check();
   const std::size_t first_reject = loading.rejects.size();
   std::size_t id = 0;
   std::optional<std::size_t> weight, province, city;
@@ -228,7 +233,6 @@ std::optional<LocalFailure> row_past_limit(World& world, Loading& loading, Datas
   Total people = 0, follow_weights = 0;
   std::vector<Reject> rejected_again;  // the first reading's, again
   DatasetFile again(loading.directory, "follows.csv", loading.options, rejected_again);
-  again.defer_rejected_share_check();
   again.read_range(range.begin, range.line, range.end);
   // The same rows as the first reading, which stopped (if at all) at the same bad row.
   (void)attempt([&] {
@@ -259,7 +263,6 @@ std::optional<LocalFailure> row_past_limit(World& world, Loading& loading, Datas
 void load_follows(World& world, Loading& loading, Total fan_weights, RangeRejects& rejects) {
   std::optional<DatasetFile> file = open_everywhere(world, loading, "follows.csv");
   if (!file) return;
-  file->defer_rejected_share_check();
   const std::size_t first_reject = loading.rejects.size();
   FollowColumns columns;
   agree_on(world, [&] {

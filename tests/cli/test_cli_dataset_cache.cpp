@@ -3,6 +3,8 @@
 // the CSV does (compared with --no-cache, which reads the CSV); any change to a file,
 // even one that keeps its size and mtime, misses; and nothing the cache does can fail a
 // command. Every case uses a cache directory of its own (XDG_CACHE_HOME), never ~/.cache.
+// reach runs here take --load full: the focused load of a few hosts writes no entry
+// (test_cli_focused_load.cpp).
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -104,11 +106,11 @@ TEST_CASE("with --no-cache the CSV is read and nothing is written to the cache",
 
 TEST_CASE("touching a dataset file misses the cache", "[cli][cache]") {
   CachedDataset dataset;
-  REQUIRE(dataset.run("reach DATA --hosts h1 --json").status == 0);
-  const auto hit = dataset.run("reach DATA --hosts h1 --json --verbose");
+  REQUIRE(dataset.run("reach DATA --hosts h1 --json --load full").status == 0);
+  const auto hit = dataset.run("reach DATA --hosts h1 --json --load full --verbose");
   CHECK_THAT(hit.err, Catch::Contains("cache: hit"));
   REQUIRE(run_program("touch", shell_quote((dataset.data / "follows.csv").string())).status == 0);
-  const auto touched = dataset.run("reach DATA --hosts h1 --json --verbose");
+  const auto touched = dataset.run("reach DATA --hosts h1 --json --load full --verbose");
   CHECK(touched.status == 0);
   CHECK_THAT(touched.err, Catch::Contains("cache: miss"));
   CHECK(touched.out == hit.out);
@@ -118,16 +120,16 @@ TEST_CASE("touching a dataset file misses the cache", "[cli][cache]") {
 // mtime: the cached answer would be 8000 people short.
 TEST_CASE("an edit that keeps a small file's size and mtime misses the cache", "[cli][cache]") {
   CachedDataset dataset;
-  const auto before = dataset.run("reach DATA --hosts h1 --json");
+  const auto before = dataset.run("reach DATA --hosts h1 --json --load full");
   REQUIRE(before.status == 0);
-  REQUIRE_THAT(dataset.run("reach DATA --hosts h1 --json --verbose").err,
+  REQUIRE_THAT(dataset.run("reach DATA --hosts h1 --json --load full --verbose").err,
                Catch::Contains("cache: hit"));
   edit_keeping_size_and_mtime(dataset.data / "fans.csv", "f01,1000,", "f01,9000,");
-  const auto after = dataset.run("reach DATA --hosts h1 --json --verbose");
+  const auto after = dataset.run("reach DATA --hosts h1 --json --load full --verbose");
   CHECK(after.status == 0);
   CHECK_THAT(after.err, Catch::Contains("cache: miss"));
   CHECK(after.out != before.out);
-  CHECK(after.out == dataset.run("reach DATA --hosts h1 --json --no-cache").out);
+  CHECK(after.out == dataset.run("reach DATA --hosts h1 --json --load full --no-cache").out);
 }
 
 // Files above 16 MiB are keyed by their status, not hashed: an edit keeping size and mtime
@@ -140,17 +142,17 @@ TEST_CASE("an edit that keeps a large file's size and mtime misses the cache", "
     for (int i = 0; i < 1'400'000; ++i) follows << 'x' << (1'000'000 + i) << ",h3,\n";
   }
   REQUIRE(fs::file_size(dataset.data / "follows.csv") > (16u << 20));
-  const auto before = dataset.run("reach DATA --hosts h3 --json");
+  const auto before = dataset.run("reach DATA --hosts h3 --json --load full");
   REQUIRE(before.status == 0);
-  REQUIRE_THAT(dataset.run("reach DATA --hosts h3 --json --verbose").err,
+  REQUIRE_THAT(dataset.run("reach DATA --hosts h3 --json --load full --verbose").err,
                Catch::Contains("cache: hit"));
   // Two of the padding fans become one: the reach drops by one person.
   edit_keeping_size_and_mtime(dataset.data / "follows.csv", "x1000001,h3,", "x1000000,h3,");
-  const auto after = dataset.run("reach DATA --hosts h3 --json --verbose");
+  const auto after = dataset.run("reach DATA --hosts h3 --json --load full --verbose");
   CHECK(after.status == 0);
   CHECK_THAT(after.err, Catch::Contains("cache: miss"));
   CHECK(after.out != before.out);
-  CHECK(after.out == dataset.run("reach DATA --hosts h3 --json --no-cache").out);
+  CHECK(after.out == dataset.run("reach DATA --hosts h3 --json --load full --no-cache").out);
 }
 
 TEST_CASE("a lenient load with rejects is not cached, so every run lists its rejects",
@@ -173,34 +175,34 @@ TEST_CASE("a lenient load with rejects is not cached, so every run lists its rej
 
 TEST_CASE("a cache that cannot be written or read never fails the command", "[cli][cache]") {
   CachedDataset dataset;
-  const auto expected = dataset.run("reach DATA --hosts h1,h2 --json --no-cache");
+  const auto expected = dataset.run("reach DATA --hosts h1,h2 --json --load full --no-cache");
   REQUIRE(expected.status == 0);
 
   SECTION("the cache directory cannot be made (its parent is a file)") {
     const auto file = dataset.dir.write("a-file", "x");
-    const auto run = run_castgraph(
-        "reach " + shell_quote(dataset.data.string()) + " --hosts h1,h2 --json --verbose",
-        "XDG_CACHE_HOME=" + shell_quote(file.string()) + " ");
+    const auto run = run_castgraph("reach " + shell_quote(dataset.data.string()) +
+                                       " --hosts h1,h2 --json --load full --verbose",
+                                   "XDG_CACHE_HOME=" + shell_quote(file.string()) + " ");
     CHECK(run.status == 0);
     CHECK(run.out == expected.out);
     CHECK_THAT(run.err, Catch::Contains("cache: not written"));
   }
   SECTION("a damaged entry is a miss, and is replaced") {
-    REQUIRE(dataset.run("reach DATA --hosts h1,h2 --json").status == 0);
+    REQUIRE(dataset.run("reach DATA --hosts h1,h2 --json --load full").status == 0);
     const auto entries = dataset.entries();
     REQUIRE(entries.size() == 1);
     std::ofstream(entries[0], std::ios::binary | std::ios::trunc) << "not a snapshot";
-    const auto damaged = dataset.run("reach DATA --hosts h1,h2 --json --verbose");
+    const auto damaged = dataset.run("reach DATA --hosts h1,h2 --json --load full --verbose");
     CHECK(damaged.status == 0);
     CHECK(damaged.out == expected.out);
     CHECK_THAT(damaged.err, Catch::Contains("cache: miss") && Catch::Contains("cache: wrote"));
-    CHECK_THAT(dataset.run("reach DATA --hosts h1,h2 --json --verbose").err,
+    CHECK_THAT(dataset.run("reach DATA --hosts h1,h2 --json --load full --verbose").err,
                Catch::Contains("cache: hit"));
   }
   SECTION("neither XDG_CACHE_HOME nor HOME is set") {
-    const auto run = run_castgraph(
-        "reach " + shell_quote(dataset.data.string()) + " --hosts h1,h2 --json --verbose",
-        "env -u XDG_CACHE_HOME -u HOME ");
+    const auto run = run_castgraph("reach " + shell_quote(dataset.data.string()) +
+                                       " --hosts h1,h2 --json --load full --verbose",
+                                   "env -u XDG_CACHE_HOME -u HOME ");
     CHECK(run.status == 0);
     CHECK(run.out == expected.out);
     CHECK_THAT(run.err, Catch::Contains("cache: not used"));

@@ -102,3 +102,24 @@ TEST_CASE("CRLF counts as one line end, also when a cut falls between CR and LF"
   CHECK(count_line_ends(text, 0, 2) == 0);  // the CR is followed by LF beyond the range
   CHECK(count_line_ends(text, 2, 3) == 1);
 }
+
+// csv_state_after skips texts without a quote and count_line_ends counts LF-only texts
+// with std::count: both checked against the byte-by-byte state map and a plain count.
+TEST_CASE("csv_state_after and count_line_ends agree with a byte-by-byte reading") {
+  std::mt19937 random(11);
+  const std::string alphabets[] = {"ab,\n", "ab,\r\n", "a\",\n\r", "\"\"\"a,\n"};
+  for (const std::string& alphabet : alphabets)
+    for (int trial = 0; trial < 200; ++trial) {
+      std::string text;
+      for (std::size_t n = random() % 40; n > 0; --n) text += alphabet[random() % alphabet.size()];
+      INFO("text: " << text);
+      const CsvStateMap map = csv_state_map(text);
+      for (std::size_t state = 0; state < kCsvStates; ++state)
+        CHECK(csv_state_after(text, static_cast<CsvState>(state)) == map[state]);
+      std::uint64_t lines = 0;
+      for (std::size_t i = 0; i < text.size(); ++i)
+        lines +=
+            text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+      CHECK(count_line_ends(text, 0, text.size()) == lines);
+    }
+}

@@ -1,0 +1,43 @@
+// Opening a CSV directory for a question about a few hosts (reach --hosts): when no cache
+// entry holds the directory, only the asked hosts' follows are built (loaders/
+// focused_load.hpp), every row of every file still checked as the full load checks it.
+// --load full (or a question the focused network cannot answer as the full one would)
+// takes the full load; --verbose says which ran and why.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "cli/dataset_options.hpp"
+#include "cli/host_list.hpp"
+#include "graph/network.hpp"
+
+namespace castgraph::cli {
+
+// At most this many hosts, and fewer than half of the dataset's, make a focused load
+// worth trying.
+inline constexpr std::size_t kMostFocusedHosts = 100;
+
+// Adds --load auto|full|focused to `command`.
+void add_load_option(CLI::App& command, std::string& load);
+
+struct FocusedNetwork {
+  Network network;  // the catalogue, every fan of fans.csv, the asked hosts' follows
+  // The full network's fans number from network.fans.size() to this (FocusedLoad).
+  std::uint64_t most_fans = 0;
+  std::uint64_t follow_rows = 0;  // good rows of follows.csv, kept or not
+  std::vector<Reject> rejects;    // to report (report_rejects) once the answer is used
+};
+
+// The focused network for the hosts `hosts` names; nullopt when the full load is to run instead
+// (`load` is "full", the dataset is a snapshot or in the cache, the hosts are many or do not
+// resolve, they have no follows while others have, or a total might pass its limit on a
+// row not kept). Throws as open_dataset.
+std::optional<FocusedNetwork> open_focused(const DatasetOptions& options,
+                                           const HostListOptions& hosts, const std::string& load);
+
+// Says on stderr, under --verbose, why the focused network is set aside for a full load.
+void say_full_load_instead(const DatasetOptions& options, const std::string& why);
+
+}  // namespace castgraph::cli
