@@ -37,6 +37,10 @@ std::string fee_text(const Network& network, const CostPerThousand& cost) {
                        *cost.yuan_per_thousand >= 100
                            ? group_amount(*cost.yuan_per_thousand)
                            : fmt::format("{:.2f}", *cost.yuan_per_thousand));
+  // Every fee known and still no figure: nobody was reached, and there is nothing to divide by.
+  if (cost.unknown_fees.empty())
+    return fmt::format("{} yuan in fees; no cost per 1,000 people: nobody is reached",
+                       group_amount(cost.fees));
   std::string unknown;
   for (NodeId host : cost.unknown_fees)
     unknown += (unknown.empty() ? "" : ", ") + std::string(network.broadcasters.ids[host]);

@@ -240,6 +240,25 @@ TEST_CASE("reach gives the fees and the cost per 1,000 people when every fee is 
              Catch::Contains("3,060 yuan in fees: 30,000 yuan per 1,000 people"));
 }
 
+TEST_CASE("reach of hosts who reach nobody says so instead of naming no unknown fee") {
+  TempDir dir;
+  write_dataset(dir);
+  // h4 has a fee and a fanbase, but nobody follows it.
+  dir.write("broadcasters.csv", "id,name,fee\nh1,李佳,2060\nh2,张伟,1000\nh3,张伟,\nh4,王芳,700\n");
+  dir.write("fanbases.csv",
+            "broadcaster,platform,fans\nh1,douyin,100\nh1,kuaishou,50\nh2,douyin,200\n"
+            "h3,kuaishou,100\nh4,douyin,10\n");
+  const std::string path = shell_quote(dir.path().string());
+  const auto json = json_of("reach " + path + " --hosts h4 --json");
+  CHECK(json["people"] == 0);
+  CHECK(json["yuan_per_1000"].is_null());
+  CHECK(json["unknown_fees"] == nlohmann::json::array());
+  const auto text = run_castgraph("reach " + path + " --hosts h4").out;
+  CHECK_THAT(text,
+             Catch::Contains("700 yuan in fees; no cost per 1,000 people: nobody is reached"));
+  CHECK_THAT(text, !Catch::Contains("unknown fee for"));
+}
+
 TEST_CASE("overlap gives the directional shares of each audience") {
   TempDir dir;
   write_dataset(dir);
