@@ -13,7 +13,11 @@
 # COMMANDS (which rows, default "info reach overlap rank plan top"; top is overlap --top;
 # snapshot writes a shard set for each rank count, and shard-info and shard-reach open it:
 # "snapshot shard-info shard-reach" measures writing and opening the shards),
-# BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries).
+# BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries),
+# MIN_AVAIL_GB (wait before each mpirun until `free -g` shows this many GB available, for a
+# machine shared with other jobs; default 0, no wait).
+# A run that fails (e.g. a rank killed by the OOM killer) prints a row saying so, with the
+# peak RSS each rank reached, keeps mpirun's stderr in BENCH_DIR, and the bench goes on.
 # Needs a release build with castgraph-mpi (scripts/build.sh release, Open MPI installed).
 # Prints one Markdown table row per command and rank count.
 set -euo pipefail
@@ -39,20 +43,43 @@ exec /usr/bin/time -v -o "$TIME_DIR/time.$OMPI_COMM_WORLD_RANK" "$@"
 WRAP
 chmod +x "$scratch/rank.sh"
 
-# run NP ARGS...: prints "wall cpu rss_per_rank bytes_per_rank" of one run.
+wait_for_memory() {
+  local want=${MIN_AVAIL_GB:-0}
+  until (($(free -g | awk '/^Mem:/ {print $7}') >= want)); do
+    echo "waiting for ${want} GB available ($(free -g | awk '/^Mem:/ {print $7}') now)" >&2
+    sleep 30
+  done
+}
+
+# run NP ARGS...: prints "wall cpu rss_per_rank bytes_per_rank" of one run, or
+# "FAILED status rss_per_rank" when mpirun fails.
 run() {
   local np=$1
   shift
   rm -f "$scratch"/time.*
-  local start end
+  wait_for_memory
+  local start end status=0
   start=$(date +%s.%N)
   # A session directory of its own: Open MPI 4.1 removes the shared /tmp/ompi.HOST.UID
   # when it finds it empty, which can fail another mpirun starting at that moment.
   TIME_DIR=$scratch mpirun -q --mca orte_tmpdir_base "$scratch" --oversubscribe \
     --allow-run-as-root -x TIME_DIR -np "$np" \
     "$scratch/rank.sh" "$castgraph_mpi" --verbose ${ROUND_BYTES:+--round-bytes "$ROUND_BYTES"} \
-    "$@" >/dev/null 2>"$scratch/err"
+    "$@" >/dev/null 2>"$scratch/err" || status=$?
   end=$(date +%s.%N)
+  if ((status)); then
+    cp "$scratch/err" "$work/failed-$1-np$np.err"
+    local kb rss=()
+    for ((r = 0; r < np; r++)); do
+      kb=$(awk -F': ' '/Maximum resident/ {print $2}' "$scratch/time.$r" 2>/dev/null)
+      rss+=("$((${kb:-0} / 1024))")
+    done
+    echo "FAILED $status $(
+      IFS=/
+      echo "${rss[*]}"
+    )"
+    return
+  fi
   local cpu=0 rss=()
   for ((r = 0; r < np; r++)); do
     local user sys kb
@@ -90,14 +117,19 @@ for scale in "${scales[@]}"; do
         # shellcheck disable=SC2086
         run "$np" $command >>"$scratch/samples"
       done
+      label=${command%% *}
+      [[ $name == top ]] && label="overlap --top"
+      [[ $name == shard-* ]] && label="$label (shard set)"
+      if failed=$(grep -m1 '^FAILED' "$scratch/samples"); then
+        read -r _ status rss <<<"$failed"
+        echo "| $scale | $label | $np | failed: mpirun exit $status | | $rss (peak before the end) | | $runs |"
+        continue
+      fi
       wall=$(cut -d' ' -f1 "$scratch/samples" | median)
       cpu=$(cut -d' ' -f2 "$scratch/samples" | median)
       last=$(tail -1 "$scratch/samples")
       rss=$(cut -d' ' -f3 <<<"$last")
       bytes=$(cut -d' ' -f4- <<<"$last")
-      label=${command%% *}
-      [[ $name == top ]] && label="overlap --top"
-      [[ $name == shard-* ]] && label="$label (shard set)"
       echo "| $scale | $label | $np | $(printf %.2f "$wall") | $(printf %.2f "$cpu") | $rss | $bytes | $runs |"
     done
   done
