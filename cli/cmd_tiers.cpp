@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "algorithms/tiers.hpp"
@@ -13,21 +14,13 @@
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
 #include "cli/terminal_text.hpp"
+#include "cli/tiers_command.hpp"
 #include "graph/errors.hpp"
 #include "viz/chinese_number.hpp"
 
 namespace castgraph::cli {
 
 namespace {
-
-struct TiersOptions {
-  DatasetOptions dataset;
-  std::string thresholds = "100k,1M,10M";
-  std::string platform;
-  std::string by;
-  bool json = false;
-  TableOutput tables;
-};
 
 const std::map<std::string, TierGrouping> kGroupings{{"platform", TierGrouping::platform},
                                                      {"base", TierGrouping::base},
@@ -159,24 +152,28 @@ nlohmann::ordered_json grouped_json(const std::vector<TierGroup>& groups, const 
   return json;
 }
 
-void run_tiers(const TiersOptions& options) {
+}  // namespace
+
+TierOptions tier_options(const TiersOptions& options) {
   TierOptions tier_options;
   tier_options.thresholds = parse_human_counts(options.thresholds, "--thresholds");
   // Band names speak the units the thresholds were typed in: 10万,100万 -> "10万-100万".
   if (options.thresholds.find("万") != std::string::npos ||
       options.thresholds.find("亿") != std::string::npos)
     tier_options.units = TierUnits::chinese;
-  const Network network = open_dataset(options.dataset);
+  return tier_options;
+}
+
+std::vector<TierGroup> compute_tiers(const Network& network, TierOptions tier_options,
+                                     const TiersOptions& options) {
   if (!options.platform.empty())
     tier_options.platform = resolve_platform(network, options.platform);
+  if (options.by.empty()) return {{"", "", tiers(network, tier_options)}};
+  return tiers_by(network, kGroupings.at(options.by), tier_options);
+}
 
+void print_tiers(const std::vector<TierGroup>& groups, const TiersOptions& options) {
   const bool grouped = !options.by.empty();
-  std::vector<TierGroup> groups;
-  if (!grouped)
-    groups.push_back({"", "", tiers(network, tier_options)});
-  else
-    groups = tiers_by(network, kGroupings.at(options.by), tier_options);
-
   if (options.json) {
     nlohmann::ordered_json json = nlohmann::ordered_json::object();
     if (!grouped) json = table_json(groups.front().table);
@@ -217,10 +214,18 @@ void run_tiers(const TiersOptions& options) {
   cumulative.print(std::cout);
 }
 
+namespace {
+
+void run_tiers(const TiersOptions& options) {
+  const TierOptions thresholds = tier_options(options);
+  const Network network = open_dataset(options.dataset);
+  print_tiers(compute_tiers(network, thresholds, options), options);
+}
+
 }  // namespace
 
-void add_tiers_command(CLI::App& app) {
-  auto options = std::make_shared<TiersOptions>();
+CLI::App* add_tiers_options(CLI::App& app, TiersOptions& options_ref) {
+  TiersOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "tiers",
       "Put every host in a fan-count tier. A host's fans are the declared fans of its fanbases, "
@@ -256,7 +261,12 @@ void add_tiers_command(CLI::App& app) {
       "Examples:\n  castgraph tiers samples/tiny\n"
       "  castgraph tiers samples/tiny --thresholds 10万,100万 --by platform --json\n"
       "  castgraph tiers samples/liaoning --by base -o tiers.xlsx");
-  command->callback([options] { run_tiers(*options); });
+  return command;
+}
+
+void add_tiers_command(CLI::App& app) {
+  auto options = std::make_shared<TiersOptions>();
+  add_tiers_options(app, *options)->callback([options] { run_tiers(*options); });
 }
 
 }  // namespace castgraph::cli

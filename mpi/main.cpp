@@ -12,10 +12,12 @@
 #include "cli/info_command.hpp"
 #include "cli/reach_command.hpp"
 #include "cli/terminal_text.hpp"
+#include "cli/tiers_command.hpp"
 #include "mpi/agreement.hpp"
 #include "mpi/shard_commands.hpp"
 #include "mpi/shard_communities.hpp"
 #include "mpi/shard_plan.hpp"
+#include "mpi/shard_tiers.hpp"
 #include "mpi/world.hpp"
 
 namespace {
@@ -25,10 +27,10 @@ constexpr const char* kDescription =
     "platform, base, host and fanbase, plus the fans a stable hash of their id gives it\n"
     "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
-    "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
-    "and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
-    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities. Host\n"
-    "lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
+    "Commands: info; tiers; reach (exact, sketch and declared, with --platform, --region,\n"
+    "--city and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach\n"
+    "or cpm; plan (exact and declared, with --region and --city; not yet sketch); communities.\n"
+    "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
     "which each rank opens without reading CSV or moving a row.";
@@ -68,6 +70,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::uint64_t{1}, mpi::World::kMaxRoundBytes));
   cli::InfoOptions info;
   cli::add_info_options(app, info)->callback([&] { mpi::run_info(world, info); });
+  cli::TiersOptions tiers;
+  cli::add_tiers_options(app, tiers)->callback([&] { mpi::run_tiers(world, tiers); });
   cli::ReachCommandOptions reach;
   cli::add_reach_options(app, reach)->callback([&] { mpi::run_reach(world, reach); });
   cli::OverlapCommandOptions overlap;
@@ -124,7 +128,7 @@ int main(int argc, char** argv) {
     // --verbose also after the command, where each command's own flag (cli's dataset
     // options) takes it.
     verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
-              rank.dataset.verbose || snapshot.dataset.verbose;
+              rank.dataset.verbose || snapshot.dataset.verbose || tiers.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {
