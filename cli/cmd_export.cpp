@@ -11,6 +11,7 @@
 #include "algorithms/communities.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/export_command.hpp"
 #include "graph/errors.hpp"
 #include "loaders/atomic_file.hpp"
 #include "viz/audience_export.hpp"
@@ -19,49 +20,43 @@
 namespace castgraph::cli {
 namespace {
 
-struct ExportCommandOptions {
-  DatasetOptions dataset;
-  std::string output;
-  bool fans = false;
-  bool communities = false;
-  bool audience = false;
-  std::uint64_t seed = 1;
-};
-
 std::optional<Communities> communities_if_asked(const ExportCommandOptions& options,
                                                 const Network& network) {
   if (!options.communities) return std::nullopt;
-  CommunityOptions community_options;
-  community_options.seed = options.seed;
-  return find_communities(network, community_options);
-}
-
-void run_audience_export(const ExportCommandOptions& options) {
-  const std::string format = viz::audience_format_of(options.output);
-  refuse_overwriting_input(options.output, options.dataset);
-  const Network network = open_dataset(options.dataset);
-  const std::optional<Communities> communities = communities_if_asked(options, network);
-  viz::AudienceExportOptions export_options;
-  export_options.communities = communities ? &*communities : nullptr;
-  std::size_t pairs = 0;
-  write_file_atomically(options.output, [&](std::ostream& out) {
-    pairs = viz::export_audience(network, format, out, export_options);
-  });
-  std::cout << fmt::format(
-      "wrote {} ({}: shared-audience graph, {} hosts, {} pairs sharing people{})\n", options.output,
-      format, network.broadcasters.size(), pairs,
-      communities ? fmt::format(", {} communities", communities->count) : "");
+  return find_communities(network, export_community_options(options));
 }
 
 void run_export(const ExportCommandOptions& options) {
-  if (options.audience) return run_audience_export(options);
-  const std::string format = viz::export_format_of(options.output);
-  refuse_overwriting_input(options.output, options.dataset);
+  const std::string format = export_format(options);
   const Network network = open_dataset(options.dataset);
   const std::optional<Communities> communities = communities_if_asked(options, network);
+  if (!options.audience)
+    return write_network_export(network, format, options, communities ? &*communities : nullptr);
+  viz::AudienceExportOptions export_options;
+  export_options.communities = communities ? &*communities : nullptr;
+  write_audience_export(network, format, options, export_options);
+}
+
+}  // namespace
+
+std::string export_format(const ExportCommandOptions& options) {
+  const std::string format = options.audience ? viz::audience_format_of(options.output)
+                                              : viz::export_format_of(options.output);
+  refuse_overwriting_input(options.output, options.dataset);
+  return format;
+}
+
+CommunityOptions export_community_options(const ExportCommandOptions& options) {
+  CommunityOptions community_options;
+  community_options.seed = options.seed;
+  return community_options;
+}
+
+void write_network_export(const Network& network, const std::string& format,
+                          const ExportCommandOptions& options, const Communities* communities) {
   viz::ExportOptions export_options;
   export_options.fans = options.fans;
-  export_options.communities = communities ? &*communities : nullptr;
+  export_options.communities = communities;
   write_file_atomically(options.output, [&](std::ostream& out) {
     viz::export_network(network, format, out, export_options);
   });
@@ -72,10 +67,22 @@ void run_export(const ExportCommandOptions& options) {
                            communities ? fmt::format(", {} communities", communities->count) : "");
 }
 
-}  // namespace
+void write_audience_export(const Network& network, const std::string& format,
+                           const ExportCommandOptions& options,
+                           const viz::AudienceExportOptions& export_options) {
+  std::size_t pairs = 0;
+  write_file_atomically(options.output, [&](std::ostream& out) {
+    pairs = viz::export_audience(network, format, out, export_options);
+  });
+  const Communities* communities = export_options.communities;
+  std::cout << fmt::format(
+      "wrote {} ({}: shared-audience graph, {} hosts, {} pairs sharing people{})\n", options.output,
+      format, network.broadcasters.size(), pairs,
+      communities ? fmt::format(", {} communities", communities->count) : "");
+}
 
-void add_export_command(CLI::App& app) {
-  auto options = std::make_shared<ExportCommandOptions>();
+CLI::App* add_export_options(CLI::App& app, ExportCommandOptions& options_ref) {
+  ExportCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "export",
       "Write the typed network for other tools: GraphML (yEd, Gephi, NetworkX, igraph), GEXF "
@@ -110,7 +117,12 @@ void add_export_command(CLI::App& app) {
       "  castgraph export samples/tiny -o tiny.json --fans --communities\n"
       "  castgraph export samples/liaoning --audience --communities -o audience.gexf\n"
       "Read back with NetworkX: networkx.read_graphml('liaoning.graphml')");
-  command->callback([options] { run_export(*options); });
+  return command;
+}
+
+void add_export_command(CLI::App& app) {
+  auto options = std::make_shared<ExportCommandOptions>();
+  add_export_options(app, *options)->callback([options] { run_export(*options); });
 }
 
 }  // namespace castgraph::cli

@@ -8,6 +8,7 @@
 #include "cli/dataset_options.hpp"
 #include "cli/did_you_mean.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/export_command.hpp"
 #include "cli/failure.hpp"
 #include "cli/info_command.hpp"
 #include "cli/reach_command.hpp"
@@ -16,6 +17,7 @@
 #include "mpi/agreement.hpp"
 #include "mpi/shard_commands.hpp"
 #include "mpi/shard_communities.hpp"
+#include "mpi/shard_export.hpp"
 #include "mpi/shard_plan.hpp"
 #include "mpi/shard_tiers.hpp"
 #include "mpi/world.hpp"
@@ -29,7 +31,8 @@ constexpr const char* kDescription =
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; tiers; reach (exact, sketch and declared, with --platform, --region,\n"
     "--city and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach\n"
-    "or cpm; plan (exact and declared, with --region and --city; not yet sketch); communities.\n"
+    "or cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
+    "export (rank 0 writes the file; not --fans, which would gather every fan on one rank).\n"
     "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
@@ -101,6 +104,13 @@ int main(int argc, char** argv) {
       "A set for 4 ranks opens on 4 ranks only (another number is a usage error, status 2).\n"
       "The shards carry no reach sketches: reach --method sketch builds them from the follows.");
   snapshot_command->callback([&] { mpi::run_snapshot(world, snapshot); });
+  cli::ExportCommandOptions export_options;
+  CLI::App* export_command = cli::add_export_options(app, export_options);
+  export_command->footer(export_command->get_footer() +
+                         "\n\nIn castgraph-mpi, rank 0 writes the file. --fans is refused (status "
+                         "2): one\nnode per fan would gather every fan and follow on rank 0; use "
+                         "castgraph export\n--fans on one node.");
+  export_command->callback([&] { mpi::run_export(world, export_options); });
   cli::PlanCommandOptions plan;
   CLI::App* plan_command = cli::add_plan_options(app, plan);
   plan_command->callback([&] {
@@ -128,7 +138,8 @@ int main(int argc, char** argv) {
     // --verbose also after the command, where each command's own flag (cli's dataset
     // options) takes it.
     verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
-              rank.dataset.verbose || snapshot.dataset.verbose || tiers.dataset.verbose;
+              rank.dataset.verbose || snapshot.dataset.verbose || tiers.dataset.verbose ||
+              export_options.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {

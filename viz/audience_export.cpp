@@ -41,11 +41,16 @@ struct Graph {
 };
 
 Graph gather(const Network& network, const AudienceExportOptions& options) {
-  if (network.follow_count() == 0)
-    throw UsageError("the shared-audience graph needs follows, and this dataset has none");
   Graph graph;
-  graph.pairs = top_overlaps(network, std::numeric_limits<std::size_t>::max()).pairs;
-  const std::vector<std::uint64_t> reach = per_host_reach(network);
+  std::vector<std::uint64_t> counted;
+  std::span<const std::uint64_t> reach = options.host_reach;
+  if (options.pairs) {
+    graph.pairs = *options.pairs;
+  } else {
+    require_audience_follows(network.follow_count());
+    graph.pairs = top_overlaps(network, std::numeric_limits<std::size_t>::max()).pairs;
+  }
+  if (reach.empty()) reach = counted = per_host_reach(network);
   const TierTable table = tiers(network, TierOptions{options.tier_thresholds, std::nullopt});
   for (NodeId h = 0; h < network.broadcasters.size(); ++h) {
     const std::uint64_t fans = declared_fans(network, h);
@@ -152,6 +157,11 @@ void write_csv(const Network& network, const Graph& graph, std::ostream& out) {
 }  // namespace
 
 std::span<const std::string_view> audience_formats() { return kFormats; }
+
+void require_audience_follows(std::uint64_t follows) {
+  if (follows == 0)
+    throw UsageError("the shared-audience graph needs follows, and this dataset has none");
+}
 
 std::string audience_format_of(std::string_view path) {
   return format_from_extension(path, kFormats, "shared-audience export format");

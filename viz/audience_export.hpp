@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "algorithms/communities.hpp"
+#include "algorithms/overlap.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph::viz {
@@ -30,7 +31,15 @@ namespace castgraph::viz {
 struct AudienceExportOptions {
   const Communities* communities = nullptr;  // adds `community` to hosts when given
   std::vector<std::uint64_t> tier_thresholds{100'000, 1'000'000, 10'000'000};
+  // Every pair sharing people, as top_overlaps orders them, and each host's reach, when
+  // the caller has counted them already (castgraph-mpi sums them over ranks, whose
+  // network holds only some fans); null and empty: counted here from the follows.
+  const std::vector<HostPair>* pairs = nullptr;
+  std::span<const std::uint64_t> host_reach;
 };
+
+// UsageError when a dataset with `follows` follows in all has none to share.
+void require_audience_follows(std::uint64_t follows);
 
 // "graphml", "gexf", "csv".
 std::span<const std::string_view> audience_formats();

@@ -1,0 +1,64 @@
+#include "mpi/communities_over_ranks.hpp"
+
+#include "mpi/agreement.hpp"
+#include "mpi/shard_projection.hpp"
+#include "mpi/wire.hpp"
+
+namespace castgraph::mpi {
+namespace {
+
+// Every owner's pairs on rank 0, by (a, b) (the owners' sets are disjoint); empty on the
+// other ranks. Collective.
+std::vector<PairCount> gather_pairs(World& world, const std::vector<PairCount>& mine) {
+  std::vector<std::string> to(static_cast<std::size_t>(world.size()));
+  for (const PairCount& pair : mine) put_pair(to[0], pair);
+  return add_up_pairs(world.exchange(to));  // disjoint owners: nothing to add, only sort
+}
+
+}  // namespace
+
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const CommunityOptions& options,
+                                             std::uint64_t follows) {
+  const ProjectionOptions projection = projection_options(options);
+  HostGraph audience{shard.broadcasters.size(), {}};
+  ProjectionOverRanks out;
+  if (options.audience_layer && follows > 0) {
+    PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
+    counts.pairs = gather_pairs(world, counts.pairs);
+    if (projection.max_hosts_per_fan > 0)
+      out.left_out = {counts.skipped_fans, counts.skipped_people};
+    if (world.root())
+      audience = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
+  }
+  agree_on(world, [&] {
+    if (world.root()) out.graph = project_hosts(shard, projection, std::move(audience));
+  });
+  return out;
+}
+
+Communities find_communities_on_root(World& world, const HostGraph& graph,
+                                     const CommunityOptions& options) {
+  Communities found;
+  agree_on(world, [&] {
+    if (world.root()) found = find_communities(graph, options);
+  });
+  return found;
+}
+
+Communities share_communities(World& world, const Network& shard, const Communities& found) {
+  std::string bytes;
+  if (world.root()) {
+    put(bytes, std::uint32_t{found.count});
+    for (std::uint32_t community : found.of_host) put(bytes, community);
+  }
+  bytes = world.broadcast(std::move(bytes), 0);
+  WireReader in(bytes);
+  Communities known;
+  known.count = in.number<std::uint32_t>();
+  known.of_host.resize(shard.broadcasters.size());
+  for (std::uint32_t& community : known.of_host) community = in.number<std::uint32_t>();
+  return known;
+}
+
+}  // namespace castgraph::mpi

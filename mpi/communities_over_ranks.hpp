@@ -1,0 +1,37 @@
+// castgraph's communities over MPI ranks, for every command that colours or groups hosts
+// by community (communities, export --communities): the audience layer of the projection
+// from the host-pair counts of all ranks (shard_projection.hpp: each pair summed at its
+// owner, then every owner's pairs gathered on rank 0, which must hold the graph for
+// igraph anyway), the other layers from the shared part every rank holds, and igraph's
+// Leiden or Louvain on rank 0. The same host graph and communities as castgraph's.
+#pragma once
+
+#include <cstdint>
+
+#include "algorithms/communities.hpp"
+#include "algorithms/projection.hpp"
+#include "mpi/world.hpp"
+
+namespace castgraph::mpi {
+
+// All collective. Throw AgreedFailure on every rank when any rank fails.
+
+struct ProjectionOverRanks {
+  HostGraph graph;      // project_hosts over all fans, on rank 0; empty on the others
+  FansOverCap left_out; // fans over the cap on hosts per fan, summed, on every rank
+};
+// project_hosts(network, projection_options(options)) of the whole dataset, whose
+// follows number `follows` over all ranks.
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const CommunityOptions& options,
+                                             std::uint64_t follows);
+
+// find_communities(graph, options) on rank 0 (empty on the others); a failure there
+// (igraph) ends every rank.
+Communities find_communities_on_root(World& world, const HostGraph& graph,
+                                     const CommunityOptions& options);
+
+// Rank 0's communities of the shard's hosts, on every rank.
+Communities share_communities(World& world, const Network& shard, const Communities& found);
+
+}  // namespace castgraph::mpi
