@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/number_checks.hpp"
+#include "cli/render_command.hpp"
 #include "cli/terminal_text.hpp"
 #include "graph/errors.hpp"
 #include "loaders/atomic_file.hpp"
@@ -23,21 +24,6 @@
 
 namespace castgraph::cli {
 namespace {
-
-struct RenderCommandOptions {
-  DatasetOptions dataset;
-  std::string output;
-  std::string layout = "sfdp";
-  std::string view = "network";
-  std::string color = "auto";
-  std::string rank = "auto";
-  std::size_t top = 30;
-  std::size_t groups = 12;
-  std::string ego;
-  std::size_t hops = 1;
-  std::string title;
-  std::uint64_t seed = 1;
-};
 
 viz::DiagramView parse_view(const std::string& view) {
   if (view == "hosts") return viz::DiagramView::hosts;
@@ -58,8 +44,27 @@ viz::ColorBy parse_color(const std::string& color, viz::DiagramView view) {
 
 void run_render(const RenderCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  const std::string format = render_format(options);
+  const Network network = open_dataset(options.dataset);
+  const viz::DiagramOptions diagram = diagram_options(network, options);
+  std::optional<Communities> communities;
+  if (needs_communities(diagram))
+    communities = find_communities(network, render_community_options(options));
+  write_render(viz::build_diagram(network, diagram, communities ? &*communities : nullptr), format,
+               options, started);
+}
+
+}  // namespace
+
+std::string render_format(const RenderCommandOptions& options) {
   const std::string format = viz::format_of(options.output);
   refuse_overwriting_input(options.output, options.dataset);
+  if ((options.view == "ego") != !options.ego.empty())
+    throw UsageError("--ego HOST goes with --view ego, and --view ego needs --ego HOST");
+  return format;
+}
+
+viz::DiagramOptions diagram_options(const Network& network, const RenderCommandOptions& options) {
   viz::DiagramOptions diagram_options;
   diagram_options.view = parse_view(options.view);
   diagram_options.color = parse_color(options.color, diagram_options.view);
@@ -70,22 +75,23 @@ void run_render(const RenderCommandOptions& options) {
   diagram_options.max_groups = options.groups;
   diagram_options.title = options.title;
   diagram_options.hops = options.hops;
-  if ((diagram_options.view == viz::DiagramView::ego) != !options.ego.empty())
-    throw UsageError("--ego HOST goes with --view ego, and --view ego needs --ego HOST");
-
-  const Network network = open_dataset(options.dataset);
   if (!options.ego.empty()) diagram_options.ego = resolve_host(network, options.ego);
+  return diagram_options;
+}
 
-  std::optional<Communities> communities;
-  if (diagram_options.view == viz::DiagramView::communities ||
-      diagram_options.color == viz::ColorBy::community) {
-    CommunityOptions community_options;
-    community_options.seed = options.seed;
-    communities = find_communities(network, community_options);
-  }
-  const viz::Diagram diagram =
-      viz::build_diagram(network, diagram_options, communities ? &*communities : nullptr);
+bool needs_communities(const viz::DiagramOptions& options) {
+  return options.view == viz::DiagramView::communities || options.color == viz::ColorBy::community;
+}
 
+CommunityOptions render_community_options(const RenderCommandOptions& options) {
+  CommunityOptions community_options;
+  community_options.seed = options.seed;
+  return community_options;
+}
+
+void write_render(const viz::Diagram& diagram, const std::string& format,
+                  const RenderCommandOptions& options,
+                  std::chrono::steady_clock::time_point started) {
   viz::RenderOptions render_options;
   render_options.layout = options.layout;
   render_options.seed = options.seed;
@@ -103,10 +109,8 @@ void run_render(const RenderCommandOptions& options) {
                            diagram.edges.size(), seconds);
 }
 
-}  // namespace
-
-void add_render_command(CLI::App& app) {
-  auto options = std::make_shared<RenderCommandOptions>();
+CLI::App* add_render_options(CLI::App& app, RenderCommandOptions& options_ref) {
+  RenderCommandOptions* options = &options_ref;
   CLI::App* command = app.add_subcommand(
       "render",
       "Draw the network with Graphviz to SVG, PNG, PDF or DOT. Shapes tell node kinds apart "
@@ -187,7 +191,12 @@ void add_render_command(CLI::App& app) {
       "  castgraph render samples/tiny -o h1.pdf --view ego --ego h1 --hops 2\n"
       "  castgraph render samples/tiny -o tiny.dot   # the Graphviz source, to edit by hand\n"
       "Chinese labels need a CJK font (Debian: fonts-noto-cjk); the DOT names Noto Sans CJK SC.");
-  command->callback([options] { run_render(*options); });
+  return command;
+}
+
+void add_render_command(CLI::App& app) {
+  auto options = std::make_shared<RenderCommandOptions>();
+  add_render_options(app, *options)->callback([options] { run_render(*options); });
 }
 
 }  // namespace castgraph::cli

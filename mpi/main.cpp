@@ -12,6 +12,7 @@
 #include "cli/failure.hpp"
 #include "cli/info_command.hpp"
 #include "cli/reach_command.hpp"
+#include "cli/render_command.hpp"
 #include "cli/terminal_text.hpp"
 #include "cli/tiers_command.hpp"
 #include "mpi/agreement.hpp"
@@ -19,6 +20,7 @@
 #include "mpi/shard_communities.hpp"
 #include "mpi/shard_export.hpp"
 #include "mpi/shard_plan.hpp"
+#include "mpi/shard_render.hpp"
 #include "mpi/shard_tiers.hpp"
 #include "mpi/world.hpp"
 
@@ -32,7 +34,8 @@ constexpr const char* kDescription =
     "Commands: info; tiers; reach (exact, sketch and declared, with --platform, --region,\n"
     "--city and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach\n"
     "or cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
-    "export (rank 0 writes the file; not --fans, which would gather every fan on one rank).\n"
+    "export (rank 0 writes the file; not --fans, which would gather every fan on one rank);\n"
+    "render --view network or hosts (Graphviz on rank 0).\n"
     "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
@@ -111,6 +114,13 @@ int main(int argc, char** argv) {
                          "2): one\nnode per fan would gather every fan and follow on rank 0; use "
                          "castgraph export\n--fans on one node.");
   export_command->callback([&] { mpi::run_export(world, export_options); });
+  cli::RenderCommandOptions render;
+  CLI::App* render_command = cli::add_render_options(app, render);
+  render_command->footer(render_command->get_footer() +
+                         "\n\nIn castgraph-mpi, rank 0 draws and writes the picture; --view "
+                         "network and hosts only\n(communities and ego walk the fans on one "
+                         "node: use castgraph for them).");
+  render_command->callback([&] { mpi::run_render(world, render); });
   cli::PlanCommandOptions plan;
   CLI::App* plan_command = cli::add_plan_options(app, plan);
   plan_command->callback([&] {
@@ -139,7 +149,7 @@ int main(int argc, char** argv) {
     // options) takes it.
     verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
               rank.dataset.verbose || snapshot.dataset.verbose || tiers.dataset.verbose ||
-              export_options.dataset.verbose;
+              export_options.dataset.verbose || render.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {

@@ -18,12 +18,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "algorithms/communities.hpp"
+#include "algorithms/host_set.hpp"
+#include "algorithms/overlap.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph::viz {
@@ -105,6 +108,13 @@ struct DiagramOptions {
   // Each host's own reach (per_host_reach, reached_fans.hpp) when the caller has counted it
   // already, as a report has; empty: counted from the follows. Read while building only.
   std::span<const std::uint64_t> host_reach;
+  // For a caller whose network holds only some of the fans (castgraph-mpi: each rank its
+  // own), the whole dataset's follows, and the people following both of each pair of the
+  // hosts in a set, counted over all fans (an overlap_matrix in the set's order). Unset:
+  // counted from the network. Called while building only, for the network and hosts
+  // views; the communities and ego views read the fans themselves.
+  std::optional<std::uint64_t> follows;
+  std::function<OverlapMatrix(const Network&, const HostSet&)> shared_audience;
 };
 
 // Builds the diagram for options.view. `communities` is required for view communities

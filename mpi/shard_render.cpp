@@ -1,0 +1,65 @@
+#include "mpi/shard_render.hpp"
+
+#include <optional>
+
+#include "algorithms/reached_fans.hpp"
+#include "graph/errors.hpp"
+#include "mpi/agreement.hpp"
+#include "mpi/communities_over_ranks.hpp"
+#include "mpi/root_prints.hpp"
+#include "mpi/shard_commands.hpp"
+
+namespace castgraph::mpi {
+namespace {
+
+void refuse_fan_views(const cli::RenderCommandOptions& options) {
+  if (options.view == "communities" || options.view == "ego")
+    throw UsageError("castgraph-mpi render draws --view network and hosts; --view " +
+                     options.view +
+                     " walks the fans on one node and is not supported yet: use castgraph");
+}
+
+// castgraph's communities when the view or colouring needs them, on every rank.
+std::optional<Communities> communities_if_needed(World& world, const Network& shard,
+                                                 const cli::RenderCommandOptions& options,
+                                                 const viz::DiagramOptions& diagram,
+                                                 std::uint64_t follows) {
+  if (!cli::needs_communities(diagram)) return std::nullopt;
+  const CommunityOptions community_options = cli::render_community_options(options);
+  const HostGraph graph = project_hosts_over_ranks(world, shard, community_options, follows).graph;
+  return share_communities(world, shard, find_communities_on_root(world, graph, community_options));
+}
+
+}  // namespace
+
+void run_render(World& world, const cli::RenderCommandOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  std::string format;
+  agree_on(world, [&] {
+    format = cli::render_format(options);
+    refuse_fan_views(options);
+  });
+  const Network shard = open_shard(world, options.dataset, {});
+  viz::DiagramOptions diagram;
+  agree_on(world, [&] { diagram = cli::diagram_options(shard, options); });
+  const std::uint64_t follows = world.sum(shard.follow_count());
+  const std::optional<Communities> communities =
+      communities_if_needed(world, shard, options, diagram, follows);
+  std::vector<std::uint64_t> reach;
+  if (follows > 0) reach = world.sum(per_host_reach(shard));
+  diagram.follows = follows;
+  diagram.host_reach = reach;
+  // Called by every rank with the same hosts, in the same order: a collective.
+  diagram.shared_audience = [&world](const Network& network, const HostSet& set) {
+    OverlapMatrix matrix = overlap_matrix(network, set);
+    matrix.shared = world.sum(std::move(matrix.shared));
+    return matrix;
+  };
+  // The same inputs on every rank build the same diagram. A failure here would be a bug
+  // and, outside agreement, ends every rank (main's world.abort) rather than hang them.
+  const viz::Diagram built =
+      viz::build_diagram(shard, diagram, communities ? &*communities : nullptr);
+  root_prints(world, [&] { cli::write_render(built, format, options, started); });
+}
+
+}  // namespace castgraph::mpi

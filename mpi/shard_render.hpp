@@ -1,0 +1,19 @@
+// castgraph-mpi render: castgraph's picture, drawn by Graphviz on rank 0. Every rank
+// builds the same diagram in step from what all of them know alike: the hosts, bases and
+// platforms of its shard, each host's reach summed over ranks, castgraph's communities
+// (communities_over_ranks.hpp) and the dataset's follow count; when the diagram asks for
+// the people shared among the hosts it draws, every rank counts its own fans' share and
+// the counts are summed (each fan lives on one rank), so each rank asks at the same
+// moment. The network and hosts views work so; the communities and ego views walk the
+// fans themselves and are refused for now (status 2).
+#pragma once
+
+#include "cli/render_command.hpp"
+#include "mpi/world.hpp"
+
+namespace castgraph::mpi {
+
+// Collective. Throws AgreedFailure on every rank when any rank fails.
+void run_render(World& world, const cli::RenderCommandOptions& options);
+
+}  // namespace castgraph::mpi
