@@ -17,8 +17,8 @@ namespace castgraph::mpi {
 // All collective. Throw AgreedFailure on every rank when any rank fails.
 
 struct ProjectionOverRanks {
-  HostGraph graph;      // project_hosts over all fans, on rank 0; empty on the others
-  FansOverCap left_out; // fans over the cap on hosts per fan, summed, on every rank
+  HostGraph graph;       // project_hosts over all fans, on rank 0; empty on the others
+  FansOverCap left_out;  // fans over the cap on hosts per fan, summed, on every rank
 };
 // project_hosts(network, projection_options(options)) of the whole dataset, whose
 // follows number `follows` over all ranks.

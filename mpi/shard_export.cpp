@@ -29,8 +29,7 @@ std::optional<Communities> communities_if_asked(World& world, const Network& sha
                                                 std::uint64_t follows) {
   if (!options.communities) return std::nullopt;
   const CommunityOptions community_options = cli::export_community_options(options);
-  const HostGraph graph =
-      project_hosts_over_ranks(world, shard, community_options, follows).graph;
+  const HostGraph graph = project_hosts_over_ranks(world, shard, community_options, follows).graph;
   return find_communities_on_root(world, graph, community_options);
 }
 

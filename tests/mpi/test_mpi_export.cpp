@@ -4,6 +4,7 @@
 // ranks); the same failures; --fans refused with its reason.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "mpi/mpi_expect.hpp"
@@ -79,10 +80,10 @@ TEST_CASE("castgraph-mpi export fails on every rank as castgraph does, and refus
                                    " --audience -o " + shell_quote((out / "a.csv").string()));
   const std::string fans = (out / "fans.json").string();
   for (int ranks = 1; ranks <= 4; ranks += 3) {
-    const CommandResult refused = run_mpi(ranks, "export " + tiny + " --fans -o " + shell_quote(fans));
+    const CommandResult refused =
+        run_mpi(ranks, "export " + tiny + " --fans -o " + shell_quote(fans));
     CHECK(refused.status == 2);
-    CHECK(first_line(refused.err).find("castgraph export --fans on one node") !=
-          std::string::npos);
+    CHECK(first_line(refused.err).find("castgraph export --fans on one node") != std::string::npos);
     CHECK(refused.out.empty());
   }
   CHECK(!std::filesystem::exists(fans));
