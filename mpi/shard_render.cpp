@@ -14,8 +14,7 @@ namespace {
 
 void refuse_fan_views(const cli::RenderCommandOptions& options) {
   if (options.view == "communities" || options.view == "ego")
-    throw UsageError("castgraph-mpi render draws --view network and hosts; --view " +
-                     options.view +
+    throw UsageError("castgraph-mpi render draws --view network and hosts; --view " + options.view +
                      " walks the fans on one node and is not supported yet: use castgraph");
 }
 
