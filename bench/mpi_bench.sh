@@ -12,7 +12,9 @@
 # the shuffle; default castgraph-mpi's 1 GiB),
 # COMMANDS (which rows, default "info reach overlap rank plan top"; top is overlap --top;
 # snapshot writes a shard set for each rank count, and shard-info and shard-reach open it:
-# "snapshot shard-info shard-reach" measures writing and opening the shards),
+# "snapshot shard-info shard-reach" measures writing and opening the shards; "tiers export
+# audience render" the commands rank 0 finishes: tiers --by base, export --communities,
+# export --audience, render --view hosts --color community),
 # BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries),
 # MIN_AVAIL_GB (wait before each mpirun until `free -g` shows this many GB available, for a
 # machine shared with other jobs; default 0, no wait).
@@ -108,7 +110,10 @@ for scale in "${scales[@]}"; do
     [overlap]="overlap $data --hosts ${hosts%%,h11*}" [rank]="rank $data --by reach"
     [plan]="plan $data --k 20" [top]="overlap $data --top 20"
     [snapshot]="snapshot $data -o $scratch/shards-NP" [shard-info]="info $scratch/shards-NP"
-    [shard-reach]="reach $scratch/shards-NP --hosts $hosts")
+    [shard-reach]="reach $scratch/shards-NP --hosts $hosts"
+    [tiers]="tiers $data --by base" [export]="export $data --communities -o $scratch/net.graphml"
+    [audience]="export $data --audience -o $scratch/audience.csv"
+    [render]="render $data --view hosts --color community -o $scratch/hosts.svg")
   for name in "${wanted[@]}"; do
     for np in "${rank_counts[@]}"; do
       command=${commands[$name]//shards-NP/shards-$np}
@@ -120,6 +125,8 @@ for scale in "${scales[@]}"; do
       label=${command%% *}
       [[ $name == top ]] && label="overlap --top"
       [[ $name == shard-* ]] && label="$label (shard set)"
+      [[ $name == export || $name == audience || $name == render ]] && label=${command/$data /}
+      label=${label/$scratch\//}
       if failed=$(grep -m1 '^FAILED' "$scratch/samples"); then
         read -r _ status rss <<<"$failed"
         echo "| $scale | $label | $np | failed: mpirun exit $status | | $rss (peak before the end) | | $runs |"
