@@ -16,6 +16,7 @@
 #include "mpi/shard_commands.hpp"
 #include "mpi/shard_communities.hpp"
 #include "mpi/shard_plan.hpp"
+#include "mpi/shard_report.hpp"
 #include "mpi/world.hpp"
 
 namespace {
@@ -27,7 +28,8 @@ constexpr const char* kDescription =
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; reach (exact, sketch and declared, with --platform, --region, --city\n"
     "and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
-    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities. Host\n"
+    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
+    "report (with --no-audit; not yet --view communities). Host\n"
     "lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
@@ -103,6 +105,8 @@ int main(int argc, char** argv) {
     mpi::agree_on(world, [&] { cli::check_plan_options(*plan_command, plan); });
     mpi::run_plan(world, plan);
   });
+  cli::ReportCommandOptions report;
+  mpi::add_report_command(app, world, report);
   app.footer(std::string("Example: mpirun -np 4 castgraph-mpi info samples/tiny\n\n") +
              cli::kExitStatusHelp);
   for (CLI::App* command : app.get_subcommands({}))
@@ -124,7 +128,7 @@ int main(int argc, char** argv) {
     // --verbose also after the command, where each command's own flag (cli's dataset
     // options) takes it.
     verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
-              rank.dataset.verbose || snapshot.dataset.verbose;
+              rank.dataset.verbose || snapshot.dataset.verbose || report.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {

@@ -116,7 +116,8 @@ std::vector<NodeId> resolve_hosts_once(World& world, const Network& shard,
   return cli::resolve_host_options(shard, hosts, world.root() ? std::cerr : quiet);
 }
 
-// The fans' weights over all ranks, as describe_fan_sample would find them on one.
+}  // namespace
+
 cli::FanSample fan_sample(World& world, const Network& shard, std::uint64_t fans) {
   std::uint64_t low = std::numeric_limits<std::uint64_t>::max(), high = 0;
   for (NodeId fan = 0; fan < shard.fans.size(); ++fan) {
@@ -131,6 +132,8 @@ cli::FanSample fan_sample(World& world, const Network& shard, std::uint64_t fans
   sample.census = high == 1;
   return sample;
 }
+
+namespace {
 
 void set_count(std::vector<cli::DatasetCount>& counts, std::string_view key, std::uint64_t value) {
   for (cli::DatasetCount& count : counts)
@@ -181,8 +184,8 @@ ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommand
   return plan;
 }
 
-// The exact count over all ranks: each counts its own fans, which no other rank has, so
-// every count is a sum of the ranks' counts.
+}  // namespace
+
 ReachResult exact_reach(World& world, const Network& shard, const HostSet& set) {
   const auto totals = world.sum({shard.fans.size(), membership_count(shard, set)});
   const ExactStrategy strategy = bit_planes_pay_off(totals[0], set.size(), totals[1])
@@ -207,8 +210,6 @@ ReachResult exact_reach(World& world, const Network& shard, const HostSet& set) 
   panel.weight_excess = world.sum(panel.weight_excess);
   return exact_reach_result(set, exact, panel, census);
 }
-
-}  // namespace
 
 void run_reach(World& world, const cli::ReachCommandOptions& options) {
   agree_on(world, [&] {
@@ -272,11 +273,6 @@ void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
   root_prints(world, [&] { cli::report_matrix(shard, matrix, options); });
 }
 
-namespace {
-
-// Where each host's people live, over all ranks: each rank's people per (host, place) are
-// sums of whole weights, so the places of all ranks add up exactly to one node's; labels
-// travel as text because each shard numbers its places in its own first-seen order.
 std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Network& shard,
                                                         std::uint64_t follows,
                                                         std::span<const NodeId> hosts) {
@@ -319,8 +315,6 @@ std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Netw
   }
   return out;
 }
-
-}  // namespace
 
 void run_rank(World& world, const cli::RankCommandOptions& options) {
   agree_on(world, [&] {

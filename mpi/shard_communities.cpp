@@ -39,6 +39,20 @@ std::vector<std::uint64_t> community_reach_over_ranks(World& world, const Networ
 
 }  // namespace
 
+HostGraph audience_over_ranks(World& world, const Network& shard, const CommunityOptions& options,
+                              std::uint64_t follows, FansOverCap& left_out) {
+  const ProjectionOptions projection = projection_options(options);
+  HostGraph audience{shard.broadcasters.size(), {}};
+  if (options.audience_layer && follows > 0) {
+    PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
+    counts.pairs = gather_pairs(world, counts.pairs);
+    if (projection.max_hosts_per_fan > 0) left_out = {counts.skipped_fans, counts.skipped_people};
+    if (world.root())
+      audience = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
+  }
+  return audience;
+}
+
 void run_communities(World& world, const cli::CommunitiesCommandOptions& command) {
   CommunityOptions options;
   agree_on(world, [&] { options = cli::to_options(command); });
@@ -49,15 +63,8 @@ void run_communities(World& world, const cli::CommunitiesCommandOptions& command
     cli::check_layers(options, follows);
   });
   const ProjectionOptions projection = projection_options(options);
-  HostGraph audience{shard.broadcasters.size(), {}};
   FansOverCap left_out;
-  if (options.audience_layer && follows > 0) {
-    PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
-    counts.pairs = gather_pairs(world, counts.pairs);
-    if (projection.max_hosts_per_fan > 0) left_out = {counts.skipped_fans, counts.skipped_people};
-    if (world.root())
-      audience = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
-  }
+  HostGraph audience = audience_over_ranks(world, shard, options, follows, left_out);
   // Rank 0 projects and clusters; a failure there (igraph) ends every rank.
   HostGraph graph;
   Communities found;

@@ -10,6 +10,12 @@
 
 namespace castgraph::mpi {
 
+// The audience layer of the projection castgraph's project_hosts makes for `options`, on
+// rank 0 (empty elsewhere, and without follows or that layer); the fans the cap on hosts
+// per fan left out in `left_out`, on every rank. Collective.
+HostGraph audience_over_ranks(World& world, const Network& shard, const CommunityOptions& options,
+                              std::uint64_t follows, FansOverCap& left_out);
+
 // Collective. Throws AgreedFailure on every rank when any rank fails.
 void run_communities(World& world, const cli::CommunitiesCommandOptions& command);
 

@@ -324,7 +324,10 @@ std::vector<AudienceTie> audience_ties(const DiagramBuilder& builder,
   if (!builder.has_follows() || hosts.size() < 2) return ties;
   const Network& network = builder.network();
   // matrix.hosts is HostSet order, which is the order given.
-  const OverlapMatrix matrix = overlap_matrix(network, make_host_set(network, hosts));
+  const HostSet set = make_host_set(network, hosts);
+  const DiagramOptions& options = builder.options();
+  const OverlapMatrix matrix =
+      options.shared_audience ? options.shared_audience(set) : overlap_matrix(network, set);
   std::vector<WeightedEdge> edges;
   for (std::size_t i = 0; i < matrix.size(); ++i)
     for (std::size_t j = i + 1; j < matrix.size(); ++j)

@@ -18,12 +18,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "algorithms/communities.hpp"
+#include "algorithms/overlap.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph::viz {
@@ -105,6 +107,13 @@ struct DiagramOptions {
   // Each host's own reach (per_host_reach, reached_fans.hpp) when the caller has counted it
   // already, as a report has; empty: counted from the follows. Read while building only.
   std::span<const std::uint64_t> host_reach;
+  // The whole dataset's follows, when `network` holds only some of its fans
+  // (castgraph-mpi's shard); unset: the network's own.
+  std::optional<std::uint64_t> follows;
+  // The people each pair of the set's hosts shares, when the caller counts them
+  // (castgraph-mpi, over its ranks); unset: overlap_matrix over the network's fans. The
+  // communities and ego views read the network's fans themselves.
+  std::function<OverlapMatrix(const HostSet&)> shared_audience;
 };
 
 // Builds the diagram for options.view. `communities` is required for view communities

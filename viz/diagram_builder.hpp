@@ -34,7 +34,9 @@ class DiagramBuilder {
   const Network& network() const { return network_; }
   const DiagramOptions& options() const { return options_; }
   const Communities* communities() const { return communities_; }
-  bool has_follows() const { return network_.follow_count() > 0; }
+  bool has_follows() const {
+    return options_.follows ? *options_.follows > 0 : network_.follow_count() > 0;
+  }
   bool ranks_by_reach() const;
 
   std::uint64_t fans(NodeId host) const { return fans_[host]; }
