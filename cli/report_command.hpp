@@ -55,9 +55,9 @@ PlanOptions parse_report_limits(const ReportCommandOptions& command);
 // same UsageError or ExternalError), so that every rank takes the same path through
 // build_report and meets the same collectives.
 struct ReportCounting {
-  std::uint64_t follows = 0;  // of the whole dataset
+  std::uint64_t follows = 0;                                  // of the whole dataset
   std::function<std::vector<DatasetCount>()> dataset_counts;  // count_dataset
-  std::function<FanSample()> fan_sample;                       // describe_fan_sample
+  std::function<FanSample()> fan_sample;                      // describe_fan_sample
   std::function<ReachResult(std::span<const NodeId>, const ReachOptions&)> reach;
   // Each host's three largest provinces (audience_provinces).
   std::function<std::vector<std::vector<PlaceShare>>()> audience_provinces;

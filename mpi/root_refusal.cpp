@@ -25,7 +25,8 @@ std::pair<Refusal, std::string> refusal_of(const std::optional<LocalFailure>& fa
 }  // namespace
 
 void share_root_refusal(World& world, const std::optional<LocalFailure>& mine) {
-  const auto [refusal, message] = world.root() ? refusal_of(mine) : std::pair<Refusal, std::string>{Refusal::none, ""};
+  const auto [refusal, message] =
+      world.root() ? refusal_of(mine) : std::pair<Refusal, std::string>{Refusal::none, ""};
   // Everything else first, agreed on as always.
   agree(world, refusal == Refusal::none ? mine : std::nullopt);
   const std::string told = world.broadcast(static_cast<char>(refusal) + message, 0);

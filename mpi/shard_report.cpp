@@ -1,7 +1,7 @@
 #include "mpi/shard_report.hpp"
 
-#include <iostream>
 #include <cstring>
+#include <iostream>
 #include <numeric>
 #include <string_view>
 
