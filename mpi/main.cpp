@@ -47,6 +47,9 @@ void report_bytes_sent(castgraph::mpi::World& world) {
   }
   std::cerr << "; total " << total << "; rows exchanged in " << world.exchange_rounds()
             << " rounds\n";
+  std::cerr << "castgraph-mpi: messages of rank 0 cut into calls of at most " << world.piece_bytes()
+            << " bytes: " << world.cut_messages() << ", in " << world.message_pieces()
+            << " calls\n";
 }
 
 }  // namespace
@@ -60,8 +63,9 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("--verbose", verbose,
                "After the command, print on stderr the bytes each rank handed to MPI "
-               "collectives (the rows shuffled plus every reduction), their total, and the "
-               "rounds the rows took");
+               "collectives (the rows shuffled plus every reduction), their total, the "
+               "rounds the rows took, and how many of rank 0's other messages were cut into "
+               "calls of at most 1 GiB (MPI counts in int)");
   app.add_option_function<std::uint64_t>(
          "--round-bytes", [&](const std::uint64_t& bytes) { world.set_round_bytes(bytes); },
          "The most bytes of rows one rank sends or receives in one round of the shuffle "
