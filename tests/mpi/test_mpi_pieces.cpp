@@ -44,7 +44,8 @@ long cut_messages(const std::string& err) {
 
 TEST_CASE("Messages are cut into pieces that cover them once, in order, within int counts") {
   CHECK(pieces_of(0, 3).empty());
-  CHECK(pieces_of(10, 3) == std::vector<std::pair<std::uint64_t, int>>{{0, 3}, {3, 3}, {6, 3}, {9, 1}});
+  CHECK(pieces_of(10, 3) ==
+        std::vector<std::pair<std::uint64_t, int>>{{0, 3}, {3, 3}, {6, 3}, {9, 1}});
   CHECK(pieces_of(3, 3) == std::vector<std::pair<std::uint64_t, int>>{{0, 3}});
   // 8 GiB in pieces of the largest int count: four whole pieces and the 4 bytes left over.
   const std::uint64_t total = std::uint64_t{8} << 30;
