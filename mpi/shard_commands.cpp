@@ -23,6 +23,7 @@
 #include "mpi/agreement.hpp"
 #include "mpi/shard_components.hpp"
 #include "mpi/shard_loader.hpp"
+#include "mpi/shard_model.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/shard_reach.hpp"
 #include "mpi/shard_set.hpp"
@@ -166,10 +167,6 @@ ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommand
   ReachPlan plan;
   agree_on(world, [&] {
     plan.options.method = parse_reach_method(options.method);
-    if (plan.options.method == ReachMethod::model)
-      throw UsageError("--method " + options.method +
-                       " is not supported by castgraph-mpi yet; use exact, sketch, declared or "
-                       "castgraph");
     if (!options.platform.empty())
       plan.options.platform = resolve_platform(shard, options.platform);
     // Places are numbered as one process numbers them (shard_places.hpp), so the region
@@ -232,6 +229,7 @@ void run_reach(World& world, const cli::ReachCommandOptions& options) {
     }
   });
   if (method == ReachMethod::exact) answer.result = exact_reach(world, shard, plan.set);
+  if (method == ReachMethod::model) answer.result = model_reach(world, shard, plan.set);
   if (method == ReachMethod::sketch)
     answer.result = sketch_reach_result(
         plan.set, sketch_all(world, shard, plan.set, plan.options.sketch_precision));
