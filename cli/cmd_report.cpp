@@ -288,6 +288,7 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
   options.host_reach = host_reach;
   options.follows = counting.follows;
   options.shared_audience = counting.shared_audience;
+  options.community_audience = counting.community_audience;
   viz::Diagram diagram = viz::build_diagram(network, options, communities);
   add_tooltips(diagram, facts);
   viz::RenderOptions render_options;
@@ -372,6 +373,9 @@ ReportCounting count_in_one_process(const Network& network) {
   counting.plan = [&network](const PlanOptions& options) { return plan_roster(network, options); };
   counting.shared_audience = [&network](const HostSet& set) {
     return overlap_matrix(network, set);
+  };
+  counting.community_audience = [&network](const Communities& found) {
+    return viz::community_audience(network, found);
   };
   counting.render_svg = [](const std::string& dot, const viz::RenderOptions& options) {
     return viz::render_dot(dot, "svg", options.layout);

@@ -20,6 +20,7 @@
 #include "algorithms/reach.hpp"
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
+#include "viz/diagram.hpp"
 #include "viz/html_report.hpp"
 #include "viz/render.hpp"
 
@@ -69,6 +70,9 @@ struct ReportCounting {
   std::function<Plan(const PlanOptions&)> plan;
   // The people each pair of the set's hosts shares (overlap_matrix), for the diagram.
   std::function<OverlapMatrix(const HostSet&)> shared_audience;
+  // Each community's people and those each pair shares (viz::community_audience), for the
+  // communities view of the diagram.
+  std::function<viz::CommunityAudience(const Communities&)> community_audience;
   // render_dot(dot, "svg", ...): the diagram's SVG.
   std::function<std::string(const std::string& dot, const viz::RenderOptions&)> render_svg;
   std::ostream* notes = nullptr;  // where a section that is not available says why

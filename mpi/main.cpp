@@ -29,7 +29,7 @@ constexpr const char* kDescription =
     "Commands: info; reach (exact, sketch, declared and model, with --platform, --region,\n"
     "--city and --by); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
     "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
-    "report (with --no-audit; not yet --view communities). Host\n"
+    "report (with --no-audit). Host\n"
     "lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"

@@ -27,10 +27,6 @@ void refuse_unsupported(const cli::ReportCommandOptions& command) {
     throw UsageError(
         "castgraph-mpi report has no audit section yet (the audit runs on one node): pass "
         "--no-audit, or use castgraph");
-  if (command.view == "communities")
-    throw UsageError(
-        "castgraph-mpi report --view communities is not supported yet (that diagram counts "
-        "the people communities share on one node): use network or hosts, or castgraph");
 }
 
 std::vector<cli::DatasetCount> dataset_counts(World& world, const Network& shard) {
@@ -118,6 +114,30 @@ Plan plan_for_report(World& world, const Network& shard, std::uint64_t follows,
   return plan;
 }
 
+// viz::community_audience over all ranks, on every rank: each community's people are a sum
+// over fans, and so are those each pair shares, gathered as (a, b, people) and added up.
+viz::CommunityAudience community_audience_over_ranks(World& world, const Network& shard,
+                                                     const Communities& found) {
+  viz::CommunityAudience mine = viz::community_audience(shard, found);
+  std::string bytes;
+  for (const auto& [pair, people] : mine.shared) {
+    put(bytes, pair.first);
+    put(bytes, pair.second);
+    put(bytes, people);
+  }
+  viz::CommunityAudience all;
+  all.reach = world.sum(std::move(mine.reach));
+  for (const std::string& from : world.gather_all(bytes)) {
+    WireReader in(from);
+    while (!in.done()) {
+      const auto a = in.number<std::uint32_t>();
+      const auto b = in.number<std::uint32_t>();
+      all.shared[{a, b}] += in.number<std::uint64_t>();
+    }
+  }
+  return all;
+}
+
 // Graphviz on rank 0 only; its failure on every rank.
 std::string render_on_root(World& world, const std::string& dot,
                            const viz::RenderOptions& options) {
@@ -158,6 +178,9 @@ cli::ReportCounting count_over_ranks(World& world, const Network& shard, std::ui
     OverlapMatrix matrix = overlap_matrix(shard, set);
     matrix.shared = world.sum(std::move(matrix.shared));
     return matrix;
+  };
+  counting.community_audience = [&world, &shard](const Communities& found) {
+    return community_audience_over_ranks(world, shard, found);
   };
   counting.render_svg = [&world](const std::string& dot, const viz::RenderOptions& options) {
     return render_on_root(world, dot, options);
@@ -200,8 +223,8 @@ void add_report_command(CLI::App& app, World& world, cli::ReportCommandOptions& 
   command->footer(
       "castgraph-mpi writes castgraph's report, the same file but for the time it was made:\n"
       "every figure that reads fans is counted over the ranks, and rank 0 writes the file.\n"
-      "Not yet: the audit section (pass --no-audit), --view communities and\n"
-      "--exclude-suspicious (usage errors, status 2).\n"
+      "Not yet: the audit section (pass --no-audit) and --exclude-suspicious (usage\n"
+      "errors, status 2).\n"
       "Example:\n"
       "  mpirun -np 4 castgraph-mpi report samples/liaoning -o liaoning-report.html --no-audit");
   command->callback([&world, &options] { run_report(world, options); });

@@ -1,8 +1,8 @@
 // castgraph-mpi report: castgraph's HTML report (cli/report_command.hpp), its page built
 // alike on every rank from figures counted over the ranks (sums over the ranks' fans, the
 // distributed projection, the planner's questions) and written by rank 0. The same file as
-// castgraph's but for its time of writing. The audit section and the communities view of
-// the diagram read fans on one node and are refused for now.
+// castgraph's but for its time of writing. The audit section reads fans on one node and
+// is refused for now.
 #pragma once
 
 #include "cli/report_command.hpp"

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -84,6 +85,13 @@ struct Diagram {
   std::string note;                 // summary line, e.g. "top 30 of 12,000 hosts"
 };
 
+// The people each community reaches and each pair of communities (a < b) shares: the
+// communities view's node sizes and audience edges.
+struct CommunityAudience {
+  std::vector<std::uint64_t> reach;  // by community
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> shared;
+};
+
 struct DiagramOptions {
   DiagramView view = DiagramView::network;
   ColorBy color = ColorBy::base;
@@ -112,8 +120,10 @@ struct DiagramOptions {
   std::optional<std::uint64_t> follows;
   // The people each pair of the set's hosts shares, when the caller counts them
   // (castgraph-mpi, over its ranks); unset: overlap_matrix over the network's fans. The
-  // communities and ego views read the network's fans themselves.
+  // ego view reads the network's fans itself.
   std::function<OverlapMatrix(const HostSet&)> shared_audience;
+  // The communities view's audience, when the caller counts it; unset: community_audience.
+  std::function<CommunityAudience(const Communities&)> community_audience;
 };
 
 // Builds the diagram for options.view. `communities` is required for view communities
@@ -123,6 +133,10 @@ struct DiagramOptions {
 // shown hosts; the ego view's BFS is O(Σ over visited hosts of their fans' follows).
 Diagram build_diagram(const Network& network, const DiagramOptions& options,
                       const Communities* communities = nullptr);
+
+// From this network's fans, in one pass: each fan adds its weight to every community it
+// reaches and to every pair of them. O(follows + Σ_f c_f²) for c_f communities of fan f.
+CommunityAudience community_audience(const Network& network, const Communities& communities);
 
 // Colours and community numbers come from identity.hpp, the same in every view.
 //

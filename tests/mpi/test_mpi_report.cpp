@@ -1,6 +1,6 @@
 // castgraph-mpi report against castgraph's: the same HTML file, byte for byte but for the
 // time it was made, on 1 to 4 ranks; the same notes for the sections a dataset cannot
-// answer; the same refusals, and its own for what it cannot draw yet.
+// answer; the same refusals, and its own for what it cannot draw yet (the audit).
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -44,8 +44,10 @@ void expect_same_report(const std::string& dataset, const std::string& arguments
 }  // namespace
 
 TEST_CASE("castgraph-mpi report writes castgraph's report on samples/tiny and liaoning") {
-  // samples/tiny: some ranks own no fan; a budget roster, the hosts view.
+  // samples/tiny: some ranks own no fan; a budget roster, the hosts view, then the
+  // communities view (each community's people and the people pairs of them share).
   expect_same_report(source_path("samples/tiny"), "--no-audit --budget 100万 --view hosts");
+  expect_same_report(source_path("samples/tiny"), "--no-audit --view communities");
   // samples/liaoning: every section, Leiden over the distributed projection, the LP bound.
   expect_same_report(source_path("samples/liaoning"), "--no-audit --k 12 --diagram-top 20");
 }
@@ -56,10 +58,11 @@ TEST_CASE("castgraph-mpi report equals castgraph's on a generated panel with fil
   REQUIRE(run_castgraph("generate --preset tiny --scale 0.02 --seed 5 -o " + shell_quote(data))
               .status == 0);
   // Weighted fans, two platforms per host, regions: reach, roster and audiences of one
-  // platform's fans in one province; every host and community listed.
+  // platform's fans in one province; every host and community listed; the communities
+  // drawn with the people they share.
   expect_same_report(data,
                      "--no-audit --k 4 --platform p1 --region 辽宁省 --top 0 --communities 0 "
-                     "--diagram-top 8 --seed 3");
+                     "--diagram-top 8 --seed 3 --view communities");
 }
 
 TEST_CASE("castgraph-mpi report says alike which sections a dataset without follows lacks") {
@@ -89,7 +92,6 @@ TEST_CASE("castgraph-mpi report fails as castgraph does, and refuses what it can
   }
   const std::vector<std::pair<std::string, std::string>> refused{
       {"", "castgraph-mpi report has no audit section yet"},
-      {" --no-audit --view communities", "--view communities is not supported yet"},
       {" --no-audit --exclude-suspicious", "--exclude-suspicious is not supported"}};
   for (const auto& [arguments, message] : refused) {
     const CommandResult many = run_mpi(3, "report " + tiny + out + arguments);
