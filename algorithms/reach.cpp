@@ -98,6 +98,12 @@ ReachResult sketch_reach_result(const HostSet& set, const SketchReach& sketch) {
   return result;
 }
 
+ReachResult model_reach_result(const HostSet& set, const ModelReach& model) {
+  ReachResult result = from_model(set, model);
+  fill_totals(result);
+  return result;
+}
+
 std::string_view to_string(ReachMethod method) {
   switch (method) {
     case ReachMethod::automatic:

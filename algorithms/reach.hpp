@@ -101,6 +101,10 @@ ReachResult exact_reach_result(const HostSet& set, const ExactReach& exact, cons
 // derived as reach() derives them. O(hosts).
 ReachResult sketch_reach_result(const HostSet& set, const SketchReach& sketch);
 
+// The result of the duplication model's estimate of `set` (reach_model.hpp), derived as
+// reach() derives it. O(hosts).
+ReachResult model_reach_result(const HostSet& set, const ModelReach& model);
+
 // Unique and gross reach, duplication, frequency and per-host reach of `hosts`, by
 // options.method, after the platform and region filters. Throws UsageError for hosts out
 // of range or repeated, an unknown region, exact or sketch without follows, and the

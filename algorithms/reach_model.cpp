@@ -85,31 +85,6 @@ double market(const Network& network, std::optional<NodeId> platform) {
   return universe;
 }
 
-// Σ shared people per class over every pair of observed hosts a fan follows together.
-void add_observed_sharing(const Network& network, std::optional<NodeId> platform,
-                          const std::vector<char>& observed,
-                          const std::vector<HostAttributes>& attributes_of, DuplicationFit& fit) {
-  std::vector<NodeId> hosts;
-  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
-    hosts.clear();
-    for (NodeId fanbase : network.relations.follows.neighbours(fan)) {
-      const NodeId host = network.fanbases.broadcaster[fanbase];
-      if (kept(network, fanbase, platform) && observed[host]) hosts.push_back(host);
-    }
-    if (hosts.size() < 2) continue;
-    std::ranges::sort(hosts);
-    hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
-    if (hosts.size() > kFitMaxHostsPerFan) {
-      ++fit.fans_left_out;
-      continue;
-    }
-    const double weight = static_cast<double>(network.fans.weight(fan));
-    for (std::size_t a = 0; a < hosts.size(); ++a)
-      for (std::size_t b = a + 1; b < hosts.size(); ++b)
-        fit.shared_people[pair_class(attributes_of[hosts[a]], attributes_of[hosts[b]])] += weight;
-  }
-}
-
 // Σ F_i·F_j/U and the number of pairs per class, by groups of hosts with equal attributes,
 // so that the cost is groups² rather than hosts².
 std::array<double, kPairClasses> expected_sharing(const Network& network,
@@ -170,15 +145,49 @@ std::vector<bool> hosts_with_follows(const Network& network, const HostSet& set)
   return out;
 }
 
+std::vector<char> observed_hosts(const Network& network, std::optional<NodeId> platform) {
+  std::vector<char> observed(network.broadcasters.size(), 0);
+  for (NodeId host = 0; host < network.broadcasters.size(); ++host)
+    observed[host] = has_followers(network, host, platform) ? 1 : 0;
+  return observed;
+}
+
+ObservedSharing observed_sharing(const Network& network, std::optional<NodeId> platform,
+                                 const std::vector<char>& observed) {
+  std::vector<HostAttributes> attributes_of;
+  for (NodeId host = 0; host < network.broadcasters.size(); ++host)
+    attributes_of.push_back(attributes(network, host, platform));
+  ObservedSharing sharing;
+  std::vector<NodeId> hosts;
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
+    hosts.clear();
+    for (NodeId fanbase : network.relations.follows.neighbours(fan)) {
+      const NodeId host = network.fanbases.broadcaster[fanbase];
+      if (kept(network, fanbase, platform) && observed[host]) hosts.push_back(host);
+    }
+    if (hosts.size() < 2) continue;
+    std::ranges::sort(hosts);
+    hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
+    if (hosts.size() > kFitMaxHostsPerFan) {
+      ++sharing.fans_left_out;
+      continue;
+    }
+    const std::uint64_t weight = network.fans.weight(fan);
+    for (std::size_t a = 0; a < hosts.size(); ++a)
+      for (std::size_t b = a + 1; b < hosts.size(); ++b)
+        sharing.people[pair_class(attributes_of[hosts[a]], attributes_of[hosts[b]])] += weight;
+  }
+  return sharing;
+}
+
 DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> platform,
+                               const std::vector<char>& observed, const ObservedSharing& sharing,
                                std::uint64_t min_pairs_per_class) {
   DuplicationFit fit;
   fit.universe = market(network, platform);
-  std::vector<char> observed(network.broadcasters.size(), 0);
   std::vector<HostAttributes> attributes_of;
   for (NodeId host = 0; host < network.broadcasters.size(); ++host) {
-    observed[host] = has_followers(network, host, platform) ? 1 : 0;
-    fit.observed_hosts += observed[host];
+    fit.observed_hosts += observed[host] ? 1 : 0;
     attributes_of.push_back(attributes(network, host, platform));
   }
   if (fit.observed_hosts == 0)
@@ -186,7 +195,9 @@ DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> pla
         {"the duplication model learns from hosts with follows, and this dataset "
          "has none; use ",
          Parameter{"method"}, " declared"});
-  add_observed_sharing(network, platform, observed, attributes_of, fit);
+  fit.fans_left_out = sharing.fans_left_out;
+  for (std::size_t c = 0; c < kPairClasses; ++c)
+    fit.shared_people[c] = static_cast<double>(sharing.people[c]);
   const std::array<double, kPairClasses> expected =
       expected_sharing(network, platform, observed, attributes_of, fit);
   const double all_shared =
@@ -200,22 +211,42 @@ DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> pla
   return fit;
 }
 
-ModelReach reach_model(const Network& network, const HostSet& set,
-                       std::uint64_t min_pairs_per_class) {
+DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> platform,
+                               std::uint64_t min_pairs_per_class) {
+  const std::vector<char> observed = observed_hosts(network, platform);
+  return fit_duplication(network, platform, observed, observed_sharing(network, platform, observed),
+                         min_pairs_per_class);
+}
+
+void check_model_query(const HostSet& set) {
   if (set.province_code)
     throw UsageError({"declared fan counts have no provinces, so ", Parameter{"region"},
                       " needs follows (", Parameter{"method"}, " exact or sketch)"});
-  ModelReach result;
-  result.fit = fit_duplication(network, set.platform, min_pairs_per_class);
-  const double universe = result.fit.universe;
-  result.from_follows = hosts_with_follows(network, set);
+}
 
+HostSet counted_hosts(const Network& network, const HostSet& set,
+                      const std::vector<char>& observed) {
   std::vector<NodeId> counted;
-  for (std::size_t h = 0; h < set.size(); ++h)
-    if (result.from_follows[h]) counted.push_back(set.hosts[h]);
-  const HostSet counted_set = make_host_set(network, counted, set.platform);
-  const ExactReach exact = reach_exact(network, counted_set);
+  for (NodeId host : set.hosts)
+    if (observed[host]) counted.push_back(host);
+  return make_host_set(network, counted, set.platform);
+}
 
+ModelReach reach_model(const Network& network, const HostSet& set,
+                       std::uint64_t min_pairs_per_class) {
+  check_model_query(set);
+  const std::vector<char> observed = observed_hosts(network, set.platform);
+  DuplicationFit fit = fit_duplication(network, set.platform, min_pairs_per_class);
+  return reach_model(network, set, std::move(fit), observed,
+                     reach_exact(network, counted_hosts(network, set, observed)));
+}
+
+ModelReach reach_model(const Network& network, const HostSet& set, DuplicationFit fit,
+                       const std::vector<char>& observed, const ExactReach& exact) {
+  ModelReach result;
+  result.fit = std::move(fit);
+  const double universe = result.fit.universe;
+  for (NodeId host : set.hosts) result.from_follows.push_back(observed[host] != 0);
   std::vector<HostAttributes> attributes_of;
   std::vector<double> fans(set.size());
   result.per_host.assign(set.size(), 0.0);

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "algorithms/host_set.hpp"
+#include "algorithms/reach_exact.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -74,9 +75,37 @@ std::vector<bool> hosts_with_follows(const Network& network, const HostSet& set)
 DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> platform,
                                std::uint64_t min_pairs_per_class = kMinPairsPerClass);
 
+// The parts of the model that read follows, for a caller that counts them elsewhere
+// (castgraph-mpi sums them over ranks, each holding some of the fans): all are sums over
+// fans or an "any fan" per host, so the shards' parts add up to the whole network's.
+//
+// Per host (NodeId): 1 when a fan follows it on a fanbase `platform` keeps. O(fanbases).
+std::vector<char> observed_hosts(const Network& network, std::optional<NodeId> platform);
+// The people (fan weights) each class of pair of `observed` hosts shares, over this
+// network's fans, and the fans left out for following more than kFitMaxHostsPerFan.
+struct ObservedSharing {
+  std::array<std::uint64_t, kPairClasses> people{};
+  std::uint64_t fans_left_out = 0;
+};
+ObservedSharing observed_sharing(const Network& network, std::optional<NodeId> platform,
+                                 const std::vector<char>& observed);
+// The fit from those parts (of the whole dataset); throws as fit_duplication does.
+DuplicationFit fit_duplication(const Network& network, std::optional<NodeId> platform,
+                               const std::vector<char>& observed, const ObservedSharing& sharing,
+                               std::uint64_t min_pairs_per_class = kMinPairsPerClass);
+// UsageError for what the model cannot answer (a region or city filter).
+void check_model_query(const HostSet& set);
+// The hosts of `set` the follows count (observed), as a set on the same platform.
+HostSet counted_hosts(const Network& network, const HostSet& set,
+                      const std::vector<char>& observed);
+
 // The model estimate for `set` (no region filter: declared counts have no provinces).
 // Throws UsageError as fit_duplication does, and for a region filter.
 ModelReach reach_model(const Network& network, const HostSet& set,
                        std::uint64_t min_pairs_per_class = kMinPairsPerClass);
+// The same from the fit, the observed hosts and the exact reach of counted_hosts (all of
+// the whole dataset). O(set² ).
+ModelReach reach_model(const Network& network, const HostSet& set, DuplicationFit fit,
+                       const std::vector<char>& observed, const ExactReach& exact);
 
 }  // namespace castgraph

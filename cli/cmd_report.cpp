@@ -32,6 +32,7 @@
 #include "cli/number_checks.hpp"
 #include "cli/parameter_flags.hpp"
 #include "cli/report_audit_section.hpp"
+#include "cli/report_command.hpp"
 #include "cli/result_text.hpp"
 #include "cli/table.hpp"
 #include "graph/errors.hpp"
@@ -43,23 +44,6 @@
 
 namespace castgraph::cli {
 namespace {
-
-struct ReportCommandOptions {
-  DatasetOptions dataset;
-  std::string output;
-  std::size_t k = 0;
-  std::string budget;
-  std::string platform;
-  std::string region;
-  std::string city;
-  std::size_t top = 50;
-  std::size_t show_communities = 20;
-  std::string view = "network";
-  std::size_t diagram_top = 30;
-  std::uint64_t seed = 1;
-  std::string title;
-  bool audit = true;  // --no-audit drops the audit section
-};
 
 constexpr std::size_t kDefaultK = 10;
 
@@ -94,7 +78,7 @@ std::string filters_text(const Network& network, std::optional<NodeId> platform,
 // platform of unknown size for the declared model, ...) says why in the report and on
 // stderr, and the rest of the report is still written.
 template <class T, class Compute>
-viz::ReportSection<T> section(const char* name, Compute&& compute) {
+viz::ReportSection<T> section(const char* name, std::ostream* notes, Compute&& compute) {
   viz::ReportSection<T> out;
   try {
     out.value = compute();
@@ -103,15 +87,16 @@ viz::ReportSection<T> section(const char* name, Compute&& compute) {
   } catch (const ExternalError& error) {  // igraph or Graphviz failed, or Graphviz crashed
     out.unavailable = error.what();
   }
-  if (!out.value)
-    std::cerr << "castgraph: report: no " << name << ": " << terminal_safe(out.unavailable) << "\n";
+  if (!out.value && notes)
+    *notes << "castgraph: report: no " << name << ": " << terminal_safe(out.unavailable) << "\n";
   return out;
 }
 
 std::vector<HostFacts> host_facts(const Network& network, const TierTable& tier_table,
-                                  std::optional<NodeId> platform, const ReachResult* reach) {
+                                  std::optional<NodeId> platform, const ReachResult* reach,
+                                  const ReportCounting& counting) {
   std::vector<HostFacts> facts(network.broadcasters.size());
-  const std::vector<std::vector<PlaceShare>> audience = audience_provinces(network);
+  const std::vector<std::vector<PlaceShare>> audience = counting.audience_provinces();
   for (NodeId h = 0; h < network.broadcasters.size(); ++h) {
     viz::ReportHost& row = facts[h].row;
     row.id = std::string(network.broadcasters.ids[h]);
@@ -159,7 +144,8 @@ viz::ReportHosts top_hosts(const std::vector<HostFacts>& facts, std::size_t top,
 }
 
 viz::ReportCommunities communities_section(const Network& network, const Communities& found,
-                                           const CommunityOptions& options, std::size_t show) {
+                                           const CommunityOptions& options, std::size_t show,
+                                           const ReportCounting& counting) {
   SummaryOptions summary_options;
   summary_options.max_communities = show;
   viz::ReportCommunities out;
@@ -167,9 +153,12 @@ viz::ReportCommunities communities_section(const Network& network, const Communi
   out.modularity = found.modularity;
   out.method = fmt::format("{} (seed {}) on the {} ties between hosts", to_string(options.method),
                            options.seed,
-                           network.follow_count() > 0 ? "shared-audience and co-stream"
-                                                      : "co-stream (no follows: no audience ties)");
-  for (CommunitySummary& s : summarize_communities(network, found, summary_options)) {
+                           counting.follows > 0 ? "shared-audience and co-stream"
+                                                : "co-stream (no follows: no audience ties)");
+  std::vector<std::uint64_t> reach;
+  if (counting.follows > 0) reach = counting.community_reach(found);
+  for (CommunitySummary& s :
+       summarize_communities(network, found, summary_options, std::move(reach))) {
     viz::ReportCommunity& c = out.communities.emplace_back();
     for (NodeId h : s.top_hosts) c.top_hosts.emplace_back(network.broadcasters.names[h]);
     c.summary = std::move(s);
@@ -180,7 +169,8 @@ viz::ReportCommunities communities_section(const Network& network, const Communi
 // The roster's reach with its error and what it counts, counted once more by `reach` (the
 // planner keeps no panel figures): "± 190,000 (one standard error; people: an estimate
 // from ...)"; "" for a model or an empty roster.
-std::string roster_error(const Network& network, const Plan& plan, const PlanOptions& options) {
+std::string roster_error(const Plan& plan, const PlanOptions& options,
+                         const ReportCounting& counting) {
   if (plan.picks.empty() || plan.method == ReachMethod::declared) return "";
   std::vector<NodeId> roster;
   for (const PlanPick& pick : plan.picks) roster.push_back(pick.host);
@@ -189,23 +179,24 @@ std::string roster_error(const Network& network, const Plan& plan, const PlanOpt
   reach_options.platform = options.platform;
   reach_options.region = options.region;
   reach_options.city = options.city;
-  const ReachResult result = reach(network, roster, reach_options);
+  const ReachResult result = counting.reach(roster, reach_options);
   if (!result.standard_error) return "";
   return fmt::format("± {} (one standard error; {})",
                      group_digits(two_significant(*result.standard_error)),
                      describe_people(result));
 }
 
-viz::ReportPlan plan_section(const Network& network, const PlanOptions& options) {
+viz::ReportPlan plan_section(const Network& network, const PlanOptions& options,
+                             const ReportCounting& counting) {
   viz::ReportPlan out;
-  out.result = plan_roster(network, options);
+  out.result = counting.plan(options);
   const Plan& plan = out.result;
   out.request = describe_plan_request(options);
   out.method = describe_plan_method(plan);
   for (const PlanPick& pick : plan.picks)
     out.picked.push_back({std::string(network.broadcasters.ids[pick.host]),
                           std::string(network.broadcasters.names[pick.host])});
-  out.reach_error = roster_error(network, plan, options);
+  out.reach_error = roster_error(plan, options, counting);
   out.stop = describe_plan_stop(plan, options);
   out.bound = describe_plan_bound(plan);
   for (NodeId h : plan.unknown_fee_excluded)
@@ -271,11 +262,11 @@ void add_tooltips(viz::Diagram& diagram, const std::vector<HostFacts>& facts) {
 // Each host's own reach on every platform and in every province, as the diagram ranks
 // hosts: the summary's per-host reach when it counted just that, else counted here once.
 // Empty without follows.
-std::vector<std::uint64_t> own_reach(const Network& network, const ReachResult* summary,
+std::vector<std::uint64_t> own_reach(const ReportCounting& counting, const ReachResult* summary,
                                      std::optional<NodeId> platform, bool place_filtered) {
-  if (network.follow_count() == 0) return {};
+  if (counting.follows == 0) return {};
   if (summary == nullptr || summary->method != ReachMethod::exact || platform || place_filtered)
-    return per_host_reach(network);
+    return counting.per_host_reach();
   std::vector<std::uint64_t> reach;
   for (const HostReach& host : summary->per_host) reach.push_back(host.reach);
   return reach;
@@ -284,7 +275,8 @@ std::vector<std::uint64_t> own_reach(const Network& network, const ReachResult* 
 viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOptions& command,
                                    const Communities* communities,
                                    const std::vector<HostFacts>& facts,
-                                   std::span<const std::uint64_t> host_reach) {
+                                   std::span<const std::uint64_t> host_reach,
+                                   const ReportCounting& counting) {
   viz::DiagramOptions options;
   options.view = command.view == "hosts"         ? viz::DiagramView::hosts
                  : command.view == "communities" ? viz::DiagramView::communities
@@ -294,14 +286,15 @@ viz::ReportDiagram diagram_section(const Network& network, const ReportCommandOp
       options.view == viz::DiagramView::communities ? viz::ColorBy::community : viz::ColorBy::base;
   options.top = command.diagram_top;
   options.host_reach = host_reach;
+  options.follows = counting.follows;
+  options.shared_audience = counting.shared_audience;
+  options.community_audience = counting.community_audience;
   viz::Diagram diagram = viz::build_diagram(network, options, communities);
   add_tooltips(diagram, facts);
   viz::RenderOptions render_options;
   render_options.seed = command.seed;
-  std::string warnings;
   viz::ReportDiagram out;
-  out.svg = viz::render_dot(viz::to_dot(diagram, render_options), "svg", render_options.layout,
-                            &warnings);
+  out.svg = counting.render_svg(viz::to_dot(diagram, render_options), render_options);
   out.note = fmt::format("{} nodes and {} edges: {}", diagram.nodes.size(), diagram.edges.size(),
                          diagram.note);
   return out;
@@ -337,23 +330,67 @@ viz::ReportSection<viz::ReportAudit> audit_then_exclude(Network& network,
 
 void run_report(const ReportCommandOptions& command) {
   const auto started = std::chrono::steady_clock::now();
-  refuse_overwriting_input(command.output, command.dataset);
-  if (command.k > 0 && !command.budget.empty()) throw UsageError("choose one of --k and --budget");
-  PlanOptions plan_options;
-  if (!command.budget.empty())
-    plan_options.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
-  else
-    plan_options.k = command.k > 0 ? command.k : kDefaultK;
-
+  const PlanOptions limits = parse_report_limits(command);
   DatasetOptions as_is = command.dataset;
   as_is.exclude_suspicious = false;  // done below, after the audit section is drawn
   Network opened = open_dataset(as_is);
   viz::ReportSection<viz::ReportAudit> audit_part = audit_then_exclude(opened, command);
   const Network& network = opened;
+  const viz::HtmlReport report =
+      build_report(network, command, limits, count_in_one_process(network), std::move(audit_part));
+  write_report(command, report, started);
+}
+
+}  // namespace
+
+PlanOptions parse_report_limits(const ReportCommandOptions& command) {
+  refuse_overwriting_input(command.output, command.dataset);
+  if (command.k > 0 && !command.budget.empty()) throw UsageError("choose one of --k and --budget");
+  PlanOptions limits;
+  if (!command.budget.empty())
+    limits.budget = static_cast<double>(parse_human_count(command.budget, "--budget"));
+  else
+    limits.k = command.k > 0 ? command.k : kDefaultK;
+  return limits;
+}
+
+ReportCounting count_in_one_process(const Network& network) {
+  ReportCounting counting;
+  counting.follows = network.follow_count();
+  counting.dataset_counts = [&network] { return count_dataset(network); };
+  counting.fan_sample = [&network] { return describe_fan_sample(network); };
+  counting.reach = [&network](std::span<const NodeId> hosts, const ReachOptions& options) {
+    return reach(network, hosts, options);
+  };
+  counting.audience_provinces = [&network] { return audience_provinces(network); };
+  counting.per_host_reach = [&network] { return per_host_reach(network); };
+  counting.communities = [&network](const CommunityOptions& options) {
+    return find_communities(network, options);
+  };
+  counting.community_reach = [&network](const Communities& found) {
+    return community_reach(network, found);
+  };
+  counting.plan = [&network](const PlanOptions& options) { return plan_roster(network, options); };
+  counting.shared_audience = [&network](const HostSet& set) {
+    return overlap_matrix(network, set);
+  };
+  counting.community_audience = [&network](const Communities& found) {
+    return viz::community_audience(network, found);
+  };
+  counting.render_svg = [](const std::string& dot, const viz::RenderOptions& options) {
+    return viz::render_dot(dot, "svg", options.layout);
+  };
+  counting.notes = &std::cerr;
+  return counting;
+}
+
+viz::HtmlReport build_report(const Network& network, const ReportCommandOptions& command,
+                             PlanOptions plan_options, const ReportCounting& counting,
+                             viz::ReportSection<viz::ReportAudit> audit) {
   std::optional<NodeId> platform;
   if (!command.platform.empty()) platform = resolve_platform(network, command.platform);
   if (!command.region.empty() || !command.city.empty()) {
-    if (network.follow_count() == 0)
+    if (counting.follows == 0)
       throw UsageError(
           "--region and --city count fans by where they live, which needs follows "
           "(follows.csv); this dataset has none");
@@ -372,9 +409,9 @@ void run_report(const ReportCommandOptions& command) {
   const std::string filters = filters_text(network, platform, command.region, command.city);
 
   // Summary: what `castgraph info` counts, and everybody's reach.
-  for (const DatasetCount& count : count_dataset(network))
+  for (const DatasetCount& count : counting.dataset_counts())
     report.summary.push_back({count.key, count.label, count.value});
-  const FanSample sample = describe_fan_sample(network);
+  const FanSample sample = counting.fan_sample();
   report.summary.push_back({"weight_min", "people the lightest fan stands for", sample.min_weight});
   report.summary.push_back({"weight_max", "people the heaviest fan stands for", sample.max_weight});
   std::vector<NodeId> everyone(network.broadcasters.size());
@@ -383,8 +420,8 @@ void run_report(const ReportCommandOptions& command) {
   reach_options.platform = platform;
   reach_options.region = command.region;
   reach_options.city = command.city;
-  const auto reach_all =
-      section<ReachResult>("reach", [&] { return reach(network, everyone, reach_options); });
+  const auto reach_all = section<ReachResult>(
+      "reach", counting.notes, [&] { return counting.reach(everyone, reach_options); });
   if (reach_all.value) {
     report.summary.push_back(
         {"reach", "people reached by all hosts together", reach_all.value->unique_reach});
@@ -406,32 +443,35 @@ void run_report(const ReportCommandOptions& command) {
       platform ? fmt::format("declared fans on {}", network.platforms.names[*platform])
                : "declared fans";
   report.tiers.value = viz::ReportTiers{tier_table, fans_basis};
-  const std::vector<HostFacts> facts = host_facts(network, tier_table, platform, reach_result);
+  const std::vector<HostFacts> facts =
+      host_facts(network, tier_table, platform, reach_result, counting);
   report.hosts.value = top_hosts(facts, command.top, reach_result, fans_basis);
-  report.audit = std::move(audit_part);
+  report.audit = std::move(audit);
 
   // Communities, as `castgraph communities` finds them by default.
   CommunityOptions community_options;
   community_options.seed = command.seed;
   std::optional<Communities> found;
-  report.communities = section<viz::ReportCommunities>("communities", [&] {
-    found = find_communities(network, community_options);
-    return communities_section(network, *found, community_options, command.show_communities);
+  report.communities = section<viz::ReportCommunities>("communities", counting.notes, [&] {
+    found = counting.communities(community_options);
+    return communities_section(network, *found, community_options, command.show_communities,
+                               counting);
   });
 
   // The roster, as `castgraph plan` picks it.
   plan_options.platform = platform;
   plan_options.region = command.region;
   plan_options.city = command.city;
-  report.plan =
-      section<viz::ReportPlan>("plan", [&] { return plan_section(network, plan_options); });
+  report.plan = section<viz::ReportPlan>(
+      "plan", counting.notes, [&] { return plan_section(network, plan_options, counting); });
 
-  report.diagram = section<viz::ReportDiagram>("diagram", [&] {
+  report.diagram = section<viz::ReportDiagram>("diagram", counting.notes, [&] {
     if (command.view == "communities" && !found)
       throw UsageError("the communities view needs communities, and there are none");
     return diagram_section(network, command, found ? &*found : nullptr, facts,
-                           own_reach(network, reach_result, platform,
-                                     !command.region.empty() || !command.city.empty()));
+                           own_reach(counting, reach_result, platform,
+                                     !command.region.empty() || !command.city.empty()),
+                           counting);
   });
 
   report.options.emplace_back(plan_options.k ? "--k" : "--budget",
@@ -449,6 +489,11 @@ void run_report(const ReportCommandOptions& command) {
     report.options.emplace_back("--exclude-suspicious", "yes");
   if (!command.audit) report.options.emplace_back("--no-audit", "yes");
 
+  return report;
+}
+
+void write_report(const ReportCommandOptions& command, const viz::HtmlReport& report,
+                  std::chrono::steady_clock::time_point started) {
   std::ostringstream html;
   viz::write_html_report(html, report);
   const std::string bytes = std::move(html).str();
@@ -461,10 +506,8 @@ void run_report(const ReportCommandOptions& command) {
                            group_digits((bytes.size() + 1023) / 1024), seconds);
 }
 
-}  // namespace
-
-void add_report_command(CLI::App& app) {
-  auto options = std::make_shared<ReportCommandOptions>();
+CLI::App* add_report_options(CLI::App& app, ReportCommandOptions& report) {
+  ReportCommandOptions* options = &report;
   CLI::App* command = app.add_subcommand(
       "report",
       "Write one HTML file to open in a browser and forward: the dataset in counts, people "
@@ -530,6 +573,12 @@ void add_report_command(CLI::App& app) {
       "  castgraph report samples/liaoning -o plan.html --budget 200万 --platform douyin\n"
       "  castgraph report samples/tiny -o tiny.html --k 3 --region 辽宁 --view hosts\n"
       "Open the file in any browser; it needs no network and no other file.");
+  return command;
+}
+
+void add_report_command(CLI::App& app) {
+  auto options = std::make_shared<ReportCommandOptions>();
+  CLI::App* command = add_report_options(app, *options);
   command->callback([options] { run_report(*options); });
 }
 

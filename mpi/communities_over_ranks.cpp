@@ -1,5 +1,7 @@
 #include "mpi/communities_over_ranks.hpp"
 
+#include <cstring>
+
 #include "mpi/agreement.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/wire.hpp"
@@ -50,12 +52,17 @@ Communities share_communities(World& world, const Network& shard, const Communit
   std::string bytes;
   if (world.root()) {
     put(bytes, std::uint32_t{found.count});
+    std::uint64_t modularity = 0;  // the double's bits, so that every rank prints the same
+    std::memcpy(&modularity, &found.modularity, sizeof modularity);
+    put(bytes, modularity);
     for (std::uint32_t community : found.of_host) put(bytes, community);
   }
   bytes = world.broadcast(std::move(bytes), 0);
   WireReader in(bytes);
   Communities known;
   known.count = in.number<std::uint32_t>();
+  const auto modularity = in.number<std::uint64_t>();
+  std::memcpy(&known.modularity, &modularity, sizeof modularity);
   known.of_host.resize(shard.broadcasters.size());
   for (std::uint32_t& community : known.of_host) community = in.number<std::uint32_t>();
   return known;

@@ -31,7 +31,7 @@ ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
 Communities find_communities_on_root(World& world, const HostGraph& graph,
                                      const CommunityOptions& options);
 
-// Rank 0's communities of the shard's hosts, on every rank.
+// Rank 0's communities of the shard's hosts, with their modularity, on every rank.
 Communities share_communities(World& world, const Network& shard, const Communities& found);
 
 }  // namespace castgraph::mpi

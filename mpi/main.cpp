@@ -21,6 +21,7 @@
 #include "mpi/shard_export.hpp"
 #include "mpi/shard_plan.hpp"
 #include "mpi/shard_render.hpp"
+#include "mpi/shard_report.hpp"
 #include "mpi/shard_tiers.hpp"
 #include "mpi/world.hpp"
 
@@ -31,11 +32,11 @@ constexpr const char* kDescription =
     "platform, base, host and fanbase, plus the fans a stable hash of their id gives it\n"
     "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
-    "Commands: info; tiers; reach (exact, sketch and declared, with --platform, --region,\n"
-    "--city and --by; not yet model); overlap --hosts (exact) and --top; rank --by fans, reach\n"
-    "or cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
+    "Commands: info; tiers; reach (exact, sketch, declared and model, with --platform,\n"
+    "--region, --city and --by); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
+    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
     "export (rank 0 writes the file; not --fans, which would gather every fan on one rank);\n"
-    "render --view network or hosts (Graphviz on rank 0).\n"
+    "render --view network or hosts (Graphviz on rank 0); report (with --no-audit).\n"
     "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
@@ -53,6 +54,9 @@ void report_bytes_sent(castgraph::mpi::World& world) {
   }
   std::cerr << "; total " << total << "; rows exchanged in " << world.exchange_rounds()
             << " rounds\n";
+  std::cerr << "castgraph-mpi: messages of rank 0 cut into calls of at most " << world.piece_bytes()
+            << " bytes: " << world.cut_messages() << ", in " << world.message_pieces()
+            << " calls\n";
 }
 
 }  // namespace
@@ -66,8 +70,9 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("--verbose", verbose,
                "After the command, print on stderr the bytes each rank handed to MPI "
-               "collectives (the rows shuffled plus every reduction), their total, and the "
-               "rounds the rows took");
+               "collectives (the rows shuffled plus every reduction), their total, the "
+               "rounds the rows took, and how many of rank 0's other messages were cut into "
+               "calls of at most 1 GiB (MPI counts in int)");
   app.add_option_function<std::uint64_t>(
          "--round-bytes", [&](const std::uint64_t& bytes) { world.set_round_bytes(bytes); },
          "The most bytes of rows one rank sends or receives in one round of the shuffle "
@@ -127,6 +132,8 @@ int main(int argc, char** argv) {
     mpi::agree_on(world, [&] { cli::check_plan_options(*plan_command, plan); });
     mpi::run_plan(world, plan);
   });
+  cli::ReportCommandOptions report;
+  mpi::add_report_command(app, world, report);
   app.footer(std::string("Example: mpirun -np 4 castgraph-mpi info samples/tiny\n\n") +
              cli::kExitStatusHelp);
   for (CLI::App* command : app.get_subcommands({}))
@@ -149,7 +156,7 @@ int main(int argc, char** argv) {
     // options) takes it.
     verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
               rank.dataset.verbose || snapshot.dataset.verbose || tiers.dataset.verbose ||
-              export_options.dataset.verbose || render.dataset.verbose;
+              export_options.dataset.verbose || render.dataset.verbose || report.dataset.verbose;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {

@@ -21,8 +21,10 @@
 #include "graph/errors.hpp"
 #include "loaders/text_encoding.hpp"
 #include "mpi/agreement.hpp"
+#include "mpi/root_prints.hpp"
 #include "mpi/shard_components.hpp"
 #include "mpi/shard_loader.hpp"
+#include "mpi/shard_model.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/shard_reach.hpp"
 #include "mpi/shard_set.hpp"
@@ -100,15 +102,6 @@ void run_snapshot(World& world, const ShardSnapshotOptions& options) {
 
 namespace {
 
-// The root prints (or writes the tables of) the answer; a failure there, such as an
-// unwritable -o FILE, ends every rank with its message and status.
-template <typename Print>
-void root_prints(World& world, Print&& print) {
-  agree_on(world, [&] {
-    if (world.root()) print();
-  });
-}
-
 // The hosts named, resolved on every rank alike; only the root warns of repeats.
 std::vector<NodeId> resolve_hosts_once(World& world, const Network& shard,
                                        const cli::HostListOptions& hosts) {
@@ -116,7 +109,8 @@ std::vector<NodeId> resolve_hosts_once(World& world, const Network& shard,
   return cli::resolve_host_options(shard, hosts, world.root() ? std::cerr : quiet);
 }
 
-// The fans' weights over all ranks, as describe_fan_sample would find them on one.
+}  // namespace
+
 cli::FanSample fan_sample(World& world, const Network& shard, std::uint64_t fans) {
   std::uint64_t low = std::numeric_limits<std::uint64_t>::max(), high = 0;
   for (NodeId fan = 0; fan < shard.fans.size(); ++fan) {
@@ -131,6 +125,8 @@ cli::FanSample fan_sample(World& world, const Network& shard, std::uint64_t fans
   sample.census = high == 1;
   return sample;
 }
+
+namespace {
 
 void set_count(std::vector<cli::DatasetCount>& counts, std::string_view key, std::uint64_t value) {
   for (cli::DatasetCount& count : counts)
@@ -163,10 +159,6 @@ ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommand
   ReachPlan plan;
   agree_on(world, [&] {
     plan.options.method = parse_reach_method(options.method);
-    if (plan.options.method == ReachMethod::model)
-      throw UsageError("--method " + options.method +
-                       " is not supported by castgraph-mpi yet; use exact, sketch, declared or "
-                       "castgraph");
     if (!options.platform.empty())
       plan.options.platform = resolve_platform(shard, options.platform);
     // Places are numbered as one process numbers them (shard_places.hpp), so the region
@@ -181,8 +173,8 @@ ReachPlan plan_reach(World& world, const Network& shard, const cli::ReachCommand
   return plan;
 }
 
-// The exact count over all ranks: each counts its own fans, which no other rank has, so
-// every count is a sum of the ranks' counts.
+}  // namespace
+
 ReachResult exact_reach(World& world, const Network& shard, const HostSet& set) {
   const auto totals = world.sum({shard.fans.size(), membership_count(shard, set)});
   const ExactStrategy strategy = bit_planes_pay_off(totals[0], set.size(), totals[1])
@@ -208,8 +200,6 @@ ReachResult exact_reach(World& world, const Network& shard, const HostSet& set) 
   return exact_reach_result(set, exact, panel, census);
 }
 
-}  // namespace
-
 void run_reach(World& world, const cli::ReachCommandOptions& options) {
   agree_on(world, [&] {
     if (options.hosts.empty())
@@ -231,6 +221,7 @@ void run_reach(World& world, const cli::ReachCommandOptions& options) {
     }
   });
   if (method == ReachMethod::exact) answer.result = exact_reach(world, shard, plan.set);
+  if (method == ReachMethod::model) answer.result = model_reach(world, shard, plan.set);
   if (method == ReachMethod::sketch)
     answer.result = sketch_reach_result(
         plan.set, sketch_all(world, shard, plan.set, plan.options.sketch_precision));
@@ -266,17 +257,16 @@ void run_overlap(World& world, const cli::OverlapCommandOptions& options) {
     if (!options.platform.empty()) platform = resolve_platform(shard, options.platform);
     set = make_host_set(shard, resolve_hosts_once(world, shard, options.hosts), platform);
   });
-  // Each shared count is a sum over fans, and each fan lives on one rank.
-  OverlapMatrix matrix = overlap_matrix(shard, set);
-  matrix.shared = world.sum(std::move(matrix.shared));
+  const OverlapMatrix matrix = overlap_over_ranks(world, shard, set);
   root_prints(world, [&] { cli::report_matrix(shard, matrix, options); });
 }
 
-namespace {
+OverlapMatrix overlap_over_ranks(World& world, const Network& shard, const HostSet& set) {
+  OverlapMatrix matrix = overlap_matrix(shard, set);
+  matrix.shared = world.sum(std::move(matrix.shared));
+  return matrix;
+}
 
-// Where each host's people live, over all ranks: each rank's people per (host, place) are
-// sums of whole weights, so the places of all ranks add up exactly to one node's; labels
-// travel as text because each shard numbers its places in its own first-seen order.
 std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Network& shard,
                                                         std::uint64_t follows,
                                                         std::span<const NodeId> hosts) {
@@ -319,8 +309,6 @@ std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Netw
   }
   return out;
 }
-
-}  // namespace
 
 void run_rank(World& world, const cli::RankCommandOptions& options) {
   agree_on(world, [&] {

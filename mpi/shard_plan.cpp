@@ -46,6 +46,21 @@ PlanCounting counting_over_ranks(PlanAnswers& answers, std::uint64_t follows) {
 
 }  // namespace
 
+std::optional<LocalFailure> plan_over_ranks(World& world, const Network& shard,
+                                            const PlanOptions& options, std::uint64_t follows,
+                                            Plan& plan) {
+  // Rank 0 plans and asks; the others answer until it is done.
+  PlanAnswers answers(world, shard);
+  if (world.root()) {
+    auto failure =
+        attempt([&] { plan = plan_roster(shard, options, counting_over_ranks(answers, follows)); });
+    end_plan_questions(answers);
+    return failure;
+  }
+  serve_plan_questions(answers);
+  return answers.take_failure();
+}
+
 void run_plan(World& world, const cli::PlanCommandOptions& command) {
   PlanOptions options;
   agree_on(world, [&] {
@@ -58,20 +73,10 @@ void run_plan(World& world, const cli::PlanCommandOptions& command) {
     std::ostringstream quiet;
     cli::resolve_plan_hosts(shard, command, options, world.root() ? std::cerr : quiet);
   });
-  // Rank 0 plans and asks; the others answer until it is done, then all agree on how it
-  // went, so a refusal on rank 0 (an included host that breaks a limit) ends every rank.
-  PlanAnswers answers(world, shard);
+  // All agree on how it went, so a refusal on rank 0 (an included host that breaks a
+  // limit) ends every rank.
   Plan plan;
-  std::optional<LocalFailure> failure;
-  if (world.root()) {
-    failure =
-        attempt([&] { plan = plan_roster(shard, options, counting_over_ranks(answers, follows)); });
-    end_plan_questions(answers);
-  } else {
-    serve_plan_questions(answers);
-    failure = answers.take_failure();
-  }
-  agree(world, failure);
+  agree(world, plan_over_ranks(world, shard, options, follows, plan));
   agree_on(world, [&] {
     if (world.root()) cli::report_plan(shard, plan, options, command);
   });

@@ -5,10 +5,20 @@
 // same canonical order, as castgraph compresses, so the same bound to the bit.
 #pragma once
 
+#include <optional>
+
+#include "algorithms/plan.hpp"
 #include "cli/plan_command.hpp"
+#include "mpi/agreement.hpp"
 #include "mpi/world.hpp"
 
 namespace castgraph::mpi {
+
+// plan_roster over all ranks, into `plan` on rank 0: rank 0 plans and the others answer
+// its questions until it is done. Collective; returns this rank's failure, not agreed on.
+std::optional<LocalFailure> plan_over_ranks(World& world, const Network& shard,
+                                            const PlanOptions& options, std::uint64_t follows,
+                                            Plan& plan);
 
 // Collective. Throws AgreedFailure on every rank when any rank fails. Refuses --method
 // sketch, --region and --city (not yet distributed) on every rank before any work.

@@ -49,10 +49,8 @@ void run_render(World& world, const cli::RenderCommandOptions& options) {
   diagram.follows = follows;
   diagram.host_reach = reach;
   // Called by every rank with the same hosts, in the same order: a collective.
-  diagram.shared_audience = [&world](const Network& network, const HostSet& set) {
-    OverlapMatrix matrix = overlap_matrix(network, set);
-    matrix.shared = world.sum(std::move(matrix.shared));
-    return matrix;
+  diagram.shared_audience = [&world, &shard](const HostSet& set) {
+    return overlap_over_ranks(world, shard, set);
   };
   // The same inputs on every rank build the same diagram. A failure here would be a bug
   // and, outside agreement, ends every rank (main's world.abort) rather than hang them.

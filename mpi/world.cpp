@@ -8,12 +8,14 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "mpi/pieces.hpp"
+#include "mpi/stop_for_tests.hpp"
+
 namespace castgraph::mpi {
 namespace {
 
-// Open MPI counts in int: exchange() splits into rounds below that; elsewhere a larger
-// message (a gathering or broadcast of over 2 GiB) is refused instead of silently
-// truncated.
+// Open MPI counts in int: exchange() splits into rounds below that, the other collectives
+// into pieces (pieces.hpp); a larger count is refused instead of silently truncated.
 int as_count(std::size_t bytes) {
   if (bytes > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw std::length_error("an MPI message of more than 2 GiB (use more ranks)");
@@ -22,10 +24,20 @@ int as_count(std::size_t bytes) {
 
 }  // namespace
 
+template <typename Send>
+void World::in_counted_pieces(std::uint64_t total, std::uint64_t piece, Send&& send) {
+  if (total > piece) ++cut_messages_;
+  in_pieces(total, piece, [&](std::uint64_t at, int n) {
+    if (total > piece) ++message_pieces_;
+    send(at, n);
+  });
+}
+
 World::World(int& argc, char**& argv) {
   MPI_Init(&argc, &argv);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  piece_bytes_ = piece_bytes_for_tests().value_or(kDefaultPieceBytes);
 }
 
 World::~World() { MPI_Finalize(); }
@@ -37,19 +49,22 @@ void World::abort(int status) {
 
 std::vector<std::uint64_t> World::sum(std::vector<std::uint64_t> values) {
   bytes_sent_ += values.size() * sizeof(std::uint64_t);
-  MPI_Allreduce(MPI_IN_PLACE, values.data(), as_count(values.size()), MPI_UINT64_T, MPI_SUM,
-                MPI_COMM_WORLD);
+  in_counted_pieces(
+      values.size(), elements_in(piece_bytes_, sizeof(std::uint64_t)), [&](auto at, int n) {
+        MPI_Allreduce(MPI_IN_PLACE, values.data() + at, n, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+      });
   return values;
 }
 
 std::vector<std::uint64_t> World::sum_at_root(std::vector<std::uint64_t> values) {
   bytes_sent_ += values.size() * sizeof(std::uint64_t);
-  if (root())
-    MPI_Reduce(MPI_IN_PLACE, values.data(), as_count(values.size()), MPI_UINT64_T, MPI_SUM, 0,
-               MPI_COMM_WORLD);
-  else
-    MPI_Reduce(values.data(), nullptr, as_count(values.size()), MPI_UINT64_T, MPI_SUM, 0,
-               MPI_COMM_WORLD);
+  in_counted_pieces(
+      values.size(), elements_in(piece_bytes_, sizeof(std::uint64_t)), [&](auto at, int n) {
+        if (root())
+          MPI_Reduce(MPI_IN_PLACE, values.data() + at, n, MPI_UINT64_T, MPI_SUM, 0, MPI_COMM_WORLD);
+        else
+          MPI_Reduce(values.data() + at, nullptr, n, MPI_UINT64_T, MPI_SUM, 0, MPI_COMM_WORLD);
+      });
   return values;
 }
 
@@ -61,11 +76,9 @@ std::uint64_t World::max(std::uint64_t value) {
 
 std::vector<std::uint8_t> World::max(std::vector<std::uint8_t> bytes) {
   bytes_sent_ += bytes.size();
-  for (std::size_t at = 0; at < bytes.size(); at += round_bytes_) {
-    const std::size_t piece = std::min<std::uint64_t>(round_bytes_, bytes.size() - at);
-    MPI_Allreduce(MPI_IN_PLACE, bytes.data() + at, as_count(piece), MPI_UINT8_T, MPI_MAX,
-                  MPI_COMM_WORLD);
-  }
+  in_counted_pieces(bytes.size(), std::min(round_bytes_, piece_bytes_), [&](auto at, int n) {
+    MPI_Allreduce(MPI_IN_PLACE, bytes.data() + at, n, MPI_UINT8_T, MPI_MAX, MPI_COMM_WORLD);
+  });
   return bytes;
 }
 
@@ -92,29 +105,51 @@ std::uint64_t World::sum_before(std::uint64_t value) {
 }
 
 std::vector<std::uint64_t> World::gather_all(const std::vector<std::uint64_t>& values) {
-  std::vector<std::uint64_t> all(values.size() * static_cast<std::size_t>(size_));
-  bytes_sent_ += values.size() * sizeof(std::uint64_t);
-  MPI_Allgather(values.data(), as_count(values.size()), MPI_UINT64_T, all.data(),
-                as_count(values.size()), MPI_UINT64_T, MPI_COMM_WORLD);
+  const auto ranks = static_cast<std::size_t>(size_);
+  const std::size_t length = values.size();
+  std::vector<std::uint64_t> all(length * ranks), piece;
+  bytes_sent_ += length * sizeof(std::uint64_t);
+  // Each piece gathers `n` values of every rank: at most piece_bytes_ in all.
+  const std::uint64_t share = elements_in(piece_bytes_ / ranks, sizeof(std::uint64_t));
+  in_counted_pieces(length, share, [&](std::uint64_t at, int n) {
+    piece.resize(static_cast<std::size_t>(n) * ranks);
+    MPI_Allgather(values.data() + at, n, MPI_UINT64_T, piece.data(), n, MPI_UINT64_T,
+                  MPI_COMM_WORLD);
+    for (std::size_t r = 0; r < ranks; ++r)
+      std::copy_n(piece.begin() + static_cast<std::ptrdiff_t>(r * static_cast<std::size_t>(n)), n,
+                  all.begin() + static_cast<std::ptrdiff_t>(r * length + at));
+  });
   return all;
 }
 
 std::vector<std::string> World::gather_all(const std::string& bytes) {
+  const auto ranks = static_cast<std::size_t>(size_);
   const auto sizes = gather_all(std::vector<std::uint64_t>{bytes.size()});
-  std::vector<int> counts(sizes.size()), displacements(sizes.size());
-  std::size_t total = 0;
-  for (std::size_t r = 0; r < sizes.size(); ++r) {
-    counts[r] = as_count(sizes[r]);
-    displacements[r] = as_count(total);
-    total += sizes[r];
-  }
-  std::string all(total, '\0');
+  std::vector<std::string> each(ranks);
+  for (std::size_t r = 0; r < ranks; ++r) each[r].reserve(sizes[r]);
   bytes_sent_ += bytes.size();
-  MPI_Allgatherv(bytes.data(), as_count(bytes.size()), MPI_BYTE, all.data(), counts.data(),
-                 displacements.data(), MPI_BYTE, MPI_COMM_WORLD);
-  std::vector<std::string> each;
-  for (std::size_t r = 0; r < sizes.size(); ++r)
-    each.push_back(all.substr(static_cast<std::size_t>(displacements[r]), sizes[r]));
+  // Piece by piece of the longest: each rank sends up to `share` bytes of its own a call
+  // (none once it has sent all), so that one call gathers at most piece_bytes_.
+  const std::uint64_t share = std::max<std::uint64_t>(1, piece_bytes_ / ranks);
+  std::vector<int> counts(ranks), displacements(ranks);
+  std::string piece;
+  in_counted_pieces(
+      *std::max_element(sizes.begin(), sizes.end()), share, [&](std::uint64_t at, int n) {
+        std::size_t total = 0;
+        for (std::size_t r = 0; r < ranks; ++r) {
+          counts[r] =
+              sizes[r] > at ? static_cast<int>(std::min<std::uint64_t>(n, sizes[r] - at)) : 0;
+          displacements[r] = as_count(total);
+          total += static_cast<std::size_t>(counts[r]);
+        }
+        piece.resize(total);
+        const std::size_t from = std::min<std::size_t>(at, bytes.size());
+        MPI_Allgatherv(bytes.data() + from, counts[static_cast<std::size_t>(rank_)], MPI_BYTE,
+                       piece.data(), counts.data(), displacements.data(), MPI_BYTE, MPI_COMM_WORLD);
+        for (std::size_t r = 0; r < ranks; ++r)
+          each[r].append(piece, static_cast<std::size_t>(displacements[r]),
+                         static_cast<std::size_t>(counts[r]));
+      });
   return each;
 }
 
@@ -166,7 +201,9 @@ std::string World::broadcast(std::string bytes, int from) {
   if (rank_ == from) bytes_sent_ += sizeof size + bytes.size();
   MPI_Bcast(&size, 1, MPI_UINT64_T, from, MPI_COMM_WORLD);
   bytes.resize(size);
-  MPI_Bcast(bytes.data(), as_count(size), MPI_BYTE, from, MPI_COMM_WORLD);
+  in_counted_pieces(size, piece_bytes_, [&](std::uint64_t at, int n) {
+    MPI_Bcast(bytes.data() + at, n, MPI_BYTE, from, MPI_COMM_WORLD);
+  });
   return bytes;
 }
 

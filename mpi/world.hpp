@@ -36,7 +36,17 @@ class World {
   void set_round_bytes(std::uint64_t bytes) { round_bytes_ = bytes; }
   // The rounds exchange() has taken so far (at least one per call).
   std::uint64_t exchange_rounds() const { return exchange_rounds_; }
+  // The most bytes one call of MPI sends in the other collectives (gatherings, broadcasts,
+  // reductions), which send larger messages in pieces: Open MPI counts in int. The same on
+  // every rank; a test makes it tiny (stop_for_tests.hpp) to check that pieces join up.
+  static constexpr std::uint64_t kDefaultPieceBytes = std::uint64_t{1} << 30;
+  std::uint64_t piece_bytes() const { return piece_bytes_; }
+  // The messages so far that were longer than one piece, and the pieces they took.
+  std::uint64_t cut_messages() const { return cut_messages_; }
+  std::uint64_t message_pieces() const { return message_pieces_; }
 
+  // Every collective below takes messages of any size (above 2 GiB in pieces).
+  //
   // The element-wise sum, max or min of `values` over all ranks, on every rank.
   std::vector<std::uint64_t> sum(std::vector<std::uint64_t> values);
   std::uint64_t sum(std::uint64_t value) { return sum(std::vector{value})[0]; }
@@ -45,7 +55,7 @@ class World {
   std::vector<std::uint64_t> sum_at_root(std::vector<std::uint64_t> values);
   std::uint64_t max(std::uint64_t value);
   // The element-wise max of `bytes` over all ranks, on every rank: HyperLogLog registers
-  // merge so. Any length (reduced in pieces of at most round_bytes).
+  // merge so. Reduced in pieces of at most round_bytes, which bounds MPI's own copies.
   std::vector<std::uint8_t> max(std::vector<std::uint8_t> bytes);
   std::uint64_t min(std::uint64_t value);
   // The exact sum of 128-bit integers (summed on every rank from an all-gather).
@@ -67,6 +77,11 @@ class World {
   std::uint64_t bytes_sent_ = 0;
   std::uint64_t round_bytes_ = kDefaultRoundBytes;
   std::uint64_t exchange_rounds_ = 0;
+  std::uint64_t piece_bytes_ = kDefaultPieceBytes;
+  std::uint64_t cut_messages_ = 0, message_pieces_ = 0;
+  // in_pieces (pieces.hpp), counting the messages it cuts.
+  template <typename Send>
+  void in_counted_pieces(std::uint64_t total, std::uint64_t piece, Send&& send);
 };
 
 }  // namespace castgraph::mpi

@@ -325,9 +325,9 @@ std::vector<AudienceTie> audience_ties(const DiagramBuilder& builder,
   const Network& network = builder.network();
   // matrix.hosts is HostSet order, which is the order given.
   const HostSet set = make_host_set(network, hosts);
-  const OverlapMatrix matrix = builder.options().shared_audience
-                                   ? builder.options().shared_audience(network, set)
-                                   : overlap_matrix(network, set);
+  const DiagramOptions& options = builder.options();
+  const OverlapMatrix matrix =
+      options.shared_audience ? options.shared_audience(set) : overlap_matrix(network, set);
   std::vector<WeightedEdge> edges;
   for (std::size_t i = 0; i < matrix.size(); ++i)
     for (std::size_t j = i + 1; j < matrix.size(); ++j)

@@ -19,13 +19,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "algorithms/communities.hpp"
-#include "algorithms/host_set.hpp"
 #include "algorithms/overlap.hpp"
 #include "graph/network.hpp"
 
@@ -85,6 +85,13 @@ struct Diagram {
   std::string note;                 // summary line, e.g. "top 30 of 12,000 hosts"
 };
 
+// The people each community reaches and each pair of communities (a < b) shares: the
+// communities view's node sizes and audience edges.
+struct CommunityAudience {
+  std::vector<std::uint64_t> reach;  // by community
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> shared;
+};
+
 struct DiagramOptions {
   DiagramView view = DiagramView::network;
   ColorBy color = ColorBy::base;
@@ -108,13 +115,15 @@ struct DiagramOptions {
   // Each host's own reach (per_host_reach, reached_fans.hpp) when the caller has counted it
   // already, as a report has; empty: counted from the follows. Read while building only.
   std::span<const std::uint64_t> host_reach;
-  // For a caller whose network holds only some of the fans (castgraph-mpi: each rank its
-  // own), the whole dataset's follows, and the people following both of each pair of the
-  // hosts in a set, counted over all fans (an overlap_matrix in the set's order). Unset:
-  // counted from the network. Called while building only, for the network and hosts
-  // views; the communities and ego views read the fans themselves.
+  // The whole dataset's follows, when `network` holds only some of its fans
+  // (castgraph-mpi's shard); unset: the network's own.
   std::optional<std::uint64_t> follows;
-  std::function<OverlapMatrix(const Network&, const HostSet&)> shared_audience;
+  // The people each pair of the set's hosts shares, when the caller counts them
+  // (castgraph-mpi, over its ranks); unset: overlap_matrix over the network's fans. The
+  // ego view reads the network's fans itself.
+  std::function<OverlapMatrix(const HostSet&)> shared_audience;
+  // The communities view's audience, when the caller counts it; unset: community_audience.
+  std::function<CommunityAudience(const Communities&)> community_audience;
 };
 
 // Builds the diagram for options.view. `communities` is required for view communities
@@ -124,6 +133,10 @@ struct DiagramOptions {
 // shown hosts; the ego view's BFS is O(Σ over visited hosts of their fans' follows).
 Diagram build_diagram(const Network& network, const DiagramOptions& options,
                       const Communities* communities = nullptr);
+
+// From this network's fans, in one pass: each fan adds its weight to every community it
+// reaches and to every pair of them. O(follows + Σ_f c_f²) for c_f communities of fan f.
+CommunityAudience community_audience(const Network& network, const Communities& communities);
 
 // Colours and community numbers come from identity.hpp, the same in every view.
 //

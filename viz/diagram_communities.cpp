@@ -20,6 +20,28 @@
 
 namespace castgraph::viz {
 
+CommunityAudience community_audience(const Network& network, const Communities& communities) {
+  CommunityAudience audience;
+  audience.reach.assign(communities.count, 0);
+  std::vector<std::uint32_t> reached;
+  for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
+    reached.clear();
+    for (NodeId fanbase : network.relations.follows.neighbours(fan))
+      reached.push_back(communities.of_host[network.fanbases.broadcaster[fanbase]]);
+    std::sort(reached.begin(), reached.end());
+    reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
+    const std::uint64_t weight = network.fans.weight(fan);
+    for (std::size_t i = 0; i < reached.size(); ++i) {
+      audience.reach[reached[i]] = saturating_add(audience.reach[reached[i]], weight);
+      for (std::size_t j = i + 1; j < reached.size(); ++j) {
+        auto& people = audience.shared[{reached[i], reached[j]}];
+        people = saturating_add(people, weight);
+      }
+    }
+  }
+  return audience;
+}
+
 Diagram build_communities_view(DiagramBuilder builder) {
   const Network& network = builder.network();
   const DiagramOptions& options = builder.options();
@@ -36,22 +58,11 @@ Diagram build_communities_view(DiagramBuilder builder) {
   }
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> shared;
   if (builder.has_follows()) {
-    std::vector<std::uint32_t> reached;
-    for (NodeId fan = 0; fan < network.fans.size(); ++fan) {
-      reached.clear();
-      for (NodeId fanbase : network.relations.follows.neighbours(fan))
-        reached.push_back(communities.of_host[network.fanbases.broadcaster[fanbase]]);
-      std::sort(reached.begin(), reached.end());
-      reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
-      const std::uint64_t weight = network.fans.weight(fan);
-      for (std::size_t i = 0; i < reached.size(); ++i) {
-        reach[reached[i]] = saturating_add(reach[reached[i]], weight);
-        for (std::size_t j = i + 1; j < reached.size(); ++j) {
-          auto& people = shared[{reached[i], reached[j]}];
-          people = saturating_add(people, weight);
-        }
-      }
-    }
+    CommunityAudience audience = options.community_audience
+                                     ? options.community_audience(communities)
+                                     : community_audience(network, communities);
+    reach = std::move(audience.reach);
+    shared = std::move(audience.shared);
   } else {
     reach = fans;
   }

@@ -179,15 +179,10 @@ TEST_CASE("castgraph-mpi rank --min-fans leaves out the same hosts as castgraph"
   expect_same_as_castgraph("rank " + liaoning + " --by reach --min-fans 10万 --top 0 --json");
 }
 
-TEST_CASE("castgraph-mpi refuses --method model with a usage error") {
+TEST_CASE("castgraph-mpi fails as castgraph does on a wrong --encoding") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
-  const CommandResult model = run_mpi(2, "reach " + tiny + " --hosts h1 --method model");
-  CHECK(model.status == 2);
-  CHECK(first_line(model.err).find("--method model is not supported by castgraph-mpi") !=
-        std::string::npos);
-  CHECK(model.out.empty());
-  // --encoding gb18030 on UTF-8 files fails as castgraph does (test_mpi_encoding.cpp reads
-  // GB18030 files).
+  // --method model is answered now (test_mpi_reach_model.cpp). --encoding gb18030 on UTF-8 files
+  // fails as castgraph does (test_mpi_encoding.cpp reads GB18030 files).
   expect_same_failure_as_castgraph("info " + tiny + " --encoding gb18030");
 }
 
