@@ -30,7 +30,7 @@ struct AuditCommandOptions {
 
 using Json = nlohmann::ordered_json;
 
-std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
+std::string host_ids(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
   std::string text;
   for (std::size_t i = 0; i < hosts.size() && i < most; ++i)
     text += (i ? " " : "") + std::string(network.broadcasters.ids[hosts[i]]);
@@ -103,7 +103,7 @@ Table blocks_table(const Network& network, const AuditResult& result, std::size_
                     Cell::count(block.hosts.size()), Cell::decimal(block.density, 2),
                     Cell::figure(block.lift, fmt::format("{:.0f}", block.lift), "0"),
                     Cell::percent(block.identical_share, 0),
-                    host_list(network, block.hosts, most_hosts)});
+                    host_ids(network, block.hosts, most_hosts)});
   }
   return blocks;
 }

@@ -26,7 +26,8 @@
 namespace castgraph::cli {
 namespace {
 
-std::string host_list(const Network& network, const std::vector<NodeId>& hosts, std::size_t most) {
+std::string hosts_with_names(const Network& network, const std::vector<NodeId>& hosts,
+                             std::size_t most) {
   std::string text;
   for (std::size_t i = 0; i < hosts.size() && i < most; ++i)
     text += (i ? ", " : "") + std::string(network.broadcasters.ids[hosts[i]]) + " (" +
@@ -81,7 +82,8 @@ void print_report(const Network& network, const Plan& plan, const PlanOptions& o
             << (plan.candidates == 1 ? "" : "s") << "\n";
   if (!plan.unknown_fee_excluded.empty())
     std::cout << "left out for an unknown fee (" << plan.unknown_fee_excluded.size()
-              << "): " << terminal_safe(host_list(network, plan.unknown_fee_excluded, 5)) << "\n";
+              << "): " << terminal_safe(hosts_with_names(network, plan.unknown_fee_excluded, 5))
+              << "\n";
   std::cout << "\n";
   picks_table(network, plan).print(std::cout);
   if (std::ranges::any_of(plan.picks, &PlanPick::included)) std::cout << "* booked by --include\n";

@@ -8,14 +8,13 @@
 #include <limits>
 
 #include "graph/value_rules.hpp"
+#include "html_cells.hpp"
 #include "viz/chinese_number.hpp"
 #include "viz/escape.hpp"
 #include "viz/palette.hpp"
 
 namespace castgraph::viz {
 namespace {
-
-std::string esc(std::string_view text) { return escape_xml(text); }
 
 // Exact below 100,000, the Chinese reading above: 11,922 and 8850万.
 std::string short_count(std::uint64_t value) {
