@@ -25,10 +25,10 @@ class SeenIds {
  private:
   bool insert_text(std::string_view id);
 
-  NumberedIds numbering_;              // only its prefix: which ids are numbered
-  std::vector<std::uint64_t> bits_;    // bit n: the numbered id of number n was met
+  NumberedIds numbering_;                       // only its prefix: which ids are numbered
+  std::vector<std::uint64_t> bits_;             // bit n: the numbered id of number n was met
   std::unordered_set<std::string_view> texts_;  // every other id
-  std::size_t numbered_in_texts_ = 0;  // numbered ids past bits_ when met, kept as text
+  std::size_t numbered_in_texts_ = 0;           // numbered ids past bits_ when met, kept as text
   std::size_t size_ = 0;
 };
 

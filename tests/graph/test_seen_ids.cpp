@@ -19,11 +19,16 @@ TEST_CASE("SeenIds says whether an id was met, as a set of strings does", "[grap
   std::set<std::string> reference;
   auto id = [&]() -> std::string {
     switch (random() % 8) {
-      case 0: return "f0" + std::to_string(random() % 50);      // not canonical
-      case 1: return "g" + std::to_string(random() % 50);       // another prefix
-      case 2: return "f" + std::to_string(5000000 + random() % 3);  // far out, at first
-      case 3: return std::to_string(random() % 50);             // digits alone
-      default: return "f" + std::to_string(random() % 400000);
+      case 0:
+        return "f0" + std::to_string(random() % 50);  // not canonical
+      case 1:
+        return "g" + std::to_string(random() % 50);  // another prefix
+      case 2:
+        return "f" + std::to_string(5000000 + random() % 3);  // far out, at first
+      case 3:
+        return std::to_string(random() % 50);  // digits alone
+      default:
+        return "f" + std::to_string(random() % 400000);
     }
   };
   std::size_t repeats = 0;
