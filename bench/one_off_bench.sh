@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One-off questions straight from CSV (issue 24): a 10-host weighted reach on
 # `generate --preset liaoning`, asked the first time (by default the focused load:
-# only the ten hosts' follows are built, every row still checked, nothing written to the
-# cache; loaders/focused_load.hpp), with the full load (--load full --no-cache), with the
+# only the ten hosts' follows and their fans are built, every row still checked, nothing
+# written to the cache; loaders/focused_load.hpp), with the full load (--load full --no-cache), with the
 # full load writing the cache entry (--load full, empty cache: loaders/dataset_cache.hpp)
 # and again (the cache is hit: the snapshot is mapped), against DuckDB (SQL on the CSV
 # files: SELECT DISTINCT fans of the hosts, weights joined from fans.csv) and

@@ -173,8 +173,10 @@ std::optional<ReachAnswer> focused_answer(const FocusedNetwork& focused, ReachOp
   answer.result = reach(network, hosts, reach_options);
   if (answer.result.method == ReachMethod::exact) {
     const bool planes = answer.result.exact_strategy == ExactStrategy::planes;
-    if (planes != bit_planes_pay_off(focused.most_fans, answer.result.per_host.size(),
-                                     answer.result.memberships)) {
+    const std::size_t hosts_counted = answer.result.per_host.size();
+    if (planes !=
+            bit_planes_pay_off(focused.least_fans, hosts_counted, answer.result.memberships) ||
+        planes != bit_planes_pay_off(focused.most_fans, hosts_counted, answer.result.memberships)) {
       say_full_load_instead(options.dataset,
                             "the counting strategy depends on fans the focused load skipped");
       return std::nullopt;

@@ -119,7 +119,7 @@ std::optional<FocusedNetwork> open_focused(const DatasetOptions& options,
                   "the cache is not written",
                   focused.kept_follow_rows, focused.loaded.follow_rows,
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
-  return FocusedNetwork{std::move(focused.loaded.network), focused.most_fans,
+  return FocusedNetwork{std::move(focused.loaded.network), focused.least_fans, focused.most_fans,
                         focused.loaded.follow_rows, std::move(focused.loaded.rejects)};
 }
 

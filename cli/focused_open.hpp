@@ -23,9 +23,9 @@ inline constexpr std::size_t kMostFocusedHosts = 100;
 void add_load_option(CLI::App& command, std::string& load);
 
 struct FocusedNetwork {
-  Network network;  // the catalogue, every fan of fans.csv, the asked hosts' follows
-  // The full network's fans number from network.fans.size() to this (FocusedLoad).
-  std::uint64_t most_fans = 0;
+  Network network;  // the catalogue, the asked hosts' follows and their fans
+  // The full network's fans number from least_fans to most_fans (FocusedLoad).
+  std::uint64_t least_fans = 0, most_fans = 0;
   std::uint64_t follow_rows = 0;  // good rows of follows.csv, kept or not
   std::vector<Reject> rejects;    // to report (report_rejects) once the answer is used
 };

@@ -4,6 +4,15 @@
 
 namespace castgraph {
 
+void CategoryColumnBuilder::note(std::string_view label) {
+  if (label.empty()) return;  // code 0, interned before any other label
+  if (labels_.size() == 0) labels_.intern("");
+  if (label != last_label_) {
+    last_label_.assign(label);
+    last_code_ = code_of(label);
+  }
+}
+
 void CategoryColumnBuilder::set(std::size_t row, std::string_view label) {
   if (codes_.empty() && label.empty()) return;
   if (labels_.size() == 0) labels_.intern("");  // code 0 is always the unknown label

@@ -43,8 +43,13 @@ class CategoryColumnBuilder {
   explicit CategoryColumnBuilder(Labels labels = Labels::as_given)
       : places_(labels == Labels::places) {}
 
-  // Rows must be set in order 0, 1, 2, ...; rows never set read as "".
+  // Rows are usually set in order 0, 1, 2, ... (any order works; a row set out of order
+  // costs a random write); rows never set read as "".
   void set(std::size_t row, std::string_view label);
+  // Gives `label` its code as set() would, for no row: a loader that keeps only some rows
+  // notes the others' labels in file order, so that the codes, and the spelling that
+  // names each place (the first seen), are those of a load that keeps every row.
+  void note(std::string_view label);
   CategoryColumn finish(std::size_t rows) &&;
 
  private:

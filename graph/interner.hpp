@@ -41,6 +41,8 @@ class InternerBuilder {
   // memory latency, one random access after another.
   void intern_batch(std::span<const std::string_view> texts, std::span<NodeId> ids);
   std::optional<NodeId> find(std::string_view text) const;
+  // About this many strings will be interned (see NumberedIds::expect).
+  void expect(std::size_t count) { numbered_.expect(count); }
   std::size_t size() const { return strings_.size(); }
   std::string_view operator[](NodeId id) const { return strings_[id]; }
   Interner finish() &&;

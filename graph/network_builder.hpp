@@ -39,6 +39,12 @@ class NetworkBuilder {
   // attributes, or returns false when it was declared before.
   bool declare_fan(NodeId fan, std::uint64_t weight, std::string_view province,
                    std::string_view city);
+  // The place of a fan of fans.csv that is not kept (not interned): its labels are noted
+  // in file order as declare_fan's, so places are coded and spelt as if it were.
+  void note_fan_place(std::string_view province, std::string_view city) {
+    fan_province_.note(province);
+    fan_city_.note(city);
+  }
   // The fan with this id, created with weight 1 if it is new (follows.csv).
   NodeId intern_fan(std::string_view id);
   // intern_fan of each id, in order, batched for speed (see InternerBuilder::intern_batch).
@@ -49,6 +55,9 @@ class NetworkBuilder {
   // Room for `rows` follows, so that a load that can estimate them does not grow (and
   // copy) the follow lists step by step.
   void reserve_follows(std::size_t rows);
+  // About this many fans will be interned, in no particular order: lets numbered fan ids
+  // stay out of the hash table (InternerBuilder::expect).
+  void expect_fans(std::size_t fans) { fan_ids_.expect(fans); }
   // add_follow(fans[i], fanbases[i]) for each i.
   //
   // intern_fans and add_follows touch only the fan and follow members, so one thread may

@@ -20,7 +20,8 @@ std::optional<std::uint32_t> NumberedIds::choose_prefix(std::string_view text) {
 
 bool NumberedIds::make_room(std::uint32_t number, std::size_t stored) {
   if (number < ids_.size()) return true;
-  if (number >= 8 * stored + 65536) return false;  // keeps the array within 32 bytes per id
+  if (number >= 8 * std::max(stored, expected_) + 65536)
+    return false;  // keeps the array within 32 bytes per id
   // Doubling keeps growth amortised O(1) per number.
   const std::size_t size = std::max<std::size_t>({number + std::size_t{1}, 2 * ids_.size(), 1024});
   grow_on_huge_pages(ids_, size, kNoNode);  // read at random, once per follow row

@@ -15,6 +15,7 @@
 // lookup only falls back to the table when there are any.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -67,6 +68,11 @@ class NumberedIds {
   // Makes room for `number` when it is within the density limit for `stored` ids;
   // false (nothing changes) when it is too far out.
   bool make_room(std::uint32_t number, std::size_t stored);
+  // Lets the array reach as far as for `ids` stored ids from the start: for ids met in
+  // random order (follows.csv before fans.csv), whose first numbers are far apart and
+  // would otherwise go to the hash table, where every later miss must be looked up too.
+  // The array still grows only as far as the numbers met.
+  void expect(std::size_t ids) { expected_ = std::max(expected_, ids); }
   void store(std::uint32_t number, NodeId id) { ids_[number] = id; }
 
   void count_hashed_match() { ++hashed_matches_; }
@@ -80,6 +86,7 @@ class NumberedIds {
   std::string prefix_;
   std::vector<NodeId> ids_;  // number -> id, kNoNode when not interned
   std::size_t hashed_matches_ = 0;
+  std::size_t expected_ = 0;  // expect()
 };
 
 }  // namespace castgraph

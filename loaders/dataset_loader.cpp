@@ -180,9 +180,7 @@ namespace dataset_loading {
 void load_fans(Loading& loading) {
   if (!DatasetFile::exists(loading.directory, "fans.csv")) return;
   DatasetFile file = loading.open("fans.csv");
-  const auto id = file.require("id");
-  const auto weight = file.optional("weight"), province = file.optional("province"),
-             city = file.optional("city");
+  const FanColumns columns = FanColumns::of(file);
   std::vector<Reject> duplicates;
   BatchPipeline<FanBatch> pipeline(
       [&](FanBatch& batch) { batch.flush(loading.builder, file, duplicates, loading.fan_weights); },
@@ -190,11 +188,9 @@ void load_fans(Loading& loading) {
   const std::size_t first_reject = loading.rejects.size();
   try {
     while (file.next()) {
-      const auto fan = nonempty_id(file, id, "fan");
-      if (!fan) continue;
-      const auto people = count_field(file, weight, "weight", 1);
+      const auto people = fan_row_weight(file, columns);
       if (!people) continue;
-      pipeline.current().add(file, id, *people, province, city);
+      pipeline.current().add(file, columns.id, *people, columns.province, columns.city);
       if (pipeline.current().full()) pipeline.submit();
     }
   } catch (const DataError&) {
@@ -203,6 +199,26 @@ void load_fans(Loading& loading) {
   }
   pipeline.finish();
   merge_in_file_order(loading.rejects, first_reject, duplicates);
+}
+
+FanColumns FanColumns::of(const DatasetFile& file) {
+  return {file.require("id"), file.optional("weight"), file.optional("province"),
+          file.optional("city")};
+}
+
+std::optional<std::uint64_t> fan_row_weight(DatasetFile& file, const FanColumns& columns) {
+  if (!nonempty_id(file, columns.id, "fan")) return std::nullopt;
+  return count_field(file, columns.weight, "weight", 1);
+}
+
+std::string duplicate_fan_reason(std::string_view id) {
+  return fmt::format("duplicate fan id '{}'", id);
+}
+
+void add_fan_weight(CountTotal& fan_weights, std::uint64_t weight, const DatasetFile& file,
+                    const DatasetFile::RowPlace& row) {
+  if (!fan_weights.add(weight))
+    file.refuse_earlier(row, count_total_problem("the total of the fans' weights"));
 }
 
 // The fanbase a follows row points at: the host's fanbase on the named platform, or

@@ -39,6 +39,23 @@ void load_catalogue(Loading& loading);
 // fans.csv, when there is one: every fan with its weight and place; a repeated id is
 // rejected at its row.
 void load_fans(Loading& loading);
+
+// The columns of fans.csv; throws DataError at line 1 when "id" is missing.
+struct FanColumns {
+  std::size_t id = 0;
+  std::optional<std::size_t> weight, province, city;
+  static FanColumns of(const DatasetFile& file);
+};
+// The checks load_fans makes on one fans.csv row before its id is looked at (a fan id, a
+// weight): the fan's weight, or nullopt when the row was rejected.
+std::optional<std::uint64_t> fan_row_weight(DatasetFile& file, const FanColumns& columns);
+// Why the row of a fan id met before is rejected (at its id, after any other check; such
+// a reject does not count towards the file's rejected share, see reject_earlier).
+std::string duplicate_fan_reason(std::string_view id);
+// Adds a declared fan's weight to the fans' weights; refuses the file at `row` when the
+// total passes its limit.
+void add_fan_weight(CountTotal& fan_weights, std::uint64_t weight, const DatasetFile& file,
+                    const DatasetFile::RowPlace& row);
 void load_collabs(Loading& loading);
 
 // The id in `column`, or nullopt (row rejected) when it is empty.

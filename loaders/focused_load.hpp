@@ -5,12 +5,13 @@
 // fanbases are built into the network. A row of another fanbase is checked and dropped:
 // its fan id is never interned, and no follow list holds it.
 //
-// follows.csv is read on two threads at once, each its own byte range (csv_split.hpp finds
-// record boundaries, so a quoted field holding a line break is never cut); the second
-// range's line numbers continue the first's. fans.csv is loaded whole, as load_dataset
-// loads it (every fan, its weight and place: its duplicate ids are only found that way),
-// so the network's fans, weights and place labels are load_dataset's, less the fans met
-// only in follows rows that were not kept.
+// follows.csv is read first, on two threads at once, each its own byte range (csv_split.hpp
+// finds record boundaries, so a quoted field holding a line break is never cut); the
+// second range's line numbers continue the first's. Its errors and rejects are held back
+// until fans.csv has been read, since load_dataset reads fans.csv first and reports its
+// errors first. fans.csv is then read whole and every row checked (a repeated id is found
+// exactly, graph/seen_ids.hpp), but only the fans the kept follows met are given their
+// weight and place; the other fans are not in the network.
 #pragma once
 
 #include <filesystem>
@@ -26,9 +27,10 @@ struct FocusedLoad {
   // fanbases; the rejects of every file, as load_dataset's.
   LoadResult loaded;
   std::uint64_t kept_follow_rows = 0;  // of loaded.follow_rows (all the good rows)
-  // load_dataset's network has at least network.fans.size() fans and at most this many:
-  // each good row not kept may have met a fan found nowhere else.
-  std::uint64_t most_fans = 0;
+  // load_dataset's network has at least least_fans fans (those of fans.csv and those of
+  // the kept follows) and at most most_fans: each good row not kept may have met a fan
+  // found nowhere else. The focused network holds only the kept follows' fans.
+  std::uint64_t least_fans = 0, most_fans = 0;
   // False when the totals graph/value_rules.hpp bounds might have passed their limit on
   // rows that were not kept: only load_dataset can then say at which row (or whether), so
   // `loaded` is to be thrown away and the dataset loaded in full. Nothing was thrown

@@ -15,6 +15,7 @@
 #include "graph/network_builder.hpp"
 #include "graph/value_rules.hpp"
 #include "loaders/dataset_file.hpp"
+#include "loaders/dataset_loading.hpp"
 
 namespace castgraph {
 
@@ -57,9 +58,9 @@ class FanBatch {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const Row& row = rows_[i];
       if (!builder.declare_fan(fans_[i], row.weight, row.province, row.city))
-        file.reject_earlier(row.place, fmt::format("duplicate fan id '{}'", ids_[i]), duplicates);
-      else if (!weights.add(row.weight))
-        file.refuse_earlier(row.place, count_total_problem("the total of the fans' weights"));
+        file.reject_earlier(row.place, dataset_loading::duplicate_fan_reason(ids_[i]), duplicates);
+      else
+        dataset_loading::add_fan_weight(weights, row.weight, file, row.place);
     }
     ids_.clear();
     rows_.clear();
@@ -71,6 +72,56 @@ class FanBatch {
     std::string_view province, city;
     std::uint64_t weight;
     DatasetFile::RowPlace place;
+  };
+  std::vector<std::string_view> ids_;
+  std::vector<Row> rows_;
+  std::vector<NodeId> fans_;
+  KeptTexts texts_;
+};
+
+// Rows of fans.csv read after follows.csv by the focused load (focused_load.hpp), checked
+// on the parsing thread (repeated ids and the weights' total included), whose fans are
+// looked up on flush(): a fan the kept follows met gets its weight and place, the others
+// are dropped, their places only noted (NetworkBuilder::note_fan_place). The lookups and writes
+// land at random in arrays as large as the fans (the fans are numbered in follows.csv's order), so
+// they are the second thread's work.
+class ReachedFanBatch {
+ public:
+  static constexpr std::size_t kRows = 8192;
+
+  // `id` outlives the batch (the caller keeps it for its repeat check).
+  void add(const DatasetFile& file, std::string_view id, std::uint64_t weight,
+           std::optional<std::size_t> province, std::optional<std::size_t> city) {
+    ids_.push_back(id);
+    rows_.push_back({texts_.keep(file, province), texts_.keep(file, city), weight});
+  }
+  bool full() const { return rows_.size() >= kRows; }
+
+  // Returns how many of the batch's fans were met by the kept follows.
+  std::uint64_t flush(NetworkBuilder& builder) {
+    fans_.resize(ids_.size());
+    for (std::size_t i = 0; i < ids_.size(); ++i)
+      fans_[i] = builder.find_fan(ids_[i]).value_or(kNoNode);
+    std::uint64_t reached = 0;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const Row& row = rows_[i];
+      if (fans_[i] == kNoNode) {
+        builder.note_fan_place(row.province, row.city);
+        continue;
+      }
+      builder.declare_fan(fans_[i], row.weight, row.province, row.city);
+      ++reached;
+    }
+    ids_.clear();
+    rows_.clear();
+    texts_.clear();
+    return reached;
+  }
+
+ private:
+  struct Row {
+    std::string_view province, city;
+    std::uint64_t weight;
   };
   std::vector<std::string_view> ids_;
   std::vector<Row> rows_;

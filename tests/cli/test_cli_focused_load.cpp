@@ -227,3 +227,47 @@ TEST_CASE("reach picks the focused load for a few hosts, says so, and writes no 
   const auto sketch = dataset.run("reach DATA --hosts h2 --method sketch --json --verbose");
   CHECK_THAT(sketch.err, Catch::Contains("load: full (--method sketch reads every host's"));
 }
+
+TEST_CASE("the focused load checks every row of fans.csv though it keeps only reached fans",
+          "[cli][focused]") {
+  Dataset dataset(Shape{false, true, false});
+  std::string fans = read_file(dataset.data / "fans.csv");
+  SECTION("a repeated id of a fan no asked host reaches, after a far-out numbered id") {
+    // f700 follows nobody (follows.csv draws fans below kFans), so the focused load never
+    // keeps it; f99999999 is past graph/seen_ids.hpp's bit array when met, and met again.
+    fans += "f99999999,2,,\nf700,1,,\nf700,4,,\nf99999999,3,,\n";
+    std::ofstream(dataset.data / "fans.csv", std::ios::binary) << fans;
+    const auto strict = same_as_full_load(dataset, "reach DATA --hosts h29 --json");
+    CHECK(strict.status != 0);
+    CHECK_THAT(strict.err, Catch::Contains("duplicate fan id 'f700'"));
+    const auto lenient = same_as_full_load(dataset, "reach DATA --hosts h29 --json --lenient");
+    CHECK(lenient.status == 0);
+    CHECK_THAT(lenient.err, Catch::Contains("skipped 2 bad rows of fans.csv"));
+  }
+  SECTION("a place first spelt by a fan nobody asked reaches names the place, as in full") {
+    int reached = -1;  // a fan of h2 that fans.csv does not declare yet
+    for (const Follow& follow : dataset.follows)
+      if (follow.host == 2 && follow.fan >= kDeclaredFans) reached = follow.fan;
+    REQUIRE(reached >= 0);
+    fans += "f700,1,黑龙江省,哈尔滨市\nf" + std::to_string(reached) + ",2,黑龙江,哈尔滨\n" +
+            "f701,1,内蒙古,\n";
+    std::ofstream(dataset.data / "fans.csv", std::ios::binary) << fans;
+    const auto by_province = same_as_full_load(dataset, "reach DATA --hosts h2 --by province");
+    CHECK(by_province.status == 0);
+    CHECK_THAT(by_province.out, Catch::Contains("黑龙江省"));
+    // Places only fans nobody asked reaches live in are still places.
+    CHECK(same_as_full_load(dataset, "reach DATA --hosts h2 --region 内蒙古 --json").status == 0);
+    same_as_full_load(dataset, "reach DATA --hosts h2 --by city --json");
+  }
+  SECTION("the fans' weights passing their limit, at the row where they do, lenient or not") {
+    fans += "f600,9000000000000000000,,\nf601,1,,\nf602,9000000000000000000,,\n";
+    std::ofstream(dataset.data / "fans.csv", std::ios::binary) << fans;
+    for (const std::string lenient : {"", " --lenient"}) {
+      const auto run = same_as_full_load(dataset, "reach DATA --hosts h2 --json" + lenient);
+      CHECK(run.status != 0);
+      // Line 505: the header, 500 fans (one id holds a line break), f600, f601, f602.
+      CHECK_THAT(run.err, Catch::Contains("fans.csv:505:") &&
+                              Catch::Contains("the total of the fans' weights"));
+    }
+  }
+}
