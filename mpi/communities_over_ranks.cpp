@@ -68,4 +68,28 @@ Communities share_communities(World& world, const Network& shard, const Communit
   return known;
 }
 
+// viz::community_audience over all ranks, on every rank: each community's people are a sum
+// over fans, and so are those each pair shares, gathered as (a, b, people) and added up.
+viz::CommunityAudience community_audience_over_ranks(World& world, const Network& shard,
+                                                     const Communities& found) {
+  viz::CommunityAudience mine = viz::community_audience(shard, found);
+  std::string bytes;
+  for (const auto& [pair, people] : mine.shared) {
+    put(bytes, pair.first);
+    put(bytes, pair.second);
+    put(bytes, people);
+  }
+  viz::CommunityAudience all;
+  all.reach = world.sum(std::move(mine.reach));
+  for (const std::string& from : world.gather_all(bytes)) {
+    WireReader in(from);
+    while (!in.done()) {
+      const auto a = in.number<std::uint32_t>();
+      const auto b = in.number<std::uint32_t>();
+      all.shared[{a, b}] += in.number<std::uint64_t>();
+    }
+  }
+  return all;
+}
+
 }  // namespace castgraph::mpi

@@ -11,6 +11,7 @@
 #include "algorithms/communities.hpp"
 #include "algorithms/projection.hpp"
 #include "mpi/world.hpp"
+#include "viz/diagram.hpp"
 
 namespace castgraph::mpi {
 
@@ -33,5 +34,11 @@ Communities find_communities_on_root(World& world, const HostGraph& graph,
 
 // Rank 0's communities of the shard's hosts, with their modularity, on every rank.
 Communities share_communities(World& world, const Network& shard, const Communities& found);
+
+// viz::community_audience of the whole dataset, on every rank: each community's people
+// and those each pair of communities shares are sums over fans, and each fan lives on one
+// rank. `found` must be the same on every rank (share_communities).
+viz::CommunityAudience community_audience_over_ranks(World& world, const Network& shard,
+                                                     const Communities& found);
 
 }  // namespace castgraph::mpi

@@ -12,10 +12,11 @@
 namespace castgraph::mpi {
 namespace {
 
-void refuse_fan_views(const cli::RenderCommandOptions& options) {
-  if (options.view == "communities" || options.view == "ego")
-    throw UsageError("castgraph-mpi render draws --view network and hosts; --view " + options.view +
-                     " walks the fans on one node and is not supported yet: use castgraph");
+void refuse_ego_view(const cli::RenderCommandOptions& options) {
+  if (options.view == "ego")
+    throw UsageError(
+        "castgraph-mpi render draws --view network, hosts and communities; --view ego walks "
+        "the fans on one node and is not supported yet: use castgraph");
 }
 
 // castgraph's communities when the view or colouring needs them, on every rank.
@@ -36,7 +37,7 @@ void run_render(World& world, const cli::RenderCommandOptions& options) {
   std::string format;
   agree_on(world, [&] {
     format = cli::render_format(options);
-    refuse_fan_views(options);
+    refuse_ego_view(options);
   });
   const Network shard = open_shard(world, options.dataset, {});
   viz::DiagramOptions diagram;
@@ -51,6 +52,9 @@ void run_render(World& world, const cli::RenderCommandOptions& options) {
   // Called by every rank with the same hosts, in the same order: a collective.
   diagram.shared_audience = [&world, &shard](const HostSet& set) {
     return overlap_over_ranks(world, shard, set);
+  };
+  diagram.community_audience = [&world, &shard](const Communities& found) {
+    return community_audience_over_ranks(world, shard, found);
   };
   // The same inputs on every rank build the same diagram. A failure here would be a bug
   // and, outside agreement, ends every rank (main's world.abort) rather than hang them.

@@ -4,8 +4,8 @@
 // (communities_over_ranks.hpp) and the dataset's follow count; when the diagram asks for
 // the people shared among the hosts it draws, every rank counts its own fans' share and
 // the counts are summed (each fan lives on one rank), so each rank asks at the same
-// moment. The network and hosts views work so; the communities and ego views walk the
-// fans themselves and are refused for now (status 2).
+// moment, and so for the people of each community and those each pair of communities
+// shares. The ego view walks the ego's fans itself and is refused for now (status 2).
 #pragma once
 
 #include "cli/render_command.hpp"
