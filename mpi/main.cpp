@@ -152,10 +152,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     std::cout.flush();
     // --verbose also after the command, where each command's own flag (cli's dataset
-    // options) takes it.
-    verbose = verbose || info.dataset.verbose || reach.dataset.verbose || overlap.dataset.verbose ||
-              rank.dataset.verbose || snapshot.dataset.verbose || tiers.dataset.verbose ||
-              export_options.dataset.verbose || render.dataset.verbose || report.dataset.verbose;
+    // options) takes it. Asked of the command parsed, not of a list of option structs,
+    // which had missed communities and plan.
+    for (const CLI::App* command : app.get_subcommands())
+      verbose = verbose || command->count("--verbose") > 0;
     if (verbose) report_bytes_sent(world);
     return cli::kExitOk;
   } catch (const CLI::Success& done) {

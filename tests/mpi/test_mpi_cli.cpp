@@ -196,3 +196,20 @@ TEST_CASE("castgraph-mpi names the nearest command or flag to a mistyped one, on
   CHECK(command.status == 2);
   CHECK(command.err.find("'reach'") != std::string::npos);
 }
+
+TEST_CASE("castgraph-mpi reports the bytes it sent for --verbose after any command") {
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  TempDir out;
+  const std::string file = shell_quote((out / "out").string());
+  for (const std::string& command :
+       {"info " + tiny, "tiers " + tiny, "reach " + tiny + " --hosts h1,h2",
+        "overlap " + tiny + " --hosts h1,h2", "rank " + tiny, "plan " + tiny + " --k 2",
+        "communities " + tiny, "export " + tiny + " -o " + file + ".graphml",
+        "render " + tiny + " -o " + file + ".dot",
+        "report " + tiny + " --no-audit -o " + file + ".html"}) {
+    INFO(command);
+    const CommandResult run = run_mpi(2, command + " --verbose");
+    CHECK(run.status == 0);
+    CHECK(run.err.find("bytes sent to MPI collectives by rank") != std::string::npos);
+  }
+}
