@@ -13,18 +13,15 @@
 #include "graph/network_builder.hpp"
 #include "loaders/dataset_loader.hpp"
 #include "random_planning_network.hpp"
+#include "support/samples.hpp"
 
 using namespace castgraph;
 using castgraph::testing::all_subset_reach;
 using castgraph::testing::feasible;
 using castgraph::testing::random_planning_network;
+using castgraph::testing::tiny_network;
 
 namespace {
-
-const Network& tiny() {
-  static const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
-  return network;
-}
 
 NodeId host(const Network& network, std::string_view id) {
   return *network.broadcasters.ids.find(id);
@@ -95,8 +92,8 @@ std::vector<std::string> parameters_named(Run&& run) {
 TEST_CASE("on the tiny sample greedy books h1, then h3, then h2") {
   PlanOptions options;
   options.k = 3;
-  const Plan plan = plan_roster(tiny(), options);
-  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h1", "h3", "h2"});
+  const Plan plan = plan_roster(tiny_network(), options);
+  CHECK(pick_ids(tiny_network(), plan) == std::vector<std::string>{"h1", "h3", "h2"});
   REQUIRE(plan.picks.size() == 3);
   CHECK(plan.picks[0].marginal_reach == 1005);
   CHECK(plan.picks[1].marginal_reach == 3);
@@ -116,26 +113,26 @@ TEST_CASE("on the tiny sample greedy books h1, then h3, then h2") {
 TEST_CASE("on the tiny sample a 100,000 yuan budget books by reach per yuan") {
   PlanOptions options;
   options.budget = 100'000;
-  const Plan plan = plan_roster(tiny(), options);
-  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h2", "h5", "h8", "h3", "h4"});
+  const Plan plan = plan_roster(tiny_network(), options);
+  CHECK(pick_ids(tiny_network(), plan) == std::vector<std::string>{"h2", "h5", "h8", "h3", "h4"});
   CHECK(plan.unique_reach == 1011);
   CHECK(plan.spent == 74'500);
   CHECK(plan.stop_reason == StopReason::budget_spent);
   REQUIRE(plan.unknown_fee_excluded.size() == 1);
-  CHECK(tiny().broadcasters.ids[plan.unknown_fee_excluded[0]] == "h6");
+  CHECK(tiny_network().broadcasters.ids[plan.unknown_fee_excluded[0]] == "h6");
 }
 
 TEST_CASE("a budget too small for anyone but h8 stops for the budget") {
   PlanOptions options;
   options.budget = 2'000;
-  const Plan plan = plan_roster(tiny(), options);
-  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h8"});
+  const Plan plan = plan_roster(tiny_network(), options);
+  CHECK(pick_ids(tiny_network(), plan) == std::vector<std::string>{"h8"});
   // Every other host costs more than the 500 yuan left, and some would add people: the
   // budget is why the plan stops (issue 20 found this said "no gain").
   CHECK(plan.stop_reason == StopReason::budget_spent);
   options.budget = 4'000;  // h5 (3,000) or h8 (1,500), not both
-  const Plan two = plan_roster(tiny(), options);
-  CHECK(pick_ids(tiny(), two) == std::vector<std::string>{"h5"});
+  const Plan two = plan_roster(tiny_network(), options);
+  CHECK(pick_ids(tiny_network(), two) == std::vector<std::string>{"h5"});
   CHECK(two.stop_reason == StopReason::budget_spent);
   CHECK(two.spent <= 4'000);
 }
@@ -143,11 +140,11 @@ TEST_CASE("a budget too small for anyone but h8 stops for the budget") {
 TEST_CASE("included hosts are booked first and excluded ones never") {
   PlanOptions options;
   options.k = 2;
-  options.include = {host(tiny(), "h7")};
-  options.exclude = {host(tiny(), "h1")};
-  const Plan plan = plan_roster(tiny(), options);
+  options.include = {host(tiny_network(), "h7")};
+  options.exclude = {host(tiny_network(), "h1")};
+  const Plan plan = plan_roster(tiny_network(), options);
   REQUIRE(plan.picks.size() == 2);
-  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h7", "h2"});
+  CHECK(pick_ids(tiny_network(), plan) == std::vector<std::string>{"h7", "h2"});
   CHECK(plan.picks[0].included);
   CHECK_FALSE(plan.picks[1].included);
   CHECK(plan.picks[0].marginal_reach == 4);  // f02 f09 f10 f15
@@ -155,41 +152,41 @@ TEST_CASE("included hosts are booked first and excluded ones never") {
 
 TEST_CASE("impossible requests are usage errors") {
   PlanOptions neither;
-  CHECK_THROWS_AS(plan_roster(tiny(), neither), UsageError);
+  CHECK_THROWS_AS(plan_roster(tiny_network(), neither), UsageError);
   PlanOptions typo;
   typo.k = 2;
   typo.kinds = {"influencr"};
-  CHECK_THROWS_WITH(plan_roster(tiny(), typo),
+  CHECK_THROWS_WITH(plan_roster(tiny_network(), typo),
                     Catch::Contains("influencr") && Catch::Contains("village"));
   PlanOptions nowhere;
   nowhere.k = 2;
   nowhere.province = "西藏";
-  CHECK_THROWS_WITH(plan_roster(tiny(), nowhere), Catch::Contains("西藏"));
+  CHECK_THROWS_WITH(plan_roster(tiny_network(), nowhere), Catch::Contains("西藏"));
   PlanOptions no_base;
   no_base.k = 2;
   no_base.bases = {"sy", "沈阳基地"};
-  CHECK_THROWS_WITH(plan_roster(tiny(), no_base),
+  CHECK_THROWS_WITH(plan_roster(tiny_network(), no_base),
                     Catch::Contains("沈阳基地") && Catch::Contains("dl (大连网红孵化基地)"));
-  CHECK(parameters_named([&] { plan_roster(tiny(), no_base); }) ==
+  CHECK(parameters_named([&] { plan_roster(tiny_network(), no_base); }) ==
         std::vector<std::string>{"base"});
   PlanOptions clash;
   clash.k = 2;
-  clash.include = clash.exclude = {host(tiny(), "h2")};
-  CHECK_THROWS_AS(plan_roster(tiny(), clash), UsageError);
+  clash.include = clash.exclude = {host(tiny_network(), "h2")};
+  CHECK_THROWS_AS(plan_roster(tiny_network(), clash), UsageError);
   PlanOptions unpriced;
   unpriced.budget = 1'000'000;
-  unpriced.include = {host(tiny(), "h6")};
-  CHECK_THROWS_WITH(plan_roster(tiny(), unpriced), Catch::Contains("h6"));
+  unpriced.include = {host(tiny_network(), "h6")};
+  CHECK_THROWS_WITH(plan_roster(tiny_network(), unpriced), Catch::Contains("h6"));
   PlanOptions too_dear;
   too_dear.budget = 100'000;
-  too_dear.include = {host(tiny(), "h1")};
-  CHECK_THROWS_AS(plan_roster(tiny(), too_dear), UsageError);
+  too_dear.include = {host(tiny_network(), "h1")};
+  CHECK_THROWS_AS(plan_roster(tiny_network(), too_dear), UsageError);
   PlanOptions wrong_kind;
   wrong_kind.k = 2;
   wrong_kind.kinds = {"village"};
-  wrong_kind.include = {host(tiny(), "h1")};
-  CHECK_THROWS_WITH(plan_roster(tiny(), wrong_kind), Catch::Contains("kinds"));
-  CHECK(parameters_named([&] { plan_roster(tiny(), wrong_kind); }) ==
+  wrong_kind.include = {host(tiny_network(), "h1")};
+  CHECK_THROWS_WITH(plan_roster(tiny_network(), wrong_kind), Catch::Contains("kinds"));
+  CHECK(parameters_named([&] { plan_roster(tiny_network(), wrong_kind); }) ==
         std::vector<std::string>{"kinds"});
 }
 
@@ -198,11 +195,11 @@ TEST_CASE("filters leave only matching hosts, and no eligible host is said so") 
   PlanOptions options;
   options.k = 5;
   options.kinds = {"village"};
-  const Plan plan = plan_roster(tiny(), options);
-  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h3", "h5"});
+  const Plan plan = plan_roster(tiny_network(), options);
+  CHECK(pick_ids(tiny_network(), plan) == std::vector<std::string>{"h3", "h5"});
   CHECK(plan.stop_reason == StopReason::no_gain);
   options.province = "黑龙江";  // only h8 is there, a factory host
-  const Plan none = plan_roster(tiny(), options);
+  const Plan none = plan_roster(tiny_network(), options);
   CHECK(none.picks.empty());
   CHECK(none.stop_reason == StopReason::no_eligible);
 }
@@ -411,15 +408,15 @@ TEST_CASE("a minimum gain stops before a pick that would add too few people") {
   PlanOptions options;
   options.k = 8;
   options.min_gain = 3;  // h1 adds 1005, h3 adds 3, then every host adds 2 at most
-  const Plan plan = plan_roster(tiny(), options);
-  CHECK(pick_ids(tiny(), plan) == std::vector<std::string>{"h1", "h3"});
+  const Plan plan = plan_roster(tiny_network(), options);
+  CHECK(pick_ids(tiny_network(), plan) == std::vector<std::string>{"h1", "h3"});
   CHECK((plan.stop_reason == StopReason::min_gain));
 }
 
 TEST_CASE("yuan per thousand new people is each pick's fee over what it added") {
   PlanOptions options;
   options.k = 2;
-  const Plan plan = plan_roster(tiny(), options);
+  const Plan plan = plan_roster(tiny_network(), options);
   CHECK(plan.picks[0].yuan_per_thousand == Approx(200'000.0 / 1005 * 1000));
   CHECK(plan.picks[1].yuan_per_thousand == Approx(8'000.0 / 3 * 1000));
   CHECK(plan.yuan_per_thousand == Approx(208'000.0 / 1008 * 1000));
@@ -428,30 +425,30 @@ TEST_CASE("yuan per thousand new people is each pick's fee over what it added") 
 TEST_CASE("limits that make little sense are warned about, as data") {
   PlanOptions poor;
   poor.budget = 100;  // the cheapest host, h8, costs 1,500
-  const Plan nothing = plan_roster(tiny(), poor);
+  const Plan nothing = plan_roster(tiny_network(), poor);
   REQUIRE(nothing.warnings.size() == 1);
   CHECK((nothing.warnings[0].kind == PlanWarning::Kind::budget_below_cheapest));
   CHECK(nothing.warnings[0].fee == 1500);
-  CHECK(nothing.warnings[0].host == host(tiny(), "h8"));
+  CHECK(nothing.warnings[0].host == host(tiny_network(), "h8"));
   CHECK((nothing.stop_reason == StopReason::budget_spent));
 
   PlanOptions many;
   many.k = 50;
-  const Plan all = plan_roster(tiny(), many);
+  const Plan all = plan_roster(tiny_network(), many);
   REQUIRE(all.warnings.size() == 1);
   CHECK((all.warnings[0].kind == PlanWarning::Kind::k_above_candidates));
   CHECK(all.warnings[0].count == all.candidates);
 
   PlanOptions idle;  // h1 has no fanbase on momo: booked, it adds no one
   idle.k = 2;
-  idle.platform = *tiny().platforms.ids.find("momo");
-  idle.include = {host(tiny(), "h1")};
-  const Plan momo = plan_roster(tiny(), idle);
+  idle.platform = *tiny_network().platforms.ids.find("momo");
+  idle.include = {host(tiny_network(), "h1")};
+  const Plan momo = plan_roster(tiny_network(), idle);
   REQUIRE(momo.warnings.size() == 1);
   CHECK((momo.warnings[0].kind == PlanWarning::Kind::included_adds_nobody));
-  CHECK(momo.warnings[0].host == host(tiny(), "h1"));
+  CHECK(momo.warnings[0].host == host(tiny_network(), "h1"));
   CHECK_FALSE(momo.warnings[0].has_counted_fanbase);
   PlanOptions fine;
   fine.k = 3;
-  CHECK(plan_roster(tiny(), fine).warnings.empty());
+  CHECK(plan_roster(tiny_network(), fine).warnings.empty());
 }

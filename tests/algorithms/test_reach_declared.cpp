@@ -27,8 +27,8 @@ Network declared_network() {
   return std::move(builder).finish();
 }
 
-DeclaredReach model(const Network& network, std::vector<NodeId> hosts,
-                    std::optional<NodeId> platform = {}) {
+DeclaredReach declared_model(const Network& network, std::vector<NodeId> hosts,
+                             std::optional<NodeId> platform = {}) {
   return reach_declared(network, make_host_set(network, hosts, platform));
 }
 
@@ -37,7 +37,7 @@ DeclaredReach model(const Network& network, std::vector<NodeId> hosts,
 TEST_CASE("one platform: the random duplication formula N(1 - Π(1 - f/N))") {
   const Network network = declared_network();
   // h1 and h2 on douyin: 1000 · (1 − 0.9 · 0.8) = 280.
-  const DeclaredReach douyin = model(network, {0, 1}, NodeId{0});
+  const DeclaredReach douyin = declared_model(network, {0, 1}, NodeId{0});
   CHECK(douyin.unique == Approx(280));
   CHECK(douyin.per_host[0] == Approx(100));
   CHECK(douyin.per_host[1] == Approx(200));
@@ -55,7 +55,7 @@ TEST_CASE("three hosts on one platform: 3+ frequency by hand") {
   for (int h = 0; h < 3; ++h)
     builder.add_fanbase(*builder.add_broadcaster("h" + std::to_string(h), "主播"), douyin, 50);
   const Network network = std::move(builder).finish();
-  const DeclaredReach result = model(network, {0, 1, 2});
+  const DeclaredReach result = declared_model(network, {0, 1, 2});
   CHECK(result.unique == Approx(87.5));        // 100 · (1 − 0.5³)
   CHECK(result.frequency[0] == Approx(37.5));  // 3 · 0.5³ · 100
   CHECK(result.frequency[1] == Approx(37.5));
@@ -67,7 +67,7 @@ TEST_CASE("two platforms combine as independent over the larger population") {
   const Network network = declared_network();
   // Douyin: R = 100 (h1).  Kuaishou: R = 500 · (1 − 0.9 · 0.8) = 140 (h1 50, h3 100).
   // Market U = 1000: unique = 1000 · (1 − (1 − 0.1) · (1 − 0.14)) = 226.
-  const DeclaredReach result = model(network, {0, 2});
+  const DeclaredReach result = declared_model(network, {0, 2});
   CHECK(result.universe == Approx(1000));
   CHECK(result.platforms == 2);
   CHECK(result.unique == Approx(226));
@@ -84,8 +84,8 @@ TEST_CASE("two platforms combine as independent over the larger population") {
 
 TEST_CASE("the declared model refuses a platform without population, and regions") {
   const Network network = declared_network();
-  CHECK_THROWS_AS(model(network, {3}), UsageError);
-  CHECK_THROWS_WITH(model(network, {0, 3}), Catch::Contains("population"));
+  CHECK_THROWS_AS(declared_model(network, {3}), UsageError);
+  CHECK_THROWS_WITH(declared_model(network, {0, 3}), Catch::Contains("population"));
   ReachOptions region;
   region.method = ReachMethod::declared;
   region.region = "辽宁";
@@ -98,7 +98,7 @@ TEST_CASE("declared fans above the population are capped at the population") {
   builder.add_fanbase(*builder.add_broadcaster("h1", "李佳"), douyin, 250);
   builder.add_fanbase(*builder.add_broadcaster("h2", "王小明"), douyin, 10);
   const Network network = std::move(builder).finish();
-  const DeclaredReach result = model(network, {0, 1});
+  const DeclaredReach result = declared_model(network, {0, 1});
   CHECK(result.unique == Approx(100));
   CHECK(result.exclusive[1] == Approx(0).margin(1e-9));
 }

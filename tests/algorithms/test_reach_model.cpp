@@ -45,7 +45,7 @@ Network model_network() {
   return std::move(builder).finish();
 }
 
-ModelReach model(const Network& network, std::vector<NodeId> hosts) {
+ModelReach model_reach(const Network& network, std::vector<NodeId> hosts) {
   return reach_model(network, make_host_set(network, hosts), 1);
 }
 
@@ -76,7 +76,7 @@ TEST_CASE("a host without follows adds its declared fans less the fitted overlap
   const Network network = model_network();
   // a1 counted (50 people); a3 modelled: same everything as a1, factor 4, so a1 reaches
   // 4·100/1000 = 40% of a3's audience: 50 + 100·0.6 = 110.
-  const ModelReach with_a1 = model(network, {0, 2});
+  const ModelReach with_a1 = model_reach(network, {0, 2});
   CHECK(with_a1.from_follows == std::vector<bool>{true, false});
   CHECK(with_a1.unique == Approx(110));
   CHECK(with_a1.per_host[0] == Approx(50));
@@ -84,7 +84,7 @@ TEST_CASE("a host without follows adds its declared fans less the fitted overlap
   CHECK(with_a1.exclusive[0] == Approx(50 * 0.6));
   CHECK(with_a1.exclusive[1] == Approx(100 * 0.6));
   // c1 counted (55 people); a3 across provinces, factor 0.125: 55 + 100·(1 − 0.0125).
-  const ModelReach with_c1 = model(network, {3, 2});
+  const ModelReach with_c1 = model_reach(network, {3, 2});
   CHECK(with_c1.unique == Approx(55 + 98.75));
 }
 

@@ -4,14 +4,12 @@
 #include "algorithms/tiers.hpp"
 #include "graph/errors.hpp"
 #include "loaders/dataset_loader.hpp"
+#include "support/samples.hpp"
 
 using namespace castgraph;
+using castgraph::testing::tiny_network;
 
 namespace {
-const Network& tiny() {
-  static const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
-  return network;
-}
 std::vector<std::uint64_t> hosts_per_band(const TierTable& table) {
   std::vector<std::uint64_t> hosts;
   for (const auto& band : table.bands) hosts.push_back(band.hosts);
@@ -20,7 +18,7 @@ std::vector<std::uint64_t> hosts_per_band(const TierTable& table) {
 }  // namespace
 
 TEST_CASE("tiny sample: each host falls in exactly one band", "[tiers]") {
-  const TierTable table = tiers(tiny());
+  const TierTable table = tiers(tiny_network());
   REQUIRE(table.bands.size() == 4);
   CHECK(table.bands[0].name == "<100k");
   CHECK(table.bands[3].name == "10M+");
@@ -37,15 +35,15 @@ TEST_CASE("tiny sample: each host falls in exactly one band", "[tiers]") {
 
 TEST_CASE("tiny sample: one platform's tiers count only its fanbases and its hosts", "[tiers]") {
   TierOptions options;
-  options.platform = *find_platform(tiny(), "douyin");
-  const TierTable table = tiers(tiny(), options);
+  options.platform = *find_platform(tiny_network(), "douyin");
+  const TierTable table = tiers(tiny_network(), options);
   // h4 99,999 | - | h1 9.5M, h2 1.2M, h7 2.5M | -
   CHECK(hosts_per_band(table) == std::vector<std::uint64_t>{1, 0, 3, 0});
   CHECK(table.bands[2].fans == 13'200'000);
 }
 
 TEST_CASE("tiny sample: tiers by base keep hosts without a base in their own group", "[tiers]") {
-  const auto groups = tiers_by(tiny(), TierGrouping::base);
+  const auto groups = tiers_by(tiny_network(), TierGrouping::base);
   REQUIRE(groups.size() == 3);
   CHECK(groups[0].key == "sy");
   CHECK(groups[0].name == "沈阳直播电商基地");
@@ -55,7 +53,7 @@ TEST_CASE("tiny sample: tiers by base keep hosts without a base in their own gro
 }
 
 TEST_CASE("tiny sample: tiers by platform put a host on two platforms in both", "[tiers]") {
-  const auto groups = tiers_by(tiny(), TierGrouping::platform);
+  const auto groups = tiers_by(tiny_network(), TierGrouping::platform);
   REQUIRE(groups.size() == 3);
   std::uint64_t placements = 0;
   for (const auto& group : groups)
@@ -83,7 +81,7 @@ TEST_CASE("thresholds given in 万 and 亿 are named in 万 and 亿", "[tiers]")
   TierOptions options;
   options.thresholds = {100'000, 1'000'000};
   options.units = TierUnits::chinese;
-  const TierTable table = tiers(tiny(), options);
+  const TierTable table = tiers(tiny_network(), options);
   REQUIRE(table.bands.size() == 3);
   CHECK(table.bands[0].name == "<10万");
   CHECK(table.bands[1].name == "10万-100万");
@@ -99,7 +97,7 @@ TEST_CASE("thresholds are named the short way and must increase", "[tiers]") {
   CHECK(threshold_name(123'456) == "123456");
   TierOptions options;
   options.thresholds = {10, 10};
-  CHECK_THROWS_AS(tiers(tiny(), options), UsageError);
+  CHECK_THROWS_AS(tiers(tiny_network(), options), UsageError);
   options.thresholds = {};
-  CHECK_THROWS_AS(tiers(tiny(), options), UsageError);
+  CHECK_THROWS_AS(tiers(tiny_network(), options), UsageError);
 }

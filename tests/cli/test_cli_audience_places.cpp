@@ -7,21 +7,16 @@
 #include <set>
 #include <sstream>
 
+#include "support/json_output.hpp"
 #include "support/run_command.hpp"
 
+using castgraph::testing::json_of;
 using castgraph::testing::run_castgraph;
 using castgraph::testing::TempDir;
 
 namespace {
 
 const std::string kTiny = std::string(CASTGRAPH_SOURCE_DIR) + "/samples/tiny";
-
-nlohmann::json json_of(const std::string& arguments) {
-  const auto result = run_castgraph(arguments);
-  INFO(arguments << "\n" << result.err);
-  REQUIRE(result.status == 0);
-  return nlohmann::json::parse(result.out);
-}
 
 std::vector<std::vector<std::string>> csv_rows(const std::string& file) {
   std::ifstream in(kTiny + "/" + file);

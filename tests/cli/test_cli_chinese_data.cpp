@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "support/json_output.hpp"
 #include "support/run_command.hpp"
 
 using namespace castgraph::testing;
+using castgraph::testing::json_of;
 using nlohmann::json;
 
 namespace {
@@ -24,13 +26,6 @@ void write_gb18030_tiny(const TempDir& dir) {
                                 shell_quote((dir / entry.path().filename().string()).string());
     REQUIRE(std::system(command.c_str()) == 0);
   }
-}
-
-json json_of(const std::string& arguments) {
-  const auto result = run_castgraph(arguments);
-  INFO(arguments << "\n" << result.err);
-  REQUIRE(result.status == 0);
-  return json::parse(result.out);
 }
 
 }  // namespace

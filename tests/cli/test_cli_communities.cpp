@@ -6,28 +6,20 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "support/json_output.hpp"
 #include "support/run_command.hpp"
 
+using castgraph::testing::json_of;
 using castgraph::testing::run_castgraph;
 using castgraph::testing::shell_quote;
 using castgraph::testing::source_path;
 using castgraph::testing::TempDir;
+using castgraph::testing::tiny_path;
 
-namespace {
-
-std::string tiny() { return shell_quote(source_path("samples/tiny")); }
-
-nlohmann::json json_of(const std::string& arguments) {
-  const auto result = run_castgraph(arguments);
-  INFO(result.err);
-  REQUIRE(result.status == 0);
-  return nlohmann::json::parse(result.out);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("communities --json gives the modularity, the communities and every host's community") {
-  const auto json = json_of("communities " + tiny() + " --json");
+  const auto json = json_of("communities " + tiny_path() + " --json");
   REQUIRE(json.contains("modularity"));
   CHECK(json["modularity"].get<double>() > 0);
   const auto count = json["community_count"].get<std::uint32_t>();
@@ -63,8 +55,8 @@ TEST_CASE("communities --json gives the modularity, the communities and every ho
 
 TEST_CASE("communities with the same seed print the same thing, for both methods") {
   for (const char* method : {"leiden", "louvain"}) {
-    const std::string arguments = "communities " + tiny() + " --csv --seed 5 --method " + method +
-                                  " --layers audience,collab,base";
+    const std::string arguments = "communities " + tiny_path() + " --csv --seed 5 --method " +
+                                  method + " --layers audience,collab,base";
     const auto first = run_castgraph(arguments);
     REQUIRE(first.status == 0);
     CHECK(first.out.rfind("host,name,community\n", 0) == 0);
@@ -73,15 +65,16 @@ TEST_CASE("communities with the same seed print the same thing, for both methods
 }
 
 TEST_CASE("communities prints a table with the modularity") {
-  const auto result = run_castgraph("communities " + tiny() + " --min-shared 1 --weight jaccard");
+  const auto result =
+      run_castgraph("communities " + tiny_path() + " --min-shared 1 --weight jaccard");
   REQUIRE(result.status == 0);
   CHECK(result.out.find("modularity") != std::string::npos);
   CHECK(result.out.find("李佳") != std::string::npos);
 }
 
 TEST_CASE("communities refuses unknown layers and an audience layer without follows") {
-  CHECK(run_castgraph("communities " + tiny() + " --layers audience,friends").status == 2);
-  CHECK(run_castgraph("communities " + tiny() + " --method spectral").status == 2);
+  CHECK(run_castgraph("communities " + tiny_path() + " --layers audience,friends").status == 2);
+  CHECK(run_castgraph("communities " + tiny_path() + " --method spectral").status == 2);
   TempDir dir;
   dir.write("platforms.csv", "id,name\np,抖音\n");
   dir.write("bases.csv", "id,name\n");
@@ -105,7 +98,7 @@ TEST_CASE("communities --help explains the layers, the seed and the JSON keys") 
 }
 
 TEST_CASE("rank --by fans puts h1 (10.3M declared) first") {
-  const auto json = json_of("rank " + tiny() + " --by fans --top 3 --json");
+  const auto json = json_of("rank " + tiny_path() + " --by fans --top 3 --json");
   REQUIRE(json["hosts"].size() == 3);
   CHECK(json["hosts"][0]["id"] == "h1");
   CHECK(json["hosts"][0]["score"].get<double>() == 10'300'000);
@@ -113,23 +106,23 @@ TEST_CASE("rank --by fans puts h1 (10.3M declared) first") {
 
 TEST_CASE("rank --by reach counts each host's people: h1 reaches 1,005") {
   // f01 (1000), f02, f03, f11, f15, f20: 1000 + 5.
-  const auto json = json_of("rank " + tiny() + " --by reach --top 1 --json");
+  const auto json = json_of("rank " + tiny_path() + " --by reach --top 1 --json");
   CHECK(json["hosts"][0]["id"] == "h1");
   CHECK(json["hosts"][0]["score"].get<double>() == 1005);
 }
 
 TEST_CASE("rank --by pagerank, betweenness and bridging run and list every host with --top 0") {
   for (const char* by : {"pagerank", "betweenness", "bridging"}) {
-    const auto json = json_of("rank " + tiny() + " --by " + by + " --top 0 --json");
+    const auto json = json_of("rank " + tiny_path() + " --by " + by + " --top 0 --json");
     CHECK(json["hosts"].size() == 8);
     CHECK(json["by"] == by);
   }
-  const auto pagerank = json_of("rank " + tiny() + " --by pagerank --graph collab --json");
+  const auto pagerank = json_of("rank " + tiny_path() + " --by pagerank --graph collab --json");
   double total = 0;
   for (const auto& host : pagerank["hosts"]) total += host["score"].get<double>();
   CHECK(total == Approx(1.0));
-  const auto table = run_castgraph("rank " + tiny() + " --by betweenness");
+  const auto table = run_castgraph("rank " + tiny_path() + " --by betweenness");
   CHECK(table.status == 0);
   CHECK(table.out.find("betweenness") != std::string::npos);
-  CHECK(run_castgraph("rank " + tiny() + " --by charisma").status == 2);
+  CHECK(run_castgraph("rank " + tiny_path() + " --by charisma").status == 2);
 }

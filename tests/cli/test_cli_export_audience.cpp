@@ -17,11 +17,10 @@ using castgraph::testing::run_castgraph;
 using castgraph::testing::shell_quote;
 using castgraph::testing::source_path;
 using castgraph::testing::TempDir;
+using castgraph::testing::tiny_path;
 using nlohmann::json;
 
 namespace {
-
-std::string tiny() { return shell_quote(source_path("samples/tiny")); }
 
 // Reads the export at `path` with Python and prints {nodes: {id: attributes}, edges:
 // [[a, b, {weight, jaccard, a_in_b, b_in_a}]], directed}.
@@ -63,7 +62,7 @@ json read_back(const TempDir& dir, const std::filesystem::path& path, const std:
 TEST_CASE("export --audience writes GraphML, GEXF and CSV with overlap's weights", "[cli]") {
   // The independent figures: overlap's matrix over all eight hosts of tiny.
   const auto overlap =
-      run_castgraph("overlap " + tiny() + " --hosts h1,h2,h3,h4,h5,h6,h7,h8 --json");
+      run_castgraph("overlap " + tiny_path() + " --hosts h1,h2,h3,h4,h5,h6,h7,h8 --json");
   INFO(overlap.err);
   REQUIRE(overlap.status == 0);
   const json matrix = json::parse(overlap.out);
@@ -79,7 +78,7 @@ TEST_CASE("export --audience writes GraphML, GEXF and CSV with overlap's weights
   for (const std::string format : {"graphml", "gexf", "csv"}) {
     INFO(format);
     const auto out = dir / ("audience." + format);
-    const auto result = run_castgraph("export " + tiny() + " --audience --communities -o " +
+    const auto result = run_castgraph("export " + tiny_path() + " --audience --communities -o " +
                                       shell_quote(out.string()));
     INFO(result.err);
     REQUIRE(result.status == 0);
@@ -129,15 +128,15 @@ TEST_CASE("export --audience writes GraphML, GEXF and CSV with overlap's weights
 TEST_CASE("export --audience refuses formats it does not write, and --fans", "[cli]") {
   TempDir dir;
   for (const char* name : {"a.json", "a.dot"}) {
-    const auto result =
-        run_castgraph("export " + tiny() + " --audience -o " + shell_quote((dir / name).string()));
+    const auto result = run_castgraph("export " + tiny_path() + " --audience -o " +
+                                      shell_quote((dir / name).string()));
     CHECK(result.status == 2);
     CHECK_THAT(result.err, Catch::Contains(".csv"));
   }
-  CHECK(run_castgraph("export " + tiny() + " --audience --fans -o " +
+  CHECK(run_castgraph("export " + tiny_path() + " --audience --fans -o " +
                       shell_quote((dir / "a.csv").string()))
             .status == 2);
   // The typed export keeps refusing .csv.
-  CHECK(run_castgraph("export " + tiny() + " -o " + shell_quote((dir / "a.csv").string())).status ==
-        2);
+  CHECK(run_castgraph("export " + tiny_path() + " -o " + shell_quote((dir / "a.csv").string()))
+            .status == 2);
 }

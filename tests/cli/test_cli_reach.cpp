@@ -4,8 +4,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "support/json_output.hpp"
 #include "support/run_command.hpp"
 
+using castgraph::testing::json_of;
 using castgraph::testing::run_castgraph;
 using castgraph::testing::shell_quote;
 using castgraph::testing::TempDir;
@@ -27,13 +29,6 @@ void write_dataset(const TempDir& dir) {
   dir.write("follows.csv",
             "fan,broadcaster,platform\na,h1,douyin\na,h1,kuaishou\nb,h1,douyin\nb,h2,douyin\n"
             "c,h2,douyin\nc,h3,kuaishou\ne,h3,kuaishou\n");
-}
-
-nlohmann::json json_of(const std::string& arguments) {
-  const auto result = run_castgraph(arguments);
-  INFO(result.err);
-  REQUIRE(result.status == 0);
-  return nlohmann::json::parse(result.out);
 }
 
 }  // namespace

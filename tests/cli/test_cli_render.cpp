@@ -11,19 +11,16 @@ using castgraph::testing::run_castgraph;
 using castgraph::testing::shell_quote;
 using castgraph::testing::source_path;
 using castgraph::testing::TempDir;
+using castgraph::testing::tiny_path;
 
-namespace {
-
-std::string tiny() { return shell_quote(source_path("samples/tiny")); }
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("render writes SVG, PNG, PDF and DOT that their readers accept", "[cli]") {
   TempDir dir;
   for (const char* extension : {"svg", "png", "pdf", "dot"}) {
     INFO(extension);
     const auto out = dir / (std::string("tiny.") + extension);
-    const auto result = run_castgraph("render " + tiny() + " -o " + shell_quote(out.string()));
+    const auto result = run_castgraph("render " + tiny_path() + " -o " + shell_quote(out.string()));
     INFO(result.err);
     REQUIRE(result.status == 0);
     CHECK(result.out.find("wrote") != std::string::npos);
@@ -46,12 +43,10 @@ TEST_CASE("render gives the same bytes for the same input twice", "[cli]") {
   TempDir dir;
   for (const char* extension : {"svg", "png"}) {
     const auto a = dir / (std::string("a.") + extension), b = dir / (std::string("b.") + extension);
-    REQUIRE(
-        run_castgraph("render " + tiny() + " --view hosts -o " + shell_quote(a.string())).status ==
-        0);
-    REQUIRE(
-        run_castgraph("render " + tiny() + " --view hosts -o " + shell_quote(b.string())).status ==
-        0);
+    REQUIRE(run_castgraph("render " + tiny_path() + " --view hosts -o " + shell_quote(a.string()))
+                .status == 0);
+    REQUIRE(run_castgraph("render " + tiny_path() + " --view hosts -o " + shell_quote(b.string()))
+                .status == 0);
     CHECK(read_file(a) == read_file(b));
   }
 }
@@ -59,7 +54,7 @@ TEST_CASE("render gives the same bytes for the same input twice", "[cli]") {
 TEST_CASE("render draws the ego view of a host named by id", "[cli]") {
   TempDir dir;
   const auto out = dir / "ego.dot";
-  const auto result = run_castgraph("render " + tiny() + " --view ego --ego h1 --hops 1 -o " +
+  const auto result = run_castgraph("render " + tiny_path() + " --view ego --ego h1 --hops 1 -o " +
                                     shell_quote(out.string()));
   INFO(result.err);
   REQUIRE(result.status == 0);
@@ -70,17 +65,18 @@ TEST_CASE("render draws the ego view of a host named by id", "[cli]") {
 
 TEST_CASE("render refuses bad calls with exit status 2", "[cli]") {
   TempDir dir;
-  CHECK(run_castgraph("render " + tiny() + " -o " + shell_quote((dir / "x.gif").string())).status ==
-        2);
-  CHECK(
-      run_castgraph("render " + tiny() + " --view ego -o " + shell_quote((dir / "x.svg").string()))
-          .status == 2);
-  CHECK(run_castgraph("render " + tiny() + " --ego h1 -o " + shell_quote((dir / "x.svg").string()))
+  CHECK(run_castgraph("render " + tiny_path() + " -o " + shell_quote((dir / "x.gif").string()))
             .status == 2);
-  CHECK(run_castgraph("render " + tiny() + " --view ego --ego nobody -o " +
+  CHECK(run_castgraph("render " + tiny_path() + " --view ego -o " +
                       shell_quote((dir / "x.svg").string()))
             .status == 2);
-  CHECK(run_castgraph("render " + tiny() + " --layout spring -o " +
+  CHECK(run_castgraph("render " + tiny_path() + " --ego h1 -o " +
+                      shell_quote((dir / "x.svg").string()))
+            .status == 2);
+  CHECK(run_castgraph("render " + tiny_path() + " --view ego --ego nobody -o " +
+                      shell_quote((dir / "x.svg").string()))
+            .status == 2);
+  CHECK(run_castgraph("render " + tiny_path() + " --layout spring -o " +
                       shell_quote((dir / "x.svg").string()))
             .status == 2);
 }
@@ -110,7 +106,7 @@ TEST_CASE("render --help teaches the views, layouts and an example", "[cli]") {
 TEST_CASE("export writes GraphML that NetworkX reads back", "[cli]") {
   TempDir dir;
   const auto out = dir / "tiny.graphml";
-  const auto result = run_castgraph("export " + tiny() + " -o " + shell_quote(out.string()));
+  const auto result = run_castgraph("export " + tiny_path() + " -o " + shell_quote(out.string()));
   INFO(result.err);
   REQUIRE(result.status == 0);
   const auto script =
@@ -121,6 +117,6 @@ TEST_CASE("export writes GraphML that NetworkX reads back", "[cli]") {
                               shell_quote(out.string()) + " > " + shell_quote((dir / "o").string());
   REQUIRE(std::system(command.c_str()) == 0);
   CHECK(read_file(dir / "o") == "23 29 李佳\n");
-  CHECK(run_castgraph("export " + tiny() + " -o " + shell_quote((dir / "x.csv").string())).status ==
-        2);
+  CHECK(run_castgraph("export " + tiny_path() + " -o " + shell_quote((dir / "x.csv").string()))
+            .status == 2);
 }

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -12,8 +11,11 @@
 #include <vector>
 
 #include "loaders/csv_reader.hpp"
+#include "support/temp_dir.hpp"
 
 namespace castgraph {
+using castgraph::testing::TempDir;
+
 namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
@@ -54,26 +56,6 @@ Copied only_problem_record(const std::string& text) {
   REQUIRE(records.front().problem);
   return records.front();
 }
-
-// A scratch directory under the system temp dir, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "csv_reader_XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path write(const std::string& name, const std::string& text) const {
-    const auto file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 // The tiny RFC 4180 writer of the property test: quote when needed, double the quotes.
 std::string write_csv(const Rows& rows, const char* line_end) {

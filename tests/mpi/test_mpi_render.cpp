@@ -13,7 +13,7 @@ using namespace castgraph::testing;
 namespace {
 
 // The report without its " in 0.3 s" (the time taken, which differs from run to run).
-std::string without_time(const std::string& out) { return out.substr(0, out.rfind(" in ")); }
+std::string without_elapsed(const std::string& out) { return out.substr(0, out.rfind(" in ")); }
 
 // `render DATASET <flags> -o FILE` by castgraph and by castgraph-mpi on 1 to 4 ranks.
 void expect_same_picture(const std::string& dataset, const std::string& flags,
@@ -26,14 +26,14 @@ void expect_same_picture(const std::string& dataset, const std::string& flags,
   REQUIRE(drew_one.status == 0);
   const std::string picture = read_file(one);
   REQUIRE(picture.size() > 100);
-  const std::string report = without_time(drew_one.out).substr(("wrote " + one).size());
+  const std::string report = without_elapsed(drew_one.out).substr(("wrote " + one).size());
   for (int ranks = 1; ranks <= 4; ++ranks) {
     const std::string many = (out / (std::to_string(ranks) + "." + extension)).string();
     const CommandResult drew_many =
         run_mpi(ranks, "render " + dataset + " " + flags + " -o " + shell_quote(many));
     INFO("castgraph-mpi on " << ranks << " ranks\n" << drew_many.err);
     CHECK(drew_many.status == 0);
-    CHECK(without_time(drew_many.out) == "wrote " + many + report);
+    CHECK(without_elapsed(drew_many.out) == "wrote " + many + report);
     CHECK(read_file(many) == picture);
   }
 }

@@ -55,4 +55,10 @@ inline std::string source_path(const std::string& relative) {
   return std::string(CASTGRAPH_SOURCE_DIR) + "/" + relative;
 }
 
+// samples/tiny's path, quoted for the shell: the dataset most command-line tests run on.
+inline const std::string& tiny_path() {
+  static const std::string path = shell_quote(source_path("samples/tiny"));
+  return path;
+}
+
 }  // namespace castgraph::testing

@@ -14,24 +14,17 @@
 #include "algorithms/reach.hpp"
 #include "algorithms/reached_fans.hpp"
 #include "loaders/dataset_loader.hpp"
+#include "support/samples.hpp"
 #include "viz/diagram.hpp"
 #include "viz/palette.hpp"
 #include "viz/render.hpp"
 
 using namespace castgraph;
 using namespace castgraph::viz;
+using castgraph::testing::liaoning_network;
+using castgraph::testing::tiny_network;
 
 namespace {
-
-const Network& tiny() {
-  static const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
-  return network;
-}
-
-const Network& liaoning() {
-  static const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/liaoning").network;
-  return network;
-}
 
 // Hosts counted by a diagram: one per host node plus each folded node's count.
 std::uint64_t hosts_drawn(const Diagram& diagram) {
@@ -89,21 +82,21 @@ std::set<NodeId> drawn_hosts(const Diagram& diagram) {
 TEST_CASE("the network view draws the top hosts and folds the rest, each host once", "[viz]") {
   DiagramOptions options;
   options.top = 30;
-  const Diagram diagram = build_diagram(liaoning(), options);
-  CHECK(hosts_drawn(diagram) == liaoning().broadcasters.size());
+  const Diagram diagram = build_diagram(liaoning_network(), options);
+  CHECK(hosts_drawn(diagram) == liaoning_network().broadcasters.size());
   CHECK(drawn_hosts(diagram).size() == 30);
   CHECK(diagram.nodes.size() < 200);  // readable: a few dozen hosts and one node per group
   CHECK(!diagram.legend.empty());
 }
 
 TEST_CASE("the network view summarises platforms in its note instead of drawing spokes", "[viz]") {
-  const Diagram diagram = build_diagram(liaoning(), DiagramOptions{});
+  const Diagram diagram = build_diagram(liaoning_network(), DiagramOptions{});
   CHECK(std::none_of(diagram.nodes.begin(), diagram.nodes.end(),
                      [](const auto& node) { return node.kind == DiagramNodeKind::platform; }));
   CHECK(std::none_of(diagram.edges.begin(), diagram.edges.end(),
                      [](const auto& edge) { return edge.kind == DiagramEdgeKind::fanbase; }));
-  for (NodeId p = 0; p < liaoning().platforms.size(); ++p)
-    CHECK_THAT(diagram.note, Catch::Contains(std::string(liaoning().platforms.names[p])));
+  for (NodeId p = 0; p < liaoning_network().platforms.size(); ++p)
+    CHECK_THAT(diagram.note, Catch::Contains(std::string(liaoning_network().platforms.names[p])));
   // Host–host ties carry the picture: more audience edges than membership lines to bases.
   const auto count = [&](DiagramEdgeKind kind) {
     return std::count_if(diagram.edges.begin(), diagram.edges.end(),
@@ -126,7 +119,8 @@ static void check_strongest_ties_kept(const Diagram& diagram) {
   for (const auto& edge : diagram.edges)
     if (edge.kind == DiagramEdgeKind::audience)
       audience.insert({std::min(edge.from, edge.to), std::max(edge.from, edge.to)});
-  const OverlapMatrix matrix = overlap_matrix(liaoning(), make_host_set(liaoning(), hosts));
+  const OverlapMatrix matrix =
+      overlap_matrix(liaoning_network(), make_host_set(liaoning_network(), hosts));
   REQUIRE(matrix.hosts == hosts);
   for (std::size_t i = 0; i < hosts.size(); ++i) {
     std::uint64_t best = 0;
@@ -139,7 +133,7 @@ static void check_strongest_ties_kept(const Diagram& diagram) {
       if (j != i && matrix.at(i, j) == best)
         kept = kept || audience.count({std::min(a, b), std::max(a, b)}) > 0;
     }
-    INFO("host " << liaoning().broadcasters.names[hosts[i]] << " best " << best);
+    INFO("host " << liaoning_network().broadcasters.names[hosts[i]] << " best " << best);
     CHECK(kept);
   }
 }
@@ -152,7 +146,7 @@ TEST_CASE("every drawn host keeps at least its strongest tie, in the network and
       DiagramOptions options;
       options.view = view;
       options.top = top;
-      const Diagram diagram = build_diagram(liaoning(), options);
+      const Diagram diagram = build_diagram(liaoning_network(), options);
       check_strongest_ties_kept(diagram);
       // Thinned host by host: far fewer than every pair, but no fewer than the hosts.
       const auto audience =
@@ -165,7 +159,7 @@ TEST_CASE("every drawn host keeps at least its strongest tie, in the network and
 
 TEST_CASE("a base has one colour in every view, and colours go to the largest bases", "[viz]") {
   // Bases by members, largest first, ties by dataset order: the first seven get the palette.
-  const Network& network = liaoning();
+  const Network& network = liaoning_network();
   std::vector<NodeId> order(network.bases.size());
   std::iota(order.begin(), order.end(), NodeId{0});
   std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
@@ -195,8 +189,8 @@ TEST_CASE("the hosts view keeps every host once and draws shared-audience edges"
   DiagramOptions options;
   options.view = DiagramView::hosts;
   options.top = 40;
-  const Diagram diagram = build_diagram(liaoning(), options);
-  CHECK(hosts_drawn(diagram) == liaoning().broadcasters.size());
+  const Diagram diagram = build_diagram(liaoning_network(), options);
+  CHECK(hosts_drawn(diagram) == liaoning_network().broadcasters.size());
   CHECK(std::any_of(diagram.edges.begin(), diagram.edges.end(),
                     [](const auto& edge) { return edge.kind == DiagramEdgeKind::audience; }));
 }
@@ -259,57 +253,59 @@ TEST_CASE("the ego view draws only hosts tied to the centre, ranked by shared pe
   options.view = DiagramView::ego;
   SECTION("tiny, every host, nothing folded, one to three hops") {
     options.top = 1'000'000;
-    for (NodeId ego = 0; ego < tiny().broadcasters.size(); ++ego)
+    for (NodeId ego = 0; ego < tiny_network().broadcasters.size(); ++ego)
       for (std::size_t hops = 1; hops <= 3; ++hops) {
-        INFO("ego " << tiny().broadcasters.ids[ego] << " hops " << hops);
+        INFO("ego " << tiny_network().broadcasters.ids[ego] << " hops " << hops);
         options.ego = ego;
         options.hops = hops;
-        const Diagram diagram = build_diagram(tiny(), options);
-        auto expected = reference_neighbourhood(tiny(), ego, 1);
+        const Diagram diagram = build_diagram(tiny_network(), options);
+        auto expected = reference_neighbourhood(tiny_network(), ego, 1);
         CHECK(drawn_hosts(diagram) == expected);
-        check_honest_ego(tiny(), ego, diagram);
+        check_honest_ego(tiny_network(), ego, diagram);
         // Further hops are counted in the note, not drawn.
         if (hops > 1)
-          CHECK_THAT(diagram.note, Catch::Contains(std::to_string(
-                                       reference_neighbourhood(tiny(), ego, hops).size() - 1)));
+          CHECK_THAT(diagram.note,
+                     Catch::Contains(std::to_string(
+                         reference_neighbourhood(tiny_network(), ego, hops).size() - 1)));
       }
   }
   SECTION("liaoning, h635 (程飞), 25 drawn and the rest folded") {
-    const NodeId ego = *liaoning().broadcasters.ids.find("h635");
+    const NodeId ego = *liaoning_network().broadcasters.ids.find("h635");
     options.ego = ego;
     options.top = 25;
-    const Diagram diagram = build_diagram(liaoning(), options);
+    const Diagram diagram = build_diagram(liaoning_network(), options);
     CHECK(drawn_hosts(diagram).size() == 26);  // the centre and 25 tied hosts
-    check_honest_ego(liaoning(), ego, diagram);
+    check_honest_ego(liaoning_network(), ego, diagram);
   }
 }
 
 TEST_CASE("the ego view needs an ego, and colour by community needs communities", "[viz]") {
   DiagramOptions options;
   options.view = DiagramView::ego;
-  CHECK_THROWS_AS(build_diagram(tiny(), options), UsageError);
+  CHECK_THROWS_AS(build_diagram(tiny_network(), options), UsageError);
   options.view = DiagramView::network;
   options.color = ColorBy::community;
-  CHECK_THROWS_AS(build_diagram(tiny(), options), UsageError);
+  CHECK_THROWS_AS(build_diagram(tiny_network(), options), UsageError);
 }
 
 // Communities by hand: {h1, h2} and {h3 .. h8}.
 TEST_CASE("a community node's reach is the exact reach of its hosts", "[viz]") {
   Communities communities;
   communities.count = 2;
-  communities.of_host.assign(tiny().broadcasters.size(), 1);
-  const NodeId h1 = *tiny().broadcasters.ids.find("h1"), h2 = *tiny().broadcasters.ids.find("h2");
+  communities.of_host.assign(tiny_network().broadcasters.size(), 1);
+  const NodeId h1 = *tiny_network().broadcasters.ids.find("h1"),
+               h2 = *tiny_network().broadcasters.ids.find("h2");
   communities.of_host[h1] = communities.of_host[h2] = 0;
   DiagramOptions options;
   options.view = DiagramView::communities;
   options.color = ColorBy::community;
-  const Diagram diagram = build_diagram(tiny(), options, &communities);
+  const Diagram diagram = build_diagram(tiny_network(), options, &communities);
   REQUIRE(diagram.nodes.size() == 2);
   for (const auto& node : diagram.nodes) {
     std::vector<NodeId> members;
-    for (NodeId host = 0; host < tiny().broadcasters.size(); ++host)
+    for (NodeId host = 0; host < tiny_network().broadcasters.size(); ++host)
       if (communities.of_host[host] == node.source) members.push_back(host);
-    CHECK(node.reach == reach(tiny(), members).unique_reach);
+    CHECK(node.reach == reach(tiny_network(), members).unique_reach);
     CHECK(node.count == members.size());
   }
   CHECK(diagram.nodes[0].reach == 1007);  // h1 and h2, by samples/tiny/README.md
@@ -322,14 +318,15 @@ TEST_CASE("building a diagram twice gives the same DOT", "[viz]") {
     DiagramOptions options;
     options.view = view;
     options.color = ColorBy::platform;
-    CHECK(to_dot(build_diagram(liaoning(), options)) == to_dot(build_diagram(liaoning(), options)));
+    CHECK(to_dot(build_diagram(liaoning_network(), options)) ==
+          to_dot(build_diagram(liaoning_network(), options)));
   }
 }
 
 TEST_CASE("host labels give fans the Chinese way", "[viz]") {
   DiagramOptions options;
   options.rank = RankBy::fans;
-  const Diagram diagram = build_diagram(tiny(), options);
+  const Diagram diagram = build_diagram(tiny_network(), options);
   const auto h1 = std::find_if(diagram.nodes.begin(), diagram.nodes.end(),
                                [](const auto& node) { return node.key == "host:h1"; });
   REQUIRE(h1 != diagram.nodes.end());
@@ -339,16 +336,16 @@ TEST_CASE("host labels give fans the Chinese way", "[viz]") {
 TEST_CASE("a diagram ranks hosts by the own reach it is given instead of counting it", "[viz]") {
   DiagramOptions options;
   options.top = 3;
-  const Diagram counted = build_diagram(tiny(), options);
-  const std::vector<std::uint64_t> own = per_host_reach(tiny());
+  const Diagram counted = build_diagram(tiny_network(), options);
+  const std::vector<std::uint64_t> own = per_host_reach(tiny_network());
   options.host_reach = own;
-  CHECK(to_dot(build_diagram(tiny(), options)) == to_dot(counted));
+  CHECK(to_dot(build_diagram(tiny_network(), options)) == to_dot(counted));
   // Given reach that reverses the order, the last hosts are the top ones.
-  std::vector<std::uint64_t> reversed(tiny().broadcasters.size());
+  std::vector<std::uint64_t> reversed(tiny_network().broadcasters.size());
   for (NodeId h = 0; h < reversed.size(); ++h) reversed[h] = 1000 + h;
   options.host_reach = reversed;
   const std::set<NodeId> last_three{static_cast<NodeId>(reversed.size() - 1),
                                     static_cast<NodeId>(reversed.size() - 2),
                                     static_cast<NodeId>(reversed.size() - 3)};
-  CHECK(drawn_hosts(build_diagram(tiny(), options)) == last_three);
+  CHECK(drawn_hosts(build_diagram(tiny_network(), options)) == last_three);
 }

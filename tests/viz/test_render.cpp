@@ -15,6 +15,7 @@
 #include "graph/errors.hpp"
 #include "graphviz_owners.hpp"
 #include "loaders/dataset_loader.hpp"
+#include "support/samples.hpp"
 #include "viz/diagram.hpp"
 #include "viz/graphviz_svg.hpp"
 #include "viz/render.hpp"
@@ -27,6 +28,7 @@ using castgraph::testing::read_file;
 using castgraph::testing::run_shell;
 using castgraph::testing::shell_quote;
 using castgraph::testing::TempDir;
+using castgraph::testing::tiny_network;
 
 namespace {
 
@@ -44,11 +46,6 @@ const Network& hostile_network() {
     castgraph::testing::write_hostile_dataset(dir);
     return load_dataset(dir.path()).network;
   }();
-  return network;
-}
-
-const Network& tiny() {
-  static const Network network = load_dataset(CASTGRAPH_SOURCE_DIR "/samples/tiny").network;
   return network;
 }
 
@@ -108,8 +105,8 @@ TEST_CASE("the same input gives the same bytes, in every format and for each lay
   for (const char* layout : {"sfdp", "neato", "dot"}) {  // not fdp: not repeatable in 2.42
     RenderOptions render;
     render.layout = layout;
-    const std::string first = to_dot(build_diagram(tiny(), options), render);
-    const std::string second = to_dot(build_diagram(tiny(), options), render);
+    const std::string first = to_dot(build_diagram(tiny_network(), options), render);
+    const std::string second = to_dot(build_diagram(tiny_network(), options), render);
     REQUIRE(first == second);
     if (std::string_view(layout) == "dot") {
       // dot in Graphviz 2.43 writes clusters in an order that follows heap addresses
@@ -144,14 +141,15 @@ TEST_CASE("Graphviz lays out every engine's DOT without touching freed memory", 
     INFO(layout);
     RenderOptions options;
     options.layout = std::string(layout);
-    const auto path = dir.write("g.dot", to_dot(build_diagram(tiny(), DiagramOptions{}), options));
+    const auto path =
+        dir.write("g.dot", to_dot(build_diagram(tiny_network(), DiagramOptions{}), options));
     CHECK(run_shell("valgrind -q --error-exitcode=9 dot -Tsvg -o /dev/null " +
                     shell_quote(path.string()) + " >/dev/null 2>&1") == 0);
   }
 }
 
 TEST_CASE("every offered layout engine lays out the tiny network", "[viz]") {
-  const std::string dot = to_dot(build_diagram(tiny(), DiagramOptions{}));
+  const std::string dot = to_dot(build_diagram(tiny_network(), DiagramOptions{}));
   for (std::string_view layout : layout_engines()) {
     INFO(layout);
     const std::string svg = render_dot(dot, "svg", layout);
@@ -160,12 +158,12 @@ TEST_CASE("every offered layout engine lays out the tiny network", "[viz]") {
 }
 
 TEST_CASE("unknown formats and layouts are usage errors", "[viz]") {
-  const std::string dot = to_dot(build_diagram(tiny(), DiagramOptions{}));
+  const std::string dot = to_dot(build_diagram(tiny_network(), DiagramOptions{}));
   CHECK_THROWS_AS(render_dot(dot, "gif", "fdp"), UsageError);
   CHECK_THROWS_AS(render_dot(dot, "svg", "spring"), UsageError);
   RenderOptions bad;
   bad.layout = "spring";
-  CHECK_THROWS_AS(to_dot(build_diagram(tiny(), DiagramOptions{}), bad), UsageError);
+  CHECK_THROWS_AS(to_dot(build_diagram(tiny_network(), DiagramOptions{}), bad), UsageError);
   CHECK(format_of("out/diagram.SVG") == "svg");
   CHECK_THROWS_AS(format_of("out.svg/diagram"), UsageError);
 }
@@ -219,7 +217,7 @@ TEST_CASE("Graphviz owners move by exchange and leave the source empty", "[viz]"
 TEST_CASE("viewBox of the SVG bounds the whole drawing, which Graphviz 2.42 draws at 96 dpi",
           "[viz][svgfix]") {
   const std::string svg =
-      render_dot(to_dot(build_diagram(tiny(), DiagramOptions{})), "svg", "sfdp");
+      render_dot(to_dot(build_diagram(tiny_network(), DiagramOptions{})), "svg", "sfdp");
   const std::size_t root = svg.find("<svg");
   const std::string tag = svg.substr(root, svg.find('>', root) - root);
   auto attribute = [&](const std::string& name) {
