@@ -197,6 +197,12 @@ TEST_CASE("castgraph-mpi names the nearest command or flag to a mistyped one, on
   CHECK(command.err.find("'reach'") != std::string::npos);
 }
 
+TEST_CASE("castgraph-mpi fails an unexpected argument with castgraph's whole message") {
+  // Three lines (the flag, CLI11's sentence, the pointer to --help): every one is compared.
+  const std::string tiny = shell_quote(source_path("samples/tiny"));
+  expect_same_failure_as_castgraph("reach " + tiny + " --hosts h1 --bogus");
+}
+
 TEST_CASE("castgraph-mpi reports the bytes it sent for --verbose after any command") {
   const std::string tiny = shell_quote(source_path("samples/tiny"));
   TempDir out;

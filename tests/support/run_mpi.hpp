@@ -32,4 +32,20 @@ inline std::string first_line(const std::string& text) {
   return text.substr(0, text.find('\n') + 1);
 }
 
+// What castgraph-mpi printed on stderr itself, every line of it: mpirun's own notices that a
+// rank failed (blocks opened by a line of dashes) taken off, and the program's name at the
+// start of the message written as castgraph's, so that the message compares with castgraph's.
+inline std::string own_message(const std::string& err) {
+  const std::string notice(20, '-');
+  std::size_t end = 0;  // the start of the first line that opens a notice
+  while (end < err.size() && err.compare(end, notice.size(), notice) != 0) {
+    const std::size_t line_end = err.find('\n', end);
+    end = line_end == std::string::npos ? err.size() : line_end + 1;
+  }
+  std::string own = err.substr(0, end);
+  const std::string mpi_name = "castgraph-mpi: ";
+  if (own.rfind(mpi_name, 0) == 0) own = "castgraph: " + own.substr(mpi_name.size());
+  return own;
+}
+
 }  // namespace castgraph::testing
