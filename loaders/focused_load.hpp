@@ -23,8 +23,8 @@
 namespace castgraph {
 
 struct FocusedLoad {
-  // The catalogue, the collabs, every fan of fans.csv and the follows of the asked
-  // fanbases; the rejects of every file, as load_dataset's.
+  // The catalogue, the collabs, the follows of the asked fanbases and the fans they
+  // meet (weights and places from fans.csv); the rejects of every file, as load_dataset's.
   LoadResult loaded;
   std::uint64_t kept_follow_rows = 0;  // of loaded.follow_rows (all the good rows)
   // load_dataset's network has at least least_fans fans (those of fans.csv and those of
