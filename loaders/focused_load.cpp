@@ -245,6 +245,8 @@ FocusedLoad load_focused(const std::filesystem::path& directory, const LoadOptio
                          const std::vector<bool>& kept) {
   Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
   load_catalogue(loading);
+  // Questions about a few hosts never look a fan up by id.
+  loading.builder.leave_fan_ids_unindexed();
   FocusedLoad focused;
   FollowsScan follows = scan_follows(loading, kept, focused);
   const std::uint64_t reached_fans = loading.builder.fan_count();

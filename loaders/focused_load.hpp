@@ -11,7 +11,8 @@
 // until fans.csv has been read, since load_dataset reads fans.csv first and reports its
 // errors first. fans.csv is then read whole and every row checked (a repeated id is found
 // exactly, graph/seen_ids.hpp), but only the fans the kept follows met are given their
-// weight and place; the other fans are not in the network.
+// weight and place; the other fans are not in the network. The kept fans' ids are not
+// indexed (Interner::find throws): the questions asked of it never look a fan up by id.
 #pragma once
 
 #include <filesystem>
