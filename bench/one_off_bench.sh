@@ -11,7 +11,10 @@
 #
 #   bench/one_off_bench.sh [SCALE...]        default scales: 0.1 1
 #
-# Environment: RUNS (default 5; medians are reported), PEER_RUNS (python-igraph's runs,
+# Environment: RUNS (default 5; medians are reported), BASELINE (another castgraph binary,
+# e.g. main's: its first query and this one's are then also run alternately, one run of
+# each in turn, RUNS times, so that a shared machine's load falls on both alike; ONLY_FIRST=1
+# then skips the other castgraph rows), PEER_RUNS (python-igraph's runs,
 # default RUNS), BENCH_DIR (default /tmp/castgraph-one-off; the datasets, the cache and
 # DuckDB's npm package go there), CASTGRAPH (the binary), KEEP_DATA=1 keeps the generated
 # datasets (deleted at the end otherwise: scale 1 is about 3.5 GB), PEERS (default
@@ -108,6 +111,31 @@ row() {
     $((kb / 1024)) "$n" "$load" "$answer"
 }
 
+# alternate SCALE DATA HOSTS: the first query of BASELINE and of CASTGRAPH, one run of
+# each in turn, RUNS times; a row for each (medians).
+alternate() {
+  local scale=$1 data=$2 hosts=$3 i which result load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  : >"$scratch/baseline" && : >"$scratch/current"
+  for ((i = 0; i < runs; i++)); do
+    for which in baseline current; do
+      local binary=$castgraph
+      [[ $which == current ]] || binary=$(realpath "$BASELINE")
+      result=$(castgraph="$binary" measure 1 "rm -rf '$XDG_CACHE_HOME'" \
+        bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts")
+      echo "$result" >>"$scratch/$which"
+    done
+  done
+  median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  for which in baseline current; do
+    read -r _ _ _ answer <"$scratch/$which"
+    printf '| %s | %s, first query, alternated | %s | %s | %d | %d | %s | %s |\n' "$scale" \
+      "$([[ $which == current ]] && echo "castgraph (CASTGRAPH)" || echo "baseline (BASELINE)")" \
+      "$(cut -d' ' -f1 "$scratch/$which" | median)" "$(cut -d' ' -f2 "$scratch/$which" | median)" \
+      $(($(cut -d' ' -f3 "$scratch/$which" | median) / 1024)) "$runs" "$load" "$answer"
+  done
+}
+
 # castgraph's answer: the JSON's unique_reach, alone on the last line. Its cache lives in
 # the bench directory, never in ~/.cache.
 export XDG_CACHE_HOME=$work/cache
@@ -127,15 +155,18 @@ for scale in "${scales[@]}"; do
   hosts=$(awk -F, 'NR > 1 { rows[$2]++ } END { for (h in rows) print rows[h], h }' "$data/follows.csv" |
     sort -k1,1nr -k2,2 | awk 'NR <= 10 {print $2}' | paste -sd, -)
   rm -rf "$XDG_CACHE_HOME"
-  row "$scale" "castgraph, first query (default: focused load, no cache write)" "$runs" \
-    "rm -rf '$XDG_CACHE_HOME'" bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
-  row "$scale" "castgraph, full load (--load full --no-cache)" "$runs" "" \
-    bash -c 'castgraph_reach "$0" --hosts "$1" --load full --no-cache' "$data" "$hosts"
-  row "$scale" "castgraph, full load + cache write (--load full)" "${CACHE_WRITE_RUNS:-$runs}" \
-    "rm -rf '$XDG_CACHE_HOME'" bash -c 'castgraph_reach "$0" --hosts "$1" --load full' "$data" "$hosts"
-  row "$scale" "castgraph, repeat query (cache hit)" "$runs" "" \
-    bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
-  echo "(cache entry: $(du -b "$XDG_CACHE_HOME"/castgraph/*.cgs | cut -f1) bytes; CSV: $(du -cb "$data"/*.csv | tail -1 | cut -f1) bytes)"
+  [[ -z ${BASELINE:-} ]] || alternate "$scale" "$data" "$hosts"
+  if [[ ${ONLY_FIRST:-0} != 1 ]]; then
+    row "$scale" "castgraph, first query (default: focused load, no cache write)" "$runs" \
+      "rm -rf '$XDG_CACHE_HOME'" bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
+    row "$scale" "castgraph, full load (--load full --no-cache)" "$runs" "" \
+      bash -c 'castgraph_reach "$0" --hosts "$1" --load full --no-cache' "$data" "$hosts"
+    row "$scale" "castgraph, full load + cache write (--load full)" "${CACHE_WRITE_RUNS:-$runs}" \
+      "rm -rf '$XDG_CACHE_HOME'" bash -c 'castgraph_reach "$0" --hosts "$1" --load full' "$data" "$hosts"
+    row "$scale" "castgraph, repeat query (cache hit)" "$runs" "" \
+      bash -c 'castgraph_reach "$0" --hosts "$1"' "$data" "$hosts"
+    echo "(cache entry: $(du -b "$XDG_CACHE_HOME"/castgraph/*.cgs | cut -f1) bytes; CSV: $(du -cb "$data"/*.csv | tail -1 | cut -f1) bytes)"
+  fi
   for peer in ${PEERS:-duckdb igraph}; do
     case $peer in
       duckdb) row "$scale" "DuckDB $(node -e "console.log(require('$work/node_modules/@duckdb/node-api/package.json').version)") SQL on CSV" "$runs" "" \

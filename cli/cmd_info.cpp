@@ -1,12 +1,14 @@
 // `castgraph info DATASET`: what is in a dataset, in counts.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/dataset_counts.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/focused_open.hpp"
 #include "cli/info_command.hpp"
 #include "cli/table.hpp"
 #include "cli/table_output.hpp"
@@ -49,7 +51,14 @@ void print_info(const std::vector<DatasetCount>& counts, const FanSample& sample
 
 namespace {
 
+// No focused load for info: its counts are of the whole network. The distinct fans (every
+// fan id of follows.csv, repeats merged), the people they stand for, the follows (repeated
+// rows merged) and the connected components all need every follow built, which is the
+// full load's work; only the catalogue's counts could be had without it.
 void run_info(const InfoOptions& options) {
+  std::error_code error;
+  if (std::filesystem::is_directory(options.dataset.path, error))
+    say_full_load_instead(options.dataset, "info counts every fan, follow and component");
   const Network network = open_dataset(options.dataset);
   print_info(count_dataset(network), describe_fan_sample(network), options);
 }

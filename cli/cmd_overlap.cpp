@@ -6,11 +6,14 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 
 #include "algorithms/host_set.hpp"
 #include "algorithms/overlap.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/focused_open.hpp"
 #include "cli/host_list.hpp"
 #include "cli/number_checks.hpp"
 #include "cli/overlap_command.hpp"
@@ -189,8 +192,63 @@ void require_overlap_follows(std::uint64_t follows) {
 
 namespace {
 
+// The --hosts matrix; host warnings go to `warnings`.
+OverlapMatrix hosts_matrix(const Network& network, const OverlapCommandOptions& options,
+                           std::ostream& warnings) {
+  std::optional<NodeId> platform;
+  if (!options.platform.empty()) platform = resolve_platform(network, options.platform);
+  const std::vector<NodeId> hosts = resolve_host_options(network, options.hosts, warnings);
+  const HostSet set = make_host_set(network, hosts, platform, options.region, options.city);
+  return options.method == "sketch" ? overlap_matrix_sketch(network, set, options.sketch_size)
+                                    : overlap_matrix(network, set);
+}
+
+// Why the focused network cannot answer --hosts as the full one would, or "" when it can.
+// The exact matrix reads only the asked hosts' follows and their fans' weights and places.
+// The sketch breaks rank ties by the fans' numbers, which the focused load gives in
+// another order; a city within a region is checked against every fan's places.
+std::string focused_overlap_unfit(const OverlapCommandOptions& options) {
+  if (options.method != "exact")
+    return "--method " + options.method + " numbers fans as a full load";
+  if (!options.region.empty() && !options.city.empty())
+    return "--city with --region checks every fan's places";
+  return "";
+}
+
+// Answers --hosts from a focused load when it can; false when the full load is to run.
+bool overlap_from_focused_load(const OverlapCommandOptions& options) {
+  if (options.top > 0) {
+    say_full_load_instead(options.dataset, "--top reads every host's follows");
+    return false;
+  }
+  if (options.load != "full") {
+    if (const std::string unfit = focused_overlap_unfit(options); !unfit.empty()) {
+      say_full_load_instead(options.dataset, unfit);
+      return false;
+    }
+  }
+  const std::optional<FocusedNetwork> focused =
+      open_focused(options.dataset, options.hosts, options.load);
+  if (!focused) return false;
+  std::ostringstream warnings;  // shown only when this answer is the one printed
+  std::optional<OverlapMatrix> matrix;
+  try {
+    matrix = hosts_matrix(focused->network, options, warnings);
+  } catch (const std::exception&) {
+    // An unknown --platform or --region, say: the full load reports it after the rejects.
+    say_full_load_instead(options.dataset, "the question failed on the focused network");
+    return false;
+  }
+  report_rejects(options.dataset, focused->rejects);
+  require_overlap_follows(focused->follow_rows);
+  std::cerr << warnings.str();
+  report_matrix(focused->network, *matrix, options);
+  return true;
+}
+
 void run_overlap(const OverlapCommandOptions& options) {
   check_overlap_options(options);
+  if (overlap_from_focused_load(options)) return;
   const Network network = open_dataset(options.dataset);
   require_overlap_follows(network.follow_count());
   if (options.top > 0) {
@@ -198,15 +256,7 @@ void run_overlap(const OverlapCommandOptions& options) {
     top_options.max_hosts_per_fan = options.max_hosts_per_fan;
     return report_top(network, top_overlaps(network, options.top, top_options), options);
   }
-  std::optional<NodeId> platform;
-  if (!options.platform.empty()) platform = resolve_platform(network, options.platform);
-  const std::vector<NodeId> hosts = resolve_host_options(network, options.hosts, std::cerr);
-  const HostSet set = make_host_set(network, hosts, platform, options.region, options.city);
-  report_matrix(network,
-                options.method == "sketch"
-                    ? overlap_matrix_sketch(network, set, options.sketch_size)
-                    : overlap_matrix(network, set),
-                options);
+  report_matrix(network, hosts_matrix(network, options, std::cerr), options);
 }
 
 }  // namespace
@@ -266,7 +316,9 @@ CLI::App* add_overlap_options(CLI::App& app, OverlapCommandOptions& options_ref)
 
 void add_overlap_command(CLI::App& app) {
   auto options = std::make_shared<OverlapCommandOptions>();
-  add_overlap_options(app, *options)->callback([options] { run_overlap(*options); });
+  CLI::App* command = add_overlap_options(app, *options);
+  add_load_option(*command, options->load);
+  command->callback([options] { run_overlap(*options); });
 }
 
 }  // namespace castgraph::cli

@@ -151,11 +151,14 @@ namespace {
 
 // Why the focused network cannot answer as the full one would, or "" when it can: only
 // counted reach reads nothing but the asked hosts' follows (a sketch, the models and
-// --exclude-suspicious read every host's).
+// --exclude-suspicious read every host's), and a --city within a --region is checked
+// against every fan's places (algorithms/host_set.hpp).
 std::string focused_reach_unfit(const ReachCommandOptions& options, ReachMethod method) {
   if (method != ReachMethod::exact && method != ReachMethod::automatic)
     return "--method " + options.method + " reads every host's follows";
   if (options.dataset.exclude_suspicious) return "--exclude-suspicious audits every follow";
+  if (!options.region.empty() && !options.city.empty())
+    return "--city with --region checks every fan's places";
   return "";
 }
 

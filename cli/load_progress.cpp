@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 namespace castgraph::cli {
 
@@ -15,9 +17,15 @@ constexpr auto kQuietFor = std::chrono::milliseconds(500);
 
 std::string megabytes(std::uint64_t bytes) { return fmt::format("{:.0f} MB", bytes / 1e6); }
 
+bool progress_always() {
+  const char* setting = std::getenv("CASTGRAPH_PROGRESS");
+  return setting && std::string_view(setting) == "always";
+}
+
 }  // namespace
 
-LoadProgressLine::LoadProgressLine() : active_(isatty(STDERR_FILENO) == 1) {}
+LoadProgressLine::LoadProgressLine()
+    : active_(isatty(STDERR_FILENO) == 1 || progress_always()), always_(progress_always()) {}
 
 LoadProgressLine::~LoadProgressLine() { erase(); }
 
@@ -33,20 +41,27 @@ void LoadProgressLine::update(const LoadProgress& progress) {
     file_start_ = now;
   }
   const bool new_step = progress.size == 0;  // shown at once, it may take a while
-  if (now - start_ < kQuietFor || (now - last_drawn_ < kRedrawEvery && !new_step)) return;
+  const bool file_done = progress.size > 0 && progress.bytes == progress.size;
+  if (always_) {
+    if (now - last_drawn_ < kRedrawEvery && !new_step && !file_done) return;
+  } else if (now - start_ < kQuietFor || (now - last_drawn_ < kRedrawEvery && !new_step)) {
+    return;
+  }
   last_drawn_ = now;
   const double seconds = std::chrono::duration<double>(now - file_start_).count();
   const double rate = seconds > 0 ? progress.rows / seconds / 1e6 : 0;
-  // \r and "erase to end of line" redraw in place.
+  // On a terminal, \r and "erase to end of line" redraw in place; a log gets lines.
+  const char* begin = always_ ? "" : "\r";
+  const char* end = always_ ? "\n" : "\033[K";
   if (progress.size == 0) {  // a step that reads no file
-    std::fprintf(stderr, "\rloading: %s\033[K", file_.c_str());
+    std::fprintf(stderr, "%sloading: %s%s", begin, file_.c_str(), end);
   } else {
-    std::fprintf(stderr, "\rloading %s: %s of %s, %.1f M rows, %.1f M rows/s\033[K", file_.c_str(),
-                 megabytes(progress.bytes).c_str(), megabytes(progress.size).c_str(),
-                 progress.rows / 1e6, rate);
+    std::fprintf(stderr, "%sloading %s: %s of %s, %.1f M rows, %.1f M rows/s%s", begin,
+                 file_.c_str(), megabytes(progress.bytes).c_str(), megabytes(progress.size).c_str(),
+                 progress.rows / 1e6, rate, end);
   }
   std::fflush(stderr);
-  shown_ = true;
+  shown_ = !always_;  // a log's lines stay
 }
 
 void LoadProgressLine::erase() {

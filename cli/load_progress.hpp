@@ -1,6 +1,9 @@
 // A one-line progress display for long loads, on stderr, only when stderr is a terminal
 // (never in pipes, logs or tests): the file, bytes read of its size, rows and rows/s,
 // redrawn at most four times a second and erased when the load ends.
+// CASTGRAPH_PROGRESS=always in the environment shows it on any stderr (a log), one line
+// per redraw, from the start, and with each file's last report (all its bytes read) always
+// drawn, so that a log ends each file with its whole size and rows.
 #pragma once
 
 #include <chrono>
@@ -28,6 +31,7 @@ class LoadProgressLine {
   void erase();
 
   bool active_ = false;
+  bool always_ = false;  // CASTGRAPH_PROGRESS=always
   bool shown_ = false;
   using Clock = std::chrono::steady_clock;
   Clock::time_point start_ = Clock::now();

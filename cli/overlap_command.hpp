@@ -26,6 +26,7 @@ struct OverlapCommandOptions {
   std::size_t sketch_size = kDefaultBottomK;
   bool json = false;
   TableOutput tables;
+  std::string load = "auto";  // castgraph's --load (focused_open.hpp); castgraph-mpi has none
 };
 
 // Adds the `overlap` subcommand with its options and help; the caller sets the callback.

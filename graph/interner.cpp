@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <stdexcept>
 
 #include "graph/huge_pages.hpp"
 
@@ -309,7 +310,14 @@ Interner InternerBuilder::finish() && {
   return Interner(std::move(strings_).finish(), Column(std::move(slots_)));
 }
 
+Interner InternerBuilder::finish_unindexed() && {
+  numbered_.clear();
+  slots_ = {};
+  return Interner::without_index(std::move(strings_).finish());
+}
+
 std::optional<NodeId> Interner::find(std::string_view text) const {
+  if (!indexed_) throw std::logic_error("ids looked up in an interner built without its index");
   return probe(slots_, text, [this](NodeId id) { return strings_[id]; });
 }
 

@@ -46,6 +46,9 @@ class InternerBuilder {
   std::size_t size() const { return strings_.size(); }
   std::string_view operator[](NodeId id) const { return strings_[id]; }
   Interner finish() &&;
+  // The ids without their index, for a network in which nothing is looked up by id (the
+  // focused load's fans): indexing every id is a random write each. find() then throws.
+  Interner finish_unindexed() &&;
 
  private:
   void grow();
@@ -77,15 +80,24 @@ class Interner {
   Interner(StringTable strings, Column<std::uint64_t> slots)
       : strings_(std::move(strings)), slots_(std::move(slots)) {}
 
+  static Interner without_index(StringTable strings) {
+    Interner ids(std::move(strings), {});
+    ids.indexed_ = false;
+    return ids;
+  }
+
+  // std::logic_error when the interner was built without its index.
   std::optional<NodeId> find(std::string_view text) const;
   std::size_t size() const { return strings_.size(); }
   std::string_view operator[](NodeId id) const { return strings_[id]; }
   const StringTable& strings() const { return strings_; }
   const Column<std::uint64_t>& slots() const { return slots_; }
+  bool indexed() const { return indexed_; }
 
  private:
   StringTable strings_;
   Column<std::uint64_t> slots_;
+  bool indexed_ = true;
 };
 
 // The hash both sides use; stable across runs and platforms (it is stored in snapshots).

@@ -182,8 +182,10 @@ Network NetworkBuilder::finish() && {
   // latency and independent: on two cores they overlap.
   const std::size_t fans = fan_ids_.size();
   auto fan_ids = std::async(
-      std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred,
-      [this] { return std::move(fan_ids_).finish(); });
+      std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred, [this] {
+        return index_fan_ids_ ? std::move(fan_ids_).finish()
+                              : std::move(fan_ids_).finish_unindexed();
+      });
   network.relations = build_relations(fans);
 
   network.platforms.ids = std::move(platform_ids_).finish();

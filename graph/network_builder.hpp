@@ -89,6 +89,10 @@ class NetworkBuilder {
   std::size_t fan_count() const { return fan_ids_.size(); }
   std::size_t follow_rows() const { return follow_fan_.size(); }
 
+  // finish() leaves the fan ids without their index (Interner::finish_unindexed): for a
+  // network in which no fan is looked up by id.
+  void leave_fan_ids_unindexed() { index_fan_ids_ = false; }
+
   // O(nodes + follows log(fanbases per fan)). The builder is spent afterwards.
   Network finish() &&;
 
@@ -97,6 +101,7 @@ class NetworkBuilder {
   Csr build_collab(Column<double>& weights);
 
   static constexpr auto kPlaces = CategoryColumnBuilder::Labels::places;
+  bool index_fan_ids_ = true;
   InternerBuilder platform_ids_;
   StringTableBuilder platform_names_;
   std::vector<std::uint64_t> platform_population_;

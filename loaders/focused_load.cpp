@@ -122,6 +122,8 @@ void scan_range(Loading& loading, const LoadOptions& options, const Range& range
     }
     flush();
     out.tally = file.tally();
+    out.bytes_read.store(range.end - range.begin, std::memory_order_relaxed);
+    out.rows_read.store(out.tally.rows, std::memory_order_relaxed);
   } catch (...) {
     out.failure = std::current_exception();
   }
@@ -164,6 +166,16 @@ FollowsScan scan_follows(Loading& loading, const std::vector<bool>& kept, Focuse
           [&, r] { scan_range(loading, quiet, ranges[r], kept, builder_lock, stop, scans[r]); });
     scan_range(loading, reporting, ranges[0], kept, builder_lock, stop, scans[0]);
     if (scans[0].failure) stop = true;
+  }
+  // The first range's last report left the others out where they had not finished: the
+  // whole file, once every range has.
+  if (loading.options.progress && !stop) {
+    LoadProgress whole{"follows.csv", ranges.front().begin, ranges.back().end, 0};
+    for (const RangeScan& range : scans) {
+      whole.bytes += range.bytes_read.load(std::memory_order_relaxed);
+      whole.rows += range.rows_read.load(std::memory_order_relaxed);
+    }
+    loading.options.progress(whole);
   }
   for (RangeScan& range : scans) {
     loading.follow_rows += range.good_rows;
@@ -233,6 +245,8 @@ FocusedLoad load_focused(const std::filesystem::path& directory, const LoadOptio
                          const std::vector<bool>& kept) {
   Loading loading{directory, options, {}, {}, 0, {}, {}, {}, {}, {}};
   load_catalogue(loading);
+  // Questions about a few hosts never look a fan up by id.
+  loading.builder.leave_fan_ids_unindexed();
   FocusedLoad focused;
   FollowsScan follows = scan_follows(loading, kept, focused);
   const std::uint64_t reached_fans = loading.builder.fan_count();

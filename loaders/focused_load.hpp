@@ -11,7 +11,8 @@
 // until fans.csv has been read, since load_dataset reads fans.csv first and reports its
 // errors first. fans.csv is then read whole and every row checked (a repeated id is found
 // exactly, graph/seen_ids.hpp), but only the fans the kept follows met are given their
-// weight and place; the other fans are not in the network.
+// weight and place; the other fans are not in the network. The kept fans' ids are not
+// indexed (Interner::find throws): the questions asked of it never look a fan up by id.
 #pragma once
 
 #include <filesystem>
@@ -23,8 +24,8 @@
 namespace castgraph {
 
 struct FocusedLoad {
-  // The catalogue, the collabs, every fan of fans.csv and the follows of the asked
-  // fanbases; the rejects of every file, as load_dataset's.
+  // The catalogue, the collabs, the follows of the asked fanbases and the fans they
+  // meet (weights and places from fans.csv); the rejects of every file, as load_dataset's.
   LoadResult loaded;
   std::uint64_t kept_follow_rows = 0;  // of loaded.follow_rows (all the good rows)
   // load_dataset's network has at least least_fans fans (those of fans.csv and those of

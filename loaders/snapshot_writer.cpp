@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <ostream>
+#include <stdexcept>
 
 #include "graph/errors.hpp"
 #include "loaders/atomic_file.hpp"
@@ -42,6 +43,8 @@ class SectionPlanner {
     column(fmt::format("{}.ends", name), table.ends());
   }
   void interner(std::string_view name, const Interner& ids) {
+    // A snapshot is looked up in: an interner without its index is never written.
+    if (!ids.indexed()) throw std::logic_error(fmt::format("{}: no index to write", name));
     strings(name, ids.strings());
     column(fmt::format("{}.slots", name), ids.slots());
   }

@@ -6,6 +6,7 @@
 // by its own thread), strict and lenient. Same stdout, stderr, exit status and rejects
 // file; the clean dataset's reach is also counted here from the rows themselves.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -270,4 +271,109 @@ TEST_CASE("the focused load checks every row of fans.csv though it keeps only re
                               Catch::Contains("the total of the fans' weights"));
     }
   }
+}
+
+TEST_CASE("overlap --hosts answers from the focused load as from the full load", "[cli][focused]") {
+  for (const Shape shape : {Shape{false, false, false}, Shape{true, true, false}}) {
+    const Dataset dataset(shape);
+    const auto run = same_as_full_load(dataset, "overlap DATA --hosts h2,h3,主播5 --json");
+    REQUIRE(run.status == 0);
+    // The diagonal is each host's own reach, counted here from the rows.
+    CHECK_THAT(run.out,
+               Catch::Contains("\"reach\": " + std::to_string(dataset.people_reached({3})) + "\n"));
+    same_as_full_load(dataset, "overlap DATA --hosts h4,h5,h6 --platform p2 --region 辽宁");
+    same_as_full_load(dataset, "overlap DATA --hosts h1,h2 --csv");
+  }
+  for (const Shape shape : {Shape{false, false, true}, Shape{true, true, true}}) {
+    const Dataset dataset(shape);
+    CHECK(same_as_full_load(dataset, "overlap DATA --hosts h2,h3 --json").status != 0);
+    const auto lenient = same_as_full_load(dataset, "overlap DATA --hosts h2,h3 --lenient");
+    CHECK(lenient.status == 0);
+    CHECK_THAT(lenient.err, Catch::Contains("skipped 5 bad rows of follows.csv"));
+    for (const std::string wrong : {"--platform p9", "--hosts nobody", "--region 火星"})
+      CHECK(same_as_full_load(dataset, "overlap DATA --hosts h2,h3 --lenient " + wrong).status !=
+            0);
+  }
+}
+
+TEST_CASE("overlap and info say which load ran", "[cli][focused]") {
+  const Dataset dataset(Shape{});
+  const auto focused = dataset.run("overlap DATA --hosts h2,h3 --json --verbose");
+  REQUIRE(focused.status == 0);
+  CHECK_THAT(focused.err, Catch::Contains("load: focused"));
+  CHECK_FALSE(fs::exists(dataset.dir / "cache" / "castgraph"));
+  const auto sketch =
+      dataset.run("overlap DATA --hosts h2,h3 --method sketch --verbose --no-cache");
+  CHECK(sketch.status == 0);
+  CHECK_THAT(sketch.err, Catch::Contains("load: full (--method sketch"));
+  const auto top = dataset.run("overlap DATA --top 3 --verbose --no-cache");
+  CHECK(top.status == 0);
+  CHECK_THAT(top.err, Catch::Contains("load: full (--top reads every host's follows)"));
+  const auto info = dataset.run("info DATA --verbose --no-cache");
+  CHECK(info.status == 0);
+  CHECK_THAT(info.err, Catch::Contains("load: full (info counts every fan, follow and component)"));
+}
+
+TEST_CASE("a --city within a --region is checked against every fan, as in the full load",
+          "[cli][focused]") {
+  Dataset dataset(Shape{false, true, false});
+  // f700 follows nobody, so no focused load would keep it; it puts 沈阳 outside 辽宁.
+  std::string fans = read_file(dataset.data / "fans.csv");
+  fans += "f700,1,吉林,沈阳\nf701,1,辽宁,沈阳\n";
+  std::ofstream(dataset.data / "fans.csv", std::ios::binary) << fans;
+  for (const std::string command : {"reach", "overlap"}) {
+    const auto run =
+        same_as_full_load(dataset, command + " DATA --hosts h2,h3 --region 辽宁 --city 沈阳");
+    CHECK(run.status != 0);
+    CHECK_THAT(run.err, Catch::Contains("has fans outside province"));
+    const auto verbose =
+        dataset.run(command + " DATA --hosts h2 --city 沈阳 --region 辽宁 --verbose --no-cache");
+    CHECK_THAT(verbose.err, Catch::Contains("load: full (--city with --region"));
+  }
+}
+
+namespace {
+
+// The last progress line shown for `file` (CASTGRAPH_PROGRESS=always writes each as a
+// line), without its rate, which is a timing.
+std::string last_progress(const std::string& err, const std::string& file) {
+  const std::string prefix = "loading " + file + ": ";
+  std::string last;
+  for (std::size_t at = err.find(prefix); at != std::string::npos; at = err.find(prefix, at + 1))
+    last = err.substr(at, err.find('\n', at) - at);
+  return last.substr(0, last.rfind(", "));
+}
+
+}  // namespace
+
+TEST_CASE("the progress line of a focused load counts both halves of follows.csv",
+          "[cli][focused]") {
+  TempDir dir;
+  const fs::path data = dir / "data";
+  fs::create_directories(data);
+  std::ofstream(data / "platforms.csv") << "id,name\np1,Douyin\n";
+  std::ofstream(data / "bases.csv") << "id,name,province\nb1,Base One,辽宁省\n";
+  std::ofstream(data / "broadcasters.csv")
+      << "id,name,base\nh1,主播1,b1\nh2,主播2,b1\nh3,主播3,b1\n";
+  std::ofstream(data / "fanbases.csv") << "broadcaster,platform,fans\nh1,p1,9\nh2,p1,9\nh3,p1,9\n";
+  constexpr int kRows = 300000;  // "0.3 M rows"; half of them would read "0.1" or "0.2"
+  {
+    std::ofstream follows(data / "follows.csv");
+    follows << "fan,broadcaster,platform\n";
+    for (int row = 0; row < kRows; ++row) follows << "fan" << row << ",h" << 1 + row % 3 << ",p1\n";
+  }
+  const auto size_mb = static_cast<long>(std::lround(fs::file_size(data / "follows.csv") / 1e6));
+  const std::string expected = "loading follows.csv: " + std::to_string(size_mb) + " MB of " +
+                               std::to_string(size_mb) + " MB, 0.3 M rows";
+  const std::string env =
+      "CASTGRAPH_PROGRESS=always XDG_CACHE_HOME=" + shell_quote((dir / "cache").string()) + " ";
+  const std::string reach = "reach " + shell_quote(data.string()) + " --hosts h1 --json";
+  const auto focused = run_castgraph(reach + " --load focused --verbose", env);
+  const auto full = run_castgraph(reach + " --load full --no-cache", env);
+  REQUIRE(focused.status == 0);
+  REQUIRE(full.status == 0);
+  CHECK_THAT(focused.err, Catch::Contains("load: focused"));
+  CHECK(focused.out == full.out);
+  CHECK(last_progress(focused.err, "follows.csv") == expected);
+  CHECK(last_progress(full.err, "follows.csv") == expected);
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -350,4 +351,20 @@ TEST_CASE(
   }
   check_batches(texts, {8192});
   check_batches(texts, {7, 300});
+}
+
+TEST_CASE("an interner finished without its index keeps the ids and refuses look-ups", "[graph]") {
+  InternerBuilder builder;
+  builder.expect(4);
+  for (const char* id : {"f3", "f1", "x", "f3"}) builder.intern(id);
+  const Interner ids = std::move(builder).finish_unindexed();
+  REQUIRE(ids.size() == 3);
+  CHECK(ids[0] == "f3");
+  CHECK(ids[1] == "f1");
+  CHECK(ids[2] == "x");
+  CHECK_FALSE(ids.indexed());
+  CHECK_THROWS_AS(ids.find("f1"), std::logic_error);
+  InternerBuilder indexed;
+  indexed.intern("f1");
+  CHECK(std::move(indexed).finish().find("f1") == NodeId{0});
 }
