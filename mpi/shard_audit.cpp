@@ -1,6 +1,7 @@
 #include "mpi/shard_audit.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <numeric>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 #include "algorithms/lockstep.hpp"
 #include "algorithms/overlap.hpp"
 #include "graph/csr_builder.hpp"
+#include "graph/without_fans.hpp"
 #include "mpi/agreement.hpp"
 #include "mpi/root_prints.hpp"
 #include "mpi/shard_commands.hpp"
@@ -187,6 +189,26 @@ AuditOverRanks audit_over_ranks(World& world, const Network& shard, const AuditO
   over.fans = counts[2 * result.hosts.size() + 1];
   result.suspicious_fans = counts[2 * result.hosts.size() + 2];
   return over;
+}
+
+void exclude_suspicious_over_ranks(World& world, Network& shard,
+                                   const cli::DatasetOptions& dataset) {
+  const std::uint64_t follows = world.sum(shard.follow_count());
+  agree_on(world, [&] { cli::check_exclude_follows(follows); });
+  const AuditOverRanks found = audit_over_ranks(world, shard, AuditOptions{});
+  const std::vector<std::uint8_t>& flagged = found.result.suspicious;
+  FollowersLeftOut followers = followers_left_out(shard, flagged);
+  const std::size_t fanbases = followers.seen.size();
+  std::vector<std::uint64_t> counts = std::move(followers.seen);
+  counts.insert(counts.end(), followers.dropped.begin(), followers.dropped.end());
+  counts = world.sum(std::move(counts));
+  followers.seen.assign(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(fanbases));
+  followers.dropped.assign(counts.begin() + static_cast<std::ptrdiff_t>(fanbases), counts.end());
+  const FansLeftOut gone = leave_out_fans(shard, flagged, followers);
+  // The blocks are rank 0's alone.
+  const auto totals = world.sum({gone.fans, gone.follows, found.result.blocks.size()});
+  dataset.left_out = cli::SuspiciousLeftOut{totals[0], totals[1], totals[2]};
+  if (world.root()) std::cerr << cli::left_out_message(*dataset.left_out);
 }
 
 void run_audit(World& world, const cli::AuditCommandOptions& options) {

@@ -29,13 +29,20 @@ struct AuditOverRanks {
   // On every rank: `suspicious` over this rank's fans, the counts and `hosts` of all
   // ranks. On rank 0 only: the blocks, their fans numbered as in `fan_ids`.
   AuditResult result;
-  std::vector<std::string> fan_ids;  // rank 0: the gathered fans, by id
-  std::uint64_t fans = 0;            // of all ranks
+  std::vector<std::string> fan_ids;                       // rank 0: the gathered fans, by id
+  std::uint64_t fans = 0;                                 // of all ranks
   std::uint64_t gathered_fans = 0, gathered_follows = 0;  // what rank 0 received
 };
 
 // Collective. `shard` must have follows on some rank (check_audit_follows).
 AuditOverRanks audit_over_ranks(World& world, const Network& shard, const AuditOptions& options);
+
+// --exclude-suspicious over ranks, as castgraph opens a dataset with it: the audit at
+// its defaults, then each rank leaves out its flagged fans, the declared fans shrinking by
+// each fanbase's flagged share of all ranks; sets dataset.left_out on every rank, and the
+// root says on stderr what castgraph says. Collective.
+void exclude_suspicious_over_ranks(World& world, Network& shard,
+                                   const cli::DatasetOptions& dataset);
 
 // castgraph-mpi audit. Collective. Throws AgreedFailure on every rank when any rank fails.
 void run_audit(World& world, const cli::AuditCommandOptions& options);

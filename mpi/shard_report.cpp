@@ -170,8 +170,8 @@ void add_report_command(CLI::App& app, World& world, cli::ReportCommandOptions& 
   command->footer(
       "castgraph-mpi writes castgraph's report, the same file but for the time it was made:\n"
       "every figure that reads fans is counted over the ranks, and rank 0 writes the file.\n"
-      "Not yet: the audit section (pass --no-audit) and --exclude-suspicious (usage\n"
-      "errors, status 2).\n"
+      "Not yet: the audit section (pass --no-audit; without it, a usage error, status 2).\n"
+      "--exclude-suspicious audits over the ranks and leaves the flagged fans out.\n"
       "Example:\n"
       "  mpirun -np 4 castgraph-mpi report samples/liaoning -o liaoning-report.html --no-audit");
   command->callback([&world, &options] { run_report(world, options); });
