@@ -84,9 +84,10 @@ struct GatheredFan {
 // Rank 0's audit of the gathered fans; the other ranks return an empty result.
 struct RootAudit {
   GroupBlocks found;
+  Csr follows;
   std::vector<std::string> ids;
   std::vector<std::string> flagged_to;  // per rank: positions of its flagged fans
-  std::uint64_t fans = 0, follows = 0;
+  std::uint64_t fans = 0, follow_count = 0;
 };
 
 RootAudit audit_at_root(const Network& shard, const std::vector<std::string>& from,
@@ -116,8 +117,9 @@ RootAudit audit_at_root(const Network& shard, const std::vector<std::string>& fr
     offsets.push_back(targets.size());
   }
   root.fans = fans.size();
-  root.follows = targets.size();
-  const Csr follows(Column<std::uint64_t>(std::move(offsets)), Column<NodeId>(std::move(targets)));
+  root.follow_count = targets.size();
+  root.follows = Csr(Column<std::uint64_t>(std::move(offsets)), Column<NodeId>(std::move(targets)));
+  const Csr& follows = root.follows;
   const Csr followers = transpose(follows, shard.fanbases.size());
   const AuditGraph graph{shard, follows, followers, degrees,
                          [&](NodeId fan) { return std::string_view(root.ids[fan]); }};
@@ -165,8 +167,9 @@ AuditOverRanks audit_over_ranks(World& world, const Network& shard, const AuditO
   result.blocks = std::move(root.found.flagged);
   result.unflagged = std::move(root.found.unflagged);
   over.fan_ids = std::move(root.ids);
-  over.gathered_fans = root.fans;
-  over.gathered_follows = root.follows;
+  over.gathered_follows = std::move(root.follows);
+  over.gathered_fan_count = root.fans;
+  over.gathered_follow_count = root.follow_count;
 
   // The counts of all ranks: rank 0's of the blocks, everyone's of the fans.
   std::vector<HostAudit> hosts = count_host_audits(shard, result.suspicious);
@@ -196,6 +199,11 @@ void exclude_suspicious_over_ranks(World& world, Network& shard,
   const std::uint64_t follows = world.sum(shard.follow_count());
   agree_on(world, [&] { cli::check_exclude_follows(follows); });
   const AuditOverRanks found = audit_over_ranks(world, shard, AuditOptions{});
+  dataset.left_out = leave_out_flagged_over_ranks(world, shard, found);
+}
+
+cli::SuspiciousLeftOut leave_out_flagged_over_ranks(World& world, Network& shard,
+                                                    const AuditOverRanks& found) {
   const std::vector<std::uint8_t>& flagged = found.result.suspicious;
   FollowersLeftOut followers = followers_left_out(shard, flagged);
   const std::size_t fanbases = followers.seen.size();
@@ -207,8 +215,9 @@ void exclude_suspicious_over_ranks(World& world, Network& shard,
   const FansLeftOut gone = leave_out_fans(shard, flagged, followers);
   // The blocks are rank 0's alone.
   const auto totals = world.sum({gone.fans, gone.follows, found.result.blocks.size()});
-  dataset.left_out = cli::SuspiciousLeftOut{totals[0], totals[1], totals[2]};
-  if (world.root()) std::cerr << cli::left_out_message(*dataset.left_out);
+  const cli::SuspiciousLeftOut left{totals[0], totals[1], totals[2]};
+  if (world.root()) std::cerr << cli::left_out_message(left);
+  return left;
 }
 
 void run_audit(World& world, const cli::AuditCommandOptions& options) {

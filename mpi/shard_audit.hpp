@@ -29,9 +29,11 @@ struct AuditOverRanks {
   // On every rank: `suspicious` over this rank's fans, the counts and `hosts` of all
   // ranks. On rank 0 only: the blocks, their fans numbered as in `fan_ids`.
   AuditResult result;
-  std::vector<std::string> fan_ids;                       // rank 0: the gathered fans, by id
-  std::uint64_t fans = 0;                                 // of all ranks
-  std::uint64_t gathered_fans = 0, gathered_follows = 0;  // what rank 0 received
+  std::vector<std::string> fan_ids;  // rank 0: the gathered fans, by id
+  Csr gathered_follows;              // rank 0: their whole follow sets, in that order
+  std::uint64_t fans = 0;            // of all ranks
+  // What rank 0 received: fans and their follows.
+  std::uint64_t gathered_fan_count = 0, gathered_follow_count = 0;
 };
 
 // Collective. `shard` must have follows on some rank (check_audit_follows).
@@ -43,6 +45,9 @@ AuditOverRanks audit_over_ranks(World& world, const Network& shard, const AuditO
 // root says on stderr what castgraph says. Collective.
 void exclude_suspicious_over_ranks(World& world, Network& shard,
                                    const cli::DatasetOptions& dataset);
+// Its second half, for report, which shows the audit it leaves out: `found` on `shard`.
+cli::SuspiciousLeftOut leave_out_flagged_over_ranks(World& world, Network& shard,
+                                                    const AuditOverRanks& found);
 
 // castgraph-mpi audit. Collective. Throws AgreedFailure on every rank when any rank fails.
 void run_audit(World& world, const cli::AuditCommandOptions& options);
