@@ -230,6 +230,10 @@ void run_audit(World& world, const cli::AuditCommandOptions& options) {
     asked = cli::audit_hosts_asked(shard, options, world.root() ? std::cerr : quiet);
   });
   const AuditOverRanks over = audit_over_ranks(world, shard, options.audit);
+  if (options.dataset.verbose && world.root())
+    std::cerr << "castgraph-mpi: audit: rank 0 gathered " << over.gathered_fan_count
+              << " fans of the lockstep groups with " << over.gathered_follow_count
+              << " follows, of " << over.fans << " fans\n";
   const cli::AuditFans fans{[&](NodeId fan) { return std::string_view(over.fan_ids[fan]); },
                             over.fans};
   root_prints(world, [&] { cli::print_audit(shard, fans, over.result, asked, options); });
