@@ -14,39 +14,39 @@
 namespace castgraph {
 namespace {
 
-AuditBlock describe_block(const Network& network, const PeeledBlock& peeled) {
-  const Relations& r = network.relations;
+AuditBlock describe_block(const AuditGraph& graph, const PeeledBlock& peeled) {
   AuditBlock block;
   block.fans = peeled.rows;
   block.fanbases = peeled.columns;
   for (NodeId fanbase : block.fanbases)
-    block.hosts.push_back(network.fanbases.broadcaster[fanbase]);
+    block.hosts.push_back(graph.network.fanbases.broadcaster[fanbase]);
   std::ranges::sort(block.hosts);
   block.hosts.erase(std::unique(block.hosts.begin(), block.hosts.end()), block.hosts.end());
-  const BlockChance chance = block_chance(r.follows, r.followers, block.fans, block.fanbases);
+  const BlockChance chance = block_chance(graph.follows, graph.degrees, block.fans, block.fanbases);
   block.edges = chance.edges;
   block.density = chance.density;
   block.expected = chance.expected;
   block.lift = chance.lift;
   block.average = peeled.average;
-  block.identical_share = identical_follow_share(r.follows, block.fans);
+  block.identical_share = identical_follow_share(graph.follows, block.fans);
   return block;
 }
 
 // The follow graph between `group`'s fanbases and the fans following two or more of them,
-// renumbered from 0: rows are fans, columns the group's fanbases in order.
+// renumbered from 0: rows are fans in the order of their external ids, columns the
+// group's fanbases in order.
 struct GroupGraph {
   std::vector<NodeId> fans;  // row -> fan
   Csr rows, columns;
   std::vector<double> weights;  // per column: the Fraudar weight of the whole network
 };
 
-GroupGraph group_graph(const Relations& r, std::span<const double> weights,
+GroupGraph group_graph(const AuditGraph& audited, std::span<const double> weights,
                        const std::vector<NodeId>& group) {
   GroupGraph graph;
   std::vector<NodeId> all;
   for (NodeId fanbase : group)
-    for (NodeId fan : r.followers.neighbours(fanbase)) all.push_back(fan);
+    for (NodeId fan : audited.followers.neighbours(fanbase)) all.push_back(fan);
   std::ranges::sort(all);
   for (std::size_t i = 0; i < all.size();) {
     std::size_t j = i;
@@ -54,10 +54,14 @@ GroupGraph group_graph(const Relations& r, std::span<const double> weights,
     if (j - i >= 2) graph.fans.push_back(all[i]);
     i = j;
   }
+  // By external id, not by the order the files gave: ties in the peeling then fall the
+  // same way whatever the order of the rows, and on every number of MPI ranks.
+  std::ranges::sort(graph.fans,
+                    [&](NodeId a, NodeId b) { return audited.fan_id(a) < audited.fan_id(b); });
   std::vector<std::uint64_t> offsets{0};
   std::vector<NodeId> targets;
   for (NodeId fan : graph.fans) {
-    for (NodeId fanbase : r.follows.neighbours(fan))
+    for (NodeId fanbase : audited.follows.neighbours(fan))
       if (auto at = std::ranges::lower_bound(group, fanbase); at != group.end() && *at == fanbase)
         targets.push_back(static_cast<NodeId>(at - group.begin()));
     offsets.push_back(targets.size());
@@ -69,10 +73,11 @@ GroupGraph group_graph(const Relations& r, std::span<const double> weights,
 }
 
 // Fraudar's blocks of one group: the densest, then the densest of the fans left, while a
-// block holds at least min_fans fans over two or more fanbases. Ids are the network's.
-std::vector<PeeledBlock> peel_group(const Relations& r, std::span<const double> weights,
+// block holds at least min_fans fans over two or more fanbases. Ids are the graph's, the
+// fans in the order of their external ids.
+std::vector<PeeledBlock> peel_group(const AuditGraph& audited, std::span<const double> weights,
                                     const std::vector<NodeId>& group, const AuditOptions& options) {
-  const GroupGraph graph = group_graph(r, weights, group);
+  const GroupGraph graph = group_graph(audited, weights, group);
   std::vector<std::uint8_t> active(graph.fans.size(), 1);
   std::vector<PeeledBlock> blocks;
   while (blocks.size() < options.max_blocks_per_group) {
@@ -93,10 +98,39 @@ bool stands_out(const AuditBlock& block, const AuditOptions& options) {
          block.lift >= options.min_lift;
 }
 
+// Fraudar's column weights 1 / log(x + c) from the whole network's degrees.
+std::vector<double> column_weights(const NetworkDegrees& degrees) {
+  std::vector<double> weights(degrees.fanbase_followers.size());
+  for (std::size_t fanbase = 0; fanbase < weights.size(); ++fanbase)
+    weights[fanbase] = 1.0 / std::log(static_cast<double>(degrees.fanbase_followers[fanbase]) +
+                                      kFraudarWeightConstant);
+  return weights;
+}
+
 }  // namespace
 
-std::vector<HostAudit> host_audits(const Network& network,
-                                   const std::vector<std::uint8_t>& suspicious) {
+CoFollowOptions co_follow_options(const AuditOptions& options) {
+  CoFollowOptions lockstep;
+  lockstep.min_fans = options.min_fans;
+  lockstep.min_overlap = options.min_overlap;
+  return lockstep;
+}
+
+GroupBlocks audit_groups(const AuditGraph& graph, const std::vector<std::vector<NodeId>>& groups,
+                         const AuditOptions& options) {
+  GroupBlocks found;
+  const std::vector<double> weights = column_weights(graph.degrees);
+  for (const std::vector<NodeId>& group : groups)
+    for (const PeeledBlock& peeled : peel_group(graph, weights, group, options)) {
+      AuditBlock block = describe_block(graph, peeled);
+      block.flagged = stands_out(block, options);
+      (block.flagged ? found.flagged : found.unflagged).push_back(std::move(block));
+    }
+  return found;
+}
+
+std::vector<HostAudit> count_host_audits(const Network& network,
+                                         const std::vector<std::uint8_t>& suspicious) {
   const Relations& r = network.relations;
   std::vector<HostAudit> hosts(network.broadcasters.size());
   std::vector<NodeId> fans;
@@ -113,12 +147,24 @@ std::vector<HostAudit> host_audits(const Network& network,
     }
     audit.followers_seen = fans.size();
     for (NodeId fan : fans) audit.suspicious += suspicious.empty() ? 0 : suspicious[fan];
+  }
+  return hosts;
+}
+
+void rank_host_audits(std::vector<HostAudit>& hosts) {
+  for (HostAudit& audit : hosts) {
     if (audit.followers_seen > 0)
       audit.suspicious_share =
           static_cast<double>(audit.suspicious) / static_cast<double>(audit.followers_seen);
     audit.quality = static_cast<int>(std::lround(100.0 * (1.0 - audit.suspicious_share)));
   }
   std::ranges::stable_sort(hosts, std::greater<>{}, &HostAudit::suspicious_share);
+}
+
+std::vector<HostAudit> host_audits(const Network& network,
+                                   const std::vector<std::uint8_t>& suspicious) {
+  std::vector<HostAudit> hosts = count_host_audits(network, suspicious);
+  rank_host_audits(hosts);
   return hosts;
 }
 
@@ -127,23 +173,20 @@ AuditResult audit(const Network& network, const AuditOptions& options) {
   AuditResult result;
   result.suspicious.assign(network.fans.size(), 0);
   if (r.follows.edges() > 0) {
-    const std::vector<double> weights = fraudar_column_weights(r.followers);
-    CoFollowOptions lockstep;
-    lockstep.min_fans = options.min_fans;
-    lockstep.min_overlap = options.min_overlap;
-    for (const std::vector<NodeId>& group : co_follow_groups(r.follows, r.followers, lockstep)) {
-      for (const PeeledBlock& peeled : peel_group(r, weights, group, options)) {
-        AuditBlock block = describe_block(network, peeled);
-        block.flagged = stands_out(block, options);
-        if (!block.flagged) {
-          result.unflagged.push_back(std::move(block));
-          continue;
-        }
-        for (NodeId fan : block.fans) result.suspicious[fan] = 1;
-        result.suspicious_fans += block.fans.size();
-        result.blocks.push_back(std::move(block));
-      }
+    NetworkDegrees degrees;
+    degrees.follows = r.follows.edges();
+    for (NodeId fanbase = 0; fanbase < r.followers.rows(); ++fanbase)
+      degrees.fanbase_followers.push_back(r.followers.degree(fanbase));
+    const AuditGraph graph{network, r.follows, r.followers, degrees,
+                           [&](NodeId fan) { return network.fans.ids[fan]; }};
+    GroupBlocks found = audit_groups(
+        graph, co_follow_groups(r.follows, r.followers, co_follow_options(options)), options);
+    for (const AuditBlock& block : found.flagged) {
+      for (NodeId fan : block.fans) result.suspicious[fan] = 1;
+      result.suspicious_fans += block.fans.size();
     }
+    result.blocks = std::move(found.flagged);
+    result.unflagged = std::move(found.unflagged);
   }
   result.implausible_fans = fans_following_more_than(r.follows, options.implausible_follows);
   result.hosts = host_audits(network, result.suspicious);

@@ -18,8 +18,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <span>
+#include <string_view>
 #include <vector>
 
+#include "algorithms/block_chance.hpp"
+#include "algorithms/co_follow_groups.hpp"
 #include "graph/network.hpp"
 
 namespace castgraph {
@@ -33,7 +38,7 @@ struct AuditOptions {
 };
 
 struct AuditBlock {
-  std::vector<NodeId> fans;      // sorted
+  std::vector<NodeId> fans;      // by external id (the order the sums run in)
   std::vector<NodeId> fanbases;  // sorted
   std::vector<NodeId> hosts;     // owners of the fanbases, sorted, distinct
   std::uint64_t edges = 0;       // follows inside the block
@@ -66,10 +71,44 @@ struct AuditResult {
 };
 
 // Audits every follow of `network`. A network without follows audits to nothing.
+//
+// The answer depends on the fans' external ids, not on the order of the files: each
+// group's fans are peeled in the order of their ids (Fraudar's ties go to the earlier id)
+// and every sum over a block's fans runs in that order. So shuffled rows audit alike, and
+// castgraph-mpi, whose ranks hold the fans in no common order, finds the same blocks.
 AuditResult audit(const Network& network, const AuditOptions& options = {});
+
+// What audit_groups peels: fans with their whole follow sets, and what it reads of the
+// whole network beside them. One node passes the network; castgraph-mpi's rank 0 passes
+// the fans of every group, gathered from all ranks, with degrees summed over ranks.
+struct AuditGraph {
+  const Network& network;         // hosts and fanbases (fans are those of `follows`)
+  const Csr& follows;             // fan -> fanbases: every fan of two or more of a group's fanbases
+  const Csr& followers;           // the transpose of `follows`
+  const NetworkDegrees& degrees;  // of the whole network
+  std::function<std::string_view(NodeId)> fan_id;  // a fan's external id
+};
+
+// The blocks Fraudar peels from `groups` (co_follow_groups.hpp), in the order found,
+// flagged or not; fans numbered as in `graph.follows`.
+struct GroupBlocks {
+  std::vector<AuditBlock> flagged, unflagged;
+};
+GroupBlocks audit_groups(const AuditGraph& graph, const std::vector<std::vector<NodeId>>& groups,
+                         const AuditOptions& options);
+
+// The lockstep options audit() derives from `options`.
+CoFollowOptions co_follow_options(const AuditOptions& options);
 
 // Per-host suspicious shares and quality given a fan mask (1 = suspicious). O(follows).
 std::vector<HostAudit> host_audits(const Network& network,
                                    const std::vector<std::uint8_t>& suspicious);
+
+// host_audits in two halves: the counts per host, in host order (over disjoint sets of
+// fans, such as MPI ranks, followers_seen and suspicious add up), then the shares,
+// qualities and the order by share.
+std::vector<HostAudit> count_host_audits(const Network& network,
+                                         const std::vector<std::uint8_t>& suspicious);
+void rank_host_audits(std::vector<HostAudit>& hosts);
 
 }  // namespace castgraph

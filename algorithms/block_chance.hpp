@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "graph/csr.hpp"
 
@@ -26,5 +27,18 @@ struct BlockChance {
 // exceeds 2^26 (then the expectation is not capped at one edge per pair, a little above).
 BlockChance block_chance(const Csr& follows, const Csr& followers, std::span<const NodeId> fans,
                          std::span<const NodeId> fanbases);
+
+// The degrees the null model reads, of the whole network: when `follows` holds only some
+// of its fans (the fans one MPI rank gathered), the fanbases' degrees and the follow total
+// still count every fan.
+struct NetworkDegrees {
+  std::vector<std::uint64_t> fanbase_followers;  // per fanbase
+  std::uint64_t follows = 0;                     // follow edges, M
+};
+
+// The same over `follows` (whose rows hold each fan's whole follow set) and `degrees`.
+// The sums run over `fans` in the order given, so equal orders give equal bits.
+BlockChance block_chance(const Csr& follows, const NetworkDegrees& degrees,
+                         std::span<const NodeId> fans, std::span<const NodeId> fanbases);
 
 }  // namespace castgraph

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/csr.hpp"
@@ -23,6 +25,41 @@ struct CoFollowOptions {
   double min_overlap = 0.3;
   std::uint64_t cap = 64;
 };
+
+// Calls visit(a, b, both) for every pair of fanbases a < b that `both` > 0 fans of
+// `follows` follow together (fans following 2 to `cap` fanbases), a in increasing order.
+// Over disjoint sets of fans (MPI ranks) the counts add up. A dense counter over fanbases.
+template <typename Visit>
+void for_each_co_follow_pair(const Csr& follows, const Csr& followers, std::uint64_t cap,
+                             Visit&& visit) {
+  const auto fanbases = static_cast<NodeId>(followers.rows());
+  std::vector<std::uint32_t> together(fanbases, 0);
+  std::vector<NodeId> touched;
+  for (NodeId a = 0; a < fanbases; ++a) {
+    // Co-followers of a with every later fanbase b, counted through a's followers.
+    touched.clear();
+    for (NodeId fan : followers.neighbours(a)) {
+      if (follows.degree(fan) < 2 || follows.degree(fan) > cap) continue;
+      for (NodeId b : follows.neighbours(fan))
+        if (b > a && together[b]++ == 0) touched.push_back(b);
+    }
+    for (NodeId b : touched) {
+      const std::uint64_t both = together[b];
+      together[b] = 0;
+      visit(a, b, both);
+    }
+  }
+}
+
+// Whether fanbases with `followers_a` and `followers_b` followers (of the whole network)
+// and `both` co-followers are in lockstep.
+bool co_follow_pair_kept(std::uint64_t both, std::uint64_t followers_a, std::uint64_t followers_b,
+                         const CoFollowOptions& options);
+
+// The connected components of two or more of the `kept` pairs over `fanbases` fanbases,
+// as co_follow_groups orders them; independent of the order of `kept`.
+std::vector<std::vector<NodeId>> groups_from_pairs(std::size_t fanbases,
+                                                   std::span<const std::pair<NodeId, NodeId>> kept);
 
 // Groups of two or more fanbases (each sorted; groups by their first fanbase).
 // `follows` fan -> fanbases, `followers` its transpose.

@@ -14,7 +14,8 @@
 # snapshot writes a shard set for each rank count, and shard-info and shard-reach open it:
 # "snapshot shard-info shard-reach" measures writing and opening the shards; "tiers export
 # audience render" the commands rank 0 finishes: tiers --by base, export --communities,
-# export --audience, render --view hosts --color community),
+# export --audience, render --view hosts --color community; "audit" the audit, whose
+# Fraudar peeling runs on rank 0 over the fans it gathers),
 # BENCH_DIR (default /tmp/castgraph-bench), CASTGRAPH and CASTGRAPH_MPI (the binaries),
 # MIN_AVAIL_GB (wait before each mpirun until `free -g` shows this many GB available, for a
 # machine shared with other jobs; default 0, no wait).
@@ -113,7 +114,8 @@ for scale in "${scales[@]}"; do
     [shard-reach]="reach $scratch/shards-NP --hosts $hosts"
     [tiers]="tiers $data --by base" [export]="export $data --communities -o $scratch/net.graphml"
     [audience]="export $data --audience -o $scratch/audience.csv"
-    [render]="render $data --view hosts --color community -o $scratch/hosts.svg")
+    [render]="render $data --view hosts --color community -o $scratch/hosts.svg"
+    [audit]="audit $data --json")
   for name in "${wanted[@]}"; do
     for np in "${rank_counts[@]}"; do
       command=${commands[$name]//shards-NP/shards-$np}

@@ -9,6 +9,7 @@
 
 #include "algorithms/audit.hpp"
 #include "algorithms/host_set.hpp"
+#include "cli/audit_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/host_list.hpp"
@@ -18,15 +19,6 @@
 
 namespace castgraph::cli {
 namespace {
-
-struct AuditCommandOptions {
-  DatasetOptions dataset;
-  HostListOptions hosts;
-  AuditOptions audit;
-  std::size_t top = 20;
-  bool json = false;
-  TableOutput tables;
-};
 
 using Json = nlohmann::ordered_json;
 
@@ -39,19 +31,18 @@ std::string host_ids(const Network& network, const std::vector<NodeId>& hosts, s
 }
 
 // The hosts to show: those asked for, in the order asked, else all of them (by share).
-std::vector<HostAudit> shown_hosts(const Network& network, const AuditResult& result,
-                                   const AuditCommandOptions& options) {
-  if (options.hosts.empty()) return result.hosts;
+std::vector<HostAudit> shown_hosts(const AuditResult& result, const std::vector<NodeId>& asked) {
+  if (asked.empty()) return result.hosts;
   std::vector<HostAudit> shown;
-  for (NodeId host : resolve_host_options(network, options.hosts, std::cerr))
+  for (NodeId host : asked)
     shown.push_back(*std::ranges::find(result.hosts, host, &HostAudit::host));
   return shown;
 }
 
-Json block_json(const Network& network, const AuditBlock& block) {
+Json block_json(const Network& network, const AuditFans& fans, const AuditBlock& block) {
   Json json;
   json["fans"] = Json::array();
-  for (NodeId fan : block.fans) json["fans"].push_back(network.fans.ids[fan]);
+  for (NodeId fan : block.fans) json["fans"].push_back(fans.id(fan));
   json["hosts"] = Json::array();
   for (NodeId host : block.hosts) json["hosts"].push_back(network.broadcasters.ids[host]);
   json["fanbases"] = block.fanbases.size();
@@ -73,18 +64,18 @@ Json host_json(const Network& network, const HostAudit& host) {
           {"declared_fans", host.declared}};
 }
 
-void print_json(const Network& network, const AuditResult& result,
+void print_json(const Network& network, const AuditFans& fans, const AuditResult& result,
                 const std::vector<HostAudit>& hosts) {
   Json json;
   json["suspicious_fans"] = result.suspicious_fans;
-  json["fans"] = network.fans.size();
+  json["fans"] = fans.count;
   json["implausible_fans"] = result.implausible_fans;
   json["blocks"] = Json::array();
   for (const AuditBlock& block : result.blocks)
-    json["blocks"].push_back(block_json(network, block));
+    json["blocks"].push_back(block_json(network, fans, block));
   json["unflagged_blocks"] = Json::array();
   for (const AuditBlock& block : result.unflagged) {
-    Json entry = block_json(network, block);
+    Json entry = block_json(network, fans, block);
     entry["fans"] = block.fans.size();  // counts only: these fans are not accused
     json["unflagged_blocks"].push_back(entry);
   }
@@ -125,14 +116,13 @@ Table hosts_table(const Network& network, const std::vector<HostAudit>& hosts, s
   return table;
 }
 
-void print_text(const Network& network, const AuditResult& result,
+void print_text(const Network& network, std::uint64_t fan_count, const AuditResult& result,
                 const std::vector<HostAudit>& hosts, const AuditCommandOptions& options) {
   std::cout << fmt::format(
       "{} of {} fans ({:.2f}%) are in {} suspicious block{}; {} more block{} peeled stand "
       "within {}x of chance and are not flagged\n\n",
-      group_digits(result.suspicious_fans), group_digits(network.fans.size()),
-      network.fans.size() ? 100.0 * double(result.suspicious_fans) / double(network.fans.size())
-                          : 0.0,
+      group_digits(result.suspicious_fans), group_digits(fan_count),
+      fan_count ? 100.0 * double(result.suspicious_fans) / double(fan_count) : 0.0,
       result.blocks.size(), result.blocks.size() == 1 ? "" : "s", result.unflagged.size(),
       result.unflagged.size() == 1 ? "" : "s", options.audit.min_lift);
   if (!result.blocks.empty()) {
@@ -157,22 +147,44 @@ void write_audit_tables(const Network& network, const AuditResult& result,
 
 void run_audit(const AuditCommandOptions& options) {
   const Network network = open_dataset(options.dataset);
-  if (network.follow_count() == 0)
-    throw UsageError("audit needs follows (follows.csv): declared fan counts alone show no blocks");
+  check_audit_follows(network.follow_count());
+  const std::vector<NodeId> asked = audit_hosts_asked(network, options, std::cerr);
   const AuditResult result = audit(network, options.audit);
-  const std::vector<HostAudit> hosts = shown_hosts(network, result, options);
-  if (options.json)
-    print_json(network, result, hosts);
-  else if (tables_wanted(options.tables))
-    write_audit_tables(network, result, hosts, options);
-  else
-    print_text(network, result, hosts, options);
+  const AuditFans fans{[&](NodeId fan) { return network.fans.ids[fan]; }, network.fans.size()};
+  print_audit(network, fans, result, asked, options);
 }
 
 }  // namespace
 
+void check_audit_follows(std::uint64_t follows) {
+  if (follows == 0)
+    throw UsageError("audit needs follows (follows.csv): declared fan counts alone show no blocks");
+}
+
+std::vector<NodeId> audit_hosts_asked(const Network& network, const AuditCommandOptions& options,
+                                      std::ostream& warnings) {
+  if (options.hosts.empty()) return {};
+  return resolve_host_options(network, options.hosts, warnings);
+}
+
+void print_audit(const Network& network, const AuditFans& fans, const AuditResult& result,
+                 const std::vector<NodeId>& asked, const AuditCommandOptions& options) {
+  const std::vector<HostAudit> hosts = shown_hosts(result, asked);
+  if (options.json)
+    print_json(network, fans, result, hosts);
+  else if (tables_wanted(options.tables))
+    write_audit_tables(network, result, hosts, options);
+  else
+    print_text(network, fans.count, result, hosts, options);
+}
+
 void add_audit_command(CLI::App& app) {
   auto options = std::make_shared<AuditCommandOptions>();
+  add_audit_options(app, *options)->callback([options] { run_audit(*options); });
+}
+
+CLI::App* add_audit_options(CLI::App& app, AuditCommandOptions& options_) {
+  AuditCommandOptions* options = &options_;
   CLI::App* command = app.add_subcommand(
       "audit",
       "Find the fake audience: blocks of fans who follow the same few hosts far more densely "
@@ -184,7 +196,8 @@ void add_audit_command(CLI::App& app) {
       "flagged when it holds at least --min-lift times the follows a "
       "random graph with the same degrees would put between the same fans and fanbases: a "
       "base's hosts sharing a local audience are dense but made of big hosts and busy "
-      "fans, where chance expects many follows, so they are not flagged.\n\n"
+      "fans, where chance expects many follows, so they are not flagged. Fans are peeled in "
+      "the order of their ids, so the answer does not depend on the order of the rows.\n\n"
       "Per host: followers seen (distinct fans in follows.csv), how many are in flagged "
       "blocks, their share, and quality = round(100 x (1 - suspicious share)): 100 when no "
       "follower looks bought, 0 when all do. Declared fans are shown beside followers seen; "
@@ -223,7 +236,7 @@ void add_audit_command(CLI::App& app) {
       "  castgraph audit /tmp/farms            (then compare with /tmp/farms.truth/fraud.csv)\n"
       "  castgraph audit /tmp/farms --hosts h12,h40 --json\n"
       "  castgraph reach /tmp/farms --hosts h12,h40 --exclude-suspicious");
-  command->callback([options] { run_audit(*options); });
+  return command;
 }
 
 }  // namespace castgraph::cli

@@ -128,20 +128,29 @@ void refuse_overwriting_input(const std::string& output, const DatasetOptions& d
                       output));
 }
 
-AuditResult audit_to_exclude(const Network& network) {
-  if (network.follow_count() == 0)
+void check_exclude_follows(std::uint64_t follows) {
+  if (follows == 0)
     throw UsageError("--exclude-suspicious needs follows (follows.csv) to find suspicious fans");
+}
+
+AuditResult audit_to_exclude(const Network& network) {
+  check_exclude_follows(network.follow_count());
   return audit(network);
+}
+
+std::string left_out_message(const SuspiciousLeftOut& gone) {
+  return fmt::format(
+      "castgraph: --exclude-suspicious left out {} fan{} in {} suspicious block{} ({} "
+      "follows); see `castgraph audit`\n",
+      group_digits(gone.fans), gone.fans == 1 ? "" : "s", gone.blocks, gone.blocks == 1 ? "" : "s",
+      group_digits(gone.follows));
 }
 
 SuspiciousLeftOut leave_out_flagged(Network& network, const AuditResult& found) {
   const FansLeftOut gone = leave_out_fans(network, found.suspicious);
-  std::cerr << fmt::format(
-      "castgraph: --exclude-suspicious left out {} fan{} in {} suspicious block{} ({} "
-      "follows); see `castgraph audit`\n",
-      group_digits(gone.fans), gone.fans == 1 ? "" : "s", found.blocks.size(),
-      found.blocks.size() == 1 ? "" : "s", group_digits(gone.follows));
-  return {gone.fans, gone.follows, found.blocks.size()};
+  const SuspiciousLeftOut left{gone.fans, gone.follows, found.blocks.size()};
+  std::cerr << left_out_message(left);
+  return left;
 }
 
 void add_left_out(nlohmann::ordered_json& json, const DatasetOptions& options) {

@@ -50,6 +50,10 @@ void add_exclude_suspicious_option(CLI::App& command, DatasetOptions& options);
 // (graph/without_fans.hpp), saying on stderr how many.
 AuditResult audit_to_exclude(const Network& network);
 SuspiciousLeftOut leave_out_flagged(Network& network, const AuditResult& found);
+// The pieces of those two that castgraph-mpi, which audits over ranks, shares: UsageError
+// when the dataset (`follows` of it) has none, and the sentence on stderr.
+void check_exclude_follows(std::uint64_t follows);
+std::string left_out_message(const SuspiciousLeftOut& gone);
 
 // Adds "suspicious_left_out": {fans, follows, blocks} to a command's JSON when
 // --exclude-suspicious left fans out, so that a script sees what the figures leave out.

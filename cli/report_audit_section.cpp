@@ -42,8 +42,8 @@ std::vector<NodeId> spread_sample(const std::vector<NodeId>& fans, std::size_t c
   return sample;
 }
 
-viz::ReportAuditBlock block_picture(const Network& network, const AuditBlock& block,
-                                    std::size_t fans_drawn) {
+viz::ReportAuditBlock block_picture(const Network& network, const Csr& follows,
+                                    const AuditBlock& block, std::size_t fans_drawn) {
   viz::ReportAuditBlock out;
   out.fans = block.fans.size();
   out.fanbases = block.fanbases.size();
@@ -57,7 +57,7 @@ viz::ReportAuditBlock block_picture(const Network& network, const AuditBlock& bl
         fmt::format("{} ({})", network.broadcasters.names[host], network.broadcasters.ids[host]));
   for (NodeId fan : spread_sample(block.fans, fans_drawn)) {
     viz::ReportBlockFan& drawn = out.sample.emplace_back();
-    for (NodeId fanbase : network.relations.follows.neighbours(fan)) {
+    for (NodeId fanbase : follows.neighbours(fan)) {
       if (!std::ranges::binary_search(block.fanbases, fanbase)) {
         ++drawn.other_follows;
         continue;
@@ -78,9 +78,19 @@ viz::ReportAuditBlock block_picture(const Network& network, const AuditBlock& bl
 viz::ReportAudit audit_section(const Network& network, const AuditResult& found,
                                const AuditOptions& audit_options,
                                const AuditSectionOptions& options) {
-  viz::ReportAudit out;
+  std::uint64_t fans_seen = 0;
   for (NodeId fan = 0; fan < network.fans.size(); ++fan)
-    out.fans_seen += network.relations.follows.degree(fan) > 0;
+    fans_seen += network.relations.follows.degree(fan) > 0;
+  return audit_section(network, network.relations.follows, fans_seen, found, audit_options,
+                       options);
+}
+
+viz::ReportAudit audit_section(const Network& network, const Csr& block_follows,
+                               std::uint64_t fans_seen, const AuditResult& found,
+                               const AuditOptions& audit_options,
+                               const AuditSectionOptions& options) {
+  viz::ReportAudit out;
+  out.fans_seen = fans_seen;
   out.suspicious_fans = found.suspicious_fans;
   out.implausible_fans = found.implausible_fans;
   out.implausible_follows = audit_options.implausible_follows;
@@ -88,7 +98,8 @@ viz::ReportAudit audit_section(const Network& network, const AuditResult& found,
   out.block_count = found.blocks.size();
   out.excluded = options.excluded;
   for (std::size_t b = 0; b < found.blocks.size() && b < options.blocks; ++b)
-    out.blocks.push_back(block_picture(network, found.blocks[b], options.fans_per_picture));
+    out.blocks.push_back(
+        block_picture(network, block_follows, found.blocks[b], options.fans_per_picture));
   std::vector<const HostAudit*> affected;
   for (const HostAudit& host : found.hosts)
     if (host.suspicious > 0) affected.push_back(&host);

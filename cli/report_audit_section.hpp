@@ -16,8 +16,16 @@ struct AuditSectionOptions {
   bool excluded = false;  // the rest of the report leaves the flagged fans out
 };
 
-// O(follows of the drawn fans + hosts).
+// O(fans + follows of the drawn fans + hosts).
 viz::ReportAudit audit_section(const Network& network, const AuditResult& found,
+                               const AuditOptions& audit_options,
+                               const AuditSectionOptions& options);
+
+// The same when `network` holds only some fans (castgraph-mpi's rank 0): the blocks' fans
+// are rows of `block_follows`, each with its whole follow set, and `fans_seen` counts the
+// fans following anyone in the whole dataset. O(follows of the drawn fans + hosts).
+viz::ReportAudit audit_section(const Network& network, const Csr& block_follows,
+                               std::uint64_t fans_seen, const AuditResult& found,
                                const AuditOptions& audit_options,
                                const AuditSectionOptions& options);
 

@@ -1,5 +1,6 @@
 #include "graph/without_fans.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -23,7 +24,26 @@ Csr filtered(const Csr& csr, Keep&& keep) {
 
 }  // namespace
 
+FollowersLeftOut followers_left_out(const Network& network,
+                                    std::span<const std::uint8_t> left_out) {
+  const Csr& followers = network.relations.followers;
+  FollowersLeftOut counts;
+  counts.seen.resize(followers.rows());
+  counts.dropped.resize(followers.rows());
+  for (NodeId fanbase = 0; fanbase < followers.rows(); ++fanbase) {
+    counts.seen[fanbase] = followers.degree(fanbase);
+    for (NodeId fan : followers.neighbours(fanbase)) counts.dropped[fanbase] += left_out[fan];
+  }
+  return counts;
+}
+
 FansLeftOut leave_out_fans(Network& network, std::span<const std::uint8_t> left_out) {
+  if (left_out.empty()) return {};
+  return leave_out_fans(network, left_out, followers_left_out(network, left_out));
+}
+
+FansLeftOut leave_out_fans(Network& network, std::span<const std::uint8_t> left_out,
+                           const FollowersLeftOut& followers) {
   FansLeftOut gone;
   if (left_out.empty()) return gone;
   Relations& r = network.relations;
@@ -32,17 +52,19 @@ FansLeftOut leave_out_fans(Network& network, std::span<const std::uint8_t> left_
       ++gone.fans;
       gone.follows += r.follows.degree(fan);
     }
-  if (gone.fans == 0) return gone;
-  std::vector<std::uint64_t> declared(network.fanbases.size());
-  for (NodeId fanbase = 0; fanbase < declared.size(); ++fanbase) {
-    const auto seen = r.followers.degree(fanbase);
-    std::uint64_t dropped = 0;
-    for (NodeId fan : r.followers.neighbours(fanbase)) dropped += left_out[fan];
-    const double kept = seen ? 1.0 - static_cast<double>(dropped) / static_cast<double>(seen) : 1.0;
-    declared[fanbase] = static_cast<std::uint64_t>(
-        std::llround(static_cast<double>(network.fanbases.fans[fanbase]) * kept));
+  if (std::ranges::any_of(followers.dropped, [](std::uint64_t d) { return d > 0; })) {
+    std::vector<std::uint64_t> declared(network.fanbases.size());
+    for (NodeId fanbase = 0; fanbase < declared.size(); ++fanbase) {
+      const auto seen = followers.seen[fanbase];
+      const auto dropped = followers.dropped[fanbase];
+      const double kept =
+          seen ? 1.0 - static_cast<double>(dropped) / static_cast<double>(seen) : 1.0;
+      declared[fanbase] = static_cast<std::uint64_t>(
+          std::llround(static_cast<double>(network.fanbases.fans[fanbase]) * kept));
+    }
+    network.fanbases.fans = Column<std::uint64_t>(std::move(declared));
   }
-  network.fanbases.fans = Column<std::uint64_t>(std::move(declared));
+  if (gone.fans == 0) return gone;
   r.follows = filtered(r.follows, [&](NodeId fan, NodeId) { return !left_out[fan]; });
   r.followers = filtered(r.followers, [&](NodeId, NodeId fan) { return !left_out[fan]; });
   return gone;

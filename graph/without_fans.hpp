@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "graph/network.hpp"
 
@@ -21,5 +22,18 @@ struct FansLeftOut {
 // fan, or is empty to leave everything). O(fans + fanbases + follows); the new relations
 // own their memory, the old ones are released.
 FansLeftOut leave_out_fans(Network& network, std::span<const std::uint8_t> left_out);
+
+// Per fanbase: its followers seen, and how many of them `left_out` marks. Over disjoint
+// sets of fans (MPI ranks) both add up. O(follows).
+struct FollowersLeftOut {
+  std::vector<std::uint64_t> seen, dropped;
+};
+FollowersLeftOut followers_left_out(const Network& network, std::span<const std::uint8_t> left_out);
+
+// leave_out_fans with each fanbase's share taken from `followers` (of the whole dataset
+// when `network` holds some of its fans, as an MPI rank's shard does): the declared fans
+// shrink by the same share on every rank, whatever fans the rank holds.
+FansLeftOut leave_out_fans(Network& network, std::span<const std::uint8_t> left_out,
+                           const FollowersLeftOut& followers);
 
 }  // namespace castgraph

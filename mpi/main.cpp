@@ -4,6 +4,7 @@
 #include <sstream>
 #include <vector>
 
+#include "cli/audit_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/did_you_mean.hpp"
@@ -16,6 +17,7 @@
 #include "cli/terminal_text.hpp"
 #include "cli/tiers_command.hpp"
 #include "mpi/agreement.hpp"
+#include "mpi/shard_audit.hpp"
 #include "mpi/shard_commands.hpp"
 #include "mpi/shard_communities.hpp"
 #include "mpi/shard_export.hpp"
@@ -36,7 +38,9 @@ constexpr const char* kDescription =
     "--region, --city and --by); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
     "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
     "export (rank 0 writes the file; not --fans, which would gather every fan on one rank);\n"
-    "render (not --view ego; Graphviz on rank 0); report (with --no-audit).\n"
+    "render (not --view ego; Graphviz on rank 0); report; audit, and --exclude-suspicious\n"
+    "on reach, rank, plan and report (rank 0 peels the fans of the lockstep groups,\n"
+    "gathered from every rank).\n"
     "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
@@ -131,6 +135,14 @@ int main(int argc, char** argv) {
     mpi::agree_on(world, [&] { cli::check_plan_options(*plan_command, plan); });
     mpi::run_plan(world, plan);
   });
+  cli::AuditCommandOptions audit;
+  CLI::App* audit_command = cli::add_audit_options(app, audit);
+  audit_command->footer(audit_command->get_footer() +
+                        "\n\nIn castgraph-mpi, the ranks add up the co-follow counts, rank 0 "
+                        "gathers the fans\nfollowing two or more fanbases of a group (with "
+                        "their follows) and peels them,\nand each rank learns which of its "
+                        "fans were flagged.");
+  audit_command->callback([&] { mpi::run_audit(world, audit); });
   cli::ReportCommandOptions report;
   mpi::add_report_command(app, world, report);
   app.footer(std::string("Example: mpirun -np 4 castgraph-mpi info samples/tiny\n\n") +

@@ -22,6 +22,7 @@
 #include "loaders/text_encoding.hpp"
 #include "mpi/agreement.hpp"
 #include "mpi/root_prints.hpp"
+#include "mpi/shard_audit.hpp"
 #include "mpi/shard_components.hpp"
 #include "mpi/shard_loader.hpp"
 #include "mpi/shard_model.hpp"
@@ -34,10 +35,6 @@ namespace {
 
 // What castgraph-mpi cannot do yet, refused in a sentence on every rank before any work.
 void refuse_unsupported(const cli::DatasetOptions& dataset) {
-  if (dataset.exclude_suspicious)
-    throw UsageError(
-        "--exclude-suspicious is not supported by castgraph-mpi yet: the audit runs on one "
-        "node; use castgraph");
   std::error_code error;
   if (std::filesystem::is_regular_file(dataset.path, error))
     throw UsageError(
@@ -58,15 +55,8 @@ bool shard_set_everywhere(World& world, const std::filesystem::path& path) {
   return all == 1;
 }
 
-}  // namespace
-
-Network open_shard(World& world, const cli::DatasetOptions& dataset,
-                   const cli::TableOutput& tables) {
-  agree_on(world, [&] {
-    refuse_unsupported(dataset);
-    cli::check_table_output(tables, dataset);
-    cli::refuse_rejects_over_input(dataset);
-  });
+// The shard as the files or the shard set hold it.
+Network shard_as_is(World& world, const cli::DatasetOptions& dataset) {
   if (shard_set_everywhere(world, dataset.path)) return open_shard_set(world, dataset.path);
   TextEncoding encoding = TextEncoding::utf8;
   agree_on(world, [&] { encoding = parse_text_encoding(dataset.encoding); });
@@ -76,6 +66,21 @@ Network open_shard(World& world, const cli::DatasetOptions& dataset,
     if (world.root()) cli::report_rejects(dataset, loaded.rejects);
   });
   return std::move(loaded.network);
+}
+
+}  // namespace
+
+Network open_shard(World& world, const cli::DatasetOptions& dataset,
+                   const cli::TableOutput& tables) {
+  agree_on(world, [&] {
+    refuse_unsupported(dataset);
+    cli::check_table_output(tables, dataset);
+    cli::refuse_rejects_over_input(dataset);
+  });
+  Network shard = shard_as_is(world, dataset);
+  // --exclude-suspicious: castgraph's one seam (cli/dataset_options.hpp), over ranks.
+  if (dataset.exclude_suspicious) exclude_suspicious_over_ranks(world, shard, dataset);
+  return shard;
 }
 
 void run_snapshot(World& world, const ShardSnapshotOptions& options) {

@@ -58,13 +58,17 @@ PairCounts reduce_pairs_to_owners(World& world, const Network& shard,
   counts.skipped_fans = totals[0];
   counts.skipped_people = totals[1];
   counts.pair_updates = totals[2];
-  std::vector<std::string> to(static_cast<std::size_t>(world.size()));
-  for (const PairCount& pair : counts.pairs)
-    put_pair(to[static_cast<std::size_t>(pair_owner(pair.a, pair.b, world.size()))], pair);
-  counts.pairs.clear();
-  counts.pairs.shrink_to_fit();
-  counts.pairs = add_up_pairs(world.exchange(to));
+  counts.pairs = sum_pairs_at_owners(world, std::move(counts.pairs));
   return counts;
+}
+
+std::vector<PairCount> sum_pairs_at_owners(World& world, std::vector<PairCount> pairs) {
+  std::vector<std::string> to(static_cast<std::size_t>(world.size()));
+  for (const PairCount& pair : pairs)
+    put_pair(to[static_cast<std::size_t>(pair_owner(pair.a, pair.b, world.size()))], pair);
+  pairs.clear();
+  pairs.shrink_to_fit();
+  return add_up_pairs(world.exchange(to));
 }
 
 TopOverlap top_overlaps_over_ranks(World& world, const Network& shard, std::size_t count,

@@ -15,6 +15,10 @@
 
 namespace castgraph::mpi {
 
+// Collective: `pairs` (this rank's counts, a < b) sent to each pair's owner in one
+// exchange; returns the pairs this rank owns, summed over all ranks, by (a, b).
+std::vector<PairCount> sum_pairs_at_owners(World& world, std::vector<PairCount> pairs);
+
 // Collective: this rank's share of the pairs (those it owns), summed over all ranks, by
 // (a, b); every host's reach and the cap's totals, summed, on every rank.
 PairCounts reduce_pairs_to_owners(World& world, const Network& shard,

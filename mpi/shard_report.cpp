@@ -8,10 +8,12 @@
 #include "algorithms/community_summary.hpp"
 #include "algorithms/host_set.hpp"
 #include "algorithms/reached_fans.hpp"
+#include "cli/report_audit_section.hpp"
 #include "graph/errors.hpp"
 #include "mpi/agreement.hpp"
 #include "mpi/communities_over_ranks.hpp"
 #include "mpi/root_refusal.hpp"
+#include "mpi/shard_audit.hpp"
 #include "mpi/shard_commands.hpp"
 #include "mpi/shard_components.hpp"
 #include "mpi/shard_plan.hpp"
@@ -20,14 +22,6 @@
 
 namespace castgraph::mpi {
 namespace {
-
-// What castgraph-mpi cannot draw yet, refused in a sentence on every rank before any work.
-void refuse_unsupported(const cli::ReportCommandOptions& command) {
-  if (command.audit)
-    throw UsageError(
-        "castgraph-mpi report has no audit section yet (the audit runs on one node): pass "
-        "--no-audit, or use castgraph");
-}
 
 std::vector<cli::DatasetCount> dataset_counts(World& world, const Network& shard) {
   std::vector<cli::DatasetCount> counts = cli::count_dataset_without_components(shard);
@@ -136,16 +130,54 @@ cli::ReportCounting count_over_ranks(World& world, const Network& shard, std::ui
   return counting;
 }
 
+// The audit section and --exclude-suspicious, as castgraph's report has them: the audit
+// over ranks once for both, the section drawn on rank 0 from the follows it gathered
+// before the flagged fans are left out. The other ranks' sections stay empty: only rank
+// 0's page is written.
+viz::ReportSection<viz::ReportAudit> audit_then_exclude(World& world, Network& shard,
+                                                        std::uint64_t follows,
+                                                        const cli::ReportCommandOptions& command) {
+  viz::ReportSection<viz::ReportAudit> out;
+  const bool exclude = command.dataset.exclude_suspicious;
+  if (!command.audit && !exclude) return out;
+  const AuditOptions audit_options;
+  if (exclude) agree_on(world, [&] { cli::check_exclude_follows(follows); });
+  std::optional<AuditOverRanks> found;
+  if (follows > 0) found = audit_over_ranks(world, shard, audit_options);
+  if (command.audit) {
+    std::uint64_t fans_seen = 0;
+    for (NodeId fan = 0; fan < shard.fans.size(); ++fan)
+      fans_seen += shard.relations.follows.degree(fan) > 0;
+    fans_seen = world.sum(fans_seen);
+    cli::AuditSectionOptions section_options;
+    section_options.excluded = exclude;
+    agree_on(world, [&] {
+      if (!world.root()) return;
+      if (found)
+        out.value = cli::audit_section(shard, found->gathered_follows, fans_seen, found->result,
+                                       audit_options, section_options);
+      else
+        out.unavailable =
+            "the audit needs follows (follows.csv): declared fan counts alone show no blocks";
+      if (!out.value) std::cerr << "castgraph: report: no audit: " << out.unavailable << "\n";
+    });
+  }
+  if (exclude) leave_out_flagged_over_ranks(world, shard, *found);
+  return out;
+}
+
 }  // namespace
 
 void run_report(World& world, const cli::ReportCommandOptions& command) {
   const auto started = std::chrono::steady_clock::now();
   PlanOptions limits;
-  agree_on(world, [&] {
-    refuse_unsupported(command);
-    limits = cli::parse_report_limits(command);
-  });
-  const Network shard = open_shard(world, command.dataset, {});
+  agree_on(world, [&] { limits = cli::parse_report_limits(command); });
+  cli::DatasetOptions as_is = command.dataset;
+  as_is.exclude_suspicious = false;  // done below, after the audit section is drawn
+  Network opened = open_shard(world, as_is, {});
+  viz::ReportSection<viz::ReportAudit> audit_part =
+      audit_then_exclude(world, opened, world.sum(opened.follow_count()), command);
+  const Network& shard = opened;
   const std::uint64_t follows = world.sum(shard.follow_count());
   // Every rank builds the page, meeting the counting's collectives in the same order; what
   // fails on every rank alike outside them (an unknown platform or region) is agreed on,
@@ -153,7 +185,8 @@ void run_report(World& world, const cli::ReportCommandOptions& command) {
   viz::HtmlReport report;
   std::optional<LocalFailure> failure;
   try {
-    report = cli::build_report(shard, command, limits, count_over_ranks(world, shard, follows), {});
+    report = cli::build_report(shard, command, limits, count_over_ranks(world, shard, follows),
+                               std::move(audit_part));
   } catch (const AgreedFailure&) {
     throw;
   } catch (...) {
@@ -170,10 +203,9 @@ void add_report_command(CLI::App& app, World& world, cli::ReportCommandOptions& 
   command->footer(
       "castgraph-mpi writes castgraph's report, the same file but for the time it was made:\n"
       "every figure that reads fans is counted over the ranks, and rank 0 writes the file.\n"
-      "Not yet: the audit section (pass --no-audit) and --exclude-suspicious (usage\n"
-      "errors, status 2).\n"
+      "The audit section and --exclude-suspicious audit over the ranks (see audit --help).\n"
       "Example:\n"
-      "  mpirun -np 4 castgraph-mpi report samples/liaoning -o liaoning-report.html --no-audit");
+      "  mpirun -np 4 castgraph-mpi report samples/liaoning -o liaoning-report.html");
   command->callback([&world, &options] { run_report(world, options); });
 }
 

@@ -65,6 +65,20 @@ TEST_CASE("castgraph-mpi report equals castgraph's on a generated panel with fil
                      "--diagram-top 8 --seed 3 --view communities");
 }
 
+TEST_CASE("castgraph-mpi report audits and leaves out castgraph's farms") {
+  TempDir dir;
+  const std::string farms = (dir / "farms").string();
+  REQUIRE(run_castgraph("generate --preset liaoning --scale 0.002 --seed 5 --fraud 0.03 -q -o " +
+                        shell_quote(farms))
+              .status == 0);
+  // Fans left out on every rank as on one node (stderr says how many), then the page.
+  expect_same_report(farms, "--no-audit --exclude-suspicious --top 8 --communities 0");
+  // The audit section: its counts, its hosts and the pictures of each block's follows,
+  // drawn by rank 0 from the fans it gathered; with and without the fans left out.
+  expect_same_report(farms, "--top 8 --communities 0");
+  expect_same_report(farms, "--exclude-suspicious --top 8 --communities 0");
+}
+
 TEST_CASE("castgraph-mpi report says alike which sections a dataset without follows lacks") {
   TempDir dir;
   const std::filesystem::path data = dir / "declared";
@@ -74,6 +88,12 @@ TEST_CASE("castgraph-mpi report says alike which sections a dataset without foll
   // No reach and no roster (a platform of unknown size), told in the page and on stderr;
   // the rest of the report written.
   expect_same_report(data.string(), "--no-audit");
+  // With the audit asked: the page says it needs follows, stderr too; leaving out the
+  // suspicious fans is a usage error without follows, as in castgraph.
+  expect_same_report(data.string(), "--communities 0");
+  expect_same_failure_as_castgraph("report " + shell_quote(data.string()) + " -o " +
+                                   shell_quote((dir / "r.html").string()) +
+                                   " --exclude-suspicious");
 }
 
 TEST_CASE("castgraph-mpi report fails as castgraph does, and refuses what it cannot draw") {
@@ -90,19 +110,5 @@ TEST_CASE("castgraph-mpi report fails as castgraph does, and refuses what it can
     CHECK(many.status == one.status);
     CHECK(first_line(many.err) == one.err);
   }
-  const std::vector<std::pair<std::string, std::string>> refused{
-      {"", "castgraph-mpi report has no audit section yet"},
-      {" --no-audit --exclude-suspicious", "--exclude-suspicious is not supported"}};
-  for (const auto& [arguments, message] : refused) {
-    const CommandResult many = run_mpi(3, "report " + tiny + out + arguments);
-    INFO(arguments << ": " << many.err);
-    CHECK(many.status == 2);
-    CHECK(first_line(many.err).find(message) != std::string::npos);
-    CHECK(many.out.empty());
-  }
   CHECK_FALSE(std::filesystem::exists(dir / "r.html"));
-  // --help says so.
-  const CommandResult help = run_mpi(1, "report --help");
-  CHECK(help.status == 0);
-  CHECK(help.out.find("Not yet: the audit section (pass --no-audit)") != std::string::npos);
 }
