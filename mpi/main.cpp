@@ -34,7 +34,7 @@ constexpr const char* kDescription =
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; tiers; reach (exact, sketch, declared and model, with --platform,\n"
     "--region, --city and --by); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
-    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
+    "cpm; plan (exact, sketch and declared, with --region and --city); communities;\n"
     "export (rank 0 writes the file; not --fans, which would gather every fan on one rank);\n"
     "render (Graphviz on rank 0); report (with --no-audit).\n"
     "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
