@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "mpi/agreement.hpp"
+#include "mpi/root_refusal.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/wire.hpp"
 
@@ -40,12 +41,21 @@ ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
 }
 
 Communities find_communities_on_root(World& world, const HostGraph& graph,
-                                     const CommunityOptions& options) {
+                                     const CommunityOptions& options, RootFailure failure) {
   Communities found;
-  agree_on(world, [&] {
-    if (world.root()) found = find_communities(graph, options);
-  });
+  std::optional<LocalFailure> failed;
+  if (world.root()) failed = attempt([&] { found = find_communities(graph, options); });
+  if (failure == RootFailure::ends_every_rank)
+    agree(world, failed);
+  else
+    share_root_refusal(world, failed);
   return found;
+}
+
+Communities find_communities_over_ranks(World& world, const Network& shard, std::uint64_t follows,
+                                        const CommunityOptions& options, RootFailure failure) {
+  const HostGraph graph = project_hosts_over_ranks(world, shard, options, follows).graph;
+  return share_communities(world, shard, find_communities_on_root(world, graph, options, failure));
 }
 
 Communities share_communities(World& world, const Network& shard, const Communities& found) {

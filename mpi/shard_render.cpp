@@ -17,9 +17,8 @@ std::optional<Communities> communities_if_needed(World& world, const Network& sh
                                                  const viz::DiagramOptions& diagram,
                                                  std::uint64_t follows) {
   if (!cli::needs_communities(diagram)) return std::nullopt;
-  const CommunityOptions community_options = cli::render_community_options(options);
-  const HostGraph graph = project_hosts_over_ranks(world, shard, community_options, follows).graph;
-  return share_communities(world, shard, find_communities_on_root(world, graph, community_options));
+  return find_communities_over_ranks(world, shard, follows, cli::render_community_options(options),
+                                     RootFailure::ends_every_rank);
 }
 
 }  // namespace
