@@ -20,24 +20,40 @@ std::vector<PairCount> gather_pairs(World& world, const std::vector<PairCount>& 
 
 }  // namespace
 
-ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
-                                             const CommunityOptions& options,
-                                             std::uint64_t follows) {
-  const ProjectionOptions projection = projection_options(options);
-  HostGraph audience{shard.broadcasters.size(), {}};
+ProjectionOverRanks audience_graph_over_ranks(World& world, const Network& shard,
+                                              const ProjectionOptions& projection,
+                                              std::uint64_t follows) {
   ProjectionOverRanks out;
-  if (options.audience_layer && follows > 0) {
-    PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
-    counts.pairs = gather_pairs(world, counts.pairs);
-    if (projection.max_hosts_per_fan > 0)
-      out.left_out = {counts.skipped_fans, counts.skipped_people};
-    if (world.root())
-      audience = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
+  out.graph = {shard.broadcasters.size(), {}};
+  if (follows == 0) return out;
+  PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
+  counts.pairs = gather_pairs(world, counts.pairs);
+  if (projection.max_hosts_per_fan > 0) out.left_out = {counts.skipped_fans, counts.skipped_people};
+  if (world.root())
+    out.graph = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
+  return out;
+}
+
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const ProjectionOptions& projection,
+                                             std::uint64_t follows) {
+  ProjectionOverRanks out;
+  HostGraph audience{shard.broadcasters.size(), {}};
+  if (projection.audience_layer > 0) {
+    out = audience_graph_over_ranks(world, shard, projection, follows);
+    audience = std::move(out.graph);
+    out.graph = {};
   }
   agree_on(world, [&] {
     if (world.root()) out.graph = project_hosts(shard, projection, std::move(audience));
   });
   return out;
+}
+
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const CommunityOptions& options,
+                                             std::uint64_t follows) {
+  return project_hosts_over_ranks(world, shard, projection_options(options), follows);
 }
 
 Communities find_communities_on_root(World& world, const HostGraph& graph,

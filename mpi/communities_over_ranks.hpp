@@ -21,8 +21,17 @@ struct ProjectionOverRanks {
   HostGraph graph;       // project_hosts over all fans, on rank 0; empty on the others
   FansOverCap left_out;  // fans over the cap on hosts per fan, summed, on every rank
 };
-// project_hosts(network, projection_options(options)) of the whole dataset, whose
-// follows number `follows` over all ranks.
+// audience_graph(network, projection) of the whole dataset, whose follows number
+// `follows` over all ranks (on rank 0; empty on the others).
+ProjectionOverRanks audience_graph_over_ranks(World& world, const Network& shard,
+                                              const ProjectionOptions& projection,
+                                              std::uint64_t follows);
+// project_hosts(network, projection) of the whole dataset: the audience layer as above
+// when it is weighed in, the other layers from what every rank holds.
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const ProjectionOptions& projection,
+                                             std::uint64_t follows);
+// The same with projection_options(options).
 ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
                                              const CommunityOptions& options,
                                              std::uint64_t follows);
