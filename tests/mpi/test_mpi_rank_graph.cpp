@@ -41,6 +41,5 @@ TEST_CASE("castgraph-mpi rank on host graphs equals castgraph's on a generated p
   REQUIRE(run_castgraph("generate --preset tiny --scale 0.02 --seed 5 -o " + data).status == 0);
   // Weighted fans on two platforms; the table a person reads, and CSV at full precision.
   expect_same_as_castgraph("rank " + data + " --by bridging --seed 3 --top 8", true);
-  expect_same_as_castgraph("rank " + data + " --by pagerank --graph audience --top 0 --csv",
-                           true);
+  expect_same_as_castgraph("rank " + data + " --by pagerank --graph audience --top 0 --csv", true);
 }
