@@ -1,6 +1,7 @@
 #include "algorithms/plan_oracle.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <vector>
 
 #include "algorithms/host_set.hpp"
@@ -50,14 +51,15 @@ class ExactOracle final : public ReachOracle {
 // filters applied); the set is the register-wise max of its hosts'.
 class SketchOracle final : public ReachOracle {
  public:
-  SketchOracle(const Network& network, const HostSet& set, int precision)
+  SketchOracle(const Network& network, const HostSet& set, std::vector<std::uint8_t> registers,
+               int precision)
       : index_(index_of(network, set)),
         m_(hll_registers(precision)),
-        registers_(set.size() * m_, 0),
+        registers_(std::move(registers)),
         union_(m_, 0),
         scratch_(m_, 0) {
-    for (std::size_t h = 0; h < set.size(); ++h)
-      insert_host_fans(network, set, h, std::span(registers_).subspan(h * m_, m_));
+    if (registers_.size() != set.size() * m_)
+      throw std::logic_error("sketch oracle: registers of another set or precision");
     value_ = hll_estimate(union_);
   }
 
@@ -147,6 +149,12 @@ class DeclaredOracle final : public ReachOracle {
 
 }  // namespace
 
+std::unique_ptr<ReachOracle> make_sketch_oracle(const Network& network, const HostSet& set,
+                                                std::vector<std::uint8_t> registers,
+                                                int precision) {
+  return std::make_unique<SketchOracle>(network, set, std::move(registers), precision);
+}
+
 std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
                                                std::span<const NodeId> candidates,
                                                const OracleOptions& options) {
@@ -154,7 +162,9 @@ std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
   const ReachMethod method = resolve_reach_method(network, options.method, ReachQuery::planning);
   switch (method) {
     case ReachMethod::sketch:
-      return std::make_unique<SketchOracle>(network, set, options.sketch_precision);
+      return make_sketch_oracle(network, set,
+                                set_host_registers(network, set, options.sketch_precision),
+                                options.sketch_precision);
     case ReachMethod::declared:
       return std::make_unique<DeclaredOracle>(network, set);
     default:

@@ -19,7 +19,9 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "algorithms/host_set.hpp"
 #include "algorithms/reach.hpp"
 #include "graph/network.hpp"
 
@@ -75,5 +77,11 @@ class ReachOracle {
 std::unique_ptr<ReachOracle> make_reach_oracle(const Network& network,
                                                std::span<const NodeId> candidates,
                                                const OracleOptions& options = {});
+
+// The sketch oracle over `set` from registers built elsewhere: set_host_registers' layout
+// (reach_sketch.hpp), which castgraph-mpi max-merges over its ranks first. Throws
+// std::logic_error when the registers do not fit the set and precision.
+std::unique_ptr<ReachOracle> make_sketch_oracle(const Network& network, const HostSet& set,
+                                                std::vector<std::uint8_t> registers, int precision);
 
 }  // namespace castgraph

@@ -41,6 +41,15 @@ SketchReach reach_sketch(const Network& network, const HostSet& set, int precisi
   return sketch_from_host_registers(hosts, precision);
 }
 
+std::vector<std::uint8_t> set_host_registers(const Network& network, const HostSet& set,
+                                             int precision) {
+  const std::size_t m = hll_registers(precision);
+  std::vector<std::uint8_t> all(set.size() * m, 0);
+  for (std::size_t h = 0; h < set.size(); ++h)
+    insert_host_fans(network, set, h, std::span(all).subspan(h * m, m));
+  return all;
+}
+
 SketchReach sketch_from_host_registers(const std::vector<std::vector<std::uint8_t>>& hosts,
                                        int precision) {
   const std::size_t m = hll_registers(precision);

@@ -20,6 +20,12 @@ namespace castgraph {
 void insert_host_fans(const Network& network, const HostSet& set, std::size_t index,
                       std::span<std::uint8_t> registers);
 
+// Every host of `set`'s registers from this network's fans (insert_host_fans), 2^precision
+// each, host after host in `set` order. castgraph-mpi builds them on every rank and merges
+// them by a max. O(memberships of the set) inserts, O(hosts · 2^precision) memory.
+std::vector<std::uint8_t> set_host_registers(const Network& network, const HostSet& set,
+                                             int precision);
+
 struct SketchReach {
   double unique = 0;
   std::vector<double> per_host;   // HostSet order

@@ -88,18 +88,58 @@ std::vector<double> cost_per_thousand_reached(const Network& network,
   return cost;
 }
 
+std::string rank_graph_name(const Network& network, const RankCommandOptions& options) {
+  if (options.by == "bridging") return "projection";
+  if (options.graph == "auto") return network.collab_count() > 0 ? "collab" : "audience";
+  return options.graph;
+}
+
+ProjectionOptions rank_projection(const RankCommandOptions& options, const std::string& graph) {
+  ProjectionOptions projection;
+  if (graph == "audience") projection.collab_layer = 0;
+  projection.min_shared = options.min_shared;
+  return projection;
+}
+
+GraphScores score_on_graph(const RankCommandOptions& options, const HostGraph& graph,
+                           const std::string& name) {
+  GraphScores out;
+  if (options.by == "pagerank" || options.by == "betweenness") {
+    if (options.by == "pagerank") {
+      out.score = pagerank(graph);
+    } else {
+      BetweennessOptions between;
+      between.samples = options.samples;
+      between.seed = options.seed;
+      const Betweenness result = betweenness(graph, between);
+      out.score = result.score;
+      out.estimated = result.sampled;
+    }
+    out.basis = fmt::format(
+        "{} on the {} graph ({} edges){}", options.by, name, graph.edges.size(),
+        out.estimated ? fmt::format(", estimated from {} sampled sources", options.samples) : "");
+    return out;
+  }
+  // bridging
+  CommunityOptions community;
+  community.seed = options.seed;
+  const Communities found = find_communities(graph, community);
+  out.score = participation(graph, found);
+  out.basis = fmt::format(
+      "participation coefficient over {} Leiden communities of the "
+      "audience+collab graph (seed {})",
+      found.count, options.seed);
+  return out;
+}
+
 namespace {
 
-// The graph PageRank and betweenness run on: collab, or the audience projection, or
-// (auto) collab when the dataset has co-streams and the projection otherwise.
-HostGraph rank_graph(const Network& network, const RankCommandOptions& options, std::string& used) {
-  used = options.graph;
-  if (used == "auto") used = network.collab_count() > 0 ? "collab" : "audience";
-  if (used == "collab") return collab_graph(network);
-  ProjectionOptions projection;
-  projection.collab_layer = 0;
-  projection.min_shared = options.min_shared;
-  return audience_graph(network, projection);
+// The graph --by pagerank, betweenness or bridging reads, from this network's fans.
+HostGraph rank_graph(const Network& network, const RankCommandOptions& options,
+                     const std::string& name) {
+  if (name == "collab") return collab_graph(network);
+  if (name == "audience") return audience_graph(network, rank_projection(options, name));
+  return project_hosts(network, rank_projection(options, name));
 }
 
 void run_rank(const RankCommandOptions& options) {
@@ -120,34 +160,12 @@ void run_rank(const RankCommandOptions& options) {
     basis = "people reached (from follows)";
   } else if (options.by == "cpm") {
     score = cost_per_thousand_reached(network, basis);
-  } else if (options.by == "pagerank" || options.by == "betweenness") {
-    std::string used;
-    const HostGraph graph = rank_graph(network, options, used);
-    if (options.by == "pagerank") {
-      score = pagerank(graph);
-    } else {
-      BetweennessOptions between;
-      between.samples = options.samples;
-      between.seed = options.seed;
-      const Betweenness result = betweenness(graph, between);
-      score = result.score;
-      estimated = result.sampled;
-    }
-    basis = fmt::format(
-        "{} on the {} graph ({} edges){}", options.by, used, graph.edges.size(),
-        estimated ? fmt::format(", estimated from {} sampled sources", options.samples) : "");
-  } else {  // bridging
-    ProjectionOptions projection;
-    projection.min_shared = options.min_shared;
-    const HostGraph graph = project_hosts(network, projection);
-    CommunityOptions community;
-    community.seed = options.seed;
-    const Communities found = find_communities(graph, community);
-    score = participation(graph, found);
-    basis = fmt::format(
-        "participation coefficient over {} Leiden communities of the "
-        "audience+collab graph (seed {})",
-        found.count, options.seed);
+  } else {  // pagerank, betweenness, bridging
+    const std::string name = rank_graph_name(network, options);
+    GraphScores scores = score_on_graph(options, rank_graph(network, options, name), name);
+    score = std::move(scores.score);
+    basis = std::move(scores.basis);
+    estimated = scores.estimated;
   }
 
   // Where the people of each host shown live, when the follows can tell: only the hosts

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "algorithms/audience_places.hpp"
+#include "algorithms/projection.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/table_output.hpp"
 
@@ -34,6 +35,26 @@ CLI::App* add_rank_options(CLI::App& app, RankCommandOptions& options);
 std::vector<double> cost_per_thousand_reached(const Network& network,
                                               const std::vector<std::uint64_t>& people,
                                               std::string& basis);
+
+// The graph --by pagerank or betweenness reads ("collab" or "audience": --graph, with auto
+// the co-stream graph when the dataset has co-streams and the audience graph otherwise),
+// or "projection" for --by bridging (the audience and co-stream layers).
+std::string rank_graph_name(const Network& network, const RankCommandOptions& options);
+// The projection options of the audience graph or the projection named so.
+ProjectionOptions rank_projection(const RankCommandOptions& options, const std::string& graph);
+
+// What --by pagerank, betweenness or bridging scores, on `graph` (the graph
+// rank_graph_name names `name`, however it was built: castgraph-mpi projects it over its
+// ranks): one score per host, the sentence that says what it is, and whether betweenness
+// was estimated from sampled sources. Bridging finds Leiden communities (seed
+// options.seed) first. Throws what igraph throws.
+struct GraphScores {
+  std::vector<double> score;
+  std::string basis;
+  bool estimated = false;
+};
+GraphScores score_on_graph(const RankCommandOptions& options, const HostGraph& graph,
+                           const std::string& name);
 
 // The hosts shown, in order: by `count` (integers, largest first) or else by `score` (cpm:
 // cheapest first), the first options.top of them; hosts with fewer declared fans than

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "mpi/agreement.hpp"
+#include "mpi/root_refusal.hpp"
 #include "mpi/shard_projection.hpp"
 #include "mpi/wire.hpp"
 
@@ -19,19 +20,29 @@ std::vector<PairCount> gather_pairs(World& world, const std::vector<PairCount>& 
 
 }  // namespace
 
-ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
-                                             const CommunityOptions& options,
-                                             std::uint64_t follows) {
-  const ProjectionOptions projection = projection_options(options);
-  HostGraph audience{shard.broadcasters.size(), {}};
+ProjectionOverRanks audience_graph_over_ranks(World& world, const Network& shard,
+                                              const ProjectionOptions& projection,
+                                              std::uint64_t follows) {
   ProjectionOverRanks out;
-  if (options.audience_layer && follows > 0) {
-    PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
-    counts.pairs = gather_pairs(world, counts.pairs);
-    if (projection.max_hosts_per_fan > 0)
-      out.left_out = {counts.skipped_fans, counts.skipped_people};
-    if (world.root())
-      audience = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
+  out.graph = {shard.broadcasters.size(), {}};
+  if (follows == 0) return out;
+  PairCounts counts = reduce_pairs_to_owners(world, shard, {projection.max_hosts_per_fan});
+  counts.pairs = gather_pairs(world, counts.pairs);
+  if (projection.max_hosts_per_fan > 0) out.left_out = {counts.skipped_fans, counts.skipped_people};
+  if (world.root())
+    out.graph = audience_graph_from_pairs(shard.broadcasters.size(), counts, projection);
+  return out;
+}
+
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const ProjectionOptions& projection,
+                                             std::uint64_t follows) {
+  ProjectionOverRanks out;
+  HostGraph audience{shard.broadcasters.size(), {}};
+  if (projection.audience_layer > 0) {
+    out = audience_graph_over_ranks(world, shard, projection, follows);
+    audience = std::move(out.graph);
+    out.graph = {};
   }
   agree_on(world, [&] {
     if (world.root()) out.graph = project_hosts(shard, projection, std::move(audience));
@@ -39,13 +50,28 @@ ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
   return out;
 }
 
+ProjectionOverRanks project_hosts_over_ranks(World& world, const Network& shard,
+                                             const CommunityOptions& options,
+                                             std::uint64_t follows) {
+  return project_hosts_over_ranks(world, shard, projection_options(options), follows);
+}
+
 Communities find_communities_on_root(World& world, const HostGraph& graph,
-                                     const CommunityOptions& options) {
+                                     const CommunityOptions& options, RootFailure failure) {
   Communities found;
-  agree_on(world, [&] {
-    if (world.root()) found = find_communities(graph, options);
-  });
+  std::optional<LocalFailure> failed;
+  if (world.root()) failed = attempt([&] { found = find_communities(graph, options); });
+  if (failure == RootFailure::ends_every_rank)
+    agree(world, failed);
+  else
+    share_root_refusal(world, failed);
   return found;
+}
+
+Communities find_communities_over_ranks(World& world, const Network& shard, std::uint64_t follows,
+                                        const CommunityOptions& options, RootFailure failure) {
+  const HostGraph graph = project_hosts_over_ranks(world, shard, options, follows).graph;
+  return share_communities(world, shard, find_communities_on_root(world, graph, options, failure));
 }
 
 Communities share_communities(World& world, const Network& shard, const Communities& found) {

@@ -35,12 +35,13 @@ constexpr const char* kDescription =
     "and their follows, so every count is a sum over ranks and equals castgraph's.\n"
     "Run it under mpirun, e.g. `mpirun -np 4 castgraph-mpi reach DATASET --hosts h1,h2`.\n"
     "Commands: info; tiers; reach (exact, sketch, declared and model, with --platform,\n"
-    "--region, --city and --by); overlap --hosts (exact) and --top; rank --by fans, reach or\n"
-    "cpm; plan (exact and declared, with --region and --city; not yet sketch); communities;\n"
+    "--region, --city and --by); overlap --hosts (exact) and --top; rank (every --by:\n"
+    "pagerank, betweenness and bridging on rank 0 from the graph projected over ranks);\n"
+    "plan (exact, sketch and declared, with --region and --city); communities;\n"
     "export (rank 0 writes the file; not --fans, which would gather every fan on one rank);\n"
-    "render (not --view ego; Graphviz on rank 0); report; audit, and --exclude-suspicious\n"
-    "on reach, rank, plan and report (rank 0 peels the fans of the lockstep groups,\n"
-    "gathered from every rank).\n"
+    "render (Graphviz on rank 0); report; audit, and --exclude-suspicious on reach, rank,\n"
+    "plan and report (rank 0 peels the fans of the lockstep groups, gathered from every\n"
+    "rank).\n"
     "Host lists, --csv, --bom, -o FILE.xlsx, --lenient and --encoding work as in castgraph.\n"
     "A DATASET is a directory of CSV files, as for castgraph, or a shard set that\n"
     "`castgraph-mpi snapshot DATASET -o DIR` wrote for as many ranks: one snapshot per rank,\n"
@@ -126,8 +127,9 @@ int main(int argc, char** argv) {
   cli::RenderCommandOptions render;
   CLI::App* render_command = cli::add_render_options(app, render);
   render_command->footer(render_command->get_footer() +
-                         "\n\nIn castgraph-mpi, rank 0 draws and writes the picture; not --view "
-                         "ego,\nwhich walks the ego's fans on one node: use castgraph for it.");
+                         "\n\nIn castgraph-mpi, rank 0 draws and writes the picture; every "
+                         "count over fans\n(people shared, the ego's neighbours) is summed "
+                         "over the ranks first.");
   render_command->callback([&] { mpi::run_render(world, render); });
   cli::PlanCommandOptions plan;
   CLI::App* plan_command = cli::add_plan_options(app, plan);

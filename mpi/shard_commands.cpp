@@ -27,6 +27,7 @@
 #include "mpi/shard_loader.hpp"
 #include "mpi/shard_model.hpp"
 #include "mpi/shard_projection.hpp"
+#include "mpi/shard_rank_graph.hpp"
 #include "mpi/shard_reach.hpp"
 #include "mpi/shard_set.hpp"
 
@@ -316,20 +317,24 @@ std::vector<std::vector<PlaceShare>> audience_provinces(World& world, const Netw
 }
 
 void run_rank(World& world, const cli::RankCommandOptions& options) {
-  agree_on(world, [&] {
-    if (options.by != "fans" && options.by != "reach" && options.by != "cpm")
-      throw UsageError("--by " + options.by +
-                       " is not supported by castgraph-mpi yet (fans, reach and cpm are); use "
-                       "castgraph");
-  });
   const Network shard = open_shard(world, options.dataset, options.tables);
   const std::uint64_t follows = world.sum(shard.follow_count());
   std::vector<std::uint64_t> count;
   std::vector<double> score;
   std::string basis;
+  bool estimated = false;
+  const bool on_graph =
+      options.by == "pagerank" || options.by == "betweenness" || options.by == "bridging";
+  if (on_graph) {
+    cli::GraphScores scores = graph_scores_over_ranks(world, shard, options, follows);
+    score = std::move(scores.score);
+    basis = std::move(scores.basis);
+    estimated = scores.estimated;
+  }
   // Own reach per host: a sum over fans, so a sum over ranks.
   std::vector<std::uint64_t> people;
-  if (options.by != "fans" && follows > 0) people = world.sum(per_host_reach(shard));
+  if ((options.by == "reach" || options.by == "cpm") && follows > 0)
+    people = world.sum(per_host_reach(shard));
   agree_on(world, [&] {
     if (options.by == "fans") {
       for (NodeId h = 0; h < shard.broadcasters.size(); ++h)
@@ -341,7 +346,7 @@ void run_rank(World& world, const cli::RankCommandOptions& options) {
             "--by reach needs follows (follows.csv); this dataset has none — try --by fans");
       count = people;
       basis = "people reached (from follows)";
-    } else {
+    } else if (options.by == "cpm") {
       score = cli::cost_per_thousand_reached(shard, people, basis);
     }
   });
@@ -351,7 +356,7 @@ void run_rank(World& world, const cli::RankCommandOptions& options) {
   const std::vector<std::vector<PlaceShare>> audience =
       audience_provinces(world, shard, follows, ranking.order);
   root_prints(world, [&] {
-    cli::print_ranking(shard, options, ranking, count, score, basis, false, audience);
+    cli::print_ranking(shard, options, ranking, count, score, basis, estimated, audience);
   });
 }
 

@@ -50,7 +50,7 @@ void run_info(World& world, const cli::InfoOptions& options);
 void run_reach(World& world, const cli::ReachCommandOptions& options);
 // overlap --hosts (exact) and --top; --region, --city and sketches are refused for now.
 void run_overlap(World& world, const cli::OverlapCommandOptions& options);
-// rank --by fans, reach or cpm; the measures on host graphs are refused for now.
+// rank --by fans, reach, cpm, pagerank, betweenness or bridging.
 void run_rank(World& world, const cli::RankCommandOptions& options);
 
 }  // namespace castgraph::mpi

@@ -23,14 +23,13 @@ void refuse_fans(const cli::ExportCommandOptions& options) {
         "the fans make");
 }
 
-// castgraph's communities for --communities, on rank 0 (none elsewhere).
+// castgraph's communities for --communities, on every rank (rank 0 writes them).
 std::optional<Communities> communities_if_asked(World& world, const Network& shard,
                                                 const cli::ExportCommandOptions& options,
                                                 std::uint64_t follows) {
   if (!options.communities) return std::nullopt;
-  const CommunityOptions community_options = cli::export_community_options(options);
-  const HostGraph graph = project_hosts_over_ranks(world, shard, community_options, follows).graph;
-  return find_communities_on_root(world, graph, community_options);
+  return find_communities_over_ranks(world, shard, follows, cli::export_community_options(options),
+                                     RootFailure::ends_every_rank);
 }
 
 }  // namespace

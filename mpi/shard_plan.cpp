@@ -12,23 +12,26 @@
 namespace castgraph::mpi {
 namespace {
 
-// What the ranks cannot count together yet, refused in a sentence before any work.
-void refuse_unsupported(const cli::PlanCommandOptions& command) {
-  if (command.method == "sketch")
-    throw UsageError(
-        "--method sketch is not supported by castgraph-mpi plan yet; use exact, declared or "
-        "castgraph");
-}
-
 // How rank 0's plan_roster counts: the declared model and every refusal exactly as
 // castgraph (they read no fan, and with no follows anywhere rank 0's shard has none
-// either); exact reach from all ranks.
+// either); exact reach from all ranks; sketches from every rank's registers, max-merged
+// once, after which the greedy runs on rank 0 alone as castgraph's does.
 PlanCounting counting_over_ranks(PlanAnswers& answers, std::uint64_t follows) {
   PlanCounting counting;
-  counting.oracle = [&answers, follows](const Network& network, std::span<const NodeId> candidates,
-                                        const OracleOptions& options) {
+  counting.oracle = [&answers, follows](
+                        const Network& network, std::span<const NodeId> candidates,
+                        const OracleOptions& options) -> std::unique_ptr<ReachOracle> {
     const bool exact =
         options.method == ReachMethod::exact || options.method == ReachMethod::automatic;
+    if (follows > 0 && options.method == ReachMethod::sketch) {
+      // As make_reach_oracle: the set (and its place's refusal) first.
+      const HostSet set =
+          make_host_set(network, candidates, options.platform, options.region, options.city);
+      return make_sketch_oracle(
+          network, set,
+          gather_sketch_registers(answers, set, options.platform, options.sketch_precision),
+          options.sketch_precision);
+    }
     if (!exact || follows == 0) return make_reach_oracle(network, candidates, options);
     return make_rank_oracle(answers, candidates, {options.platform, options.region, options.city});
   };
@@ -63,10 +66,7 @@ std::optional<LocalFailure> plan_over_ranks(World& world, const Network& shard,
 
 void run_plan(World& world, const cli::PlanCommandOptions& command) {
   PlanOptions options;
-  agree_on(world, [&] {
-    refuse_unsupported(command);
-    options = cli::parse_plan_options(command);
-  });
+  agree_on(world, [&] { options = cli::parse_plan_options(command); });
   const Network shard = open_shard(world, command.dataset, command.tables);
   const std::uint64_t follows = world.sum(shard.follow_count());
   agree_on(world, [&] {

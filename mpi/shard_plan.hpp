@@ -3,6 +3,8 @@
 // fans (shard_plan_oracle.hpp). The LP bound and --optimal read the candidates' rows,
 // which each rank compresses and rank 0 merges (coverage_rows.hpp): the same rows, in the
 // same canonical order, as castgraph compresses, so the same bound to the bit.
+// --method sketch: every rank builds the candidates' HyperLogLog registers from its own
+// fans, one max-reduce merges them on rank 0, and the greedy runs there on them alone.
 #pragma once
 
 #include <optional>
@@ -20,8 +22,7 @@ std::optional<LocalFailure> plan_over_ranks(World& world, const Network& shard,
                                             const PlanOptions& options, std::uint64_t follows,
                                             Plan& plan);
 
-// Collective. Throws AgreedFailure on every rank when any rank fails. Refuses --method
-// sketch, --region and --city (not yet distributed) on every rank before any work.
+// Collective. Throws AgreedFailure on every rank when any rank fails.
 void run_plan(World& world, const cli::PlanCommandOptions& options);
 
 }  // namespace castgraph::mpi

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "algorithms/reach_sketch.hpp"
 #include "mpi/wire.hpp"
 
 namespace castgraph::mpi {
@@ -11,14 +12,15 @@ namespace {
 
 // The questions rank 0 asks, the first byte of each message.
 enum Question : char {
-  kOpen = 'O',   // filter, candidates: start the coverage of these hosts, nothing reached
-  kGain = 'G',   // candidate index: the people it would add
-  kGains = 'B',  // candidate indices: the people each would add
-  kAdd = 'A',    // candidate index: add it, and the people it added
-  kClear = 'C',  // back to nothing reached
-  kRows = 'R',   // filter, candidates, modelled flags: this rank's compressed rows, to rank 0
-  kScan = 'S',   // filter, candidates, roster: each candidate's reach alone and added
-  kDone = 'D',   // the plan is over
+  kOpen = 'O',    // filter, candidates: start the coverage of these hosts, nothing reached
+  kGain = 'G',    // candidate index: the people it would add
+  kGains = 'B',   // candidate indices: the people each would add
+  kAdd = 'A',     // candidate index: add it, and the people it added
+  kClear = 'C',   // back to nothing reached
+  kRows = 'R',    // filter, candidates, modelled flags: this rank's compressed rows, to rank 0
+  kScan = 'S',    // filter, candidates, roster: each candidate's reach alone and added
+  kSketch = 'K',  // filter, candidates, precision: their registers, max-merged
+  kDone = 'D',    // the plan is over
 };
 
 void put_hosts(std::string& out, const PlanFilter& filter, std::span<const NodeId> hosts) {
@@ -240,8 +242,27 @@ std::string PlanAnswers::local_rows(std::string_view question) {
   return packed;
 }
 
+std::vector<std::uint8_t> PlanAnswers::local_registers(std::string_view question) {
+  WireReader in(question.substr(1));
+  const HostsAsked asked = take_hosts(in);
+  const auto precision = static_cast<int>(in.number<std::uint32_t>());
+  std::vector<std::uint8_t> registers;
+  auto failed =
+      attempt([&] { registers = set_host_registers(shard_, host_set(shard_, asked), precision); });
+  if (failed) {
+    if (!failure_) failure_ = std::move(failed);
+    // Empty registers leave the others' maxima as they are.
+    registers.assign(asked.hosts.size() * hll_registers(precision), 0);
+  }
+  return registers;
+}
+
 bool PlanAnswers::answer(const std::string& question) {
   if (question.empty() || question[0] == kDone) return false;
+  if (question[0] == kSketch) {
+    world_.max(local_registers(question));
+    return true;
+  }
   if (question[0] == kRows) {
     std::vector<std::string> to(static_cast<std::size_t>(world_.size()));
     to[0] = local_rows(question);
@@ -259,6 +280,13 @@ std::vector<std::uint64_t> PlanAnswers::reduced_answer(const std::string& questi
   const std::size_t size = answer_size(question);
   std::vector<std::uint64_t> mine = local_answer(question, size);
   return size > 0 ? world_.sum_at_root(std::move(mine)) : mine;
+}
+
+std::vector<std::uint8_t> PlanAnswers::merged_registers(const std::string& question) {
+  world_.broadcast(question, 0);
+  std::vector<std::uint8_t> registers = world_.max(local_registers(question));
+  if (std::optional<LocalFailure> failure = take_failure()) std::rethrow_exception(failure->error);
+  return registers;
 }
 
 CoverageRows PlanAnswers::merged_rows(const std::string& question) {
@@ -316,6 +344,14 @@ CandidateReach gather_candidate_reach(PlanAnswers& answers, const HostSet& set,
     reach.added[c] = static_cast<double>(sums[n + c]);
   }
   return reach;
+}
+
+std::vector<std::uint8_t> gather_sketch_registers(PlanAnswers& answers, const HostSet& set,
+                                                  std::optional<NodeId> platform, int precision) {
+  std::string question(1, kSketch);
+  put_hosts(question, filter_of(set, platform), set.hosts);
+  put(question, static_cast<std::uint32_t>(precision));
+  return answers.merged_registers(question);
 }
 
 }  // namespace castgraph::mpi

@@ -44,10 +44,13 @@ class PlanAnswers {
   std::vector<std::uint64_t> reduced_answer(const std::string& question);
   // Rank 0's part of a rows question: every rank's rows, merged.
   CoverageRows merged_rows(const std::string& question);
+  // Rank 0's part of a registers question: every rank's registers, merged by a max.
+  std::vector<std::uint8_t> merged_registers(const std::string& question);
 
  private:
   std::vector<std::uint64_t> local_answer(std::string_view question, std::size_t expected);
   std::string local_rows(std::string_view question);
+  std::vector<std::uint8_t> local_registers(std::string_view question);
 
   World& world_;
   const Network& shard_;
@@ -82,5 +85,12 @@ CoverageRows gather_coverage_rows(PlanAnswers& answers, const HostSet& set,
 CandidateReach gather_candidate_reach(PlanAnswers& answers, const HostSet& set,
                                       std::optional<NodeId> platform,
                                       std::span<const std::size_t> roster);
+
+// Rank 0: the HyperLogLog registers of the candidates of `set` (its platform `platform`,
+// and its place) over every rank's fans, in set_host_registers' layout: each rank builds
+// its own, and a max-reduce merges them into the registers one node builds, since fans
+// are hashed by their external id. Moves candidates · 2^precision bytes per rank.
+std::vector<std::uint8_t> gather_sketch_registers(PlanAnswers& answers, const HostSet& set,
+                                                  std::optional<NodeId> platform, int precision);
 
 }  // namespace castgraph::mpi

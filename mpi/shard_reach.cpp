@@ -11,10 +11,7 @@ namespace castgraph::mpi {
 
 SketchReach sketch_all(World& world, const Network& shard, const HostSet& set, int precision) {
   const std::size_t m = hll_registers(precision);
-  std::vector<std::uint8_t> all(set.size() * m, 0);
-  for (std::size_t h = 0; h < set.size(); ++h)
-    insert_host_fans(shard, set, h, std::span(all).subspan(h * m, m));
-  all = world.max(std::move(all));
+  const std::vector<std::uint8_t> all = world.max(set_host_registers(shard, set, precision));
   std::vector<std::vector<std::uint8_t>> hosts;
   for (std::size_t h = 0; h < set.size(); ++h)
     hosts.emplace_back(all.begin() + static_cast<std::ptrdiff_t>(h * m),

@@ -3,7 +3,6 @@
 #include <optional>
 
 #include "algorithms/reached_fans.hpp"
-#include "graph/errors.hpp"
 #include "mpi/agreement.hpp"
 #include "mpi/communities_over_ranks.hpp"
 #include "mpi/root_prints.hpp"
@@ -12,22 +11,14 @@
 namespace castgraph::mpi {
 namespace {
 
-void refuse_ego_view(const cli::RenderCommandOptions& options) {
-  if (options.view == "ego")
-    throw UsageError(
-        "castgraph-mpi render draws --view network, hosts and communities; --view ego walks "
-        "the fans on one node and is not supported yet: use castgraph");
-}
-
 // castgraph's communities when the view or colouring needs them, on every rank.
 std::optional<Communities> communities_if_needed(World& world, const Network& shard,
                                                  const cli::RenderCommandOptions& options,
                                                  const viz::DiagramOptions& diagram,
                                                  std::uint64_t follows) {
   if (!cli::needs_communities(diagram)) return std::nullopt;
-  const CommunityOptions community_options = cli::render_community_options(options);
-  const HostGraph graph = project_hosts_over_ranks(world, shard, community_options, follows).graph;
-  return share_communities(world, shard, find_communities_on_root(world, graph, community_options));
+  return find_communities_over_ranks(world, shard, follows, cli::render_community_options(options),
+                                     RootFailure::ends_every_rank);
 }
 
 }  // namespace
@@ -35,10 +26,7 @@ std::optional<Communities> communities_if_needed(World& world, const Network& sh
 void run_render(World& world, const cli::RenderCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   std::string format;
-  agree_on(world, [&] {
-    format = cli::render_format(options);
-    refuse_ego_view(options);
-  });
+  agree_on(world, [&] { format = cli::render_format(options); });
   const Network shard = open_shard(world, options.dataset, {});
   viz::DiagramOptions diagram;
   agree_on(world, [&] { diagram = cli::diagram_options(shard, options); });
@@ -55,6 +43,13 @@ void run_render(World& world, const cli::RenderCommandOptions& options) {
   };
   diagram.community_audience = [&world, &shard](const Communities& found) {
     return community_audience_over_ranks(world, shard, found);
+  };
+  // The ego view's shared people are sums over fans, its neighbours a union over them.
+  diagram.fan_totals.sum = [&world](std::vector<std::uint64_t>& counts) {
+    counts = world.sum(std::move(counts));
+  };
+  diagram.fan_totals.any = [&world](std::vector<std::uint8_t>& flags) {
+    flags = world.max(std::move(flags));
   };
   // The same inputs on every rank build the same diagram. A failure here would be a bug
   // and, outside agreement, ends every rank (main's world.abort) rather than hang them.

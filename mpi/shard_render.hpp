@@ -5,7 +5,9 @@
 // the people shared among the hosts it draws, every rank counts its own fans' share and
 // the counts are summed (each fan lives on one rank), so each rank asks at the same
 // moment, and so for the people of each community and those each pair of communities
-// shares. The ego view walks the ego's fans itself and is refused for now (status 2).
+// shares. The ego view's people shared with the ego are summed the same way, and its
+// neighbours (hosts sharing a fan with the ego, or with a ring of hosts for --hops) are the
+// union of each rank's, one max-reduce of a flag per host for each ring.
 #pragma once
 
 #include "cli/render_command.hpp"

@@ -50,18 +50,6 @@ ReachResult reach_over_ranks(World& world, const Network& shard, std::uint64_t f
   throw UsageError("castgraph-mpi report counts reach exactly or by the declared model");
 }
 
-// find_communities(network, options) of castgraph: the audience layer from all ranks'
-// pairs, igraph on rank 0, the result on every rank.
-Communities communities_over_ranks(World& world, const Network& shard, std::uint64_t follows,
-                                   const CommunityOptions& options) {
-  const HostGraph graph = project_hosts_over_ranks(world, shard, options, follows).graph;
-  Communities found;
-  std::optional<LocalFailure> failure;
-  if (world.root()) failure = attempt([&] { found = find_communities(graph, options); });
-  share_root_refusal(world, failure);
-  return share_communities(world, shard, found);
-}
-
 // plan_roster over all ranks: the whole plan on rank 0; its picks' hosts and its method
 // on the others, which count the roster's reach with rank 0.
 Plan plan_for_report(World& world, const Network& shard, std::uint64_t follows,
@@ -109,7 +97,9 @@ cli::ReportCounting count_over_ranks(World& world, const Network& shard, std::ui
   };
   counting.per_host_reach = [&world, &shard] { return world.sum(per_host_reach(shard)); };
   counting.communities = [&world, &shard, follows](const CommunityOptions& options) {
-    return communities_over_ranks(world, shard, follows, options);
+    // igraph's refusal on rank 0 makes the section "not available" on every rank.
+    return find_communities_over_ranks(world, shard, follows, options,
+                                       RootFailure::refused_on_every_rank);
   };
   counting.community_reach = [&world, &shard](const Communities& found) {
     return world.sum(community_reach(shard, found));

@@ -21,16 +21,26 @@
 
 namespace castgraph::viz {
 
-std::vector<NodeId> host_neighbours(const Network& network, NodeId host) {
+std::vector<std::uint8_t> tied_hosts(const Network& network, std::span<const NodeId> hosts,
+                                     const FanTotals& totals) {
+  std::vector<std::uint8_t> tied(network.broadcasters.size(), 0);
+  for (NodeId host : hosts)
+    for (NodeId fanbase : network.relations.owns.neighbours(host))
+      for (NodeId fan : network.relations.followers.neighbours(fanbase))
+        for (NodeId other : network.relations.follows.neighbours(fan))
+          tied[network.fanbases.broadcaster[other]] = 1;
+  // Every fan of the hosts counts, wherever it lives: the union over the parts.
+  if (totals.any) totals.any(tied);
+  for (NodeId host : hosts)
+    for (NodeId partner : network.relations.collab.neighbours(host)) tied[partner] = 1;
+  return tied;
+}
+
+std::vector<NodeId> host_neighbours(const Network& network, NodeId host, const FanTotals& totals) {
+  const std::vector<std::uint8_t> tied = tied_hosts(network, std::span(&host, 1), totals);
   std::vector<NodeId> out;
-  for (NodeId partner : network.relations.collab.neighbours(host)) out.push_back(partner);
-  for (NodeId fanbase : network.relations.owns.neighbours(host))
-    for (NodeId fan : network.relations.followers.neighbours(fanbase))
-      for (NodeId other : network.relations.follows.neighbours(fan))
-        out.push_back(network.fanbases.broadcaster[other]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  out.erase(std::remove(out.begin(), out.end(), host), out.end());
+  for (NodeId other = 0; other < tied.size(); ++other)
+    if (tied[other] && other != host) out.push_back(other);
   return out;
 }
 

@@ -92,6 +92,15 @@ struct CommunityAudience {
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint64_t> shared;
 };
 
+// How counts over fans are completed when a network holds only some of the fans and the
+// others hold the rest, each fan in one part (castgraph-mpi's shards): `sum` adds every
+// part's counts element-wise, `any` ORs every part's flags, both in place and called by
+// every part alike, in the same order. Unset: this network's fans are all the fans.
+struct FanTotals {
+  std::function<void(std::vector<std::uint64_t>&)> sum;
+  std::function<void(std::vector<std::uint8_t>&)> any;
+};
+
 struct DiagramOptions {
   DiagramView view = DiagramView::network;
   ColorBy color = ColorBy::base;
@@ -119,9 +128,11 @@ struct DiagramOptions {
   // (castgraph-mpi's shard); unset: the network's own.
   std::optional<std::uint64_t> follows;
   // The people each pair of the set's hosts shares, when the caller counts them
-  // (castgraph-mpi, over its ranks); unset: overlap_matrix over the network's fans. The
-  // ego view reads the network's fans itself.
+  // (castgraph-mpi, over its ranks); unset: overlap_matrix over the network's fans.
   std::function<OverlapMatrix(const HostSet&)> shared_audience;
+  // Completes the ego view's counts over the network's fans when the network holds only
+  // some of them (castgraph-mpi, over its ranks); unset: the network's fans are all.
+  FanTotals fan_totals;
   // The communities view's audience, when the caller counts it; unset: community_audience.
   std::function<CommunityAudience(const Communities&)> community_audience;
 };
@@ -140,8 +151,16 @@ CommunityAudience community_audience(const Network& network, const Communities& 
 
 // Colours and community numbers come from identity.hpp, the same in every view.
 //
+// A flag per host: adjacent in the projected host graph to one of `hosts` (a co-stream
+// partner, or sharing at least one fan, over all fans as `totals` completes them). The
+// flags of `hosts` themselves say nothing: a host with fans flags itself. O(their fans'
+// follows + collabs + hosts).
+std::vector<std::uint8_t> tied_hosts(const Network& network, std::span<const NodeId> hosts,
+                                     const FanTotals& totals = {});
+
 // Hosts adjacent to `host` in the projected host graph: co-stream partners and hosts
-// sharing at least one fan. Sorted, without `host`. O(its fans' follows + collabs).
-std::vector<NodeId> host_neighbours(const Network& network, NodeId host);
+// sharing at least one fan. Sorted, without `host`. O(its fans' follows + collabs + hosts).
+std::vector<NodeId> host_neighbours(const Network& network, NodeId host,
+                                    const FanTotals& totals = {});
 
 }  // namespace castgraph::viz

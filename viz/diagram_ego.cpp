@@ -19,8 +19,10 @@ namespace castgraph::viz {
 namespace {
 
 // People following both `ego` and each other host (fan weights, each fan once), as
-// overlap counts them. O(the ego's fans' follows).
-std::vector<std::uint64_t> shared_with(const Network& network, NodeId ego) {
+// overlap counts them, over all fans (`totals`: a sum, as each fan is in one part).
+// O(the ego's fans' follows + hosts).
+std::vector<std::uint64_t> shared_with(const Network& network, NodeId ego,
+                                       const FanTotals& totals) {
   std::vector<NodeId> fans;
   for (NodeId fanbase : network.relations.owns.neighbours(ego))
     for (NodeId fan : network.relations.followers.neighbours(fanbase)) fans.push_back(fan);
@@ -37,20 +39,23 @@ std::vector<std::uint64_t> shared_with(const Network& network, NodeId ego) {
     for (NodeId host : hosts)
       if (host != ego) shared[host] = saturating_add(shared[host], network.fans.weight(fan));
   }
+  if (totals.sum) totals.sum(shared);
   return shared;
 }
 
-// Hosts within `hops` of `ego` in the projected host graph, the ego included.
-std::size_t neighbourhood_size(const Network& network, NodeId ego, std::size_t hops) {
+// Hosts within `hops` of `ego` in the projected host graph, the ego included: one ring
+// at a time, each ring's neighbours found together (one union over the parts per hop).
+std::size_t neighbourhood_size(const Network& network, NodeId ego, std::size_t hops,
+                               const FanTotals& totals) {
   std::vector<char> seen(network.broadcasters.size(), 0);
   std::vector<NodeId> ring{ego};
   seen[ego] = 1;
   std::size_t count = 1;
   for (std::size_t h = 0; h < hops && !ring.empty(); ++h) {
+    const std::vector<std::uint8_t> tied = tied_hosts(network, ring, totals);
     std::vector<NodeId> next;
-    for (NodeId host : ring)
-      for (NodeId other : host_neighbours(network, host))
-        if (!seen[other]) seen[other] = 1, next.push_back(other), ++count;
+    for (NodeId other = 0; other < tied.size(); ++other)
+      if (tied[other] && !seen[other]) seen[other] = 1, next.push_back(other), ++count;
     ring = std::move(next);
   }
   return count;
@@ -65,7 +70,7 @@ Diagram build_ego_view(DiagramBuilder builder) {
   const NodeId ego = *options.ego;
   if (ego >= network.broadcasters.size()) throw UsageError("the ego host is out of range");
 
-  const std::vector<std::uint64_t> shared = shared_with(network, ego);
+  const std::vector<std::uint64_t> shared = shared_with(network, ego, options.fan_totals);
   std::vector<std::uint64_t> costreams(network.broadcasters.size(), 0);
   const Csr& collab = network.relations.collab;
   const auto partners = collab.neighbours(ego);
@@ -78,7 +83,7 @@ Diagram build_ego_view(DiagramBuilder builder) {
   }
   std::vector<std::size_t> rank_of(network.broadcasters.size());
   for (std::size_t r = 0; r < builder.ranked().size(); ++r) rank_of[builder.ranked()[r]] = r;
-  std::vector<NodeId> tied = host_neighbours(network, ego);
+  std::vector<NodeId> tied = host_neighbours(network, ego, options.fan_totals);
   std::sort(tied.begin(), tied.end(), [&](NodeId a, NodeId b) {
     if (shared[a] != shared[b]) return shared[a] > shared[b];
     if (costreams[a] != costreams[b]) return costreams[a] > costreams[b];
@@ -113,7 +118,8 @@ Diagram build_ego_view(DiagramBuilder builder) {
       "edge",
       tied.size(), tied.size());
   if (options.hops > 1) {
-    const std::size_t within = neighbourhood_size(network, ego, options.hops) - 1;
+    const std::size_t within =
+        neighbourhood_size(network, ego, options.hops, options.fan_totals) - 1;
     note += fmt::format(
         "; {} 跳内共 {} 位(只画直接相连的) · {} hosts within {} hops (only "
         "those tied to it are drawn)",
