@@ -45,6 +45,7 @@ std::vector<double> pagerank(const HostGraph& graph, const PageRankOptions& opti
   const bridge::RealVector weights = bridge::edge_weights(graph);
   bridge::RealVector scores(0);
   igraph_real_t eigenvalue = 0;
+  const bridge::OneOpenMpThread same_answer_every_run;
   bridge::check(igraph_pagerank(igraph.c_struct(), IGRAPH_PAGERANK_ALGO_PRPACK, scores.c_struct(),
                                 &eigenvalue, igraph_vss_all(), false, options.damping,
                                 options.weighted ? weights.c_struct() : nullptr, nullptr),

@@ -1,5 +1,7 @@
 #include "igraph_bridge.hpp"
 
+#include <omp.h>
+
 #include <mutex>
 
 namespace castgraph::igraph_bridge {
@@ -122,5 +124,11 @@ void seed_rng(std::uint64_t seed) {
   install_igraph_error_handler();
   check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "rng_seed");
 }
+
+OneOpenMpThread::OneOpenMpThread() : threads_before_(omp_get_max_threads()) {
+  omp_set_num_threads(1);
+}
+
+OneOpenMpThread::~OneOpenMpThread() { omp_set_num_threads(threads_before_); }
 
 }  // namespace castgraph::igraph_bridge

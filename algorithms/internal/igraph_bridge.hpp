@@ -121,4 +121,20 @@ RealVector edge_weights(const HostGraph& graph);
 // Seeds igraph's default generator, so that the randomised algorithm run next repeats.
 void seed_rng(std::uint64_t seed);
 
+// While one lives, igraph's OpenMP code runs on the calling thread alone. Debian's igraph
+// solves PageRank with PRPACK, whose OpenMP threads add up partial sums in an order that
+// changes from run to run: five runs on liaoning's audience graph gave five answers in
+// the last digits. One thread gives one answer; the solve takes milliseconds at 12,000
+// hosts. Restores the thread count it found.
+class OneOpenMpThread {
+ public:
+  OneOpenMpThread();
+  ~OneOpenMpThread();
+  OneOpenMpThread(const OneOpenMpThread&) = delete;
+  OneOpenMpThread& operator=(const OneOpenMpThread&) = delete;
+
+ private:
+  int threads_before_;
+};
+
 }  // namespace castgraph::igraph_bridge

@@ -4,8 +4,6 @@
 // provinces of the hosts shown, byte for byte on 1 to 4 ranks (mpi_expect.hpp).
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-
 #include "mpi/mpi_expect.hpp"
 
 using namespace castgraph::testing;
@@ -20,10 +18,6 @@ TEST_CASE("castgraph-mpi rank on host graphs equals castgraph's on samples/tiny"
 
 TEST_CASE("castgraph-mpi rank on host graphs equals castgraph's on samples/liaoning") {
   const std::string liaoning = shell_quote(source_path("samples/liaoning"));
-  // igraph's PageRank (PRPACK) sums in OpenMP threads: on liaoning's audience graph
-  // castgraph's own scores then differ run to run in their last digits. One thread makes
-  // them one answer, for castgraph and for every rank (mpirun passes the variable on).
-  setenv("OMP_NUM_THREADS", "1", 1);
   // PageRank over the audience graph with a floor on shared people.
   expect_same_as_castgraph(
       "rank " + liaoning + " --by pagerank --graph audience --min-shared 2 --top 10 --json", true);
