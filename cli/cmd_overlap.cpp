@@ -221,28 +221,16 @@ bool overlap_from_focused_load(const OverlapCommandOptions& options) {
     say_full_load_instead(options.dataset, "--top reads every host's follows");
     return false;
   }
-  if (options.load != "full") {
-    if (const std::string unfit = focused_overlap_unfit(options); !unfit.empty()) {
-      say_full_load_instead(options.dataset, unfit);
-      return false;
-    }
-  }
-  const std::optional<FocusedNetwork> focused =
-      open_focused(options.dataset, options.hosts, options.load);
-  if (!focused) return false;
-  std::ostringstream warnings;  // shown only when this answer is the one printed
-  std::optional<OverlapMatrix> matrix;
-  try {
-    matrix = hosts_matrix(focused->network, options, warnings);
-  } catch (const std::exception&) {
-    // An unknown --platform or --region, say: the full load reports it after the rejects.
-    say_full_load_instead(options.dataset, "the question failed on the focused network");
-    return false;
-  }
-  report_rejects(options.dataset, focused->rejects);
-  require_overlap_follows(focused->follow_rows);
-  std::cerr << warnings.str();
-  report_matrix(focused->network, *matrix, options);
+  const auto found = answer_on_focused_load<OverlapMatrix>(
+      options.dataset, options.hosts, options.load, focused_overlap_unfit(options),
+      [&](const FocusedNetwork& focused, std::ostream& warnings) {
+        return hosts_matrix(focused.network, options, warnings);
+      });
+  if (!found) return false;
+  report_rejects(options.dataset, found->focused.rejects);
+  require_overlap_follows(found->focused.follow_rows);
+  std::cerr << found->warnings;
+  report_matrix(found->focused.network, found->answer, options);
   return true;
 }
 

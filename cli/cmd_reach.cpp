@@ -195,29 +195,16 @@ std::optional<ReachAnswer> focused_answer(const FocusedNetwork& focused, ReachOp
 // Answers from a focused load when it can; false when the full load is to run.
 bool reach_from_focused_load(const ReachCommandOptions& options,
                              const ReachOptions& reach_options) {
-  if (options.load != "full") {
-    if (const std::string unfit = focused_reach_unfit(options, reach_options.method);
-        !unfit.empty()) {
-      say_full_load_instead(options.dataset, unfit);
-      return false;
-    }
-  }
-  const std::optional<FocusedNetwork> focused =
-      open_focused(options.dataset, options.hosts, options.load);
-  if (!focused) return false;
-  std::ostringstream warnings;  // shown only when this answer is the one printed
-  std::optional<ReachAnswer> answer;
-  try {
-    answer = focused_answer(*focused, reach_options, options, warnings);
-  } catch (const std::exception&) {
-    // An unknown --platform, say: the full load reports it after the rejects, as always.
-    say_full_load_instead(options.dataset, "the question failed on the focused network");
-    return false;
-  }
-  if (!answer) return false;
-  report_rejects(options.dataset, focused->rejects);
-  std::cerr << warnings.str();
-  print_reach_answer(focused->network, *answer, options);
+  const auto found = answer_on_focused_load<ReachAnswer>(
+      options.dataset, options.hosts, options.load,
+      focused_reach_unfit(options, reach_options.method),
+      [&](const FocusedNetwork& focused, std::ostream& warnings) {
+        return focused_answer(focused, reach_options, options, warnings);
+      });
+  if (!found) return false;
+  report_rejects(options.dataset, found->focused.rejects);
+  std::cerr << found->warnings;
+  print_reach_answer(found->focused.network, found->answer, options);
   return true;
 }
 

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "cli/dataset_options.hpp"
@@ -39,5 +41,43 @@ std::optional<FocusedNetwork> open_focused(const DatasetOptions& options,
 
 // Says on stderr, under --verbose, why the focused network is set aside for a full load.
 void say_full_load_instead(const DatasetOptions& options, const std::string& why);
+
+// An answer computed on a focused network, with the warnings it gave: the caller reports
+// the rejects, then the warnings, then prints, so the order is the full load's.
+template <typename Answer>
+struct FocusedAnswer {
+  FocusedNetwork focused;
+  Answer answer;
+  std::string warnings;
+};
+
+// The answer `compute(focused, warnings)` gives on the focused network for `hosts`; nullopt
+// when the full load is to run instead: `unfit` says why the question needs it ("" when it
+// does not; not asked under --load full), open_focused declines, or the question fails on the
+// focused network (an unknown --platform, say: the full load reports it after the rejects,
+// as always). `compute` may return an Answer or a std::optional<Answer> (nullopt: declined).
+template <typename Answer, typename Compute>
+std::optional<FocusedAnswer<Answer>> answer_on_focused_load(const DatasetOptions& dataset,
+                                                            const HostListOptions& hosts,
+                                                            const std::string& load,
+                                                            const std::string& unfit,
+                                                            Compute compute) {
+  if (load != "full" && !unfit.empty()) {
+    say_full_load_instead(dataset, unfit);
+    return std::nullopt;
+  }
+  std::optional<FocusedNetwork> focused = open_focused(dataset, hosts, load);
+  if (!focused) return std::nullopt;
+  std::ostringstream warnings;  // shown only when this answer is the one printed
+  std::optional<Answer> answer;
+  try {
+    answer = compute(*focused, warnings);
+  } catch (const std::exception&) {
+    say_full_load_instead(dataset, "the question failed on the focused network");
+    return std::nullopt;
+  }
+  if (!answer) return std::nullopt;
+  return FocusedAnswer<Answer>{std::move(*focused), std::move(*answer), warnings.str()};
+}
 
 }  // namespace castgraph::cli
