@@ -98,15 +98,6 @@ bool stands_out(const AuditBlock& block, const AuditOptions& options) {
          block.lift >= options.min_lift;
 }
 
-// Fraudar's column weights 1 / log(x + c) from the whole network's degrees.
-std::vector<double> column_weights(const NetworkDegrees& degrees) {
-  std::vector<double> weights(degrees.fanbase_followers.size());
-  for (std::size_t fanbase = 0; fanbase < weights.size(); ++fanbase)
-    weights[fanbase] = 1.0 / std::log(static_cast<double>(degrees.fanbase_followers[fanbase]) +
-                                      kFraudarWeightConstant);
-  return weights;
-}
-
 }  // namespace
 
 CoFollowOptions co_follow_options(const AuditOptions& options) {
@@ -119,7 +110,7 @@ CoFollowOptions co_follow_options(const AuditOptions& options) {
 GroupBlocks audit_groups(const AuditGraph& graph, const std::vector<std::vector<NodeId>>& groups,
                          const AuditOptions& options) {
   GroupBlocks found;
-  const std::vector<double> weights = column_weights(graph.degrees);
+  const std::vector<double> weights = fraudar_column_weights(graph.degrees.fanbase_followers);
   for (const std::vector<NodeId>& group : groups)
     for (const PeeledBlock& peeled : peel_group(graph, weights, group, options)) {
       AuditBlock block = describe_block(graph, peeled);
@@ -173,10 +164,7 @@ AuditResult audit(const Network& network, const AuditOptions& options) {
   AuditResult result;
   result.suspicious.assign(network.fans.size(), 0);
   if (r.follows.edges() > 0) {
-    NetworkDegrees degrees;
-    degrees.follows = r.follows.edges();
-    for (NodeId fanbase = 0; fanbase < r.followers.rows(); ++fanbase)
-      degrees.fanbase_followers.push_back(r.followers.degree(fanbase));
+    const NetworkDegrees degrees = network_degrees(r.follows, r.followers);
     const AuditGraph graph{network, r.follows, r.followers, degrees,
                            [&](NodeId fan) { return network.fans.ids[fan]; }};
     GroupBlocks found = audit_groups(

@@ -4,14 +4,18 @@
 
 namespace castgraph {
 
-BlockChance block_chance(const Csr& follows, const Csr& followers, std::span<const NodeId> fans,
-                         std::span<const NodeId> fanbases) {
+NetworkDegrees network_degrees(const Csr& follows, const Csr& followers) {
   NetworkDegrees degrees;
   degrees.follows = follows.edges();
   degrees.fanbase_followers.resize(followers.rows());
   for (NodeId fanbase = 0; fanbase < followers.rows(); ++fanbase)
     degrees.fanbase_followers[fanbase] = followers.degree(fanbase);
-  return block_chance(follows, degrees, fans, fanbases);
+  return degrees;
+}
+
+BlockChance block_chance(const Csr& follows, const Csr& followers, std::span<const NodeId> fans,
+                         std::span<const NodeId> fanbases) {
+  return block_chance(follows, network_degrees(follows, followers), fans, fanbases);
 }
 
 BlockChance block_chance(const Csr& follows, const NetworkDegrees& degrees,

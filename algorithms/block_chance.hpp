@@ -36,6 +36,9 @@ struct NetworkDegrees {
   std::uint64_t follows = 0;                     // follow edges, M
 };
 
+// The degrees of the network `follows` and `followers` describe. O(fanbases).
+NetworkDegrees network_degrees(const Csr& follows, const Csr& followers);
+
 // The same over `follows` (whose rows hold each fan's whole follow set) and `degrees`.
 // The sums run over `fans` in the order given, so equal orders give equal bits.
 BlockChance block_chance(const Csr& follows, const NetworkDegrees& degrees,

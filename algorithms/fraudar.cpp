@@ -34,9 +34,16 @@ double edge_weight(const PeelGraph& graph, NodeId /*row*/, NodeId column) {
 }  // namespace
 
 std::vector<double> fraudar_column_weights(const Csr& columns, double c) {
-  std::vector<double> weights(columns.rows());
+  std::vector<std::uint64_t> degrees(columns.rows());
   for (NodeId column = 0; column < columns.rows(); ++column)
-    weights[column] = 1.0 / std::log(static_cast<double>(columns.degree(column)) + c);
+    degrees[column] = columns.degree(column);
+  return fraudar_column_weights(degrees, c);
+}
+
+std::vector<double> fraudar_column_weights(std::span<const std::uint64_t> degrees, double c) {
+  std::vector<double> weights(degrees.size());
+  for (std::size_t column = 0; column < degrees.size(); ++column)
+    weights[column] = 1.0 / std::log(static_cast<double>(degrees[column]) + c);
   return weights;
 }
 

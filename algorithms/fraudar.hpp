@@ -24,6 +24,10 @@ inline constexpr double kFraudarWeightConstant = 5.0;  // the paper's c
 
 // 1 / log(degree + c) for every column of `columns` (column -> rows). O(columns).
 std::vector<double> fraudar_column_weights(const Csr& columns, double c = kFraudarWeightConstant);
+// The same from the columns' degrees, which may be counted over more rows than one Csr
+// holds (the whole network's, over MPI ranks).
+std::vector<double> fraudar_column_weights(std::span<const std::uint64_t> degrees,
+                                           double c = kFraudarWeightConstant);
 
 struct PeelGraph {
   const Csr& rows;                         // row -> columns, no repeats

@@ -21,13 +21,10 @@ namespace {
 
 // The followers of every fanbase and the follows, summed over ranks.
 NetworkDegrees degrees_over_ranks(World& world, const Network& shard) {
-  const Csr& followers = shard.relations.followers;
-  std::vector<std::uint64_t> counts(followers.rows() + 1);
-  for (NodeId fanbase = 0; fanbase < followers.rows(); ++fanbase)
-    counts[fanbase] = followers.degree(fanbase);
-  counts.back() = shard.relations.follows.edges();
+  NetworkDegrees degrees = network_degrees(shard.relations.follows, shard.relations.followers);
+  std::vector<std::uint64_t> counts = std::move(degrees.fanbase_followers);
+  counts.push_back(degrees.follows);
   counts = world.sum(std::move(counts));
-  NetworkDegrees degrees;
   degrees.follows = counts.back();
   counts.pop_back();
   degrees.fanbase_followers = std::move(counts);
